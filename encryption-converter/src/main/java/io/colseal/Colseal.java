@@ -1,0 +1,119 @@
+package io.colseal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.internal.cache.CachingKeyRing;
+import io.colseal.internal.format.ValueCodec;
+import io.colseal.internal.format.ValueCodecs;
+import io.colseal.internal.keystore.JdbcKeyTable;
+import io.colseal.internal.keystore.KeyTableSchema;
+import io.colseal.keys.KeyRing;
+import io.colseal.kms.KmsProvider;
+import io.colseal.kms.KmsProviders;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running colseal instance: the key table, the KEK provider and the key ring of one database.
+ * The Hibernate integration starts one per SessionFactory; JDBC code starts its own with {@link
+ * #start(DataSource, ColsealConfig)} and gets {@link ColumnCipher}s from it.
+ *
+ * <pre>{@code
+ * try (Colseal colseal = Colseal.start(dataSource, config)) {
+ *   ColumnCipher<String, String> email = colseal.textColumn("customers", "email", String.class);
+ *   String stored = email.encrypt("customer1@example.com");
+ * }
+ * }</pre>
+ *
+ * <p>Thread safe. {@link #close()} zeroes every cached key and closes the KEK provider.
+ */
+public final class Colseal implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Colseal.class);
+
+  private final ColsealConfig config;
+  private final KmsProvider kms;
+  private final CachingKeyRing keyRing;
+
+  private Colseal(ColsealConfig config, KmsProvider kms, CachingKeyRing keyRing) {
+    this.config = config;
+    this.kms = kms;
+    this.keyRing = keyRing;
+  }
+
+  /** Starts colseal on {@code dataSource}; see {@link #start(ConnectionSource, ColsealConfig)}. */
+  public static Colseal start(DataSource dataSource, ColsealConfig config) {
+    return start(ConnectionSource.of(requireNonNull(dataSource, "dataSource")), config);
+  }
+
+  /**
+   * Creates the KEK provider, creates or validates the key table as {@code
+   * colseal.key-table.schema-management} says, and returns a running instance. No data key is
+   * created until a table is first used or {@link KeyRing#ensureActiveKeys} is called.
+   *
+   * @throws ColsealConfigException if a setting is missing or invalid, or the key table is unusable
+   */
+  public static Colseal start(ConnectionSource connections, ColsealConfig config) {
+    requireNonNull(connections, "connections");
+    requireNonNull(config, "config");
+    KmsProvider kms = KmsProviders.create(config);
+    try {
+      JdbcKeyTable keyTable = new JdbcKeyTable(connections, config.clock());
+      KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
+      LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), JdbcKeyTable.TABLE,
+          keyTable.vendor());
+      return new Colseal(config, kms, new CachingKeyRing(keyTable, kms, config));
+    } catch (RuntimeException e) {
+      kms.close();
+      throw e;
+    }
+  }
+
+  /** A cipher for a character column; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType) {
+    return new ColumnCipher.Text<>(keyRing, codec(javaType), table, column);
+  }
+
+  /** A cipher for a binary column; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType) {
+    return new ColumnCipher.Binary<>(keyRing, codec(javaType), table, column);
+  }
+
+  /** A cipher with the given storage ({@link Storage#AUTO} resolved for {@code javaType}). */
+  public <T> ColumnCipher<T, ?> column(String table, String column, Class<T> javaType, Storage storage) {
+    return switch (storage.resolveFor(javaType)) {
+      case BINARY -> binaryColumn(table, column, javaType);
+      default -> textColumn(table, column, javaType);
+    };
+  }
+
+  private static <T> ValueCodec<T> codec(Class<T> javaType) {
+    return ValueCodecs.forType(javaType).orElseThrow(() ->
+        new ColsealConfigException(javaType.getName() + " cannot be encrypted; supported types: "
+            + ValueCodecs.supportedTypes()));
+  }
+
+  /** The key ring: active versions, all versions, counters. */
+  public KeyRing keyRing() {
+    return keyRing;
+  }
+
+  public ColsealConfig config() {
+    return config;
+  }
+
+  /** Zeroes cached keys and closes the KEK provider. */
+  @Override
+  public void close() {
+    try {
+      keyRing.close();
+    } finally {
+      kms.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Colseal[" + kms.name() + " KEK " + kms.kekId() + "]";
+  }
+}

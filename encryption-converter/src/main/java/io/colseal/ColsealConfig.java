@@ -1,0 +1,291 @@
+package io.colseal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.kms.KmsProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable colseal configuration. Build it in code with {@link #builder()}, or let the Hibernate
+ * integration read it from the persistence unit's properties with {@link #fromProperties(Map)}.
+ *
+ * <p>Defaults are strict: a bad value fails with {@link ColsealConfigException} naming the setting,
+ * and is never replaced quietly. {@link #toString()} never shows a password.
+ */
+public final class ColsealConfig {
+  private final @Nullable String kmsProviderName;
+  private final @Nullable KmsProvider kmsProvider;
+  private final SchemaManagement schemaManagement;
+  private final boolean autoCreateKeys;
+  private final Duration keyCacheTtl;
+  private final Clock clock;
+  private final Map<String, String> settings;
+
+  private ColsealConfig(Builder b) {
+    kmsProviderName = b.kmsProviderName;
+    kmsProvider = b.kmsProvider;
+    schemaManagement = b.schemaManagement;
+    autoCreateKeys = b.autoCreateKeys;
+    keyCacheTtl = b.keyCacheTtl;
+    clock = b.clock;
+    settings = Collections.unmodifiableMap(new TreeMap<>(b.settings));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads every {@code colseal.*} setting from {@code properties}, then JVM system properties, then
+   * environment variables (first found wins). Values in {@code properties} may be strings or, for
+   * {@code colseal.kms.provider}, a {@link KmsProvider} instance.
+   */
+  public static ColsealConfig fromProperties(Map<String, ?> properties) {
+    return fromSources(properties, System.getProperties(), System.getenv());
+  }
+
+  static ColsealConfig fromSources(
+      Map<String, ?> properties, Map<Object, Object> system, Map<String, String> environment) {
+    Function<String, @Nullable Object> lookup =
+        name -> {
+          Object v = properties.get(name);
+          if (v == null) {
+            v = system.get(name);
+          }
+          if (v == null) {
+            v = environment.get(ColsealSettings.environmentName(name));
+          }
+          return v;
+        };
+    Builder b = builder();
+    Map<String, String> collected = new LinkedHashMap<>();
+    for (Map<?, ?> source : java.util.List.<Map<?, ?>>of(environmentAsSettings(environment), system, properties)) {
+      for (Map.Entry<?, ?> e : source.entrySet()) {
+        if (e.getKey() instanceof String k && k.startsWith("colseal.") && e.getValue() instanceof String v) {
+          collected.put(k, v);
+        }
+      }
+    }
+    collected.forEach(b::setting);
+
+    Object provider = lookup.apply(ColsealSettings.KMS_PROVIDER);
+    if (provider instanceof KmsProvider p) {
+      b.kmsProvider(p);
+    } else if (provider instanceof String s && !s.isBlank()) {
+      b.kmsProvider(s.trim());
+    } else if (provider != null) {
+      throw new ColsealConfigException(
+          ColsealSettings.KMS_PROVIDER + " must be a provider name or a KmsProvider, got a "
+              + provider.getClass().getName());
+    }
+    Object management = lookup.apply(ColsealSettings.SCHEMA_MANAGEMENT);
+    if (management != null) {
+      b.schemaManagement(SchemaManagement.parse(management.toString()));
+    }
+    Object autoCreate = lookup.apply(ColsealSettings.AUTO_CREATE_KEYS);
+    if (autoCreate != null) {
+      b.autoCreateKeys(parseBoolean(ColsealSettings.AUTO_CREATE_KEYS, autoCreate));
+    }
+    Object ttl = lookup.apply(ColsealSettings.KEY_CACHE_TTL);
+    if (ttl != null) {
+      b.keyCacheTtl(parseDuration(ColsealSettings.KEY_CACHE_TTL, ttl));
+    }
+    return b.build();
+  }
+
+  private static Map<String, String> environmentAsSettings(Map<String, String> environment) {
+    // Environment variables cannot carry dots; map the known COLSEAL_* names back to settings.
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : KNOWN_SETTINGS) {
+      String v = environment.get(ColsealSettings.environmentName(name));
+      if (v != null) {
+        out.put(name, v);
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.List<String> KNOWN_SETTINGS =
+      java.util.List.of(
+          ColsealSettings.KMS_PROVIDER,
+          ColsealSettings.KEK_ID,
+          ColsealSettings.LOCAL_KEYSTORE,
+          ColsealSettings.LOCAL_KEYSTORE_PASSWORD,
+          ColsealSettings.LOCAL_CREATE_IF_MISSING,
+          ColsealSettings.AWS_REGION,
+          ColsealSettings.AWS_ENDPOINT,
+          ColsealSettings.SCHEMA_MANAGEMENT,
+          ColsealSettings.AUTO_CREATE_KEYS,
+          ColsealSettings.KEY_CACHE_TTL);
+
+  static boolean parseBoolean(String setting, Object value) {
+    if (value instanceof Boolean bool) {
+      return bool;
+    }
+    String s = value.toString().trim().toLowerCase(Locale.ROOT);
+    if (s.equals("true")) {
+      return true;
+    }
+    if (s.equals("false")) {
+      return false;
+    }
+    throw new ColsealConfigException(setting + " must be true or false, got '" + value + "'");
+  }
+
+  static Duration parseDuration(String setting, Object value) {
+    if (value instanceof Duration d) {
+      return d;
+    }
+    try {
+      return Duration.parse(value.toString().trim());
+    } catch (DateTimeParseException e) {
+      throw new ColsealConfigException(
+          setting + " must be an ISO-8601 duration such as PT5M, got '" + value + "'", e);
+    }
+  }
+
+  /** The provider name from {@code colseal.kms.provider}, unless a provider object was given. */
+  public Optional<String> kmsProviderName() {
+    return Optional.ofNullable(kmsProviderName);
+  }
+
+  /** A provider object given in code or in the properties map. */
+  public Optional<KmsProvider> kmsProvider() {
+    return Optional.ofNullable(kmsProvider);
+  }
+
+  public SchemaManagement schemaManagement() {
+    return schemaManagement;
+  }
+
+  public boolean autoCreateKeys() {
+    return autoCreateKeys;
+  }
+
+  public Duration keyCacheTtl() {
+    return keyCacheTtl;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** A raw setting, for providers; secrets included, so never log the result. */
+  public Optional<String> setting(String name) {
+    return Optional.ofNullable(settings.get(name));
+  }
+
+  /** A required raw setting; its absence fails with a message naming the setting. */
+  public String requireSetting(String name, String why) {
+    String v = settings.get(name);
+    if (v == null || v.isBlank()) {
+      throw new ColsealConfigException(
+          name + " is not set (" + why + "); set it as a property, -D" + name + "=... or "
+              + ColsealSettings.environmentName(name));
+    }
+    return v.trim();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("ColsealConfig{kms=");
+    sb.append(kmsProvider != null ? kmsProvider.name() : kmsProviderName);
+    sb.append(", schemaManagement=").append(schemaManagement);
+    sb.append(", autoCreateKeys=").append(autoCreateKeys);
+    sb.append(", keyCacheTtl=").append(keyCacheTtl);
+    settings.forEach(
+        (k, v) -> {
+          if (!k.equals(ColsealSettings.KMS_PROVIDER)) {
+            sb.append(", ").append(k).append('=').append(ColsealSettings.isSecret(k) ? "****" : Redaction.maskUrl(v));
+          }
+        });
+    return sb.append('}').toString();
+  }
+
+  /** Builder; every setter validates its argument. */
+  public static final class Builder {
+    private @Nullable String kmsProviderName;
+    private @Nullable KmsProvider kmsProvider;
+    private SchemaManagement schemaManagement = SchemaManagement.MIGRATE;
+    private boolean autoCreateKeys = true;
+    private Duration keyCacheTtl = Duration.ofMinutes(5);
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Selects a provider by name ({@code local}, {@code aws-kms}). */
+    public Builder kmsProvider(String name) {
+      kmsProviderName = requireNonNull(name, "name");
+      kmsProvider = null;
+      settings.put(ColsealSettings.KMS_PROVIDER, name);
+      return this;
+    }
+
+    /** Uses the given provider object; colseal closes it when the runtime closes. */
+    public Builder kmsProvider(KmsProvider provider) {
+      kmsProvider = requireNonNull(provider, "provider");
+      kmsProviderName = null;
+      return this;
+    }
+
+    public Builder kekId(String kekId) {
+      return setting(ColsealSettings.KEK_ID, requireNonNull(kekId, "kekId"));
+    }
+
+    public Builder schemaManagement(SchemaManagement management) {
+      schemaManagement = requireNonNull(management, "management");
+      return this;
+    }
+
+    public Builder autoCreateKeys(boolean autoCreate) {
+      autoCreateKeys = autoCreate;
+      return this;
+    }
+
+    /** How long an unwrapped data key is kept; 0 disables caching (one KMS call per use). */
+    public Builder keyCacheTtl(Duration ttl) {
+      requireNonNull(ttl, "ttl");
+      if (ttl.isNegative() || ttl.compareTo(Duration.ofHours(1)) > 0) {
+        throw new ColsealConfigException(ColsealSettings.KEY_CACHE_TTL + " must be 0..PT1H, got " + ttl);
+      }
+      keyCacheTtl = ttl;
+      return this;
+    }
+
+    /** Source of time for key timestamps and cache expiry; tests inject a fixed clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets any {@code colseal.*} setting, such as a provider-specific one. */
+    public Builder setting(String name, String value) {
+      requireNonNull(name, "name");
+      requireNonNull(value, "value");
+      if (!name.startsWith("colseal.")) {
+        throw new ColsealConfigException("setting names start with 'colseal.', got '" + name + "'");
+      }
+      settings.put(name, value);
+      return this;
+    }
+
+    public ColsealConfig build() {
+      String local = settings.get(ColsealSettings.LOCAL_CREATE_IF_MISSING);
+      if (local != null) {
+        parseBoolean(ColsealSettings.LOCAL_CREATE_IF_MISSING, local);
+      }
+      return new ColsealConfig(this);
+    }
+  }
+}

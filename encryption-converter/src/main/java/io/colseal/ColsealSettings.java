@@ -1,0 +1,53 @@
+package io.colseal;
+
+/**
+ * Names of colseal's settings. Each can be given, in order of precedence, as a Hibernate/JPA
+ * property (persistence.xml, {@code hibernate.properties}, the properties map), as a JVM system
+ * property ({@code -Dcolseal.kms.kek-id=...}), or as an environment variable made by upper-casing
+ * the name and replacing dots and dashes with underscores ({@code COLSEAL_KMS_KEK_ID}). See {@code
+ * docs/reference/configuration/} for one page per setting.
+ */
+public final class ColsealSettings {
+  /** KEK provider: {@code local}, {@code aws-kms}, or a {@link io.colseal.kms.KmsProvider} object. */
+  public static final String KMS_PROVIDER = "colseal.kms.provider";
+
+  /** KEK that wraps new data keys: a keystore alias ({@code local}) or a KMS key id, ARN or alias. */
+  public static final String KEK_ID = "colseal.kms.kek-id";
+
+  /** Path of the PKCS12 keystore holding the local KEK. */
+  public static final String LOCAL_KEYSTORE = "colseal.kms.local.keystore";
+
+  /** Password of the local keystore. Never logged; prefer the environment variable. */
+  public static final String LOCAL_KEYSTORE_PASSWORD = "colseal.kms.local.keystore-password";
+
+  /** Create the keystore and KEK when absent (demo and tests). Default {@code false}. */
+  public static final String LOCAL_CREATE_IF_MISSING = "colseal.kms.local.create-if-missing";
+
+  /** AWS region for the KMS client; default: the SDK's region provider chain. */
+  public static final String AWS_REGION = "colseal.kms.aws.region";
+
+  /** KMS endpoint override; default: the SDK's resolution, which honours AWS_ENDPOINT_URL_KMS. */
+  public static final String AWS_ENDPOINT = "colseal.kms.aws.endpoint";
+
+  /** How the key table is managed: {@code migrate} (default), {@code validate} or {@code none}. */
+  public static final String SCHEMA_MANAGEMENT = "colseal.key-table.schema-management";
+
+  /** Create a missing ACTIVE data key at start-up and on first use. Default {@code true}. */
+  public static final String AUTO_CREATE_KEYS = "colseal.keys.auto-create";
+
+  /** How long an unwrapped data key stays in memory (ISO-8601 duration, 0..PT1H). Default {@code PT5M}. */
+  public static final String KEY_CACHE_TTL = "colseal.keys.cache-ttl";
+
+  private ColsealSettings() {}
+
+  /** The environment variable that carries {@code setting}: {@code COLSEAL_KMS_KEK_ID}. */
+  public static String environmentName(String setting) {
+    return setting.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /** Whether a setting holds a secret and must never be printed. */
+  public static boolean isSecret(String setting) {
+    String s = setting.toLowerCase(java.util.Locale.ROOT);
+    return s.contains("password") || s.contains("secret") || s.contains("credential");
+  }
+}

@@ -1,0 +1,42 @@
+package io.colseal;
+
+/**
+ * Stable error codes carried by every {@link ColsealException}.
+ *
+ * <p>The {@linkplain #name() name} of a code and its {@linkplain #exitCode() exit code} are part of
+ * the public contract: they appear in logs, in JSON results of the {@code colseal} command and as
+ * its process exit status, so they never change once released. New codes may be added.
+ */
+public enum ErrorCode {
+  /** A setting is missing or has a value outside its documented range. */
+  CONFIG_INVALID(10),
+  /** An entity mapping cannot be encrypted safely (unsupported type, formula, shared converter). */
+  MAPPING_INVALID(11),
+  /** The key table has no usable key for the table, or no row for the requested key version. */
+  KEY_NOT_FOUND(20),
+  /** The key version exists but may not be used for the requested operation. */
+  KEY_DISABLED(21),
+  /** The key version was destroyed: values under it can no longer be decrypted. */
+  KEY_DESTROYED(22),
+  /** Reading or writing the key table failed; the cause keeps the SQLException and its SQLState. */
+  KEY_TABLE_ERROR(23),
+  /** The KMS could not be reached or throttled the request; retrying later may succeed. */
+  KMS_UNAVAILABLE(30),
+  /** The KMS refused the request: access denied, KEK disabled, or a wrapped key that does not unwrap. */
+  KMS_REJECTED(31),
+  /** A stored value is not a valid envelope, or failed authentication for its table and column. */
+  DECRYPT_FAILED(40),
+  /** A value could not be encrypted, for example because it exceeds the size limit. */
+  ENCRYPT_FAILED(41);
+
+  private final int exitCode;
+
+  ErrorCode(int exitCode) {
+    this.exitCode = exitCode;
+  }
+
+  /** The process exit status the {@code colseal} command returns for this error. */
+  public int exitCode() {
+    return exitCode;
+  }
+}

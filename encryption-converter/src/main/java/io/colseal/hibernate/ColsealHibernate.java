@@ -1,0 +1,118 @@
+package io.colseal.hibernate;
+
+import io.colseal.Colseal;
+import io.colseal.ColsealConfig;
+import io.colseal.ColsealConfigException;
+import io.colseal.ConnectionSource;
+import io.colseal.EncryptedColumn;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access to colseal from a Hibernate {@link SessionFactory}: the running instance (key ring,
+ * counters, JDBC ciphers sharing the same keys) and the inventory of encrypted columns.
+ *
+ * <p>colseal reads its settings from the SessionFactory's properties (persistence.xml, {@code
+ * hibernate.properties}, the settings map), then JVM system properties, then environment
+ * variables. It uses the SessionFactory's own connections for the key table.
+ */
+public final class ColsealHibernate {
+  private static final Logger LOG = LoggerFactory.getLogger(ColsealHibernate.class);
+  private static final Map<String, Running> RUNNING = new ConcurrentHashMap<>();
+
+  private ColsealHibernate() {}
+
+  /** The colseal instance of {@code sessionFactory}; throws if it maps no encrypted column. */
+  public static Colseal colseal(SessionFactory sessionFactory) {
+    return running(sessionFactory).colseal;
+  }
+
+  /**
+   * The encrypted columns of {@code sessionFactory}, ordered by table and column; empty if there
+   * are none.
+   */
+  public static List<EncryptedColumn> inventory(SessionFactory sessionFactory) {
+    Running r = RUNNING.get(key(sessionFactory));
+    return r == null ? List.of() : r.inventory;
+  }
+
+  private static Running running(SessionFactory sessionFactory) {
+    Running r = RUNNING.get(key(sessionFactory));
+    if (r == null) {
+      throw new IllegalStateException("this SessionFactory maps no @Encrypted column, or was closed");
+    }
+    return r;
+  }
+
+  static void start(SessionFactoryImplementor sf, List<EncryptingConverter<?, ?>> converters) {
+    @SuppressWarnings("unchecked")
+    ColsealConfig config = ColsealConfig.fromProperties((Map<String, ?>) (Map<?, ?>) sf.getProperties());
+    Colseal colseal = Colseal.start(connections(sf), config);
+    try {
+      TreeSet<EncryptedColumn> columns = new TreeSet<>(
+          Comparator.comparing(EncryptedColumn::table).thenComparing(EncryptedColumn::column)
+              .thenComparing(EncryptedColumn::entity).thenComparing(EncryptedColumn::attribute));
+      TreeSet<String> tables = new TreeSet<>();
+      for (EncryptingConverter<?, ?> c : converters) {
+        ColumnBinding b = java.util.Objects.requireNonNull(c.binding());
+        columns.add(b.toColumn());
+        tables.add(b.table());
+      }
+      colseal.keyRing().ensureActiveKeys(tables);
+      for (EncryptingConverter<?, ?> c : converters) {
+        c.bindRuntime(colseal);
+      }
+      RUNNING.put(key(sf), new Running(colseal, List.copyOf(columns), converters));
+      LOG.info("colseal encrypts {} columns in {} tables", columns.size(), tables.size());
+    } catch (RuntimeException e) {
+      colseal.close();
+      throw e;
+    }
+  }
+
+  static void stop(SessionFactory sf) {
+    Running r = RUNNING.remove(key(sf));
+    if (r != null) {
+      for (EncryptingConverter<?, ?> c : r.converters) {
+        c.unbindRuntime();
+      }
+      r.colseal.close();
+    }
+  }
+
+  private static ConnectionSource connections(SessionFactoryImplementor sf) {
+    @Nullable ConnectionProvider provider = sf.getServiceRegistry().getService(ConnectionProvider.class);
+    if (provider == null) {
+      throw new ColsealConfigException("colseal needs the SessionFactory's ConnectionProvider for its key table;"
+          + " multi-tenant connection providers are not supported yet");
+    }
+    return new ConnectionSource() {
+      @Override
+      public Connection open() throws SQLException {
+        return provider.getConnection();
+      }
+
+      @Override
+      public void release(Connection connection) throws SQLException {
+        provider.closeConnection(connection);
+      }
+    };
+  }
+
+  private static String key(SessionFactory sf) {
+    return ((SessionFactoryImplementor) sf).getUuid();
+  }
+
+  private record Running(Colseal colseal, List<EncryptedColumn> inventory, List<EncryptingConverter<?, ?>> converters) {}
+}

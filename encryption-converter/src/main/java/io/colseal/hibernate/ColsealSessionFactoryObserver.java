@@ -1,0 +1,28 @@
+package io.colseal.hibernate;
+
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.SessionFactoryObserver;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/** Runs colseal's start-up when the SessionFactory is complete, and its shutdown when it closes. */
+final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
+  private final SessionFactoryImplementor sessionFactory;
+  private final List<EncryptingConverter<?, ?>> converters;
+
+  ColsealSessionFactoryObserver(SessionFactoryImplementor sessionFactory, List<EncryptingConverter<?, ?>> converters) {
+    this.sessionFactory = sessionFactory;
+    this.converters = converters;
+  }
+
+  @Override
+  public void sessionFactoryCreated(SessionFactory factory) {
+    RuntimeModelCheck.verify(sessionFactory, converters);
+    ColsealHibernate.start(sessionFactory, converters);
+  }
+
+  @Override
+  public void sessionFactoryClosed(SessionFactory factory) {
+    ColsealHibernate.stop(sessionFactory);
+  }
+}

@@ -1,0 +1,134 @@
+package io.colseal.hibernate;
+
+import io.colseal.ColsealMappingException;
+import io.colseal.Encrypted;
+import io.colseal.Storage;
+import io.colseal.internal.format.EnvelopeFormat;
+import io.colseal.internal.format.ValueCodec;
+import io.colseal.internal.format.ValueCodecs;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import org.hibernate.binder.AttributeBinder;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Component;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Table;
+import org.hibernate.mapping.Value;
+import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds {@code @Encrypted}: runs in Hibernate's second pass, when the physical table and column of
+ * the attribute are settled (naming strategies, secondary tables, inheritance and collection
+ * tables applied), and installs a converter instance of its own on that one column.
+ *
+ * <p>If Hibernate already resolved the value (elements of a {@code Set} element collection are
+ * resolved early), the converter the auto-apply safety net installed is given its column instead;
+ * if no colseal converter is there, the build fails rather than store plaintext.
+ */
+public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
+  @Override
+  public void bind(
+      Encrypted annotation,
+      MetadataBuildingContext context,
+      @Nullable PersistentClass persistentClass,
+      Property property) {
+    // persistentClass is null for fields of an embeddable used as a collection element.
+    String owner = persistentClass != null ? persistentClass.getEntityName() : "(collection element)";
+    String where = owner + '.' + property.getName();
+    Value value = property.getValue();
+    BasicValue basic;
+    Table table;
+    if (value instanceof Collection collection) {
+      if (!(collection.getElement() instanceof BasicValue element)) {
+        throw new ColsealMappingException(where + ": @Encrypted on a collection of embeddables or entities;"
+            + " put @Encrypted on the embeddable's fields instead");
+      }
+      basic = element;
+      table = collection.getCollectionTable();
+      owner = collection.getOwnerEntityName();
+      where = owner + '.' + property.getName();
+    } else if (value instanceof BasicValue b) {
+      basic = b;
+      table = b.getTable();
+    } else if (value instanceof Component) {
+      throw new ColsealMappingException(where + ": @Encrypted on an embedded attribute; put @Encrypted on the"
+          + " embeddable's fields instead");
+    } else {
+      throw new ColsealMappingException(where + ": @Encrypted applies to basic attributes and element"
+          + " collections, not to associations (" + value.getClass().getSimpleName() + ")");
+    }
+    if (basic.getColumnSpan() != 1 || !(basic.getColumn() instanceof Column column)) {
+      throw new ColsealMappingException(where + ": @Encrypted needs exactly one physical column, not a formula");
+    }
+    Class<?> javaType = ValueCodecs.box(erase(basic.getImplicitJavaTypeAccess()
+        .apply(context.getBootstrapContext().getTypeConfiguration())));
+    String at = where;
+    ValueCodec<?> codec = ValueCodecs.forType(javaType).orElseThrow(() -> new ColsealMappingException(
+        at + ": " + javaType.getName() + " cannot be @Encrypted; supported types are " + ValueCodecs.supportedTypes()));
+    Storage storage = annotation.storage().resolveFor(javaType);
+    ColumnBinding binding =
+        ColumnBinding.of(owner, property.getName(), table.getName(), column.getName(), javaType, storage, "binder");
+
+    if (basic.getResolution() == null) {
+      EncryptingConverter<?, ?> converter = BuiltInConverters.create(javaType, storage);
+      converter.bindColumn(binding);
+      basic.setJpaAttributeConverterDescriptor(new PerAttributeConverterDescriptor<>(converter));
+      // Snapshots for dirty checking copy the domain value with its own plan, not through the
+      // converter; otherwise every load of a byte[] attribute would encrypt once.
+      basic.setExplicitMutabilityPlanAccess(tc -> tc.getJavaTypeRegistry().resolveDescriptor(javaType).getMutabilityPlan());
+      sizeColumn(column, basic.isLob(), codec, storage);
+      return;
+    }
+    EncryptingConverter<?, ?> installed = colsealConverter(basic);
+    if (installed == null || installed.javaType() != javaType || installed.storage() != storage) {
+      throw new ColsealMappingException(where + ": Hibernate resolved this value before colseal could encrypt it;"
+          + " it would be stored in plaintext. Report this mapping to colseal; a List instead of a Set,"
+          + " or removing other converters from the attribute, avoids it");
+    }
+    installed.bindColumn(binding);
+  }
+
+  static @Nullable EncryptingConverter<?, ?> colsealConverter(BasicValue basic) {
+    BasicValue.Resolution<?> resolution = basic.getResolution();
+    if (resolution != null
+        && resolution.getValueConverter() instanceof JpaAttributeConverter<?, ?> jpa
+        && jpa.getConverterBean().getBeanInstance() instanceof EncryptingConverter<?, ?> converter) {
+      return converter;
+    }
+    return null;
+  }
+
+  /**
+   * Makes generated DDL fit the envelope: the declared length is read as the plaintext length
+   * (characters for strings) and widened to the longest envelope. LOB columns are left alone.
+   */
+  private static void sizeColumn(Column column, boolean lob, ValueCodec<?> codec, Storage storage) {
+    if (lob) {
+      return;
+    }
+    long declared = column.getLength() != null ? column.getLength() : 255;
+    long plain = codec.type() == java.math.BigDecimal.class
+        ? codec.maxEncodedLength(column.getPrecision() != null ? column.getPrecision() : 38)
+        : codec.maxEncodedLength(declared);
+    long binary = EnvelopeFormat.BINARY_OVERHEAD + plain;
+    long stored = storage == Storage.BINARY
+        ? binary
+        : EnvelopeFormat.TEXT_HEADER_LENGTH + 4 * ((binary - EnvelopeFormat.HEADER_LENGTH + 2) / 3);
+    column.setLength(stored);
+  }
+
+  private static Class<?> erase(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+      return c;
+    }
+    return Object.class;
+  }
+}

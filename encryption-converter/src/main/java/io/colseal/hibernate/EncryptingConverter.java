@@ -1,0 +1,104 @@
+package io.colseal.hibernate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.Colseal;
+import io.colseal.ColumnCipher;
+import io.colseal.Storage;
+import io.colseal.internal.format.ValueCodecs;
+import jakarta.persistence.AttributeConverter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JPA converter behind {@code @Encrypted}: one instance per column, which knows its physical
+ * table and column and, once the SessionFactory is built, the running {@link Colseal}.
+ *
+ * <p>For the plain JPA path without {@code @Encrypted}, extend {@link EncryptedTextConverter} or
+ * {@link EncryptedBinaryConverter} once per column and name it in {@code @Convert}; colseal binds
+ * the table and column from the mapping at start-up. Hibernate shares one instance per converter
+ * class, so a class used on two columns fails the bootstrap; {@code @Encrypted} has no such limit.
+ *
+ * @param <T> the attribute's Java type
+ * @param <S> {@code String} for text storage, {@code byte[]} for binary storage
+ */
+public abstract class EncryptingConverter<T, S> implements AttributeConverter<T, S> {
+  private final Class<T> javaType;
+  private final Storage storage;
+  private volatile @Nullable ColumnBinding binding;
+  private volatile @Nullable ColumnCipher<T, S> cipher;
+
+  EncryptingConverter(Class<T> javaType, Storage storage) {
+    this.javaType = requireNonNull(javaType, "javaType");
+    if (storage == Storage.AUTO) {
+      throw new IllegalArgumentException("storage must be TEXT or BINARY");
+    }
+    if (ValueCodecs.forType(javaType).isEmpty()) {
+      throw new IllegalArgumentException(javaType.getName() + " cannot be encrypted; supported: " + ValueCodecs.supportedTypes());
+    }
+    this.storage = storage;
+  }
+
+  public final Class<T> javaType() {
+    return javaType;
+  }
+
+  public final Storage storage() {
+    return storage;
+  }
+
+  @Override
+  public final @Nullable S convertToDatabaseColumn(@Nullable T attribute) {
+    return attribute == null ? null : requireCipher().encrypt(attribute);
+  }
+
+  @Override
+  public final @Nullable T convertToEntityAttribute(@Nullable S dbData) {
+    return dbData == null ? null : requireCipher().decrypt(dbData);
+  }
+
+  final @Nullable ColumnBinding binding() {
+    return binding;
+  }
+
+  final synchronized void bindColumn(ColumnBinding b) {
+    ColumnBinding existing = binding;
+    if (existing != null && !(existing.table().equals(b.table()) && existing.column().equals(b.column()))) {
+      throw new io.colseal.ColsealMappingException(
+          "converter " + getClass().getName() + " is shared by " + existing.where() + " (" + existing.table() + '.'
+              + existing.column() + ") and " + b.where() + " (" + b.table() + '.' + b.column()
+              + "); each encrypted column needs its own converter class, or use @Encrypted");
+    }
+    if (existing == null) {
+      binding = b;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  final void bindRuntime(Colseal colseal) {
+    ColumnBinding b = requireNonNull(binding, "binding");
+    cipher = (ColumnCipher<T, S>) colseal.column(b.table(), b.column(), javaType, storage);
+  }
+
+  final void unbindRuntime() {
+    cipher = null;
+  }
+
+  private ColumnCipher<T, S> requireCipher() {
+    ColumnCipher<T, S> c = cipher;
+    if (c == null) {
+      ColumnBinding b = binding;
+      throw new IllegalStateException(
+          "colseal converter for " + (b == null ? getClass().getName() : b.where())
+              + " is not bound to a running colseal instance: the SessionFactory was not built with colseal's"
+              + " integrator, or it was closed");
+    }
+    return c;
+  }
+
+  @Override
+  public String toString() {
+    ColumnBinding b = binding;
+    return "EncryptingConverter[" + (b == null ? "unbound" : b.table() + '.' + b.column()) + ", "
+        + javaType.getSimpleName() + ", " + storage + "]";
+  }
+}

@@ -1,0 +1,287 @@
+package io.colseal.internal.format;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The value encodings of format version 1. Numbers and times are fixed-width big-endian, so the
+ * length of an envelope does not reveal their magnitude; strings are UTF-8; enums are their
+ * constant name in UTF-8 (renaming a constant needs re-encryption, reordering does not).
+ */
+public final class ValueCodecs {
+  private ValueCodecs() {}
+
+  private static final Map<Class<?>, ValueCodec<?>> CODECS =
+      Map.ofEntries(
+          entry(new StringCodec()),
+          entry(new BytesCodec()),
+          entry(fixed(Integer.class, 4, (Integer v) -> ByteBuffer.allocate(4).putInt(v), ByteBuffer::getInt)),
+          entry(fixed(Long.class, 8, (Long v) -> ByteBuffer.allocate(8).putLong(v), ByteBuffer::getLong)),
+          entry(new BooleanCodec()),
+          entry(new BigDecimalCodec()),
+          entry(
+              fixed(
+                  LocalDate.class,
+                  8,
+                  (LocalDate v) -> ByteBuffer.allocate(8).putLong(v.toEpochDay()),
+                  b -> LocalDate.ofEpochDay(b.getLong()))),
+          entry(
+              fixed(
+                  LocalDateTime.class,
+                  16,
+                  (LocalDateTime v) ->
+                      ByteBuffer.allocate(16)
+                          .putLong(v.toLocalDate().toEpochDay())
+                          .putLong(v.toLocalTime().toNanoOfDay()),
+                  b -> LocalDateTime.of(LocalDate.ofEpochDay(b.getLong()), LocalTime.ofNanoOfDay(b.getLong())))),
+          entry(
+              fixed(
+                  Instant.class,
+                  12,
+                  (Instant v) -> ByteBuffer.allocate(12).putLong(v.getEpochSecond()).putInt(v.getNano()),
+                  b -> Instant.ofEpochSecond(b.getLong(), checkedNano(b.getInt())))),
+          entry(
+              fixed(
+                  UUID.class,
+                  16,
+                  (UUID v) ->
+                      ByteBuffer.allocate(16).putLong(v.getMostSignificantBits()).putLong(v.getLeastSignificantBits()),
+                  b -> new UUID(b.getLong(), b.getLong()))));
+
+  private static Map.Entry<Class<?>, ValueCodec<?>> entry(ValueCodec<?> codec) {
+    return Map.entry(codec.type(), codec);
+  }
+
+  /** The codec for {@code type} (primitives map to their box), if the type is supported. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T> Optional<ValueCodec<T>> forType(Class<T> type) {
+    Class<?> boxed = box(type);
+    if (boxed.isEnum()) {
+      return Optional.of(new EnumCodec(boxed));
+    }
+    return Optional.ofNullable((ValueCodec<T>) CODECS.get(boxed));
+  }
+
+  /** The box of a primitive type, or {@code type} itself. */
+  public static Class<?> box(Class<?> type) {
+    if (type == int.class) {
+      return Integer.class;
+    }
+    if (type == long.class) {
+      return Long.class;
+    }
+    if (type == boolean.class) {
+      return Boolean.class;
+    }
+    return type;
+  }
+
+  /** Names of the supported types, for error messages. */
+  public static String supportedTypes() {
+    return "String, byte[], Integer/int, Long/long, BigDecimal, Boolean/boolean, LocalDate,"
+        + " LocalDateTime, Instant, UUID and enums";
+  }
+
+  private static int checkedNano(int nano) {
+    if (nano < 0 || nano > 999_999_999) {
+      throw new IllegalArgumentException("nano-of-second out of range");
+    }
+    return nano;
+  }
+
+  private static <T> ValueCodec<T> fixed(
+      Class<T> type, int width, Function<T, ByteBuffer> writer, Function<ByteBuffer, T> reader) {
+    return new ValueCodec<>() {
+      @Override
+      public Class<T> type() {
+        return type;
+      }
+
+      @Override
+      public byte[] encode(T value) {
+        return writer.apply(value).array();
+      }
+
+      @Override
+      public T decode(byte[] bytes) {
+        if (bytes.length != width) {
+          throw new IllegalArgumentException("not an encoding of " + type.getSimpleName());
+        }
+        try {
+          return reader.apply(ByteBuffer.wrap(bytes));
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+          throw new IllegalArgumentException("not an encoding of " + type.getSimpleName());
+        }
+      }
+
+      @Override
+      public long maxEncodedLength(long length) {
+        return width;
+      }
+    };
+  }
+
+  private static final class StringCodec implements ValueCodec<String> {
+    @Override
+    public Class<String> type() {
+      return String.class;
+    }
+
+    @Override
+    public byte[] encode(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (Character.isSurrogate(c)) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1))) {
+            i++;
+          } else {
+            // String.getBytes would silently replace it with '?': refuse rather than corrupt.
+            throw new IllegalArgumentException("string contains an unpaired surrogate and has no UTF-8 form");
+          }
+        }
+      }
+      return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String decode(byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public long maxEncodedLength(long length) {
+      return length * 3; // a UTF-16 unit is at most 3 UTF-8 bytes; a surrogate pair is 4 for 2 units
+    }
+  }
+
+  private static final class BytesCodec implements ValueCodec<byte[]> {
+    @Override
+    public Class<byte[]> type() {
+      return byte[].class;
+    }
+
+    @Override
+    public byte[] encode(byte[] value) {
+      return value.clone();
+    }
+
+    @Override
+    public byte[] decode(byte[] bytes) {
+      return bytes;
+    }
+
+    @Override
+    public long maxEncodedLength(long length) {
+      return length;
+    }
+  }
+
+  private static final class BooleanCodec implements ValueCodec<Boolean> {
+    @Override
+    public Class<Boolean> type() {
+      return Boolean.class;
+    }
+
+    @Override
+    public byte[] encode(Boolean value) {
+      return new byte[] {(byte) (value ? 1 : 0)};
+    }
+
+    @Override
+    public Boolean decode(byte[] bytes) {
+      if (bytes.length != 1 || (bytes[0] != 0 && bytes[0] != 1)) {
+        throw new IllegalArgumentException("not an encoding of Boolean");
+      }
+      return bytes[0] == 1;
+    }
+
+    @Override
+    public long maxEncodedLength(long length) {
+      return 1;
+    }
+  }
+
+  /** int32 BE scale, then the unscaled value as minimal two's-complement big-endian bytes. */
+  private static final class BigDecimalCodec implements ValueCodec<BigDecimal> {
+    @Override
+    public Class<BigDecimal> type() {
+      return BigDecimal.class;
+    }
+
+    @Override
+    public byte[] encode(BigDecimal value) {
+      byte[] unscaled = value.unscaledValue().toByteArray();
+      return ByteBuffer.allocate(4 + unscaled.length).putInt(value.scale()).put(unscaled).array();
+    }
+
+    @Override
+    public BigDecimal decode(byte[] bytes) {
+      if (bytes.length < 5) {
+        throw new IllegalArgumentException("not an encoding of BigDecimal");
+      }
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      int scale = b.getInt();
+      byte[] unscaled = new byte[bytes.length - 4];
+      b.get(unscaled);
+      BigInteger u = new BigInteger(unscaled);
+      if (u.toByteArray().length != unscaled.length) {
+        throw new IllegalArgumentException("not an encoding of BigDecimal"); // not minimal
+      }
+      return new BigDecimal(u, scale);
+    }
+
+    @Override
+    public long maxEncodedLength(long precision) {
+      // 10^p < 2^(3.33p): p digits need at most ceil((3.33p + 1) / 8) bytes with the sign bit.
+      return 4 + (long) Math.ceil((precision * 3.3220 + 1) / 8.0);
+    }
+  }
+
+  private static final class EnumCodec<E extends Enum<E>> implements ValueCodec<E> {
+    private final Class<E> type;
+
+    EnumCodec(Class<E> type) {
+      this.type = type;
+    }
+
+    @Override
+    public Class<E> type() {
+      return type;
+    }
+
+    @Override
+    public byte[] encode(E value) {
+      return value.name().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public E decode(byte[] bytes) {
+      try {
+        return Enum.valueOf(type, new String(bytes, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("not a constant of " + type.getSimpleName());
+      }
+    }
+
+    @Override
+    public long maxEncodedLength(long length) {
+      long max = 1;
+      for (E e : type.getEnumConstants()) {
+        max = Math.max(max, e.name().getBytes(StandardCharsets.UTF_8).length);
+      }
+      return max;
+    }
+  }
+}

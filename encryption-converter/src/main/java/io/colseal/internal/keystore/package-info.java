@@ -1,0 +1,5 @@
+/** The key table: SQL, Flyway migrations and vendor differences. Not API; may change in any release. */
+@NullMarked
+package io.colseal.internal.keystore;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+package io.colseal.keys;
+
+import java.util.Optional;
+
+/**
+ * Encryption algorithms and their wire ids. The id is written into every envelope header and never
+ * changes; the name is stored in the key table's {@code algorithm} column.
+ */
+public enum Algorithm {
+  /** AES-256 in GCM mode, 96-bit random nonce, 128-bit tag (NIST SP 800-38D). */
+  AES_256_GCM((byte) 0x01, true),
+  /** Reserved for the deterministic (searchable) mode; not implemented in this release. */
+  AES_256_SIV((byte) 0x02, false),
+  /** Reserved for ARIA-256-GCM (KCMVP profile); not implemented in this release. */
+  ARIA_256_GCM((byte) 0x03, false);
+
+  private final byte id;
+  private final boolean implemented;
+
+  Algorithm(byte id, boolean implemented) {
+    this.id = id;
+    this.implemented = implemented;
+  }
+
+  /** The wire id written in the envelope header. */
+  public byte id() {
+    return id;
+  }
+
+  /** Whether this release can encrypt and decrypt with it. */
+  public boolean implemented() {
+    return implemented;
+  }
+
+  /** The algorithm with wire id {@code id}, if any. */
+  public static Optional<Algorithm> fromId(byte id) {
+    for (Algorithm a : values()) {
+      if (a.id == id) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+}

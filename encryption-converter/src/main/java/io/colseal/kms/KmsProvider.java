@@ -1,0 +1,37 @@
+package io.colseal.kms;
+
+import io.colseal.keys.SecretKeyMaterial;
+
+/**
+ * A key-encryption-key (KEK) provider: makes data keys and unwraps them. Implementations exist for
+ * AWS KMS ({@code aws-kms}, module {@code io.colseal:kms-aws}) and a local PKCS12 keystore ({@code
+ * local}); tests use {@code io.colseal.testing.InMemoryKms}.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>{@link #generateDataKey} returns a fresh random AES-256 key and its wrapped form, bound to
+ *       the {@link KeyContext}; {@link #unwrap} returns the plaintext only under the same context.
+ *   <li>Failures are {@link io.colseal.KmsException}: {@code KMS_UNAVAILABLE} when retrying may
+ *       help, {@code KMS_REJECTED} otherwise. Messages carry key ids, never key bytes.
+ *   <li>Implementations are thread safe. The key ring calls them at most once per (table, version)
+ *       per cache lifetime; they need no cache of their own.
+ * </ul>
+ */
+public interface KmsProvider extends AutoCloseable {
+  /** Name stored in the key table's {@code kek_provider} column. */
+  String name();
+
+  /** The KEK that wraps new data keys. */
+  String kekId();
+
+  /** Generates a new data key wrapped under {@link #kekId()} and bound to {@code context}. */
+  GeneratedDataKey generateDataKey(KeyContext context);
+
+  /** Unwraps {@code wrapped}, which must have been made by this provider for {@code context}. */
+  SecretKeyMaterial unwrap(WrappedKey wrapped, KeyContext context);
+
+  /** Releases clients and zeroes cached KEK material. */
+  @Override
+  default void close() {}
+}

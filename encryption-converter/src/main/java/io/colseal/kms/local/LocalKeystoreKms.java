@@ -1,0 +1,261 @@
+package io.colseal.kms.local;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.ColsealConfigException;
+import io.colseal.ErrorCode;
+import io.colseal.KmsException;
+import io.colseal.internal.crypto.DestroyableAesKey;
+import io.colseal.keys.SecretKeyMaterial;
+import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.KeyContext;
+import io.colseal.kms.KmsProvider;
+import io.colseal.kms.WrappedKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * The {@code local} KEK provider: an AES-256 KEK kept as a secret-key entry in a PKCS12 keystore.
+ *
+ * <p>Wrapping is AES-256-GCM under the KEK with a random 96-bit nonce; the associated data binds
+ * the wrapped key to the KEK alias, the table and the key version, so a wrapped key copied to
+ * another row fails to unwrap. Wrapped layout: {@code 0x01 | nonce (12) | encrypted key (32) | tag
+ * (16)}, 61 bytes. See {@code docs/reference/key-table.md}.
+ *
+ * <p>For development, tests and single-host deployments; a KMS or HSM keeps the KEK out of the
+ * application host, which this provider cannot. The keystore password is never logged.
+ */
+public final class LocalKeystoreKms implements KmsProvider {
+  public static final String NAME = "local";
+  private static final byte WRAP_V1 = 0x01;
+  private static final int WRAPPED_LENGTH = 1 + 12 + 32 + 16;
+  private static final byte[] AAD_LABEL = "colseal local kek v1".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path keystore;
+  private final String alias;
+  private final DestroyableAesKey kek;
+  private final SecureRandom random = new SecureRandom();
+
+  private LocalKeystoreKms(Path keystore, String alias, DestroyableAesKey kek) {
+    this.keystore = keystore;
+    this.alias = alias;
+    this.kek = kek;
+  }
+
+  /**
+   * Opens the KEK {@code alias} in {@code keystore}, creating the keystore (mode 0600) and the KEK
+   * first when {@code createIfMissing} is set. {@code password} is zeroed by the caller.
+   */
+  public static LocalKeystoreKms open(Path keystore, char[] password, String alias, boolean createIfMissing) {
+    requireNonNull(keystore, "keystore");
+    requireNonNull(password, "password");
+    requireNonNull(alias, "alias");
+    if (alias.isBlank()) {
+      throw new ColsealConfigException("the local KEK alias (colseal.kms.kek-id) must not be blank");
+    }
+    try {
+      if (!Files.exists(keystore)) {
+        if (!createIfMissing) {
+          throw new ColsealConfigException(
+              "local keystore " + keystore + " does not exist; create it with 'colseal kek create' or set"
+                  + " colseal.kms.local.create-if-missing=true for development");
+        }
+        create(keystore, password, alias);
+      }
+      KeyStore ks = load(keystore, password);
+      if (!ks.containsAlias(alias)) {
+        if (!createIfMissing) {
+          throw new ColsealConfigException("local keystore " + keystore + " has no KEK '" + alias + "'");
+        }
+        synchronized (LocalKeystoreKms.class) {
+          ks = load(keystore, password);
+          if (!ks.containsAlias(alias)) {
+            ks.setEntry(alias, new KeyStore.SecretKeyEntry(newKek()), new KeyStore.PasswordProtection(password));
+            writeAtomically(keystore, ks, password, true);
+          }
+        }
+      }
+      KeyStore.Entry entry = ks.getEntry(alias, new KeyStore.PasswordProtection(password));
+      if (!(entry instanceof KeyStore.SecretKeyEntry secret)
+          || !"AES".equalsIgnoreCase(secret.getSecretKey().getAlgorithm())
+          || secret.getSecretKey().getEncoded().length != 32) {
+        throw new ColsealConfigException("entry '" + alias + "' in " + keystore + " is not an AES-256 secret key");
+      }
+      return new LocalKeystoreKms(keystore, alias, new DestroyableAesKey(secret.getSecretKey().getEncoded()));
+    } catch (IOException | GeneralSecurityException e) {
+      // The message of a wrong password is "keystore password was incorrect"; it carries no secret.
+      throw new ColsealConfigException(
+          "cannot open local keystore " + keystore + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void create(Path keystore, char[] password, String alias) throws IOException, GeneralSecurityException {
+    synchronized (LocalKeystoreKms.class) {
+      if (Files.exists(keystore)) {
+        return;
+      }
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, password);
+      ks.setEntry(alias, new KeyStore.SecretKeyEntry(newKek()), new KeyStore.PasswordProtection(password));
+      writeAtomically(keystore, ks, password, false);
+    }
+  }
+
+  private static SecretKey newKek() throws GeneralSecurityException {
+    KeyGenerator gen = KeyGenerator.getInstance("AES");
+    gen.init(256, new SecureRandom());
+    return gen.generateKey();
+  }
+
+  private static KeyStore load(Path keystore, char[] password) throws IOException, GeneralSecurityException {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      ks.load(in, password);
+    }
+    return ks;
+  }
+
+  private static void writeAtomically(Path target, KeyStore ks, char[] password, boolean replace)
+      throws IOException, GeneralSecurityException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".colseal-kek", ".tmp");
+    try {
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Non-POSIX file systems keep their default permissions.
+      }
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        ks.store(out, password);
+      }
+      if (replace) {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+          // Another process created it first; its KEK is the one to use.
+        }
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String kekId() {
+    return alias;
+  }
+
+  @Override
+  public GeneratedDataKey generateDataKey(KeyContext context) {
+    byte[] dek = new byte[32];
+    random.nextBytes(dek);
+    try {
+      WrappedKey wrapped = new WrappedKey(NAME, alias, wrap(dek, context));
+      return new GeneratedDataKey(SecretKeyMaterial.copyOf(dek), wrapped);
+    } finally {
+      Arrays.fill(dek, (byte) 0);
+    }
+  }
+
+  private byte[] wrap(byte[] dek, KeyContext context) {
+    byte[] out = new byte[WRAPPED_LENGTH];
+    out[0] = WRAP_V1;
+    byte[] nonce = new byte[12];
+    random.nextBytes(nonce);
+    System.arraycopy(nonce, 0, out, 1, 12);
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(128, nonce));
+      c.updateAAD(aad(alias, context));
+      c.doFinal(dek, 0, dek.length, out, 13);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + alias + "' could not wrap a data key", e);
+    }
+  }
+
+  @Override
+  public SecretKeyMaterial unwrap(WrappedKey wrapped, KeyContext context) {
+    if (!wrapped.kekId().equals(alias)) {
+      throw new KmsException(ErrorCode.KMS_REJECTED,
+          "data key " + context + " is wrapped by local KEK '" + wrapped.kekId() + "', but the configured KEK is '"
+              + alias + "'", null);
+    }
+    byte[] w = wrapped.ciphertext();
+    if (w.length != WRAPPED_LENGTH || w[0] != WRAP_V1) {
+      throw rejected(context);
+    }
+    byte[] dek = null;
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(128, w, 1, 12));
+      c.updateAAD(aad(alias, context));
+      dek = c.doFinal(w, 13, w.length - 13);
+      return SecretKeyMaterial.copyOf(dek);
+    } catch (AEADBadTagException e) {
+      throw rejected(context);
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + alias + "' could not unwrap " + context, e);
+    } finally {
+      if (dek != null) {
+        Arrays.fill(dek, (byte) 0);
+      }
+    }
+  }
+
+  private KmsException rejected(KeyContext context) {
+    return new KmsException(ErrorCode.KMS_REJECTED,
+        "wrapped data key " + context + " does not unwrap under local KEK '" + alias
+            + "': it was altered, or copied from another table or version", null);
+  }
+
+  /** AAD: label | uint16 len | alias | uint16 len | table | uint32 key version. */
+  static byte[] aad(String alias, KeyContext context) {
+    byte[] a = alias.getBytes(StandardCharsets.UTF_8);
+    byte[] t = context.table().getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(AAD_LABEL.length + 2 + a.length + 2 + t.length + 4)
+        .put(AAD_LABEL)
+        .putShort((short) a.length)
+        .put(a)
+        .putShort((short) t.length)
+        .put(t)
+        .putInt(context.keyVersion())
+        .array();
+  }
+
+  /** Zeroes the in-memory copy of the KEK. */
+  @Override
+  public void close() {
+    kek.destroy();
+  }
+
+  @Override
+  public String toString() {
+    return "LocalKeystoreKms[" + keystore + ", kek=" + alias + "]";
+  }
+}
