@@ -57,7 +57,7 @@ final class PerAttributeConverterDescriptor<X, Y> implements ConverterDescriptor
     var registry = context.getJavaTypeRegistry();
     return new ColsealJpaConverter<>(
         converter,
-        CheckFreeJavaTypes.domainType(registry, converter.javaType()),
+        RedactingJavaTypes.domainType(converter.javaType()),
         registry.resolveDescriptor((Class<Y>) relationalClass(converter.storage())),
         registry.resolveDescriptor((Class<EncryptingConverter<X, Y>>) converter.getClass()));
   }

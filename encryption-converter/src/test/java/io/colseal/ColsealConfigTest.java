@@ -1,0 +1,80 @@
+package io.colseal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colseal.testing.InMemoryKms;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ColsealConfigTest {
+  @Test
+  void fromSources_propertyBeatsSystemBeatsEnvironment() {
+    ColsealConfig c = ColsealConfig.fromSources(
+        Map.of("colseal.kms.kek-id", "from-property"),
+        Map.of("colseal.kms.kek-id", "from-system", "colseal.keys.cache-ttl", "PT2M"),
+        Map.of("COLSEAL_KMS_KEK_ID", "from-env", "COLSEAL_KEYS_CACHE_TTL", "PT3M", "COLSEAL_KMS_PROVIDER", "local"));
+    assertEquals("from-property", c.setting(ColsealSettings.KEK_ID).orElseThrow());
+    assertEquals(Duration.ofMinutes(2), c.keyCacheTtl());
+    assertEquals("local", c.kmsProviderName().orElseThrow());
+  }
+
+  @Test
+  void fromSources_defaults() {
+    ColsealConfig c = ColsealConfig.fromSources(Map.of(), Map.of(), Map.of());
+    assertEquals(SchemaManagement.MIGRATE, c.schemaManagement());
+    assertTrue(c.autoCreateKeys());
+    assertEquals(Duration.ofMinutes(5), c.keyCacheTtl());
+    assertTrue(c.kmsProviderName().isEmpty());
+  }
+
+  @Test
+  void fromSources_providerObject_isUsed() {
+    InMemoryKms kms = new InMemoryKms();
+    ColsealConfig c = ColsealConfig.fromSources(Map.of("colseal.kms.provider", kms), Map.of(), Map.of());
+    assertSame(kms, c.kmsProvider().orElseThrow());
+  }
+
+  @Test
+  void fromSources_badValues_nameTheSetting() {
+    assertMessageNames("colseal.keys.cache-ttl", () -> ColsealConfig.fromSources(Map.of("colseal.keys.cache-ttl", "5 minutes"), Map.of(), Map.of()));
+    assertMessageNames("colseal.keys.cache-ttl", () -> ColsealConfig.fromSources(Map.of("colseal.keys.cache-ttl", "PT2H"), Map.of(), Map.of()));
+    assertMessageNames("colseal.keys.auto-create", () -> ColsealConfig.fromSources(Map.of("colseal.keys.auto-create", "yes"), Map.of(), Map.of()));
+    assertMessageNames("colseal.key-table.schema-management", () -> ColsealConfig.fromSources(Map.of("colseal.key-table.schema-management", "create"), Map.of(), Map.of()));
+    assertMessageNames("colseal.kms.provider", () -> ColsealConfig.fromSources(Map.of("colseal.kms.provider", 42), Map.of(), Map.of()));
+  }
+
+  private static void assertMessageNames(String setting, org.junit.jupiter.api.function.Executable e) {
+    ColsealConfigException ex = assertThrows(ColsealConfigException.class, e);
+    assertEquals(ErrorCode.CONFIG_INVALID, ex.code());
+    assertTrue(ex.getMessage().contains(setting), ex.getMessage());
+  }
+
+  @Test
+  void requireSetting_missing_namesSettingAndEnvironmentVariable() {
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> ColsealConfig.builder().build().requireSetting(ColsealSettings.KEK_ID, "the KEK"));
+    assertTrue(e.getMessage().contains("colseal.kms.kek-id") && e.getMessage().contains("COLSEAL_KMS_KEK_ID"), e.getMessage());
+  }
+
+  @Test
+  void toString_neverContainsPasswordsOrUrlCredentials() {
+    String secret = "CANARY-pass-7f3a";
+    ColsealConfig c = ColsealConfig.builder()
+        .kmsProvider("local")
+        .setting(ColsealSettings.LOCAL_KEYSTORE_PASSWORD, secret)
+        .setting("colseal.kms.aws.endpoint", "https://user:" + secret + "@kms.local/?token=" + secret)
+        .build();
+    assertFalse(c.toString().contains(secret), c.toString());
+    assertTrue(c.toString().contains("****"));
+  }
+
+  @Test
+  void builder_settingOutsideNamespace_throws() {
+    assertThrows(ColsealConfigException.class, () -> ColsealConfig.builder().setting("hibernate.x", "y"));
+  }
+}
