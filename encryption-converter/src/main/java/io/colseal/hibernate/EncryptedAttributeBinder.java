@@ -91,6 +91,27 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
           + " or removing other converters from the attribute, avoids it");
     }
     installed.bindColumn(binding);
+    // Hibernate sized this column while resolving it early; size it again for the envelope.
+    sizeColumn(column, basic.isLob(), codec, storage);
+    resetCachedSize(column);
+  }
+
+  /**
+   * {@link Column} caches its DDL size on first use and offers no way to reset it; an early
+   * resolution has already filled the cache with the plaintext size. Clearing the private cache is
+   * the only way to make generated DDL fit; if a future Hibernate removes the field, the mapping
+   * fails with instructions instead of producing a column too short for the envelope.
+   */
+  private static void resetCachedSize(Column column) {
+    try {
+      java.lang.reflect.Field f = Column.class.getDeclaredField("columnSize");
+      f.setAccessible(true);
+      f.set(column, null);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new ColsealMappingException("column " + column.getName() + " was sized by Hibernate before colseal could"
+          + " widen it for the envelope; declare @Column(length = " + column.getLength() + ") explicitly, or use a"
+          + " List instead of a Set (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   static @Nullable EncryptingConverter<?, ?> colsealConverter(BasicValue basic) {

@@ -49,7 +49,8 @@ public final class TestDatabase implements AutoCloseable {
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword(password);
-    config.setMaximumPoolSize(16);
+    config.setMaximumPoolSize(10);
+    config.setMinimumIdle(1);
     config.setPoolName("test-" + name);
     this.dataSource = new HikariDataSource(config);
   }

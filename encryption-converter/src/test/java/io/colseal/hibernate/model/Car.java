@@ -1,0 +1,10 @@
+package io.colseal.hibernate.model;
+
+import io.colseal.Encrypted;
+import jakarta.persistence.Entity;
+
+/** SINGLE_TABLE subclass: its column lives in {@code vehicles}. */
+@Entity
+public class Car extends Vehicle {
+  @Encrypted public String plate;
+}

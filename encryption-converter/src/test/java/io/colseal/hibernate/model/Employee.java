@@ -1,0 +1,12 @@
+package io.colseal.hibernate.model;
+
+import io.colseal.Encrypted;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** JOINED subclass: its column lives in {@code employees}. */
+@Entity
+@Table(name = "employees")
+public class Employee extends Person {
+  @Encrypted public String salaryNote;
+}
