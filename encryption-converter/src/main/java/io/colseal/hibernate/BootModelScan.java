@@ -62,6 +62,11 @@ final class BootModelScan {
       throw new ColsealMappingException(entity + '.' + path + ": @Encrypted cannot be combined with @Convert;"
           + " colseal encrypts the attribute's own value. Remove one of them");
     }
+    String deferred = EncryptedAttributeBinder.deferredProblem(property);
+    if (deferred != null) {
+      throw new ColsealMappingException(entity + '.' + path + " (in a collection of embeddables): "
+          + deferred.replaceFirst("^MAPPING_INVALID: ", ""));
+    }
     Value value = property.getValue();
     if (value instanceof BasicValue basic) {
       basic(entity, path, basic, basic.getTable(), annotated);
@@ -96,11 +101,9 @@ final class BootModelScan {
     }
     ColumnBinding expected = ColumnBinding.of(entity, path, table.getName(), column.getName(),
         converter.javaType(), converter.storage(), "boot model");
-    ColumnBinding bound = converter.binding();
-    if (bound == null || !bound.table().equals(expected.table()) || !bound.column().equals(expected.column())) {
-      // Unbound: a plain @Convert converter. Bound elsewhere: a shared instance; bindColumn names both.
-      converter.bindColumn(expected);
-    }
+    // Unbound: a plain @Convert converter. Bound to the same column: takes the full attribute path
+    // for the inventory. Bound to another column: a shared instance; bindColumn names both.
+    converter.bindColumn(expected);
     if (seen.add(converter)) {
       found.add(converter);
     }

@@ -8,6 +8,9 @@ import io.colseal.internal.format.ValueCodec;
 import io.colseal.internal.format.ValueCodecs;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.hibernate.binder.AttributeBinder;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.mapping.BasicValue;
@@ -31,14 +34,41 @@ import org.jspecify.annotations.Nullable;
  * if no colseal converter is there, the build fails rather than store plaintext.
  */
 public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
+  /**
+   * Problems found for properties Hibernate gives no owning entity (fields of an embeddable used
+   * as a collection element). Hibernate's error wrapper dereferences the null entity and would
+   * replace the exception with a NullPointerException, so these are reported by the bootstrap
+   * scan instead, which fails the build with the same message.
+   */
+  private static final Map<Property, String> DEFERRED = Collections.synchronizedMap(new WeakHashMap<>());
+
+  static @Nullable String deferredProblem(Property property) {
+    return DEFERRED.remove(property);
+  }
+
   @Override
   public void bind(
       Encrypted annotation,
       MetadataBuildingContext context,
       @Nullable PersistentClass persistentClass,
       Property property) {
+    try {
+      doBind(annotation, context, persistentClass, property);
+    } catch (ColsealMappingException e) {
+      if (persistentClass != null) {
+        throw e;
+      }
+      DEFERRED.put(property, e.getMessage());
+    }
+  }
+
+  private void doBind(
+      Encrypted annotation,
+      MetadataBuildingContext context,
+      @Nullable PersistentClass persistentClass,
+      Property property) {
     // persistentClass is null for fields of an embeddable used as a collection element.
-    String owner = persistentClass != null ? persistentClass.getEntityName() : "(collection element)";
+    String owner = persistentClass != null ? persistentClass.getEntityName() : "embeddable";
     String where = owner + '.' + property.getName();
     Value value = property.getValue();
     BasicValue basic;

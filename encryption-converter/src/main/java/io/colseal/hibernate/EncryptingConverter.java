@@ -68,9 +68,7 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
               + existing.column() + ") and " + b.where() + " (" + b.table() + '.' + b.column()
               + "); each encrypted column needs its own converter class, or use @Encrypted");
     }
-    if (existing == null) {
-      binding = b;
-    }
+    binding = b;
   }
 
   @SuppressWarnings("unchecked")
