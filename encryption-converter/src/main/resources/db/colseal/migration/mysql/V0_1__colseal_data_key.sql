@@ -20,7 +20,7 @@ CREATE TABLE colseal_data_key (
     row_version          INTEGER       NOT NULL DEFAULT 0,
     -- NULL unless ACTIVE; a unique index allows many NULLs, so this allows one ACTIVE per table.
     active_table         VARCHAR(128) GENERATED ALWAYS AS (CASE WHEN state = 'ACTIVE' THEN table_name ELSE NULL END) STORED,
-    CONSTRAINT colseal_data_key_pk PRIMARY KEY (table_name, key_version),
+    PRIMARY KEY (table_name, key_version),
     CONSTRAINT colseal_data_key_version_ck CHECK (key_version > 0),
     CONSTRAINT colseal_data_key_state_ck CHECK (state IN ('ACTIVE', 'DECRYPT_ONLY', 'DESTROYED')),
     CONSTRAINT colseal_data_key_wrapped_ck CHECK ((state = 'DESTROYED') = (wrapped_key IS NULL)),
