@@ -7,7 +7,7 @@ the document is enough to read colseal's data in another language. It needs Pyth
 
     python3 colseal_decode.py VECTORS.json
 
-checks every entry of a test-vector file: an entry with expect "ok" must decode to its value, an
+checks the key check value of each test key and every entry of a test-vector file: an entry with expect "ok" must decode to its value, an
 entry with expect "reject" must be rejected for its reason. It also flips every bit of, and
 truncates at every length, each small valid envelope, which must then be rejected. It prints one
 line per discrepancy and a closing line "N passed, M failed", and exits with 1 if anything failed
@@ -17,6 +17,8 @@ The functions below can be used on their own: decode_binary() and decode_text() 
 the table and column it was read from, the value type and a key lookup.
 """
 
+import hashlib
+import hmac
 import json
 import sys
 import uuid
@@ -316,6 +318,11 @@ def expected_value(java_type, text):
 # ----------------------------------------------------------------------------- vector checks
 
 
+def key_check_value(dek):
+    """First 8 bytes of HMAC-SHA-256(DEK, "colseal key check value v1"), hex (key-table.md)."""
+    return hmac.new(dek, b"colseal key check value v1", hashlib.sha256).hexdigest()[:16]
+
+
 def decode_vector(v, keys):
     """Decodes one vector entry: ("ok", value, plaintext) or ("reject", reason, None)."""
     decode = decode_text if v["storage"] == "text" else decode_binary
@@ -339,6 +346,12 @@ def check_file(path):
 
     passed = failed = 0
     problems = []
+    for k in manifest["keys"]:
+        if key_check_value(bytes.fromhex(k["dek"])) == k["key_check_value"]:
+            passed += 1
+        else:
+            failed += 1
+            problems.append("FAIL key %d: key check value differs" % k["key_version"])
     for v in manifest["vectors"]:
         outcome, result, plaintext = decode_vector(v, keys)
         problem = None
