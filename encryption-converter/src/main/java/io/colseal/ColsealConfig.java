@@ -71,8 +71,11 @@ public final class ColsealConfig {
     Map<String, String> collected = new LinkedHashMap<>();
     for (Map<?, ?> source : java.util.List.<Map<?, ?>>of(environmentAsSettings(environment), system, properties)) {
       for (Map.Entry<?, ?> e : source.entrySet()) {
-        if (e.getKey() instanceof String k && k.startsWith("colseal.") && e.getValue() instanceof String v) {
-          collected.put(k, v);
+        if (e.getKey() instanceof String k && k.startsWith("colseal.")) {
+          String v = settingText(k, e.getValue());
+          if (v != null) {
+            collected.put(k, v);
+          }
         }
       }
     }
@@ -101,6 +104,27 @@ public final class ColsealConfig {
       b.keyCacheTtl(parseDuration(ColsealSettings.KEY_CACHE_TTL, ttl));
     }
     return b.build();
+  }
+
+  /**
+   * The text of a setting's value. Strings, booleans, numbers, durations, paths and enums are taken
+   * as text; a {@link KmsProvider} under {@code colseal.kms.provider} is handled separately. Any
+   * other object fails rather than being dropped, which would silently fall back to a default.
+   */
+  private static @Nullable String settingText(String name, @Nullable Object value) {
+    if (value == null || (name.equals(ColsealSettings.KMS_PROVIDER) && value instanceof KmsProvider)) {
+      return null;
+    }
+    if (value instanceof String
+        || value instanceof Boolean
+        || value instanceof Number
+        || value instanceof Duration
+        || value instanceof java.nio.file.Path
+        || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    throw new ColsealConfigException(
+        name + " must be given as a string, got a " + value.getClass().getName());
   }
 
   private static Map<String, String> environmentAsSettings(Map<String, String> environment) {

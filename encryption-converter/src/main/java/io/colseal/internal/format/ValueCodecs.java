@@ -3,6 +3,8 @@ package io.colseal.internal.format;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,6 +94,24 @@ public final class ValueCodecs {
         + " LocalDateTime, Instant, UUID and enums";
   }
 
+  /**
+   * Decodes well-formed UTF-8 only. {@code new String(bytes, UTF_8)} would replace malformed input
+   * (invalid bytes, overlong forms, encoded surrogates) with U+FFFD; a value must have exactly one
+   * encoding, so such bytes are refused instead.
+   */
+  private static String strictUtf8(byte[] bytes, String typeName) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("not an encoding of " + typeName);
+    }
+  }
+
   private static int checkedNano(int nano) {
     if (nano < 0 || nano > 999_999_999) {
       throw new IllegalArgumentException("nano-of-second out of range");
@@ -157,7 +177,7 @@ public final class ValueCodecs {
 
     @Override
     public String decode(byte[] bytes) {
-      return new String(bytes, StandardCharsets.UTF_8);
+      return strictUtf8(bytes, "String");
     }
 
     @Override
@@ -269,7 +289,7 @@ public final class ValueCodecs {
     @Override
     public E decode(byte[] bytes) {
       try {
-        return Enum.valueOf(type, new String(bytes, StandardCharsets.UTF_8));
+        return Enum.valueOf(type, strictUtf8(bytes, type.getSimpleName()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("not a constant of " + type.getSimpleName());
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ValueCodecsTest {
   enum Color {
@@ -99,5 +101,27 @@ class ValueCodecsTest {
     assertTrue(ValueCodecs.forType(boolean.class).isPresent());
     assertTrue(ValueCodecs.forType(Double.class).isEmpty());
     assertTrue(ValueCodecs.forType(java.util.Date.class).isEmpty());
+  }
+
+
+  private static final ValueCodec<String> STRINGS = ValueCodecs.forType(String.class).orElseThrow();
+
+  @Test
+  void decodeString_wellFormedUtf8_returnsString() {
+    String s = "고객 \uD83D\uDD11 e-mail";
+    assertEquals(s, STRINGS.decode(s.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ff", "c080", "eda080", "e282", "f4908080", "61ff62"})
+  void decodeString_malformedUtf8_throwsIllegalArgumentException(String hex) {
+    byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+    assertThrows(IllegalArgumentException.class, () -> STRINGS.decode(bytes));
+  }
+
+  @Test
+  void decodeEnum_malformedUtf8_throwsIllegalArgumentException() {
+    ValueCodec<Color> tiers = ValueCodecs.forType(Color.class).orElseThrow();
+    assertThrows(IllegalArgumentException.class, () -> tiers.decode(new byte[] {'G', 'O', (byte) 0xff}));
   }
 }

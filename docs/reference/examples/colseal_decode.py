@@ -1,0 +1,416 @@
+#!/usr/bin/env python3
+"""Independent decoder for colseal envelopes (format version 1).
+
+Written from docs/reference/ciphertext-format.md alone, without colseal's Java code, to show that
+the document is enough to read colseal's data in another language. It needs Python 3.8+ and the
+`cryptography` package.
+
+    python3 colseal_decode.py VECTORS.json
+
+checks the key check value of each test key and every entry of a test-vector file: an entry with expect "ok" must decode to its value, an
+entry with expect "reject" must be rejected for its reason. It also flips every bit of, and
+truncates at every length, each small valid envelope, which must then be rejected. It prints one
+line per discrepancy and a closing line "N passed, M failed", and exits with 1 if anything failed
+(2 for a usage error).
+
+The functions below can be used on their own: decode_binary() and decode_text() take the envelope,
+the table and column it was read from, the value type and a key lookup.
+"""
+
+import hashlib
+import hmac
+import json
+import sys
+import uuid
+from decimal import Decimal
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+MAGIC = b"cs"
+FORMAT_V1 = 0x01
+AES_256_GCM = 0x01  # the only algorithm id this decoder implements
+ALGORITHM_NAMES = {AES_256_GCM: "AES_256_GCM"}  # as recorded in the key table
+HEADER_LENGTH = 8
+NONCE_LENGTH = 12
+TAG_LENGTH = 16
+MIN_BINARY_LENGTH = HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH  # 36
+TEXT_HEADER_LENGTH = 18
+MAX_KEY_VERSION = 2**31 - 1
+MAX_NAME_LENGTH = 128
+
+BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+BASE64_VALUES = {c: i for i, c in enumerate(BASE64_ALPHABET)}
+
+MIN_EPOCH_DAY, MAX_EPOCH_DAY = -365243219162, 365241780471
+MAX_NANO_OF_DAY = 86399999999999
+MIN_EPOCH_SECOND, MAX_EPOCH_SECOND = -31557014167219200, 31556889864403199
+
+
+class Rejected(Exception):
+    """The envelope is rejected; `reason` is one of the reason names of the format document."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# ----------------------------------------------------------------------------- names and AAD
+
+
+def normalize_name(name):
+    """Table or column name as bound into the associated data ("Name normalisation")."""
+    # 1. Trim characters up to U+0020 at both ends.
+    s = name.strip("".join(chr(c) for c in range(0x21)))
+    # 2. Keep what follows the last '.' outside quotes.
+    quoted = False
+    dot = -1
+    for i, c in enumerate(s):
+        if c in "\"`":
+            quoted = not quoted
+        elif c == "[":
+            quoted = True
+        elif c == "]":
+            quoted = False
+        elif c == "." and not quoted:
+            dot = i
+    if dot >= 0:
+        s = s[dot + 1:]
+    # 3. Remove one matching pair of quotes.
+    if len(s) >= 2 and (s[0], s[-1]) in (('"', '"'), ("`", "`"), ("[", "]")):
+        s = s[1:-1]
+    # 4. Locale-independent lower case.
+    s = s.lower()
+    # 5. Not empty, at most 128 UTF-16 code units, no control characters.
+    if not s:
+        raise ValueError("empty name: %r" % name)
+    if len(s.encode("utf-16-le")) // 2 > MAX_NAME_LENGTH:
+        raise ValueError("name longer than %d characters: %r" % (MAX_NAME_LENGTH, name))
+    if any(ord(c) <= 0x1F or 0x7F <= ord(c) <= 0x9F for c in s):
+        raise ValueError("control character in name: %r" % name)
+    return s
+
+
+def associated_data(header, table, column):
+    """header | uint16 BE len | table | uint16 BE len | column, names normalised, UTF-8."""
+    t = normalize_name(table).encode("utf-8")
+    c = normalize_name(column).encode("utf-8")
+    return header + len(t).to_bytes(2, "big") + t + len(c).to_bytes(2, "big") + c
+
+
+# ----------------------------------------------------------------------------- envelope forms
+
+
+def strict_base64_decode(s):
+    """Canonical padded standard Base64 (RFC 4648 section 4) only."""
+    if not s or len(s) % 4 != 0:
+        raise Rejected("malformed")
+    pad = 2 if s.endswith("==") else 1 if s.endswith("=") else 0
+    data = s[: len(s) - pad]
+    if any(c not in BASE64_VALUES for c in data):
+        raise Rejected("malformed")  # includes '=' anywhere but the end, spaces, '-', '_'
+    bits = 0
+    nbits = 0
+    out = bytearray()
+    for c in data:
+        bits = (bits << 6) | BASE64_VALUES[c]
+        nbits += 6
+        if nbits >= 8:
+            nbits -= 8
+            out.append((bits >> nbits) & 0xFF)
+            bits &= (1 << nbits) - 1
+    if bits != 0:  # unused low bits of the last character must be zero
+        raise Rejected("malformed")
+    return bytes(out)
+
+
+def parse_binary(envelope):
+    """Steps 1 to 4 for the binary form: returns (header, algorithm id, key version, body)."""
+    if len(envelope) < MIN_BINARY_LENGTH:
+        raise Rejected("malformed")
+    if envelope[0:2] != MAGIC or envelope[2] != FORMAT_V1:
+        raise Rejected("malformed")
+    version = int.from_bytes(envelope[4:8], "big")
+    if not 1 <= version <= MAX_KEY_VERSION:
+        raise Rejected("malformed")
+    algorithm = envelope[3]
+    if algorithm != AES_256_GCM:
+        raise Rejected("unsupported-algorithm")
+    return envelope[:HEADER_LENGTH], algorithm, version, envelope[HEADER_LENGTH:]
+
+
+def parse_text(envelope):
+    """Steps 1 to 3 for the text form: returns (binary header, algorithm id, key version, body)."""
+    lower_hex = "0123456789abcdef"
+    if (
+        len(envelope) < TEXT_HEADER_LENGTH
+        or not envelope.startswith("cs1:")
+        or envelope[6] != ":"
+        or envelope[17] != ":"
+        or envelope[4] not in lower_hex
+        or envelope[5] not in lower_hex
+        or any(c not in "0123456789" for c in envelope[7:17])
+    ):
+        raise Rejected("malformed")
+    version = int(envelope[7:17])
+    if not 1 <= version <= MAX_KEY_VERSION:
+        raise Rejected("malformed")
+    algorithm = int(envelope[4:6], 16)
+    if algorithm != AES_256_GCM:
+        raise Rejected("unsupported-algorithm")
+    body = strict_base64_decode(envelope[TEXT_HEADER_LENGTH:])
+    header = MAGIC + bytes([FORMAT_V1, algorithm]) + version.to_bytes(4, "big")
+    return header, algorithm, version, body
+
+
+def open_envelope(header, algorithm, version, body, table, column, keys):
+    """Steps 5 and 6: key lookup and AES-256-GCM decryption; returns the plaintext."""
+    key = keys(normalize_name(table), version)
+    if key is None or key[0] != ALGORITHM_NAMES[algorithm]:
+        raise Rejected("unknown-key")
+    if len(body) < NONCE_LENGTH + TAG_LENGTH:
+        raise Rejected("authentication")
+    nonce, sealed = body[:NONCE_LENGTH], body[NONCE_LENGTH:]
+    try:
+        return AESGCM(key[1]).decrypt(nonce, sealed, associated_data(header, table, column))
+    except InvalidTag:
+        raise Rejected("authentication") from None
+
+
+def decode_binary(envelope, table, column, java_type, keys, enum_constants=()):
+    """Decodes a binary envelope; keys(table, version) returns (algorithm name, DEK) or None."""
+    plaintext = open_envelope(*parse_binary(envelope), table, column, keys)
+    return decode_value(java_type, plaintext, enum_constants), plaintext
+
+
+def decode_text(envelope, table, column, java_type, keys, enum_constants=()):
+    """Decodes a text envelope; see decode_binary."""
+    plaintext = open_envelope(*parse_text(envelope), table, column, keys)
+    return decode_value(java_type, plaintext, enum_constants), plaintext
+
+
+# ----------------------------------------------------------------------------- value encodings
+
+
+def _int(b):
+    return int.from_bytes(b, "big", signed=True)
+
+
+def _fixed(plaintext, width):
+    if len(plaintext) != width:
+        raise Rejected("value-encoding")
+
+
+def decode_value(java_type, p, enum_constants=()):
+    """Step 7. Returns a plain Python value: str, bytes, int, bool, (unscaled, scale), (epoch day,),
+    (epoch day, nano of day), (epoch second, nano), uuid.UUID or the enum constant name."""
+    if java_type == "String":
+        try:
+            return p.decode("utf-8")  # strict: rejects invalid, overlong and surrogate sequences
+        except UnicodeDecodeError:
+            raise Rejected("value-encoding") from None
+    if java_type == "byte[]":
+        return bytes(p)
+    if java_type == "Integer":
+        _fixed(p, 4)
+        return _int(p)
+    if java_type == "Long":
+        _fixed(p, 8)
+        return _int(p)
+    if java_type == "Boolean":
+        if p not in (b"\x00", b"\x01"):
+            raise Rejected("value-encoding")
+        return p == b"\x01"
+    if java_type == "BigDecimal":
+        if len(p) < 5:
+            raise Rejected("value-encoding")
+        unscaled = p[4:]
+        if len(unscaled) > 1 and (
+            (unscaled[0] == 0x00 and unscaled[1] < 0x80) or (unscaled[0] == 0xFF and unscaled[1] >= 0x80)
+        ):
+            raise Rejected("value-encoding")  # not minimal
+        return (_int(unscaled), _int(p[:4]))
+    if java_type == "LocalDate":
+        _fixed(p, 8)
+        day = _int(p)
+        if not MIN_EPOCH_DAY <= day <= MAX_EPOCH_DAY:
+            raise Rejected("value-encoding")
+        return (day,)
+    if java_type == "LocalDateTime":
+        _fixed(p, 16)
+        day, nano = _int(p[:8]), _int(p[8:])
+        if not MIN_EPOCH_DAY <= day <= MAX_EPOCH_DAY or not 0 <= nano <= MAX_NANO_OF_DAY:
+            raise Rejected("value-encoding")
+        return (day, nano)
+    if java_type == "Instant":
+        _fixed(p, 12)
+        second, nano = _int(p[:8]), _int(p[8:])
+        if not MIN_EPOCH_SECOND <= second <= MAX_EPOCH_SECOND or not 0 <= nano <= 999_999_999:
+            raise Rejected("value-encoding")
+        return (second, nano)
+    if java_type == "UUID":
+        _fixed(p, 16)
+        return uuid.UUID(bytes=bytes(p))
+    if java_type == "enum":
+        try:
+            name = p.decode("utf-8")
+        except UnicodeDecodeError:
+            raise Rejected("value-encoding") from None
+        if name not in enum_constants:
+            raise Rejected("value-encoding")
+        return name
+    raise ValueError("unknown java_type %r" % java_type)
+
+
+# ----------------------------------------------------------------------------- portable values
+
+
+def days_from_civil(y, m, d):
+    """Days since 1970-01-01 in the proleptic Gregorian calendar, for any year."""
+    y -= m <= 2
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _parse_date(s):
+    sign = -1 if s.startswith("-") else 1
+    y, m, d = s.lstrip("+-").split("-")
+    return days_from_civil(sign * int(y), int(m), int(d))
+
+
+def _parse_time(s):
+    hms, fraction = s.split(".")
+    h, mi, sec = (int(x) for x in hms.split(":"))
+    return (h * 3600 + mi * 60 + sec) * 1_000_000_000 + int(fraction.ljust(9, "0"))
+
+
+def expected_value(java_type, text):
+    """The portable form of a vector's value, in decode_value's representation."""
+    if java_type == "String" or java_type == "enum":
+        return text
+    if java_type == "byte[]":
+        return bytes.fromhex(text)
+    if java_type in ("Integer", "Long"):
+        return int(text)
+    if java_type == "Boolean":
+        return {"true": True, "false": False}[text]
+    if java_type == "BigDecimal":
+        sign, digits, exponent = Decimal(text).as_tuple()
+        unscaled = int("".join(str(d) for d in digits))
+        return (-unscaled if sign else unscaled, -exponent)
+    if java_type == "LocalDate":
+        return (_parse_date(text),)
+    if java_type == "LocalDateTime":
+        date, time = text.split("T")
+        return (_parse_date(date), _parse_time(time))
+    if java_type == "Instant":
+        date, time = text.rstrip("Z").split("T")
+        nanos = _parse_time(time)
+        return (_parse_date(date) * 86400 + nanos // 1_000_000_000, nanos % 1_000_000_000)
+    if java_type == "UUID":
+        return uuid.UUID(text)
+    raise ValueError("unknown java_type %r" % java_type)
+
+
+# ----------------------------------------------------------------------------- vector checks
+
+
+def key_check_value(dek):
+    """First 8 bytes of HMAC-SHA-256(DEK, "colseal key check value v1"), hex (key-table.md)."""
+    return hmac.new(dek, b"colseal key check value v1", hashlib.sha256).hexdigest()[:16]
+
+
+def decode_vector(v, keys):
+    """Decodes one vector entry: ("ok", value, plaintext) or ("reject", reason, None)."""
+    decode = decode_text if v["storage"] == "text" else decode_binary
+    envelope = v["envelope"] if v["storage"] == "text" else bytes.fromhex(v["envelope"])
+    try:
+        value, plaintext = decode(
+            envelope, v["table"], v["column"], v["java_type"], keys, v.get("enum_constants", ())
+        )
+        return "ok", value, plaintext
+    except Rejected as r:
+        return "reject", r.reason, None
+
+
+def check_file(path):
+    with open(path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    key_table = {k["key_version"]: (k["algorithm"], bytes.fromhex(k["dek"])) for k in manifest["keys"]}
+
+    def keys(table, version):
+        return key_table.get(version)
+
+    passed = failed = 0
+    problems = []
+    for k in manifest["keys"]:
+        if key_check_value(bytes.fromhex(k["dek"])) == k["key_check_value"]:
+            passed += 1
+        else:
+            failed += 1
+            problems.append("FAIL key %d: key check value differs" % k["key_version"])
+    for v in manifest["vectors"]:
+        outcome, result, plaintext = decode_vector(v, keys)
+        problem = None
+        if v["expect"] == "ok":
+            if outcome != "ok":
+                problem = "rejected (%s)" % result
+            elif result != expected_value(v["java_type"], v["value"]):
+                problem = "decoded to %r, expected %r" % (result, v["value"])
+            elif plaintext.hex() != v["plaintext_hex"]:
+                problem = "plaintext %s, expected %s" % (plaintext.hex(), v["plaintext_hex"])
+        elif outcome == "ok":
+            problem = "accepted (decoded to %r), expected rejection (%s)" % (result, v["reason"])
+        elif result != v["reason"]:
+            problem = "rejected as %s, expected %s" % (result, v["reason"])
+        if problem:
+            failed += 1
+            problems.append("FAIL %s: %s" % (v["id"], problem))
+        else:
+            passed += 1
+
+    # Every bit flip and every truncation of a small valid envelope must be rejected.
+    for v in manifest["vectors"]:
+        if v["expect"] != "ok" or len(v["envelope"]) > 160:
+            continue
+        for variant, label in _damaged(v):
+            outcome, result, _ = decode_vector(dict(v, envelope=variant), keys)
+            if outcome == "ok":
+                failed += 1
+                problems.append("FAIL %s: %s was accepted" % (v["id"], label))
+            else:
+                passed += 1
+    return passed, failed, problems
+
+
+def _damaged(v):
+    if v["storage"] == "binary":
+        b = bytes.fromhex(v["envelope"])
+        for bit in range(len(b) * 8):
+            d = bytearray(b)
+            d[bit // 8] ^= 1 << (bit % 8)
+            yield bytes(d).hex(), "bit %d flipped" % bit
+        for n in range(len(b)):
+            yield b[:n].hex(), "truncation to %d bytes" % n
+    else:
+        s = v["envelope"]
+        for n in range(len(s)):
+            yield s[:n], "truncation to %d characters" % n
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: colseal_decode.py VECTORS.json", file=sys.stderr)
+        return 2
+    passed, failed, problems = check_file(argv[1])
+    for p in problems:
+        print(p)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
