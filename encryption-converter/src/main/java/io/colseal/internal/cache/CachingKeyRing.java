@@ -238,7 +238,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   private KeyUnavailableException noActiveKey(String table) {
     return new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, 0,
         "table " + table + " has no ACTIVE data key and colseal.keys.auto-create is false;"
-            + " create it with 'colseal keys init --table " + table + "' or enable auto-creation");
+            + " start one instance with colseal.keys.auto-create=true to create it");
   }
 
   private void replace(Slot slot, DataKey fresh, long now) {

@@ -74,7 +74,8 @@ public final class LocalKeystoreKms implements KmsProvider {
       if (!Files.exists(keystore)) {
         if (!createIfMissing) {
           throw new ColsealConfigException(
-              "local keystore " + keystore + " does not exist; create it with 'colseal kek create' or set"
+              "local keystore " + keystore + " does not exist; create it with 'keytool -genseckey -keyalg AES"
+                  + " -keysize 256 -storetype PKCS12 -alias " + alias + " -keystore " + keystore + "', or set"
                   + " colseal.kms.local.create-if-missing=true for development");
         }
         create(keystore, password, alias);
@@ -94,11 +95,17 @@ public final class LocalKeystoreKms implements KmsProvider {
       }
       KeyStore.Entry entry = ks.getEntry(alias, new KeyStore.PasswordProtection(password));
       if (!(entry instanceof KeyStore.SecretKeyEntry secret)
-          || !"AES".equalsIgnoreCase(secret.getSecretKey().getAlgorithm())
-          || secret.getSecretKey().getEncoded().length != 32) {
+          || !"AES".equalsIgnoreCase(secret.getSecretKey().getAlgorithm())) {
         throw new ColsealConfigException("entry '" + alias + "' in " + keystore + " is not an AES-256 secret key");
       }
-      return new LocalKeystoreKms(keystore, alias, new DestroyableAesKey(secret.getSecretKey().getEncoded()));
+      byte[] kek = secret.getSecretKey().getEncoded();
+      if (kek == null || kek.length != 32) {
+        if (kek != null) {
+          Arrays.fill(kek, (byte) 0);
+        }
+        throw new ColsealConfigException("entry '" + alias + "' in " + keystore + " is not an AES-256 secret key");
+      }
+      return new LocalKeystoreKms(keystore, alias, new DestroyableAesKey(kek)); // takes ownership of kek
     } catch (IOException | GeneralSecurityException e) {
       // The message of a wrong password is "keystore password was incorrect"; it carries no secret.
       throw new ColsealConfigException(

@@ -18,8 +18,9 @@ public final class LocalKmsProviderFactory implements KmsProviderFactory {
   public KmsProvider create(ColsealConfig config) {
     Path keystore = Path.of(config.requireSetting(ColsealSettings.LOCAL_KEYSTORE, "path of the PKCS12 keystore"));
     String alias = config.requireSetting(ColsealSettings.KEK_ID, "alias of the KEK in the keystore");
-    char[] password =
-        config.requireSetting(ColsealSettings.LOCAL_KEYSTORE_PASSWORD, "password of the keystore").toCharArray();
+    // Not trimmed: spaces are legal in a keystore password.
+    config.requireSetting(ColsealSettings.LOCAL_KEYSTORE_PASSWORD, "password of the keystore");
+    char[] password = config.setting(ColsealSettings.LOCAL_KEYSTORE_PASSWORD).orElseThrow().toCharArray();
     boolean create =
         config.setting(ColsealSettings.LOCAL_CREATE_IF_MISSING).map(s -> s.trim().equalsIgnoreCase("true")).orElse(false);
     try {
