@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.kms.model.DependencyTimeoutException;
+import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KmsInternalException;
 
 /**
@@ -33,10 +34,11 @@ final class AwsKmsErrors {
   /** {@code what} says what failed, e.g. "aws-kms KEK 'arn:...' could not unwrap the data key orders v1". */
   static KmsException translate(SdkException e, String what) {
     if (e instanceof SdkServiceException service) {
-      String answer = describe(service);
-      return isTransient(service)
-          ? new KmsException(ErrorCode.KMS_UNAVAILABLE, what + ": KMS is unavailable or throttling (" + answer + ")", e)
-          : new KmsException(ErrorCode.KMS_REJECTED, what + ": KMS rejected the request (" + answer + ")", e);
+      String answer = " (" + describe(service) + ")";
+      if (isTransient(service)) {
+        return new KmsException(ErrorCode.KMS_UNAVAILABLE, what + ": KMS is unavailable or throttling" + answer, e);
+      }
+      return new KmsException(ErrorCode.KMS_REJECTED, what + ": KMS rejected the request" + answer + hint(service), e);
     }
     // SdkClientException and its kin (timeouts, aborted calls): no answer from KMS at all.
     return new KmsException(ErrorCode.KMS_UNAVAILABLE,
@@ -48,6 +50,12 @@ final class AwsKmsErrors {
         || e instanceof DependencyTimeoutException
         || e.isThrottlingException()
         || e.statusCode() >= 500;
+  }
+
+  private static String hint(SdkServiceException e) {
+    return e instanceof InvalidCiphertextException
+        ? "; the wrapped key was altered, or was made for another table or key version"
+        : "";
   }
 
   private static String describe(SdkServiceException e) {
