@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -20,14 +22,43 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Resolves a {@link KmsEndpoint} parameter. Uses {@code COLSEAL_TEST_KMS_ENDPOINT} if set (as CI
  * does); otherwise starts {@code moto_server} once per test JVM on a free loopback port, waits until
- * it accepts connections, and stops it when the JVM's tests are done. If neither works the test is
- * skipped with a message, or fails when {@code COLSEAL_TEST_REQUIRE_DATABASES=true}.
+ * it accepts connections, and stops it when the JVM's tests are done. If neither works the test
+ * class is skipped with a message, or fails when {@code COLSEAL_TEST_REQUIRE_DATABASES=true}.
  */
-public final class KmsEndpointExtension implements ParameterResolver {
+public final class KmsEndpointExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
   public static final String ENDPOINT_VARIABLE = "COLSEAL_TEST_KMS_ENDPOINT";
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KmsEndpointExtension.class);
   private static final long START_TIMEOUT_MILLIS = 60_000;
   private static final int START_ATTEMPTS = 3;
+
+  /**
+   * Skips the class when no endpoint can be had: a disabled class is reported as skipped, whereas
+   * an abort while resolving a parameter would count as an error, and one in a before-all callback
+   * would leave the class with no test run at all.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext extension) {
+    if (extension.getTestMethod().isPresent() || requireEndpoint()) {
+      return ConditionEvaluationResult.enabled("checked for the class");
+    }
+    Available available = available(extension);
+    return available.endpoint == null
+        ? ConditionEvaluationResult.disabled(available.problem)
+        : ConditionEvaluationResult.enabled(ENDPOINT_VARIABLE + " or moto_server");
+  }
+
+  /** With {@code COLSEAL_TEST_REQUIRE_DATABASES=true} a missing endpoint fails the class. */
+  @Override
+  public void beforeAll(ExtensionContext extension) {
+    Available available = available(extension);
+    if (available.endpoint == null) {
+      throw new IllegalStateException(available.problem + " (COLSEAL_TEST_REQUIRE_DATABASES=true)");
+    }
+  }
+
+  private static boolean requireEndpoint() {
+    return "true".equalsIgnoreCase(System.getenv("COLSEAL_TEST_REQUIRE_DATABASES"));
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
@@ -36,15 +67,15 @@ public final class KmsEndpointExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-    Available available =
-        extension.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Available.class, k -> locate(), Available.class);
+    Available available = available(extension);
     if (available.endpoint == null) {
-      if ("true".equalsIgnoreCase(System.getenv("COLSEAL_TEST_REQUIRE_DATABASES"))) {
-        throw new ParameterResolutionException(available.problem + " (COLSEAL_TEST_REQUIRE_DATABASES=true)");
-      }
-      Assumptions.abort(available.problem);
+      throw new ParameterResolutionException(available.problem);
     }
     return available.endpoint;
+  }
+
+  private static Available available(ExtensionContext extension) {
+    return extension.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Available.class, k -> locate(), Available.class);
   }
 
   private static Available locate() {
