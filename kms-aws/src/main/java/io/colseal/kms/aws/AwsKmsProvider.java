@@ -1,0 +1,194 @@
+package io.colseal.kms.aws;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.ErrorCode;
+import io.colseal.KmsException;
+import io.colseal.keys.SecretKeyMaterial;
+import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.KeyContext;
+import io.colseal.kms.KmsProvider;
+import io.colseal.kms.WrappedKey;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.DecryptRequest;
+import software.amazon.awssdk.services.kms.model.DecryptResponse;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+
+/**
+ * The {@code aws-kms} KEK provider: the KEK is a symmetric AWS KMS key and never leaves KMS.
+ *
+ * <p>{@link #generateDataKey} calls {@code GenerateDataKey} ({@code KeySpec=AES_256}) on the
+ * configured key id, ARN or alias; {@link #unwrap} calls {@code Decrypt} with {@code KeyId} set to
+ * the key ARN stored with the wrapped key. Both pass {@link KeyContext#asEncryptionContext()} as the
+ * encryption context, so KMS decrypts a wrapped key only for the table and key version it was made
+ * for, and CloudTrail records which table's key was used.
+ *
+ * <pre>{@code
+ * KmsClient client = KmsClient.builder().region(Region.EU_WEST_1).build();
+ * ColsealConfig config = ColsealConfig.builder()
+ *     .kmsProvider(AwsKmsProvider.using(client, "alias/colseal"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Failures are {@link KmsException}s, mapped as {@link AwsKmsErrors} describes. The plaintext
+ * array the SDK hands back is zeroed once copied; what the SDK and the HTTP client buffered while
+ * parsing the response (the JSON text holds the key in base64) is beyond this class's reach.
+ *
+ * <p>Thread safe, as {@link KmsClient} is.
+ */
+public final class AwsKmsProvider implements KmsProvider {
+  public static final String NAME = "aws-kms";
+  private static final int DATA_KEY_LENGTH = 32;
+
+  private final KmsClient client;
+  private final String kekId;
+  private final boolean ownsClient;
+
+  private AwsKmsProvider(KmsClient client, String kekId, boolean ownsClient) {
+    this.client = requireNonNull(client, "client");
+    this.kekId = requireNonNull(kekId, "kekId").trim();
+    if (this.kekId.isEmpty()) {
+      throw new IllegalArgumentException("kekId must not be blank");
+    }
+    this.ownsClient = ownsClient;
+  }
+
+  /**
+   * A provider that wraps new data keys under {@code kekId} (key id, key ARN, alias name or alias
+   * ARN) using the caller's {@code client}. The caller keeps ownership: {@link #close()} leaves the
+   * client open.
+   */
+  public static AwsKmsProvider using(KmsClient client, String kekId) {
+    return new AwsKmsProvider(client, kekId, false);
+  }
+
+  /** A provider that owns {@code client} and closes it in {@link #close()}. */
+  static AwsKmsProvider owning(KmsClient client, String kekId) {
+    return new AwsKmsProvider(client, kekId, true);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The KEK as configured; stored wrapped keys name the key ARN that KMS reported instead. */
+  @Override
+  public String kekId() {
+    return kekId;
+  }
+
+  /**
+   * Calls {@code GenerateDataKey}; the returned {@link WrappedKey} names the key ARN KMS used, even
+   * when the KEK was configured as an alias, so later aliasing changes do not affect unwrapping.
+   *
+   * @throws KmsException {@code KMS_UNAVAILABLE} or {@code KMS_REJECTED}
+   */
+  @Override
+  public GeneratedDataKey generateDataKey(KeyContext context) {
+    requireNonNull(context, "context");
+    String what = NAME + " KEK '" + kekId + "' could not generate the data key " + context;
+    GenerateDataKeyResponse response;
+    try {
+      response =
+          client.generateDataKey(
+              GenerateDataKeyRequest.builder()
+                  .keyId(kekId)
+                  .keySpec(DataKeySpec.AES_256)
+                  .encryptionContext(context.asEncryptionContext())
+                  .build());
+    } catch (SdkException e) {
+      throw AwsKmsErrors.translate(e, what);
+    }
+    byte[] plaintext = unsafeBytes(response.plaintext());
+    try {
+      SdkBytes blob = response.ciphertextBlob();
+      byte[] ciphertext = blob == null ? new byte[0] : blob.asByteArray();
+      String keyArn = response.keyId();
+      if (plaintext == null || plaintext.length != DATA_KEY_LENGTH || ciphertext.length == 0
+          || keyArn == null || keyArn.isBlank()) {
+        throw malformed(what);
+      }
+      WrappedKey wrapped = new WrappedKey(NAME, keyArn, ciphertext);
+      return new GeneratedDataKey(SecretKeyMaterial.copyOf(plaintext), wrapped);
+    } finally {
+      zero(plaintext);
+    }
+  }
+
+  /**
+   * Calls {@code Decrypt} with the wrapped key's ciphertext, its KEK as {@code KeyId} and the
+   * encryption context of {@code context}.
+   *
+   * @throws KmsException {@code KMS_REJECTED} if the wrapped key was made for another table or
+   *     version, was altered, or its KEK is disabled, missing or not usable by this caller; {@code
+   *     KMS_UNAVAILABLE} if KMS could not be reached or throttled
+   */
+  @Override
+  public SecretKeyMaterial unwrap(WrappedKey wrapped, KeyContext context) {
+    requireNonNull(wrapped, "wrapped");
+    requireNonNull(context, "context");
+    String what = NAME + " KEK '" + wrapped.kekId() + "' could not unwrap the data key " + context;
+    if (!wrapped.provider().equals(NAME)) {
+      throw new KmsException(ErrorCode.KMS_REJECTED,
+          what + ": it was wrapped by provider '" + wrapped.provider() + "'", null);
+    }
+    DecryptResponse response;
+    try {
+      response =
+          client.decrypt(
+              DecryptRequest.builder()
+                  .ciphertextBlob(SdkBytes.fromByteArrayUnsafe(wrapped.ciphertext()))
+                  .keyId(wrapped.kekId())
+                  .encryptionContext(context.asEncryptionContext())
+                  .build());
+    } catch (SdkException e) {
+      throw AwsKmsErrors.translate(e, what);
+    }
+    byte[] plaintext = unsafeBytes(response.plaintext());
+    try {
+      if (plaintext == null || plaintext.length != DATA_KEY_LENGTH) {
+        throw malformed(what);
+      }
+      return SecretKeyMaterial.copyOf(plaintext);
+    } finally {
+      zero(plaintext);
+    }
+  }
+
+  /** The SDK's own array, so that zeroing it clears the response's copy too. */
+  private static byte @Nullable [] unsafeBytes(@Nullable SdkBytes bytes) {
+    return bytes == null ? null : bytes.asByteArrayUnsafe();
+  }
+
+  private static void zero(byte @Nullable [] bytes) {
+    if (bytes != null) {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  private static KmsException malformed(String what) {
+    // Not retryable: an endpoint that answers like this (a proxy, a wrong service) will again.
+    return new KmsException(ErrorCode.KMS_REJECTED,
+        what + ": the KMS response lacks a 32-byte plaintext, a ciphertext or a key ARN", null);
+  }
+
+  /** Closes the KMS client if this provider created it; a client given to {@link #using} stays open. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      client.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AwsKmsProvider[" + NAME + ", kek=" + kekId + "]";
+  }
+}
