@@ -115,9 +115,10 @@ public final class Demo {
       SampleDatabase.Vendor vendor = SampleDatabase.vendor(dataSource);
       String database = product(dataSource);
       MigrateResult migration = SampleDatabase.migrate(dataSource, vendor);
-      SampleDatabase.clear(dataSource);
+      // colseal checks its KEK and data keys here; only then is the old demo data deleted.
       try (SessionFactory sessionFactory = SamplePersistence.start(dataSource, settings)) {
         Colseal colseal = ColsealHibernate.colseal(sessionFactory);
+        SampleDatabase.clear(dataSource);
         long started = System.nanoTime();
 
         List<CustomerProfile> profiles =

@@ -19,7 +19,7 @@ CREATE TABLE customer (
     phone                        VARCHAR(138)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'encrypted, 20 chars',
     resident_registration_number VARCHAR(114)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'encrypted, 14 chars',
     birth_date                   VARCHAR(66)   CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'encrypted LocalDate',
-    CONSTRAINT customer_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT customer_member_number_uk UNIQUE (member_number),
     CONSTRAINT customer_tier_ck CHECK (tier IN ('BASIC', 'SILVER', 'GOLD', 'VIP'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -31,7 +31,7 @@ CREATE TABLE payment_card (
     last4       VARCHAR(4)   NOT NULL,
     card_number VARCHAR(134) CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'encrypted, 19 chars',
     expiry      VARCHAR(78)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'encrypted, 5 chars (MM/YY)',
-    CONSTRAINT payment_card_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT payment_card_customer_fk FOREIGN KEY (customer_id) REFERENCES customer (id),
     CONSTRAINT payment_card_brand_ck CHECK (brand IN ('VISA', 'MASTERCARD'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -42,7 +42,7 @@ CREATE TABLE bank_account (
     customer_id    BIGINT       NOT NULL,
     bank_name      VARCHAR(40)  NOT NULL,
     account_number VARCHAR(178) CHARACTER SET ascii COLLATE ascii_bin NOT NULL COMMENT 'encrypted, 30 chars',
-    CONSTRAINT bank_account_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT bank_account_customer_fk FOREIGN KEY (customer_id) REFERENCES customer (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 CREATE INDEX bank_account_customer_ix ON bank_account (customer_id);
