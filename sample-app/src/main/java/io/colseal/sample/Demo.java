@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 import org.jspecify.annotations.Nullable;
@@ -38,9 +39,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The demo: writes customers, each with a payment card and a bank account, through Hibernate with
  * colseal; reads everything back and compares it with what was written; reads the stored form
- * with plain JDBC; and prints a report. Each run first empties the application tables, so counts
- * are the same every time, and keeps the keystore and the key table, so the second run unwraps
- * the data keys the first run created.
+ * with plain JDBC; and prints a report. Once colseal has started (and so accepted its KEK and
+ * data keys), each run empties the application tables, so counts are the same every time; it keeps
+ * the keystore and the key table, so the second run unwraps the data keys the first run created.
  *
  * <pre>
  * java -cp ... io.colseal.sample.Demo [customers]
@@ -56,6 +57,7 @@ public final class Demo {
   static final int EXIT_FAILED = 2;
   static final int EXIT_USAGE = 64;
   private static final int SAMPLE_CUSTOMERS = 3;
+  private static final int READ_PAGE_SIZE = 500;
 
   private Demo() {}
 
@@ -112,59 +114,51 @@ public final class Demo {
       Files.createDirectories(settings.dataDir());
     }
     try (HikariDataSource dataSource = SampleDatabase.open(settings)) {
-      SampleDatabase.Vendor vendor = SampleDatabase.vendor(dataSource);
       String database = product(dataSource);
-      MigrateResult migration = SampleDatabase.migrate(dataSource, vendor);
+      MigrateResult migration = SampleDatabase.migrate(dataSource, SampleDatabase.vendor(dataSource));
       // colseal checks its KEK and data keys here; only then is the old demo data deleted.
       try (SessionFactory sessionFactory = SamplePersistence.start(dataSource, settings)) {
-        Colseal colseal = ColsealHibernate.colseal(sessionFactory);
         SampleDatabase.clear(dataSource);
-        long started = System.nanoTime();
-
-        List<CustomerProfile> profiles =
-            new SampleData(SampleData.DEFAULT_SEED, LocalDate.now(clock)).customers(settings.customers());
-        long statementsBefore = sessionFactory.getStatistics().getPrepareStatementCount();
-        long rows = CustomerWriter.write(sessionFactory, profiles, settings.batchSize(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS));
-        long statements = sessionFactory.getStatistics().getPrepareStatementCount() - statementsBefore;
-        long written = System.nanoTime();
-
-        Verification verification = ReadBack.verify(sessionFactory, profiles, 500);
-        KeyRingStats keyStats = colseal.keyRing().stats();
-        long verified = System.nanoTime();
-
-        List<EncryptedColumn> inventory = ColsealHibernate.inventory(sessionFactory);
-        EnvelopeCheck envelopes = StoredValues.checkEnvelopes(dataSource, inventory);
-        long checked = System.nanoTime();
-
-        Set<String> encrypted = new LinkedHashSet<>();
-        inventory.forEach(c -> encrypted.add(c.table() + '.' + c.column()));
-        List<CustomerSample> samples = new ArrayList<>();
-        for (CustomerProfile p : pickSamples(profiles)) {
-          samples.add(Samples.of(sessionFactory, dataSource, p.memberNumber(), encrypted));
-        }
-        return new DemoResult(
-            settings,
-            database,
-            schemaVersion(migration),
-            migration.migrationsExecuted,
-            List.copyOf(profiles),
-            rows,
-            statements,
-            verification,
-            envelopes,
-            List.copyOf(samples),
-            keyStats,
-            colseal.keyRing().versions(),
-            settings.kmsProvider() + " KEK " + colseal.config().setting(ColsealSettings.KEK_ID).orElse("(provider default)"),
-            new DemoResult.Timings(
-                Duration.ofNanos(started - start),
-                Duration.ofNanos(written - started),
-                Duration.ofNanos(verified - written),
-                Duration.ofNanos(checked - verified),
-                Duration.ofNanos(System.nanoTime() - start)));
+        return exercise(settings, clock, dataSource, sessionFactory, database, migration, start);
       }
     }
+  }
+
+  /** Writes, reads back, checks the stored form and takes samples; {@code start} is when the run began. */
+  private static DemoResult exercise(DemoSettings settings, Clock clock, DataSource dataSource,
+      SessionFactory sessionFactory, String database, MigrateResult migration, long start) throws SQLException {
+    Colseal colseal = ColsealHibernate.colseal(sessionFactory);
+    long started = System.nanoTime();
+    List<CustomerProfile> written =
+        new SampleData(SampleData.DEFAULT_SEED, LocalDate.now(clock)).customers(settings.customers());
+    long statementsBefore = sessionFactory.getStatistics().getPrepareStatementCount();
+    long rows = CustomerWriter.write(sessionFactory, written, settings.batchSize(),
+        clock.instant().truncatedTo(ChronoUnit.MICROS));
+    long statements = sessionFactory.getStatistics().getPrepareStatementCount() - statementsBefore;
+    long wrote = System.nanoTime();
+
+    Verification verification = ReadBack.verify(sessionFactory, written, READ_PAGE_SIZE);
+    KeyRingStats keyStats = colseal.keyRing().stats(); // before the samples add their decryptions
+    long verified = System.nanoTime();
+
+    List<EncryptedColumn> inventory = ColsealHibernate.inventory(sessionFactory);
+    EnvelopeCheck envelopes = StoredValues.checkEnvelopes(dataSource, inventory);
+    long checked = System.nanoTime();
+
+    Set<String> encrypted = new LinkedHashSet<>();
+    inventory.forEach(c -> encrypted.add(c.table() + '.' + c.column()));
+    List<CustomerSample> samples = new ArrayList<>();
+    for (CustomerProfile p : pickSamples(written)) {
+      samples.add(Samples.of(sessionFactory, dataSource, p.memberNumber(), encrypted));
+    }
+    String kek = settings.kmsProvider() + " KEK "
+        + colseal.config().setting(ColsealSettings.KEK_ID).orElse("(provider default)");
+    DemoResult.Timings timings = new DemoResult.Timings(Duration.ofNanos(started - start),
+        Duration.ofNanos(wrote - started), Duration.ofNanos(verified - wrote), Duration.ofNanos(checked - verified),
+        Duration.ofNanos(System.nanoTime() - start));
+    return new DemoResult(settings, database, schemaVersion(migration), migration.migrationsExecuted,
+        List.copyOf(written), rows, statements, verification, envelopes, List.copyOf(samples), keyStats,
+        colseal.keyRing().versions(), kek, timings);
   }
 
   private static String schemaVersion(MigrateResult migration) {

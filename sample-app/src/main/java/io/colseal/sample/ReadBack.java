@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.jspecify.annotations.Nullable;
@@ -54,52 +56,32 @@ final class ReadBack {
     ReadBack r = new ReadBack(written);
     return sessionFactory.fromSession(session -> {
       session.setDefaultReadOnly(true);
-      long customers = r.customers(session, pageSize);
-      long cards = r.cards(session, pageSize);
-      long accounts = r.accounts(session, pageSize);
+      long customers = r.table(session, pageSize, "customer",
+          "select c.memberNumber, c from Customer c where c.id > :after order by c.id",
+          Customer.class, Customer::getId, r::compareCustomer);
+      long cards = r.table(session, pageSize, "payment_card",
+          "select p.holder.memberNumber, p from PaymentCard p where p.id > :after order by p.id",
+          PaymentCard.class, PaymentCard::getId, r::compareCard);
+      long accounts = r.table(session, pageSize, "bank_account",
+          "select a.owner.memberNumber, a from BankAccount a where a.id > :after order by a.id",
+          BankAccount.class, BankAccount::getId, r::compareAccount);
       return new Verification(customers, cards, accounts, r.compared, List.copyOf(r.mismatches));
     });
   }
 
-  private long customers(Session session, int pageSize) {
+  /**
+   * Reads one table page by page, keyset-paginated on the id; {@code hql} selects the owner's
+   * member number and the entity, after the id {@code :after}.
+   *
+   * @return rows read
+   */
+  private <E> long table(Session session, int pageSize, String table, String hql, Class<E> type,
+      Function<E, @Nullable Long> id, BiConsumer<CustomerProfile, E> compare) {
     Set<String> seen = new HashSet<>();
-    long after = Long.MIN_VALUE;
-    while (true) {
-      List<Customer> page = session
-          .createSelectionQuery("from Customer c where c.id > :after order by c.id", Customer.class)
-          .setParameter("after", after)
-          .setMaxResults(pageSize)
-          .getResultList();
-      if (page.isEmpty()) {
-        break;
-      }
-      for (Customer c : page) {
-        CustomerProfile p = expectedFor(c.getMemberNumber(), "customer");
-        if (p != null && seen.add(p.memberNumber())) {
-          encrypted(p, "customer.name", p.name(), c.getName());
-          encrypted(p, "customer.email", p.email(), c.getEmail());
-          encrypted(p, "customer.phone", p.phone(), c.getPhone());
-          encrypted(p, "customer.resident_registration_number", p.residentRegistrationNumber(),
-              c.getResidentRegistrationNumber());
-          encrypted(p, "customer.birth_date", p.birthDate(), c.getBirthDate());
-          plain(p, "customer.tier", p.tier(), c.getTier());
-        }
-        after = Objects.requireNonNull(c.getId());
-      }
-      session.clear();
-    }
-    missing(seen, "customer");
-    return seen.size();
-  }
-
-  private long cards(Session session, int pageSize) {
-    Set<String> seen = new HashSet<>();
-    long after = Long.MIN_VALUE;
     long read = 0;
+    long after = Long.MIN_VALUE;
     while (true) {
-      List<Object[]> page = session
-          .createSelectionQuery(
-              "select p.holder.memberNumber, p from PaymentCard p where p.id > :after order by p.id", Object[].class)
+      List<Object[]> page = session.createSelectionQuery(hql, Object[].class)
           .setParameter("after", after)
           .setMaxResults(pageSize)
           .getResultList();
@@ -107,55 +89,42 @@ final class ReadBack {
         break;
       }
       for (Object[] row : page) {
-        PaymentCard card = (PaymentCard) row[1];
-        CustomerProfile p = expectedFor((String) row[0], "payment_card");
+        E entity = type.cast(row[1]);
+        CustomerProfile p = expectedFor((String) row[0], table);
         if (p != null && !seen.add(p.memberNumber())) {
-          mismatches.add(new Mismatch(p.memberNumber(), "payment_card (more than one)"));
+          mismatches.add(new Mismatch(p.memberNumber(), table + " (more than one row)"));
         } else if (p != null) {
-          encrypted(p, "payment_card.card_number", p.cardNumber(), card.getCardNumber());
-          encrypted(p, "payment_card.expiry", p.cardExpiry(), card.getExpiry());
-          plain(p, "payment_card.brand", p.cardBrand(), card.getBrand());
-          plain(p, "payment_card.last4", p.cardNumber().substring(p.cardNumber().length() - 4), card.getLastFour());
+          compare.accept(p, entity);
         }
         read++;
-        after = Objects.requireNonNull(card.getId());
+        after = Objects.requireNonNull(id.apply(entity), "id");
       }
-      session.clear();
+      session.clear(); // keeps memory flat however many rows there are
     }
-    missing(seen, "payment_card");
+    missing(seen, table);
     return read;
   }
 
-  private long accounts(Session session, int pageSize) {
-    Set<String> seen = new HashSet<>();
-    long after = Long.MIN_VALUE;
-    long read = 0;
-    while (true) {
-      List<Object[]> page = session
-          .createSelectionQuery(
-              "select a.owner.memberNumber, a from BankAccount a where a.id > :after order by a.id", Object[].class)
-          .setParameter("after", after)
-          .setMaxResults(pageSize)
-          .getResultList();
-      if (page.isEmpty()) {
-        break;
-      }
-      for (Object[] row : page) {
-        BankAccount account = (BankAccount) row[1];
-        CustomerProfile p = expectedFor((String) row[0], "bank_account");
-        if (p != null && !seen.add(p.memberNumber())) {
-          mismatches.add(new Mismatch(p.memberNumber(), "bank_account (more than one)"));
-        } else if (p != null) {
-          encrypted(p, "bank_account.account_number", p.accountNumber(), account.getAccountNumber());
-          plain(p, "bank_account.bank_name", p.bankName(), account.getBankName());
-        }
-        read++;
-        after = Objects.requireNonNull(account.getId());
-      }
-      session.clear();
-    }
-    missing(seen, "bank_account");
-    return read;
+  private void compareCustomer(CustomerProfile p, Customer c) {
+    encrypted(p, "customer.name", p.name(), c.getName());
+    encrypted(p, "customer.email", p.email(), c.getEmail());
+    encrypted(p, "customer.phone", p.phone(), c.getPhone());
+    encrypted(p, "customer.resident_registration_number", p.residentRegistrationNumber(),
+        c.getResidentRegistrationNumber());
+    encrypted(p, "customer.birth_date", p.birthDate(), c.getBirthDate());
+    plain(p, "customer.tier", p.tier(), c.getTier());
+  }
+
+  private void compareCard(CustomerProfile p, PaymentCard card) {
+    encrypted(p, "payment_card.card_number", p.cardNumber(), card.getCardNumber());
+    encrypted(p, "payment_card.expiry", p.cardExpiry(), card.getExpiry());
+    plain(p, "payment_card.brand", p.cardBrand(), card.getBrand());
+    plain(p, "payment_card.last4", p.cardNumber().substring(p.cardNumber().length() - 4), card.getLastFour());
+  }
+
+  private void compareAccount(CustomerProfile p, BankAccount account) {
+    encrypted(p, "bank_account.account_number", p.accountNumber(), account.getAccountNumber());
+    plain(p, "bank_account.bank_name", p.bankName(), account.getBankName());
   }
 
   private @Nullable CustomerProfile expectedFor(String memberNumber, String table) {
