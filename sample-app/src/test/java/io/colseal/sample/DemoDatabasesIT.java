@@ -1,0 +1,225 @@
+package io.colseal.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyVersion;
+import io.colseal.sample.data.CustomerProfile;
+import io.colseal.sample.model.BankAccount;
+import io.colseal.sample.model.CardBrand;
+import io.colseal.sample.model.Customer;
+import io.colseal.sample.model.CustomerTier;
+import io.colseal.sample.model.PaymentCard;
+import io.colseal.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The demo on each database the sample supports, each run on a fresh schema or database from
+ * {@link TestDatabase} ({@code COLSEAL_TEST_POSTGRES_URL}, {@code COLSEAL_TEST_MARIADB_URL}), with
+ * its own KEK keystore. The stored form is checked with plain JDBC, independently of the demo's own
+ * checks.
+ */
+class DemoDatabasesIT {
+  private static final int CUSTOMERS = 120;
+  private static final Pattern TEXT_HEADER = Pattern.compile("cs1:01:\\d{10}:");
+  private static final int HEADER = 18;
+  private static final int NONCE_AND_TAG = 12 + 16;
+
+  @TempDir Path dir;
+
+  private DemoSettings settings(TestDatabase db) {
+    return DemoSettings.resolve(
+        Map.of(
+            DemoSettings.CUSTOMERS, Integer.toString(CUSTOMERS),
+            DemoSettings.BATCH_SIZE, "25",
+            DemoSettings.DATA_DIR, dir.toString(),
+            DemoSettings.JDBC_URL, db.url(),
+            DemoSettings.JDBC_USER, db.user(),
+            DemoSettings.JDBC_PASSWORD, db.password()),
+        Map.of(),
+        Map.of());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void run_eachDatabase_readsBackEveryValue(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DemoResult r = Demo.run(settings(db), Clock.systemUTC());
+
+      assertTrue(r.ok(), () -> "mismatches: " + r.mismatches() + ", envelopes: " + r.envelopes().problems());
+      assertEquals(CUSTOMERS, r.customersRead());
+      assertEquals(3L * CUSTOMERS, r.rowsRead());
+      assertEquals(8L * CUSTOMERS, r.verification().encryptedValuesCompared());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void run_eachDatabase_storesEnvelopesOfTheRightLengthAndPlainColumnsAsIs(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DemoResult r = Demo.run(settings(db), Clock.systemUTC());
+      Map<String, CustomerProfile> byMember = new HashMap<>();
+      r.written().forEach(p -> byMember.put(p.memberNumber(), p));
+      int customers = 0;
+      int cards = 0;
+      int accounts = 0;
+
+      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (ResultSet rs = st.executeQuery("SELECT member_number, name, email, phone, resident_registration_number,"
+            + " birth_date, tier FROM customer")) {
+          while (rs.next()) {
+            CustomerProfile p = expected(byMember, rs.getString(1));
+            assertEnvelope(p, "name", p.name(), rs.getString(2));
+            assertEnvelope(p, "email", p.email(), rs.getString(3));
+            assertEnvelope(p, "phone", p.phone(), rs.getString(4));
+            assertEnvelope(p, "resident_registration_number", p.residentRegistrationNumber(), rs.getString(5));
+            assertEnvelope(p, "birth_date", 8, p.birthDate().toString(), rs.getString(6));
+            assertEquals(p.tier().name(), rs.getString(7), "plaintext column tier");
+            customers++;
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT c.member_number, p.card_number, p.expiry, p.last4, p.brand"
+            + " FROM payment_card p JOIN customer c ON c.id = p.customer_id")) {
+          while (rs.next()) {
+            CustomerProfile p = expected(byMember, rs.getString(1));
+            assertEnvelope(p, "card_number", p.cardNumber(), rs.getString(2));
+            assertEnvelope(p, "expiry", p.cardExpiry(), rs.getString(3));
+            assertEquals(p.cardNumber().substring(12), rs.getString(4), "plaintext column last4");
+            assertEquals(p.cardBrand().name(), rs.getString(5), "plaintext column brand");
+            cards++;
+          }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT c.member_number, a.account_number, a.bank_name"
+            + " FROM bank_account a JOIN customer c ON c.id = a.customer_id")) {
+          while (rs.next()) {
+            CustomerProfile p = expected(byMember, rs.getString(1));
+            assertEnvelope(p, "account_number", p.accountNumber(), rs.getString(2));
+            assertEquals(p.bankName(), rs.getString(3), "plaintext column bank_name");
+            accounts++;
+          }
+        }
+      }
+
+      assertEquals(CUSTOMERS, customers);
+      assertEquals(CUSTOMERS, cards);
+      assertEquals(CUSTOMERS, accounts);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void run_twice_secondRunUnwrapsTheFirstRunsKeysAndKeepsCounts(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DemoResult first = Demo.run(settings(db), Clock.systemUTC());
+      DemoResult second = Demo.run(settings(db), Clock.systemUTC());
+
+      assertTrue(first.ok() && second.ok(), () -> first.mismatches() + " / " + second.mismatches());
+      assertEquals(3, first.keyStats().kmsGenerateCalls());
+      assertEquals(0, first.keyStats().kmsUnwrapCalls());
+      assertEquals(0, second.keyStats().kmsGenerateCalls());
+      assertEquals(3, second.keyStats().kmsUnwrapCalls());
+      assertEquals(3, second.keys().size());
+      for (KeyVersion k : second.keys()) {
+        assertEquals(1, k.version(), k.table());
+        assertEquals(KeyState.ACTIVE, k.state(), k.table());
+      }
+      assertEquals(0, second.migrationsApplied());
+      assertEquals(CUSTOMERS, count(db, "customer"));
+      assertEquals(CUSTOMERS, count(db, "payment_card"));
+      assertEquals(CUSTOMERS, count(db, "bank_account"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void schema_longestPlaintexts_fitTheEncryptedColumns(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      DemoSettings settings = settings(db);
+      DataSource ds = db.dataSource();
+      SampleDatabase.migrate(ds, SampleDatabase.vendor(ds));
+      // Hangul takes 3 UTF-8 bytes, the most a UTF-16 unit can: the longest envelope per column.
+      String name = "가".repeat(50);
+      String email = "각".repeat(254);
+      String phone = "간".repeat(20);
+      String rrn = "갇".repeat(14);
+      String cardNumber = "갈".repeat(19);
+      String expiry = "감".repeat(5);
+      String accountNumber = "갑".repeat(30);
+      try (SessionFactory sf = SamplePersistence.start(ds, settings)) {
+        sf.inTransaction(s -> {
+          Customer c = new Customer("M-LONGEST", name, email, phone, rrn, LocalDate.of(9999, 12, 31),
+              CustomerTier.VIP, Instant.now().truncatedTo(ChronoUnit.MICROS));
+          s.persist(c);
+          s.persist(new PaymentCard(c, CardBrand.MASTERCARD, cardNumber, expiry));
+          s.persist(new BankAccount(c, "가".repeat(40), accountNumber));
+        });
+        sf.inSession(s -> {
+          Customer c = s.createSelectionQuery("from Customer where memberNumber = 'M-LONGEST'", Customer.class)
+              .getSingleResult();
+          PaymentCard card = s.createSelectionQuery("from PaymentCard where holder = :c", PaymentCard.class)
+              .setParameter("c", c).getSingleResult();
+          BankAccount account = s.createSelectionQuery("from BankAccount where owner = :c", BankAccount.class)
+              .setParameter("c", c).getSingleResult();
+          assertEquals(name, c.getName());
+          assertEquals(email, c.getEmail());
+          assertEquals(phone, c.getPhone());
+          assertEquals(rrn, c.getResidentRegistrationNumber());
+          assertEquals(LocalDate.of(9999, 12, 31), c.getBirthDate());
+          assertEquals(cardNumber, card.getCardNumber());
+          assertEquals(expiry, card.getExpiry());
+          assertEquals(accountNumber, account.getAccountNumber());
+        });
+      }
+    }
+  }
+
+  private static CustomerProfile expected(Map<String, CustomerProfile> byMember, String memberNumber) {
+    CustomerProfile p = byMember.get(memberNumber);
+    assertNotNull(p, () -> "row of a customer the demo did not write: " + memberNumber);
+    return p;
+  }
+
+  private static void assertEnvelope(CustomerProfile p, String column, String plaintext, String stored) {
+    assertEnvelope(p, column, plaintext.getBytes(StandardCharsets.UTF_8).length, plaintext, stored);
+  }
+
+  /** A text envelope whose ciphertext is exactly as long as the plaintext's encoding, and no plaintext. */
+  private static void assertEnvelope(CustomerProfile p, String column, int plaintextBytes, String plaintext,
+      String stored) {
+    String where = p.memberNumber() + " " + column;
+    assertNotNull(stored, where);
+    assertTrue(TEXT_HEADER.matcher(stored).lookingAt(), () -> where + " is not a cs1 text envelope");
+    assertFalse(stored.contains(plaintext), where + " contains its plaintext");
+    byte[] body = Base64.getDecoder().decode(stored.substring(HEADER));
+    assertEquals(NONCE_AND_TAG + plaintextBytes, body.length, where + ": nonce + ciphertext + tag");
+  }
+
+  private static int count(TestDatabase db, String table) throws SQLException {
+    try (Connection c = db.connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}

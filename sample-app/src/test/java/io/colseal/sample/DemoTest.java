@@ -1,0 +1,61 @@
+package io.colseal.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colseal.sample.data.CustomerProfile;
+import io.colseal.sample.data.SampleData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+  private static final List<CustomerProfile> TEN = new SampleData(1, LocalDate.of(2026, 1, 1)).customers(10);
+
+  @Test
+  void parseArgs_oneArgument_isTheCustomerCount() {
+    assertEquals(Map.of("demo.customers", "250"), Demo.parseArgs(new String[] {"250"}));
+  }
+
+  @Test
+  void parseArgs_twoArguments_throwsIllegalArgumentException() {
+    assertThrows(IllegalArgumentException.class, () -> Demo.parseArgs(new String[] {"1", "2"}));
+  }
+
+  @Test
+  void run_customerCountNotANumber_exitsWithUsageStatusBeforeTouchingADatabase() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Demo.run(new String[] {"lots"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(Demo.EXIT_USAGE, status);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("demo.customers"));
+  }
+
+  @Test
+  void pickSamples_manyCustomers_firstMiddleAndLast() {
+    assertEquals(List.of(TEN.get(0), TEN.get(5), TEN.get(9)), Demo.pickSamples(TEN));
+  }
+
+  @Test
+  void pickSamples_twoCustomers_both() {
+    assertEquals(TEN.subList(0, 2), Demo.pickSamples(TEN.subList(0, 2)));
+  }
+
+  @Test
+  void pickSamples_oneCustomer_once() {
+    assertEquals(TEN.subList(0, 1), Demo.pickSamples(TEN.subList(0, 1)));
+  }
+
+  @Test
+  void describe_exceptionWithCredentialsInUrl_masksThem() {
+    Exception e = new IllegalStateException("wrap", new RuntimeException("cannot open jdbc:postgresql://bob:pw1@h/db"));
+    String d = Demo.describe(e);
+    assertTrue(d.contains("****@h/db"), d);
+    assertTrue(!d.contains("pw1"), d);
+  }
+}
