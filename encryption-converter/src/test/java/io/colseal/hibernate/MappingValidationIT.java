@@ -281,6 +281,52 @@ class MappingValidationIT {
     assertMentions(c, "colseal.kms.provider");
   }
 
+  enum Badge {
+    GOLD,
+    SILVER
+  }
+
+  @Entity(name = "WithEnumSet")
+  static class WithEnumSet {
+    @Id Long id;
+
+    @Encrypted
+    @ElementCollection
+    @CollectionTable(name = "badges")
+    java.util.Set<Badge> badges = new java.util.HashSet<>();
+  }
+
+  @Test
+  void enumSetElementCollection_failsWithAdviceToUseList() {
+    assertMentions(mappingError(WithEnumSet.class), "WithEnumSet.badges", "plaintext", "List");
+  }
+
+  @Entity(name = "WithEnumList")
+  static class WithEnumList {
+    @Id Long id;
+
+    @Encrypted
+    @ElementCollection
+    @CollectionTable(name = "badge_list")
+    @jakarta.persistence.OrderColumn(name = "position")
+    List<Badge> badges = new ArrayList<>();
+  }
+
+  @Test
+  void enumListElementCollection_encrypts() throws Exception {
+    try (SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), WithEnumList.class)) {
+      sf.inTransaction(s -> {
+        WithEnumList w = new WithEnumList();
+        w.id = 1L;
+        w.badges.add(Badge.GOLD);
+        s.persist(w);
+      });
+      String stored = (String) Raw.value(db, "badge_list", "badges", "1 = 1");
+      assertTrue(stored.startsWith("cs1:"), stored);
+      assertEquals(List.of(Badge.GOLD), sf.fromTransaction(s -> new ArrayList<>(s.find(WithEnumList.class, 1L).badges)));
+    }
+  }
+
   @Entity(name = "Unencrypted")
   static class Unencrypted {
     @Id Long id;
