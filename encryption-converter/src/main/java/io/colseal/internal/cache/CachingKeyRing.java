@@ -52,9 +52,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   private final Clock clock;
   private final long ttlMillis;
   private final boolean autoCreate;
-  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-  private final Map<String, Integer> activeVersions = new ConcurrentHashMap<>();
-  private final Map<String, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
+  private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Retired> retired = new ConcurrentLinkedQueue<>();
   private final LongAdder generateCalls = new LongAdder();
   private final LongAdder unwrapCalls = new LongAdder();
@@ -94,7 +92,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   public KeyRingStats stats() {
     long encryptions = 0;
     int cached = 0;
-    for (Slot s : slots.values()) {
+    for (Slot s : allSlots()) {
       DataKey k = s.key;
       if (k != null) {
         cached++;
@@ -106,22 +104,36 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
 
   /** The key new values of {@code table} (normalised) are encrypted with. */
   public DataKey encryptionKey(String table) {
-    Integer version = activeVersions.get(table);
-    if (version == null) {
-      version = resolveActive(table);
+    TableKeys t = table(table);
+    int version = t.activeVersion;
+    if (version == 0) {
+      version = resolveActive(table, t);
     }
-    return key(table, version);
+    return key(table, t, version);
   }
 
   /** The key for {@code version} of {@code table} (normalised), for decryption. */
   public DataKey decryptionKey(String table, int version) {
     decryptions.increment();
-    return key(table, version);
+    return key(table, table(table), version);
   }
 
-  private DataKey key(String table, int version) {
+  private TableKeys table(String table) {
+    TableKeys t = tables.get(table);
+    return t != null ? t : tables.computeIfAbsent(table, n -> new TableKeys());
+  }
+
+  private List<Slot> allSlots() {
+    return tables.values().stream().flatMap(t -> t.slots.values().stream()).toList();
+  }
+
+  private DataKey key(String table, TableKeys keys, int version) {
     checkOpen();
-    Slot slot = slots.computeIfAbsent(slotId(table, version), id -> new Slot());
+    // Hot path: no allocation for versions -128..127 (Integer cache) once the slot exists.
+    Slot slot = keys.slots.get(version);
+    if (slot == null) {
+      slot = keys.slots.computeIfAbsent(version, v -> new Slot());
+    }
     DataKey k = slot.key;
     long now = clock.millis();
     if (k != null && !k.isExpired(now)) {
@@ -182,24 +194,23 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     return new DataKey(table, version, algorithm, new DestroyableAesKey(plain.exposeBytes()), clock.millis() + ttlMillis);
   }
 
-  private int resolveActive(String table) {
-    ReentrantLock lock = tableLocks.computeIfAbsent(table, t -> new ReentrantLock());
-    lock.lock();
+  private int resolveActive(String table, TableKeys keys) {
+    keys.lock.lock();
     try {
-      Integer known = activeVersions.get(table);
-      if (known != null) {
+      int known = keys.activeVersion;
+      if (known != 0) {
         return known;
       }
       for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
         KeyRow active = keyTable.findActive(table).orElse(null);
         if (active != null) {
-          activeVersions.put(table, active.version().version());
-          return active.version().version();
+          keys.activeVersion = active.version().version();
+          return keys.activeVersion;
         }
         if (!autoCreate) {
           throw noActiveKey(table);
         }
-        Integer created = tryCreate(table);
+        Integer created = tryCreate(table, keys);
         if (created != null) {
           return created;
         }
@@ -208,11 +219,11 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
       throw new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, 0,
           "could not create or read an ACTIVE data key for table " + table + " after " + CREATE_ATTEMPTS + " attempts");
     } finally {
-      lock.unlock();
+      keys.lock.unlock();
     }
   }
 
-  private @Nullable Integer tryCreate(String table) {
+  private @Nullable Integer tryCreate(String table, TableKeys keys) {
     int version = keyTable.nextVersion(table);
     KeyContext context = new KeyContext(table, version);
     generateCalls.increment();
@@ -223,14 +234,14 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         return null;
       }
       LOG.info("Created data key {} v{} wrapped by {} KEK {}", table, version, kms.name(), kms.kekId());
-      Slot slot = slots.computeIfAbsent(slotId(table, version), id -> new Slot());
+      Slot slot = keys.slots.computeIfAbsent(version, v -> new Slot());
       slot.lock.lock();
       try {
         replace(slot, newDataKey(table, version, Algorithm.AES_256_GCM, generated.plaintext()), clock.millis());
       } finally {
         slot.lock.unlock();
       }
-      activeVersions.put(table, version);
+      keys.activeVersion = version;
       return version;
     }
   }
@@ -255,10 +266,6 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     }
   }
 
-  private static String slotId(String table, int version) {
-    return table + '\u0000' + version;
-  }
-
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the colseal key ring was closed");
@@ -269,7 +276,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (Slot s : slots.values()) {
+    for (Slot s : allSlots()) {
       DataKey k = s.key;
       if (k != null) {
         k.destroy();
@@ -278,6 +285,13 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     for (Retired r; (r = retired.poll()) != null; ) {
       r.key.destroy();
     }
+  }
+
+  /** The key slots of one table and its ACTIVE version (0 until known). */
+  private static final class TableKeys {
+    final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
+    final ReentrantLock lock = new ReentrantLock();
+    volatile int activeVersion;
   }
 
   private static final class Slot {
