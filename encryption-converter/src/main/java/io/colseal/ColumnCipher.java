@@ -78,7 +78,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     try {
       return seal(keyRing.encryptionKey(table), plaintext);
     } finally {
-      Arrays.fill(plaintext, (byte) 0);
+      if (plaintext != value) { // byte[] values are encoded as themselves: never zero the caller's array
+        Arrays.fill(plaintext, (byte) 0);
+      }
     }
   }
 

@@ -154,6 +154,23 @@ class ColumnCipherTamperTest {
   }
 
   @Test
+  void encrypt_byteArray_leavesTheCallersArrayIntact() {
+    ColumnCipher<byte[], byte[]> cipher = colseal.binaryColumn("customers", "photo", byte[].class);
+    byte[] value = {1, 2, 3, 4};
+    byte[] env = cipher.encrypt(value);
+    assertArrayEquals(new byte[] {1, 2, 3, 4}, value);
+    assertArrayEquals(value, cipher.decrypt(env));
+  }
+
+  @Test
+  void encrypt_string_zeroesOnlyItsOwnEncodingCopy() {
+    ColumnCipher<String, String> cipher = colseal.textColumn("customers", "email", String.class);
+    String value = "customer1@example.com";
+    assertEquals(value, cipher.decrypt(cipher.encrypt(value)));
+    assertEquals("customer1@example.com", value);
+  }
+
+  @Test
   void nullAndEmpty_nullStaysNullEmptyIsEncrypted() {
     ColumnCipher<String, String> cipher = colseal.textColumn("customers", "nickname", String.class);
     assertNull(cipher.encrypt(null));

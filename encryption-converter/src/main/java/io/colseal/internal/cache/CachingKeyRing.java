@@ -50,6 +50,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   private final JdbcKeyTable keyTable;
   private final KmsProvider kms;
   private final Clock clock;
+  private final CoarseClock coarse;
   private final long ttlMillis;
   private final boolean autoCreate;
   private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
@@ -63,6 +64,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     this.keyTable = keyTable;
     this.kms = kms;
     this.clock = config.clock();
+    this.coarse = new CoarseClock(clock);
     this.ttlMillis = config.keyCacheTtl().toMillis();
     this.autoCreate = config.autoCreateKeys();
   }
@@ -129,20 +131,23 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
 
   private DataKey key(String table, TableKeys keys, int version) {
     checkOpen();
-    // Hot path: no allocation for versions -128..127 (Integer cache) once the slot exists.
-    Slot slot = keys.slots.get(version);
-    if (slot == null) {
+    // Hot path: the table's most recently used version is one volatile read away.
+    LastUsed last = keys.lastUsed;
+    Slot slot;
+    if (last != null && last.version == version) {
+      slot = last.slot;
+    } else {
       slot = keys.slots.computeIfAbsent(version, v -> new Slot());
+      keys.lastUsed = new LastUsed(version, slot);
     }
     DataKey k = slot.key;
-    long now = clock.millis();
-    if (k != null && !k.isExpired(now)) {
+    if (k != null && !k.isExpired(ttlMillis == 0 ? clock.millis() : coarse.millis())) {
       return k;
     }
     slot.lock.lock();
     try {
       k = slot.key;
-      now = clock.millis();
+      long now = clock.millis();
       if (k != null && !k.isExpired(now)) {
         return k;
       }
@@ -292,7 +297,10 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
     final ReentrantLock lock = new ReentrantLock();
     volatile int activeVersion;
+    volatile @Nullable LastUsed lastUsed;
   }
+
+  private record LastUsed(int version, Slot slot) {}
 
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock();

@@ -1,5 +1,7 @@
 package io.colseal.internal.format;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Base64 (RFC 4648 section 4, standard alphabet, with padding) that accepts only the canonical
  * encoding: length a multiple of four, padding only at the end, and unused bits of the last
@@ -9,12 +11,13 @@ package io.colseal.internal.format;
 public final class StrictBase64 {
   private static final char[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
-  private static final byte[] VALUES = new byte[128];
+  /** Value of each byte as a Base64 digit; -1 for everything else, '=' included. */
+  private static final int[] DECODE = new int[256];
 
   static {
-    java.util.Arrays.fill(VALUES, (byte) -1);
+    java.util.Arrays.fill(DECODE, -1);
     for (int i = 0; i < ALPHABET.length; i++) {
-      VALUES[ALPHABET[i]] = (byte) i;
+      DECODE[ALPHABET[i]] = i;
     }
   }
 
@@ -51,7 +54,7 @@ public final class StrictBase64 {
       out[o++] = (byte) ALPHABET[(b >>> 6) & 0x3F];
       out[o] = '=';
     }
-    return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /** Decodes {@code s} from index {@code from}; throws unless it is canonical Base64. */
@@ -60,46 +63,45 @@ public final class StrictBase64 {
     if (len <= 0 || len % 4 != 0) {
       throw new MalformedEnvelopeException(0);
     }
-    int pad = 0;
-    if (s.charAt(s.length() - 1) == '=') {
-      pad = s.charAt(s.length() - 2) == '=' ? 2 : 1;
-    }
+    // Characters outside ISO-8859-1 become '?', which is not in the alphabet and is rejected.
+    byte[] in = s.getBytes(StandardCharsets.ISO_8859_1);
+    int end = in.length;
+    int pad = in[end - 1] == '=' ? (in[end - 2] == '=' ? 2 : 1) : 0;
     byte[] out = new byte[len / 4 * 3 - pad];
     int o = 0;
-    int end = s.length();
-    for (int i = from; i < end; i += 4) {
-      boolean last = i + 4 == end;
-      int c0 = value(s.charAt(i));
-      int c1 = value(s.charAt(i + 1));
-      if (last && pad == 2) {
-        if ((c1 & 0x0F) != 0) {
-          throw new MalformedEnvelopeException(0);
-        }
-        out[o] = (byte) (c0 << 2 | c1 >>> 4);
-        return out;
+    int full = end - (pad > 0 ? 4 : 0);
+    for (int i = from; i < full; i += 4) {
+      int c0 = DECODE[in[i] & 0xFF];
+      int c1 = DECODE[in[i + 1] & 0xFF];
+      int c2 = DECODE[in[i + 2] & 0xFF];
+      int c3 = DECODE[in[i + 3] & 0xFF];
+      if ((c0 | c1 | c2 | c3) < 0) {
+        throw new MalformedEnvelopeException(0);
       }
-      int c2 = value(s.charAt(i + 2));
-      if (last && pad == 1) {
-        if ((c2 & 0x03) != 0) {
-          throw new MalformedEnvelopeException(0);
-        }
-        out[o++] = (byte) (c0 << 2 | c1 >>> 4);
-        out[o] = (byte) (c1 << 4 | c2 >>> 2);
-        return out;
-      }
-      int c3 = value(s.charAt(i + 3));
       out[o++] = (byte) (c0 << 2 | c1 >>> 4);
       out[o++] = (byte) (c1 << 4 | c2 >>> 2);
       out[o++] = (byte) (c2 << 6 | c3);
     }
-    return out;
-  }
-
-  private static int value(char c) throws MalformedEnvelopeException {
-    int v = c < 128 ? VALUES[c] : -1;
-    if (v < 0) {
-      throw new MalformedEnvelopeException(0);
+    if (pad > 0) {
+      int c0 = DECODE[in[full] & 0xFF];
+      int c1 = DECODE[in[full + 1] & 0xFF];
+      if ((c0 | c1) < 0) {
+        throw new MalformedEnvelopeException(0);
+      }
+      if (pad == 2) {
+        if ((c1 & 0x0F) != 0) { // unused bits must be zero: one text form per value
+          throw new MalformedEnvelopeException(0);
+        }
+        out[o] = (byte) (c0 << 2 | c1 >>> 4);
+      } else {
+        int c2 = DECODE[in[full + 2] & 0xFF];
+        if (c2 < 0 || (c2 & 0x03) != 0) {
+          throw new MalformedEnvelopeException(0);
+        }
+        out[o++] = (byte) (c0 << 2 | c1 >>> 4);
+        out[o] = (byte) (c1 << 4 | c2 >>> 2);
+      }
     }
-    return v;
+    return out;
   }
 }

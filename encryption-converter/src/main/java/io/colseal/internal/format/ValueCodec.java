@@ -11,7 +11,10 @@ public interface ValueCodec<T> {
   /** The Java type handled, boxed for primitives. */
   Class<T> type();
 
-  /** The plaintext bytes of {@code value}; {@code value} is never null. */
+  /**
+   * The plaintext bytes of {@code value}; {@code value} is never null. A fresh array the caller may
+   * zero, except for {@code byte[]}, whose encoding is the value's own array.
+   */
   byte[] encode(T value);
 
   /**
