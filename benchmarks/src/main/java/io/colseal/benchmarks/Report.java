@@ -26,7 +26,7 @@ final class Report {
     md.append("Measured ").append(LocalDate.now(ZoneOffset.UTC)).append(" on ").append(machine())
         .append(r.smoke() ? " — SMOKE RUN, numbers meaningless" : "").append(".\n\n");
     if (!r.precise().isEmpty()) {
-      md.append("#### 64 B round trip (3 forks × 5 s)\n\n");
+      md.append("#### 64 B round trip (2 forks × 4 s)\n\n");
       md.append("| implementation | ns per round trip | × floor | × floor with colseal's AAD |\n|---|---:|---:|---:|\n");
       double floor = score(r.precise(), "roundTrip", "jce-floor", "64").orElse(Double.NaN);
       double floorAad = score(r.precise(), "roundTrip", "jce-floor-aad", "64").orElse(Double.NaN);

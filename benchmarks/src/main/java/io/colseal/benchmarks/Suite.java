@@ -65,11 +65,12 @@ public final class Suite {
 
   static Results run(boolean smoke, boolean hibernate, boolean kms) throws RunnerException {
     Collection<RunResult> grid = runJmh(smoke,
-        base(smoke, 1, 1, smoke ? 50 : 500, smoke ? 1 : 3, smoke ? 50 : 500)
+        // C2 needs about two seconds to settle colseal's deeper call chain: warm up that long.
+        base(smoke, 1, 2, smoke ? 50 : 1000, smoke ? 1 : 2, smoke ? 50 : 500)
             .include("io.colseal.benchmarks.Field(Encrypt|Decrypt|RoundTrip)Benchmark")
             .param("size", smoke ? new String[] {"64"} : new String[] {"16", "64", "1024", "16384"}));
     Collection<RunResult> precise = smoke ? List.of() : runJmh(false,
-        base(false, 3, 3, 1000, 5, 1000)
+        base(false, 2, 3, 1000, 4, 1000)
             .include("io.colseal.benchmarks.FieldRoundTripBenchmark")
             .param("size", "64")
             .param("impl", "jce-floor", "jce-floor-aad", "colseal-binary", "colseal-text", "tink"));
@@ -77,7 +78,7 @@ public final class Suite {
         base(smoke, 1, 2, smoke ? 50 : 1000, smoke ? 1 : 3, smoke ? 50 : 1000)
             .include("io.colseal.benchmarks.KeyCacheHitBenchmark"));
     Collection<RunResult> orm = !hibernate ? List.of() : runJmh(smoke,
-        base(smoke, 1, 1, smoke ? 200 : 3000, smoke ? 1 : 4, smoke ? 200 : 3000)
+        base(smoke, 1, 1, smoke ? 200 : 3000, smoke ? 1 : 3, smoke ? 200 : 3000)
             .include("io.colseal.benchmarks.hibernate.Hibernate(Insert|Select)Benchmark"));
     String kmsTable = kms ? KmsHarnessHook.run(smoke) : "";
     return new Results(smoke, grid, precise, keyCache, orm, kmsTable);
