@@ -17,9 +17,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The KMS call harness on a small workload (3 tables, 600 rows, 2 child-JVM processes, both
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * {@code PATH}. Without either the class is skipped, or fails when {@code
  * COLSEAL_TEST_REQUIRE_DATABASES=true}.
  */
+@ExtendWith(KmsCallHarnessIT.Prerequisites.class)
 class KmsCallHarnessIT {
   private static final int TABLES = 3;
   private static final int ROWS = 600;
@@ -51,16 +56,43 @@ class KmsCallHarnessIT {
     }
   }
 
+  /**
+   * Skips the class, with the reason, when PostgreSQL or a KMS endpoint is missing; with {@code
+   * COLSEAL_TEST_REQUIRE_DATABASES=true} the class runs and {@link #runHarness} fails instead.
+   */
+  static final class Prerequisites implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      String problem = problem();
+      return problem == null || required()
+          ? ConditionEvaluationResult.enabled("PostgreSQL and a KMS endpoint")
+          : ConditionEvaluationResult.disabled(problem);
+    }
+
+    static @Nullable String problem() {
+      String url = System.getenv("COLSEAL_TEST_POSTGRES_URL");
+      if (url == null || url.isBlank()) {
+        return "no PostgreSQL server: set COLSEAL_TEST_POSTGRES_URL";
+      }
+      String endpoint = System.getenv(HarnessOptions.ENDPOINT_VARIABLE);
+      if ((endpoint == null || endpoint.isBlank()) && MotoServer.find().isEmpty()) {
+        return "no KMS endpoint: set " + HarnessOptions.ENDPOINT_VARIABLE + " or put moto_server on the PATH";
+      }
+      return null;
+    }
+
+    static boolean required() {
+      return "true".equalsIgnoreCase(System.getenv("COLSEAL_TEST_REQUIRE_DATABASES"));
+    }
+  }
+
   @BeforeAll
   static void runHarness() {
+    String problem = Prerequisites.problem();
+    if (problem != null) {
+      fail(problem + " (COLSEAL_TEST_REQUIRE_DATABASES=true)");
+    }
     String url = System.getenv("COLSEAL_TEST_POSTGRES_URL");
-    if (url == null || url.isBlank()) {
-      unavailable("no PostgreSQL server: set COLSEAL_TEST_POSTGRES_URL");
-    }
-    String endpoint = System.getenv(HarnessOptions.ENDPOINT_VARIABLE);
-    if ((endpoint == null || endpoint.isBlank()) && MotoServer.find().isEmpty()) {
-      unavailable("no KMS endpoint: set " + HarnessOptions.ENDPOINT_VARIABLE + " or put moto_server on the PATH");
-    }
     serverArgs = List.of("--jdbc-url", url, "--user",
         System.getenv().getOrDefault("COLSEAL_TEST_POSTGRES_USER", "postgres"), "--json");
     environment = new HashMap<>(System.getenv());
@@ -69,13 +101,6 @@ class KmsCallHarnessIT {
     smallRun = run("small", "--tables", Integer.toString(TABLES), "--rows", Integer.toString(ROWS),
         "--processes", Integer.toString(PROCESSES));
     System.out.println(smallRun.stderr);
-  }
-
-  private static void unavailable(String problem) {
-    if ("true".equalsIgnoreCase(System.getenv("COLSEAL_TEST_REQUIRE_DATABASES"))) {
-      fail(problem + " (COLSEAL_TEST_REQUIRE_DATABASES=true)");
-    }
-    Assumptions.abort(problem);
   }
 
   private static Run run(String name, String... args) {
