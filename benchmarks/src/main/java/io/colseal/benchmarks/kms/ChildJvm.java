@@ -40,6 +40,7 @@ final class ChildJvm implements AutoCloseable {
     // An interrupted harness (Ctrl-C) must not leave application processes running.
     this.stopOnExit = new Thread(process::destroyForcibly, "harness-process-" + number + "-stop");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
+    process.onExit().thenRun(() -> exitNanos = System.nanoTime());
     this.stdoutLog = stdoutLog;
     this.stderrLog = stderrLog;
     this.commands = new OutputStreamWriter(process.getOutputStream(), UTF_8);
@@ -127,15 +128,15 @@ final class ChildJvm implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw failure("interrupted while waiting for its exit");
     }
-    exitNanos = System.nanoTime();
     if (process.exitValue() != 0) {
       throw failure("exited with status " + process.exitValue());
     }
   }
 
-  /** From start to exit, as the harness saw it. */
+  /** From start to exit (or now, if still running), as the harness saw it. */
   long elapsedMillis() {
-    long end = exitNanos == 0 ? System.nanoTime() : exitNanos;
+    long exit = exitNanos;
+    long end = exit == 0 ? System.nanoTime() : exit;
     return TimeUnit.NANOSECONDS.toMillis(end - startNanos);
   }
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param database the JDBC URL, credentials masked
  * @param kmsEndpoint the KMS endpoint, and whether the harness started moto_server
  * @param keyCacheTtl the processes' {@code colseal.keys.cache-ttl}
+ * @param machine CPUs and Java of the harness, and the JVM options of the application processes
  * @param elapsedMillis the whole run, service start-up and clean-up included
  * @param passed whether every scenario met its targets
  */
@@ -21,6 +22,7 @@ record HarnessResult(
     String database,
     String kmsEndpoint,
     String keyCacheTtl,
+    String machine,
     long elapsedMillis,
     boolean passed,
     List<ScenarioResult> scenarios) {

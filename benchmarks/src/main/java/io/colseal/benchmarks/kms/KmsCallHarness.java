@@ -115,8 +115,8 @@ public final class KmsCallHarness {
     boolean passed = scenarios.stream().allMatch(ScenarioResult::passed);
     String ttl = options.keyCacheTtl() == null ? "colseal's default (PT5M)" : options.keyCacheTtl().toString();
     return new HarnessResult(options.tables(), options.rows(), options.processes(),
-        options.maskedJdbcUrl() + " (user " + options.user() + ")", endpointDescription, ttl, millisSince(start),
-        passed, scenarios);
+        options.maskedJdbcUrl() + " (user " + options.user() + ")", endpointDescription, ttl, machine(),
+        millisSince(start), passed, scenarios);
   }
 
   private ScenarioResult runScenario(Scenario scenario, URI endpoint, HarnessKms.Kek kek, Path logDir)
@@ -131,23 +131,9 @@ public final class KmsCallHarness {
       try {
         Map<String, String> environment = childEnvironment(db, endpoint, kek);
         if (scenario.staggered()) {
-          ChildJvm first = launch(1, scenario, environment, logDir, children);
-          first.await(KmsCallWorkload.READY, deadline);
-          first.send(KmsCallWorkload.BOOT);
-          first.await(KmsCallWorkload.BOOTED, deadline);
-          progress.println("  process 1 has its table keys; it writes, and the others start");
-          first.send(KmsCallWorkload.WRITE);
-          List<ChildJvm> others = new ArrayList<>();
-          for (int n = 2; n <= options.processes(); n++) {
-            others.add(launch(n, scenario, environment, logDir, children));
-          }
-          bootAndWrite(others, deadline);
+          startStaggered(scenario, environment, logDir, children, deadline);
         } else {
-          List<ChildJvm> all = new ArrayList<>();
-          for (int n = 1; n <= options.processes(); n++) {
-            all.add(launch(n, scenario, environment, logDir, children));
-          }
-          bootAndWrite(all, deadline);
+          startTogether(scenario, environment, logDir, children, deadline);
         }
         for (ChildJvm c : children) {
           c.await(KmsCallWorkload.WROTE, deadline);
@@ -169,6 +155,32 @@ public final class KmsCallHarness {
       progress.println("  done in " + TimeUnit.MILLISECONDS.toSeconds(elapsed) + " s");
       return Targets.evaluate(scenario, options, runs, keys, elapsed);
     }
+  }
+
+  /** Process 1 boots alone; once its table keys exist it writes while the others start, boot and write. */
+  private void startStaggered(Scenario scenario, Map<String, String> environment, Path logDir,
+      List<ChildJvm> children, long deadline) throws HarnessException {
+    ChildJvm first = launch(1, scenario, environment, logDir, children);
+    first.await(KmsCallWorkload.READY, deadline);
+    first.send(KmsCallWorkload.BOOT);
+    first.await(KmsCallWorkload.BOOTED, deadline);
+    progress.println("  process 1 has its table keys; it writes, and the others start");
+    first.send(KmsCallWorkload.WRITE);
+    List<ChildJvm> others = new ArrayList<>();
+    for (int n = 2; n <= options.processes(); n++) {
+      others.add(launch(n, scenario, environment, logDir, children));
+    }
+    bootAndWrite(others, deadline);
+  }
+
+  /** Every process starts; once all are up they are released at the same moment on the empty key table. */
+  private void startTogether(Scenario scenario, Map<String, String> environment, Path logDir,
+      List<ChildJvm> children, long deadline) throws HarnessException {
+    List<ChildJvm> all = new ArrayList<>();
+    for (int n = 1; n <= options.processes(); n++) {
+      all.add(launch(n, scenario, environment, logDir, children));
+    }
+    bootAndWrite(all, deadline);
   }
 
   /** Waits until every one of {@code children} is up, releases them all at once, then lets them write. */
@@ -224,6 +236,12 @@ public final class KmsCallHarness {
     env.put(KmsCallWorkload.ENV_KMS_ENDPOINT, endpoint.toString());
     env.put(KmsCallWorkload.ENV_KEK_ID, kek.alias());
     return env;
+  }
+
+  private static String machine() {
+    return Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version") + " ("
+        + System.getProperty("java.vm.name") + "); application processes run with "
+        + String.join(" ", CHILD_JVM_OPTIONS);
   }
 
   private static ProcessReport parse(ChildJvm child, String json) throws HarnessException {

@@ -31,6 +31,7 @@ final class MarkdownReport {
     line("- database: " + result.database());
     line("- KMS: " + result.kmsEndpoint());
     line("- key cache TTL (`colseal.keys.cache-ttl`): " + result.keyCacheTtl());
+    line("- machine: " + result.machine());
     line("- counts are API calls on each process's `KmsClient`, counted by an SDK `ExecutionInterceptor`");
     line("");
   }
