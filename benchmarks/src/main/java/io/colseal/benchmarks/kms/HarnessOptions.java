@@ -5,13 +5,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The harness's command line. Defaults make the full run: 10 tables, 100,000 rows, 2 processes,
- * PostgreSQL on {@code 127.0.0.1:5432/test} as {@code postgres}, both scenarios. A bad value fails
+ * PostgreSQL on {@code 127.0.0.1:5432/test} as {@code postgres}, every scenario. A bad value fails
  * with a message naming the option; it is never replaced by a default.
  *
  * @param kmsEndpoint {@code --kms-endpoint}, else {@code COLSEAL_TEST_KMS_ENDPOINT}; null: start moto_server
@@ -51,7 +53,7 @@ record HarnessOptions(
         --user NAME          database user (default postgres); password: COLSEAL_HARNESS_JDBC_PASSWORD
         --kms-endpoint URL   KMS protocol server (default COLSEAL_TEST_KMS_ENDPOINT, else the
                              harness starts moto_server on a free loopback port)
-        --scenario S         staggered, cold or both (default both)
+        --scenario S         all (default), or some of staggered,cold,cold-first
         --key-cache-ttl D    colseal.keys.cache-ttl of the processes, ISO-8601 (default colseal's)
         --log-dir DIR        where process logs go (default a new temporary directory)
         --timeout D          limit for each scenario, ISO-8601 (default PT20M)
@@ -62,17 +64,27 @@ record HarnessOptions(
 
   /** Which scenarios run. */
   enum Scenario {
-    STAGGERED("staggered-start", "Staggered start: process 1 creates the table keys, then the others start", true),
-    COLD("cold-concurrent-start", "Cold concurrent start: every process starts at once on an empty key table", false);
+    STAGGERED("staggered", "staggered-start",
+        "Staggered start: process 1 creates the key table and the table keys, then the others start", true, false),
+    COLD("cold", "cold-concurrent-start",
+        "Cold concurrent start: every process starts at once on an empty key table (created beforehand by Flyway)",
+        false, true),
+    COLD_FIRST("cold-first", "cold-concurrent-first-start",
+        "Cold concurrent first start: every process starts at once with no key table; each one's colseal migrates",
+        false, false);
 
+    private final String option;
     private final String id;
     private final String title;
     private final boolean staggered;
+    private final boolean keyTableBeforehand;
 
-    Scenario(String id, String title, boolean staggered) {
+    Scenario(String option, String id, String title, boolean staggered, boolean keyTableBeforehand) {
+      this.option = option;
       this.id = id;
       this.title = title;
       this.staggered = staggered;
+      this.keyTableBeforehand = keyTableBeforehand;
     }
 
     String id() {
@@ -87,6 +99,14 @@ record HarnessOptions(
     boolean staggered() {
       return staggered;
     }
+
+    /**
+     * Whether the harness creates the key table first, as an application's own Flyway would, and the
+     * processes only validate it; otherwise each process's colseal migrates it at start-up.
+     */
+    boolean keyTableBeforehand() {
+      return keyTableBeforehand;
+    }
   }
 
   static HarnessOptions parse(String[] args, Map<String, String> env) {
@@ -96,7 +116,7 @@ record HarnessOptions(
     String jdbcUrl = DEFAULT_JDBC_URL;
     String user = "postgres";
     String endpoint = env.get(ENDPOINT_VARIABLE);
-    List<Scenario> scenarios = List.of(Scenario.STAGGERED, Scenario.COLD);
+    List<Scenario> scenarios = List.of(Scenario.values());
     Duration keyCacheTtl = null;
     Path logDir = null;
     Duration timeout = Duration.ofMinutes(20);
@@ -166,12 +186,19 @@ record HarnessOptions(
   }
 
   private static List<Scenario> scenarios(String value) {
-    return switch (value.trim()) {
-      case "staggered" -> List.of(Scenario.STAGGERED);
-      case "cold" -> List.of(Scenario.COLD);
-      case "both" -> List.of(Scenario.STAGGERED, Scenario.COLD);
-      default -> throw new IllegalArgumentException("--scenario must be staggered, cold or both, got '" + value + "'");
-    };
+    if (value.trim().equals("all")) {
+      return List.of(Scenario.values());
+    }
+    List<Scenario> out = new ArrayList<>();
+    for (String name : value.split(",")) {
+      Scenario s = Arrays.stream(Scenario.values()).filter(v -> v.option.equals(name.trim())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(
+              "--scenario must be all or a comma-separated list of staggered, cold, cold-first; got '" + value + "'"));
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static URI endpoint(String value) {

@@ -1,11 +1,14 @@
 package io.colseal.benchmarks.kms;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import io.colseal.benchmarks.kms.HarnessDatabase.KeyRow;
 import io.colseal.benchmarks.kms.HarnessOptions.Scenario;
 import io.colseal.benchmarks.kms.HarnessResult.ScenarioResult;
 import io.colseal.benchmarks.kms.Targets.ProcessRun;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -60,6 +63,22 @@ public final class KmsCallHarness {
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  /**
+   * Runs the harness with command-line {@code args} (without {@code --json}) and returns its
+   * Markdown report, whether or not the targets were met; progress goes to standard error. For
+   * callers such as a benchmark suite that collect reports.
+   *
+   * @throws IllegalStateException if the options are bad or the harness could not run
+   */
+  public static String markdown(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = run(args, new PrintStream(out, true, UTF_8), System.err, System.getenv());
+    if (status == 2) {
+      throw new IllegalStateException("the KMS call harness could not run; its standard error says why");
+    }
+    return out.toString(UTF_8);
   }
 
   /**
@@ -123,7 +142,7 @@ public final class KmsCallHarness {
       throws HarnessException {
     progress.println(scenario.title() + ": " + options.processes() + " processes, " + options.tables() + " tables, "
         + options.rows() + " rows");
-    try (HarnessDatabase db = HarnessDatabase.create(options, scenario.id(), HarnessTables.first(options.tables()))) {
+    try (HarnessDatabase db = HarnessDatabase.create(options, scenario, HarnessTables.first(options.tables()))) {
       long start = System.nanoTime();
       long deadline = start + options.timeout().toNanos();
       List<ChildJvm> children = new ArrayList<>();
@@ -208,7 +227,8 @@ public final class KmsCallHarness {
     command.add(System.getProperty("java.class.path"));
     command.add(KmsCallWorkload.class.getName());
     command.addAll(List.of("--process", Integer.toString(number), "--processes", Integer.toString(options.processes()),
-        "--tables", Integer.toString(options.tables()), "--rows", Long.toString(options.rows())));
+        "--tables", Integer.toString(options.tables()), "--rows", Long.toString(options.rows()),
+        "--key-table", scenario.keyTableBeforehand() ? "validate" : "migrate"));
     if (options.keyCacheTtl() != null) {
       command.addAll(List.of("--key-cache-ttl", options.keyCacheTtl().toString()));
     }

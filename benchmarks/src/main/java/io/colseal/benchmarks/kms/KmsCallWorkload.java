@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * </pre>
  *
  * <p>Process {@code k} of {@code n} writes rows {@code (k-1)*rows/n+1 .. k*rows/n}. Settings come
- * from its arguments ({@code --process k --processes n --tables t --rows r [--key-cache-ttl D]})
+ * from its arguments ({@code --process k --processes n --tables t --rows r --key-table migrate|validate
+ * [--key-cache-ttl D]})
  * and, for what must not show in a process list, the environment: {@code COLSEAL_HARNESS_JDBC_URL},
  * {@code _JDBC_USER}, {@code _JDBC_PASSWORD}, {@code _KMS_ENDPOINT} and {@code _KEK_ID}.
  */
@@ -77,6 +78,7 @@ public final class KmsCallWorkload {
   private final int processes;
   private final List<HarnessTable> tables;
   private final long rows;
+  private final String keyTable;
   private final @Nullable String keyCacheTtl;
 
   private KmsCallWorkload(Map<String, String> args) {
@@ -84,6 +86,7 @@ public final class KmsCallWorkload {
     processes = Integer.parseInt(required(args, "--processes"));
     tables = HarnessTables.first(Integer.parseInt(required(args, "--tables")));
     rows = Long.parseLong(required(args, "--rows"));
+    keyTable = required(args, "--key-table");
     keyCacheTtl = args.get("--key-cache-ttl");
   }
 
@@ -147,6 +150,7 @@ public final class KmsCallWorkload {
     settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, Integer.toString(JDBC_BATCH_SIZE));
     settings.put(AvailableSettings.ORDER_INSERTS, "true");
     settings.put(ColsealSettings.KMS_PROVIDER, kms);
+    settings.put(ColsealSettings.SCHEMA_MANAGEMENT, keyTable);
     if (keyCacheTtl != null) {
       settings.put(ColsealSettings.KEY_CACHE_TTL, keyCacheTtl);
     }

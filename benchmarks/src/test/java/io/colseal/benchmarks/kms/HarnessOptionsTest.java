@@ -21,7 +21,7 @@ class HarnessOptionsTest {
     assertEquals(2, o.processes());
     assertEquals("jdbc:postgresql://127.0.0.1:5432/test", o.jdbcUrl());
     assertEquals("postgres", o.user());
-    assertEquals(List.of(Scenario.STAGGERED, Scenario.COLD), o.scenarios());
+    assertEquals(List.of(Scenario.STAGGERED, Scenario.COLD, Scenario.COLD_FIRST), o.scenarios());
     assertNull(o.kmsEndpoint());
     assertNull(o.keyCacheTtl());
     assertFalse(o.json());
@@ -77,6 +77,19 @@ class HarnessOptionsTest {
   @Test
   void parse_optionWithoutValue_fails() {
     assertThrows(IllegalArgumentException.class, () -> HarnessOptions.parse(new String[] {"--rows"}, Map.of()));
+  }
+
+  @Test
+  void parse_scenarioList_keepsTheGivenOrderOnce() {
+    HarnessOptions o = HarnessOptions.parse(new String[] {"--scenario", "cold-first,staggered,cold-first"}, Map.of());
+    assertEquals(List.of(Scenario.COLD_FIRST, Scenario.STAGGERED), o.scenarios());
+  }
+
+  @Test
+  void parse_unknownScenario_failsNamingTheOption() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HarnessOptions.parse(new String[] {"--scenario", "both"}, Map.of()));
+    assertTrue(e.getMessage().startsWith("--scenario"), e.getMessage());
   }
 
   @Test
