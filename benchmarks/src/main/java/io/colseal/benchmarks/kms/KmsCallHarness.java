@@ -28,16 +28,20 @@ import org.jspecify.annotations.Nullable;
  * one {@code GenerateDataKey} per table key, one {@code Decrypt} per table key per process, none per
  * row.
  *
- * <p>Each scenario gets a fresh schema (dropped at its end) with empty tables and no key table:
+ * <p>Each scenario gets a fresh schema (dropped at its end) with empty tables:
  *
  * <ul>
- *   <li><b>staggered start</b>: process 1 starts, makes the table keys and writes its share of the
- *       rows; once it has said its keys exist, the other processes start and write theirs; then every
- *       process reads all rows back and checks them. Fails on more than one GenerateDataKey per
- *       table.
- *   <li><b>cold concurrent start</b>: every process is released at the same moment against the
- *       empty key table, then writes and reads as above. Processes that find no key each generate
- *       one and the key table keeps one; the extra calls are reported, not failed.
+ *   <li><b>staggered start</b>: process 1 starts, creates the key table (colseal migrates it) and
+ *       the table keys, and writes its share of the rows; once it has said its keys exist, the other
+ *       processes start and write theirs; then every process reads all rows back and checks them.
+ *       Fails on more than one GenerateDataKey per table.
+ *   <li><b>cold concurrent start</b>: the key table exists, empty (created with colseal's
+ *       migrations as an application's own Flyway would; the processes only validate it). Every
+ *       process is released at the same moment, then writes and reads as above. Processes that find
+ *       no key each generate one and the key table keeps one; the extra calls are reported, not
+ *       failed, up to one per table per process.
+ *   <li><b>cold concurrent first start</b>: as the cold start, but with no key table: each
+ *       process's colseal migrates it, which Flyway's lock serialises.
  * </ul>
  *
  * <p>The KMS server is {@code --kms-endpoint}, else {@code COLSEAL_TEST_KMS_ENDPOINT}, else a

@@ -45,10 +45,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * </pre>
  *
  * <p>Process {@code k} of {@code n} writes rows {@code (k-1)*rows/n+1 .. k*rows/n}. Settings come
- * from its arguments ({@code --process k --processes n --tables t --rows r --key-table migrate|validate
- * [--key-cache-ttl D]})
- * and, for what must not show in a process list, the environment: {@code COLSEAL_HARNESS_JDBC_URL},
- * {@code _JDBC_USER}, {@code _JDBC_PASSWORD}, {@code _KMS_ENDPOINT} and {@code _KEK_ID}.
+ * from its arguments, {@code --process k --processes n --tables t --rows r --key-table
+ * migrate|validate [--key-cache-ttl D]} (the last two are colseal settings), and, for what must not
+ * show in a process list, from the environment: {@code COLSEAL_HARNESS_JDBC_URL}, {@code
+ * _JDBC_USER}, {@code _JDBC_PASSWORD}, {@code _KMS_ENDPOINT} and {@code _KEK_ID}.
  */
 public final class KmsCallWorkload {
   static final String PREFIX = "colseal-harness";
