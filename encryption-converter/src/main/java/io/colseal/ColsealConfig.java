@@ -28,6 +28,12 @@ public final class ColsealConfig {
   private final SchemaManagement schemaManagement;
   private final boolean autoCreateKeys;
   private final Duration keyCacheTtl;
+  private final Duration keyRefreshInterval;
+  private final long usageCap;
+  private final long usageBlock;
+  private final Duration originatorPeriod;
+  private final Duration validityPeriod;
+  private final boolean rotateOverdueAtStartup;
   private final Clock clock;
   private final Map<String, String> settings;
 
@@ -37,6 +43,12 @@ public final class ColsealConfig {
     schemaManagement = b.schemaManagement;
     autoCreateKeys = b.autoCreateKeys;
     keyCacheTtl = b.keyCacheTtl;
+    keyRefreshInterval = b.keyRefreshInterval;
+    usageCap = b.usageCap;
+    usageBlock = Math.min(b.usageBlock, b.usageCap);
+    originatorPeriod = b.originatorPeriod;
+    validityPeriod = b.validityPeriod;
+    rotateOverdueAtStartup = b.rotateOverdueAtStartup;
     clock = b.clock;
     settings = Collections.unmodifiableMap(new TreeMap<>(b.settings));
   }
@@ -103,6 +115,30 @@ public final class ColsealConfig {
     if (ttl != null) {
       b.keyCacheTtl(parseDuration(ColsealSettings.KEY_CACHE_TTL, ttl));
     }
+    Object refresh = lookup.apply(ColsealSettings.KEY_REFRESH_INTERVAL);
+    if (refresh != null) {
+      b.keyRefreshInterval(parseDuration(ColsealSettings.KEY_REFRESH_INTERVAL, refresh));
+    }
+    Object cap = lookup.apply(ColsealSettings.USAGE_CAP);
+    if (cap != null) {
+      b.usageCap(parseLong(ColsealSettings.USAGE_CAP, cap));
+    }
+    Object block = lookup.apply(ColsealSettings.USAGE_BLOCK);
+    if (block != null) {
+      b.usageBlock(parseLong(ColsealSettings.USAGE_BLOCK, block));
+    }
+    Object originator = lookup.apply(ColsealSettings.ORIGINATOR_PERIOD);
+    if (originator != null) {
+      b.originatorPeriod(parseDuration(ColsealSettings.ORIGINATOR_PERIOD, originator));
+    }
+    Object validity = lookup.apply(ColsealSettings.VALIDITY_PERIOD);
+    if (validity != null) {
+      b.validityPeriod(parseDuration(ColsealSettings.VALIDITY_PERIOD, validity));
+    }
+    Object overdue = lookup.apply(ColsealSettings.ROTATE_OVERDUE_AT_STARTUP);
+    if (overdue != null) {
+      b.rotateOverdueAtStartup(parseBoolean(ColsealSettings.ROTATE_OVERDUE_AT_STARTUP, overdue));
+    }
     return b.build();
   }
 
@@ -150,7 +186,13 @@ public final class ColsealConfig {
           ColsealSettings.AWS_ENDPOINT,
           ColsealSettings.SCHEMA_MANAGEMENT,
           ColsealSettings.AUTO_CREATE_KEYS,
-          ColsealSettings.KEY_CACHE_TTL);
+          ColsealSettings.KEY_CACHE_TTL,
+          ColsealSettings.KEY_REFRESH_INTERVAL,
+          ColsealSettings.USAGE_CAP,
+          ColsealSettings.USAGE_BLOCK,
+          ColsealSettings.ORIGINATOR_PERIOD,
+          ColsealSettings.VALIDITY_PERIOD,
+          ColsealSettings.ROTATE_OVERDUE_AT_STARTUP);
 
   static boolean parseBoolean(String setting, Object value) {
     if (value instanceof Boolean bool) {
@@ -164,6 +206,17 @@ public final class ColsealConfig {
       return false;
     }
     throw new ColsealConfigException(setting + " must be true or false, got '" + value + "'");
+  }
+
+  static long parseLong(String setting, Object value) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    try {
+      return Long.parseLong(value.toString().trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new ColsealConfigException(setting + " must be a whole number, got '" + value + "'", e);
+    }
   }
 
   static Duration parseDuration(String setting, Object value) {
@@ -200,6 +253,35 @@ public final class ColsealConfig {
     return keyCacheTtl;
   }
 
+  /** How often the key ring re-reads each table's ACTIVE version. */
+  public Duration keyRefreshInterval() {
+    return keyRefreshInterval;
+  }
+
+  /** Encryptions allowed per key version before automatic rotation. */
+  public long usageCap() {
+    return usageCap;
+  }
+
+  /** Encryptions reserved in the key table at a time. */
+  public long usageBlock() {
+    return usageBlock;
+  }
+
+  /** Originator-usage period: how long a version may encrypt after activation. */
+  public Duration originatorPeriod() {
+    return originatorPeriod;
+  }
+
+  /** Validity period: how long a version may exist before its data must have moved on. */
+  public Duration validityPeriod() {
+    return validityPeriod;
+  }
+
+  public boolean rotateOverdueAtStartup() {
+    return rotateOverdueAtStartup;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -227,6 +309,9 @@ public final class ColsealConfig {
     sb.append(", schemaManagement=").append(schemaManagement);
     sb.append(", autoCreateKeys=").append(autoCreateKeys);
     sb.append(", keyCacheTtl=").append(keyCacheTtl);
+    sb.append(", keyRefreshInterval=").append(keyRefreshInterval);
+    sb.append(", usageCap=").append(usageCap).append(", usageBlock=").append(usageBlock);
+    sb.append(", originatorPeriod=").append(originatorPeriod).append(", validityPeriod=").append(validityPeriod);
     settings.forEach(
         (k, v) -> {
           if (!k.equals(ColsealSettings.KMS_PROVIDER)) {
@@ -243,6 +328,12 @@ public final class ColsealConfig {
     private SchemaManagement schemaManagement = SchemaManagement.MIGRATE;
     private boolean autoCreateKeys = true;
     private Duration keyCacheTtl = Duration.ofMinutes(5);
+    private Duration keyRefreshInterval = Duration.ofMinutes(1);
+    private long usageCap = 1L << 30;
+    private long usageBlock = 10_000;
+    private Duration originatorPeriod = Duration.ofDays(365);
+    private Duration validityPeriod = Duration.ofDays(5 * 365);
+    private boolean rotateOverdueAtStartup;
     private Clock clock = Clock.systemUTC();
     private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -287,6 +378,59 @@ public final class ColsealConfig {
       return this;
     }
 
+    /** How often a running key ring re-reads each table's ACTIVE version; 0 re-reads on every use. */
+    public Builder keyRefreshInterval(Duration interval) {
+      requireNonNull(interval, "interval");
+      if (interval.isNegative() || interval.compareTo(Duration.ofHours(1)) > 0) {
+        throw new ColsealConfigException(ColsealSettings.KEY_REFRESH_INTERVAL + " must be 0..PT1H, got " + interval);
+      }
+      keyRefreshInterval = interval;
+      return this;
+    }
+
+    /** Encryptions per key version before automatic rotation: 1..2^32 (NIST SP 800-38D's limit). */
+    public Builder usageCap(long cap) {
+      if (cap < 1 || cap > (1L << 32)) {
+        throw new ColsealConfigException(ColsealSettings.USAGE_CAP + " must be 1..4294967296 (2^32), got " + cap);
+      }
+      usageCap = cap;
+      return this;
+    }
+
+    /** Encryptions reserved per key-table write: 1..1,000,000; a crash may over-count by at most this. */
+    public Builder usageBlock(long block) {
+      if (block < 1 || block > 1_000_000) {
+        throw new ColsealConfigException(ColsealSettings.USAGE_BLOCK + " must be 1..1000000, got " + block);
+      }
+      usageBlock = block;
+      return this;
+    }
+
+    /** Originator-usage period, P1D..P3650D. */
+    public Builder originatorPeriod(Duration period) {
+      originatorPeriod = period(ColsealSettings.ORIGINATOR_PERIOD, period);
+      return this;
+    }
+
+    /** Validity period, P1D..P3650D; must not be shorter than the originator-usage period. */
+    public Builder validityPeriod(Duration period) {
+      validityPeriod = period(ColsealSettings.VALIDITY_PERIOD, period);
+      return this;
+    }
+
+    private static Duration period(String setting, Duration period) {
+      requireNonNull(period, "period");
+      if (period.compareTo(Duration.ofDays(1)) < 0 || period.compareTo(Duration.ofDays(3650)) > 0) {
+        throw new ColsealConfigException(setting + " must be P1D..P3650D, got " + period);
+      }
+      return period;
+    }
+
+    public Builder rotateOverdueAtStartup(boolean rotate) {
+      rotateOverdueAtStartup = rotate;
+      return this;
+    }
+
     /** Source of time for key timestamps and cache expiry; tests inject a fixed clock. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
@@ -305,6 +449,10 @@ public final class ColsealConfig {
     }
 
     public ColsealConfig build() {
+      if (validityPeriod.compareTo(originatorPeriod) < 0) {
+        throw new ColsealConfigException(ColsealSettings.VALIDITY_PERIOD + " (" + validityPeriod
+            + ") must not be shorter than " + ColsealSettings.ORIGINATOR_PERIOD + " (" + originatorPeriod + ")");
+      }
       String local = settings.get(ColsealSettings.LOCAL_CREATE_IF_MISSING);
       if (local != null) {
         parseBoolean(ColsealSettings.LOCAL_CREATE_IF_MISSING, local);

@@ -38,6 +38,24 @@ public final class ColsealSettings {
   /** How long an unwrapped data key stays in memory (ISO-8601 duration, 0..PT1H). Default {@code PT5M}. */
   public static final String KEY_CACHE_TTL = "colseal.keys.cache-ttl";
 
+  /** How often a running key ring re-reads each table's ACTIVE version (0..PT1H). Default {@code PT1M}. */
+  public static final String KEY_REFRESH_INTERVAL = "colseal.keys.refresh-interval";
+
+  /** Encryptions allowed per key version before it is rotated automatically. Default 2^30. */
+  public static final String USAGE_CAP = "colseal.keys.usage-cap";
+
+  /** Encryptions reserved in the key table at a time, so counting needs no write per value. Default 10000. */
+  public static final String USAGE_BLOCK = "colseal.keys.usage-block";
+
+  /** How long a key version may encrypt after activation (originator-usage period). Default {@code P365D}. */
+  public static final String ORIGINATOR_PERIOD = "colseal.keys.originator-period";
+
+  /** How long a key version may exist before data under it must have moved on. Default {@code P1825D}. */
+  public static final String VALIDITY_PERIOD = "colseal.keys.validity-period";
+
+  /** Rotate ACTIVE keys past their originator-usage period at start-up. Default {@code false}. */
+  public static final String ROTATE_OVERDUE_AT_STARTUP = "colseal.keys.rotate-overdue-at-startup";
+
   private ColsealSettings() {}
 
   /** The environment variable that carries {@code setting}: {@code COLSEAL_KMS_KEK_ID}. */
