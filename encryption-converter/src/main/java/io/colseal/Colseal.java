@@ -34,11 +34,13 @@ public final class Colseal implements AutoCloseable {
   private final ColsealConfig config;
   private final KmsProvider kms;
   private final CachingKeyRing keyRing;
+  private final JdbcKeyTable keyTable;
 
-  private Colseal(ColsealConfig config, KmsProvider kms, CachingKeyRing keyRing) {
+  private Colseal(ColsealConfig config, KmsProvider kms, CachingKeyRing keyRing, JdbcKeyTable keyTable) {
     this.config = config;
     this.kms = kms;
     this.keyRing = keyRing;
+    this.keyTable = keyTable;
   }
 
   /** Starts colseal on {@code dataSource}; see {@link #start(ConnectionSource, ColsealConfig)}. */
@@ -62,7 +64,7 @@ public final class Colseal implements AutoCloseable {
       KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
       LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), JdbcKeyTable.TABLE,
           keyTable.vendor());
-      return new Colseal(config, kms, new CachingKeyRing(keyTable, kms, config));
+      return new Colseal(config, kms, new CachingKeyRing(keyTable, kms, config), keyTable);
     } catch (RuntimeException e) {
       kms.close();
       throw e;
@@ -91,6 +93,22 @@ public final class Colseal implements AutoCloseable {
     return ValueCodecs.forType(javaType).orElseThrow(() ->
         new ColsealConfigException(javaType.getName() + " cannot be encrypted; supported types: "
             + ValueCodecs.supportedTypes()));
+  }
+
+  /**
+   * Records encrypted columns in the column registry ({@code colseal_column}), or refreshes their
+   * entries: what the {@code colseal} command and the audit report work from. Idempotent; the
+   * Hibernate integration calls it at start-up.
+   */
+  public void register(java.util.Collection<EncryptedColumn> columns) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (EncryptedColumn c : columns) {
+      if (seen.add(c.table() + '.' + c.column())) {
+        keyTable.register(io.colseal.keys.RegisteredColumn.declared(c.table(), c.column(), c.tableSql(),
+            c.columnSql(), c.javaType().getName(), c.storage().name(), c.mode(), c.classification().name(), c.entity(),
+            c.attribute()));
+      }
+    }
   }
 
   /** The key ring: active versions, all versions, counters. */

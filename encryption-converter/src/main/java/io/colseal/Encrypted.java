@@ -40,4 +40,10 @@ public @interface Encrypted {
    * other type as text.
    */
   Storage storage() default Storage.AUTO;
+
+  /**
+   * What the column holds, for the column registry and the audit report ({@code colseal audit}).
+   * Defaults to {@link Classification#UNSPECIFIED}.
+   */
+  Classification classification() default Classification.UNSPECIFIED;
 }

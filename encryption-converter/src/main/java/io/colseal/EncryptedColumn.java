@@ -11,9 +11,25 @@ package io.colseal;
  * @param column normalised physical column name bound into the values
  * @param javaType Java type of the attribute (boxed)
  * @param storage resolved storage, TEXT or BINARY
+ * @param classification what the column holds
+ * @param tableSql the table as Hibernate writes it in SQL (quoted or schema-qualified if mapped so)
+ * @param columnSql the column as Hibernate writes it in SQL
  */
 public record EncryptedColumn(
-    String entity, String attribute, String table, String column, Class<?> javaType, Storage storage) {
+    String entity,
+    String attribute,
+    String table,
+    String column,
+    Class<?> javaType,
+    Storage storage,
+    Classification classification,
+    String tableSql,
+    String columnSql) {
+
+  /** The encryption mode; {@code RANDOMIZED} (random nonce) in this release. */
+  public String mode() {
+    return "RANDOMIZED";
+  }
 
   @Override
   public String toString() {

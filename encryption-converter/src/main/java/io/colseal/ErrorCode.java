@@ -20,6 +20,11 @@ public enum ErrorCode {
   KEY_DESTROYED(22),
   /** Reading or writing the key table failed; the cause keeps the SQLException and its SQLState. */
   KEY_TABLE_ERROR(23),
+  /**
+   * A key operation was refused because the version is still needed: it is ACTIVE, or rows are
+   * still encrypted under it. The message gives the counts.
+   */
+  KEY_IN_USE(24),
   /** The KMS could not be reached or throttled the request; retrying later may succeed. */
   KMS_UNAVAILABLE(30),
   /** The KMS refused the request: access denied, KEK disabled, or a wrapped key that does not unwrap. */

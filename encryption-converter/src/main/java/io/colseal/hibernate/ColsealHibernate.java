@@ -65,11 +65,12 @@ public final class ColsealHibernate {
               .thenComparing(EncryptedColumn::entity).thenComparing(EncryptedColumn::attribute));
       TreeSet<String> tables = new TreeSet<>();
       for (EncryptingConverter<?, ?> c : converters) {
-        ColumnBinding b = java.util.Objects.requireNonNull(c.binding());
-        columns.add(b.toColumn());
-        tables.add(b.table());
+        EncryptedColumn column = c.describe();
+        columns.add(column);
+        tables.add(column.table());
       }
       colseal.keyRing().ensureActiveKeys(tables);
+      colseal.register(columns);
       for (EncryptingConverter<?, ?> c : converters) {
         c.bindRuntime(colseal);
       }

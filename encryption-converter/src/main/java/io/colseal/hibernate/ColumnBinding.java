@@ -10,8 +10,8 @@ record ColumnBinding(String entity, String attribute, String table, String colum
     return new ColumnBinding(entity, attribute, Identifiers.normalize(table), Identifiers.normalize(column), javaType, storage, source);
   }
 
-  EncryptedColumn toColumn() {
-    return new EncryptedColumn(entity, attribute, table, column, javaType, storage);
+  EncryptedColumn toColumn(io.colseal.Classification classification, String tableSql, String columnSql) {
+    return new EncryptedColumn(entity, attribute, table, column, javaType, storage, classification, tableSql, columnSql);
   }
 
   String where() {

@@ -107,6 +107,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     if (basic.getResolution() == null) {
       EncryptingConverter<?, ?> converter = BuiltInConverters.create(javaType, storage);
       converter.bindColumn(binding);
+      converter.classification(annotation.classification());
       basic.setJpaAttributeConverterDescriptor(new PerAttributeConverterDescriptor<>(converter));
       // Snapshots for dirty checking copy the domain value with its own plan, not through the
       // converter; otherwise every load of a byte[] attribute would encrypt once.
@@ -121,6 +122,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
           + " or removing other converters from the attribute, avoids it");
     }
     installed.bindColumn(binding);
+    installed.classification(annotation.classification());
     // Hibernate sized this column while resolving it early; size it again for the envelope.
     sizeColumn(column, basic.isLob(), codec, storage);
     resetCachedSize(column);

@@ -26,6 +26,9 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
   private final Storage storage;
   private volatile @Nullable ColumnBinding binding;
   private volatile @Nullable ColumnCipher<T, S> cipher;
+  private volatile io.colseal.Classification classification = io.colseal.Classification.UNSPECIFIED;
+  private volatile @Nullable String tableSql;
+  private volatile @Nullable String columnSql;
 
   EncryptingConverter(Class<T> javaType, Storage storage) {
     this.javaType = requireNonNull(javaType, "javaType");
@@ -58,6 +61,24 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
 
   final @Nullable ColumnBinding binding() {
     return binding;
+  }
+
+  final void classification(io.colseal.Classification c) {
+    classification = c;
+  }
+
+  /** Records the identifiers Hibernate uses in SQL for this column (from the runtime model). */
+  final void sqlNames(String table, String column) {
+    tableSql = table;
+    columnSql = column;
+  }
+
+  /** The inventory entry of this converter's column. */
+  final io.colseal.EncryptedColumn describe() {
+    ColumnBinding b = requireNonNull(binding, "binding");
+    String t = tableSql;
+    String c = columnSql;
+    return b.toColumn(classification, t != null ? t : b.table(), c != null ? c : b.column());
   }
 
   final synchronized void bindColumn(ColumnBinding b) {

@@ -60,6 +60,7 @@ final class RuntimeModelCheck {
         throw new ColsealMappingException(where + ": encrypted for " + binding.table() + '.' + binding.column()
             + " at boot, but Hibernate maps it to " + table + '.' + column + " at runtime");
       }
+      converter.sqlNames(basic.getContainingTableExpression(), basic.getSelectionExpression());
       out.add(converter);
     }
   }

@@ -31,4 +31,19 @@ public interface KeyRing {
 
   /** Counters since start. */
   KeyRingStats stats();
+
+  /**
+   * Re-reads the ACTIVE version of every table in use now, instead of at the next refresh interval
+   * ({@code colseal.keys.refresh-interval}), so a rotation made elsewhere is followed at once.
+   */
+  void refresh();
+
+  /**
+   * Rotates {@code table}: a fresh ACTIVE version, the previous one DECRYPT_ONLY. If another process
+   * rotates at the same moment, only one new version results and both adopt it.
+   *
+   * @return the new ACTIVE version
+   * @throws io.colseal.KeyUnavailableException if the table has no ACTIVE key
+   */
+  KeyVersion rotate(String table);
 }

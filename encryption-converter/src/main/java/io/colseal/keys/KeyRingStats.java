@@ -8,9 +8,10 @@ package io.colseal.keys;
  * @param encryptions values encrypted
  * @param decryptions values decrypted (successfully or not)
  * @param cachedKeys data keys held in memory now
+ * @param rotations rotations this key ring made (usage cap, overdue keys, {@link KeyRing#rotate})
  */
 public record KeyRingStats(
-    long kmsGenerateCalls, long kmsUnwrapCalls, long encryptions, long decryptions, int cachedKeys) {
+    long kmsGenerateCalls, long kmsUnwrapCalls, long encryptions, long decryptions, int cachedKeys, long rotations) {
 
   /** All KEK provider calls. */
   public long kmsCalls() {

@@ -31,6 +31,25 @@ public interface KmsProvider extends AutoCloseable {
   /** Unwraps {@code wrapped}, which must have been made by this provider for {@code context}. */
   SecretKeyMaterial unwrap(WrappedKey wrapped, KeyContext context);
 
+  /**
+   * Wraps an existing data key under {@code kekId}, bound to {@code context}: the second half of a
+   * rewrap between KEKs this provider can reach.
+   *
+   * @throws io.colseal.KmsException {@code KMS_REJECTED} if the KEK is unknown or unusable
+   */
+  WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String kekId);
+
+  /**
+   * Re-wraps {@code wrapped} under {@code toKekId} without changing the data key. The default
+   * unwraps and wraps again, so the plaintext key passes through this process; providers that can
+   * re-encrypt inside the KMS (AWS KMS {@code ReEncrypt}) override it so it never does.
+   */
+  default WrappedKey rewrap(WrappedKey wrapped, KeyContext context, String toKekId) {
+    try (SecretKeyMaterial key = unwrap(wrapped, context)) {
+      return wrap(key, context, toKekId);
+    }
+  }
+
   /** Releases clients and zeroes cached KEK material. */
   @Override
   default void close() {}

@@ -20,9 +20,11 @@ import io.colseal.kms.GeneratedDataKey;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.WrappedKey;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,54 +37,91 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The key ring: ACTIVE versions per table, and unwrapped data keys cached for the configured TTL.
+ * The key ring: ACTIVE versions per table, unwrapped data keys cached for the configured TTL, and
+ * the encryption budget of each ACTIVE key.
  *
- * <p>Design note. Each (table, version) has a slot with its own lock, so the first use of a key by
- * many threads makes one KMS call while other keys stay available. A key that expires is replaced,
- * not destroyed at once: a thread may still be between fetching it and initialising its cipher.
- * Replaced keys are destroyed after a grace period, and all keys on {@link #close()}.
+ * <p>Design notes.
+ *
+ * <ul>
+ *   <li>Each (table, version) has a slot with its own lock, so the first use of a key by many
+ *       threads makes one KMS call while other keys stay available. An expired key is replaced, not
+ *       destroyed at once: a thread may still be between fetching it and initialising its cipher.
+ *       Replaced keys are destroyed after a grace period, and all keys on {@link #close()}.
+ *   <li>The ACTIVE version of a table is re-read from the key table every refresh interval (and on
+ *       {@link #refresh()}), so running processes follow a rotation made elsewhere. Until then they
+ *       keep encrypting with the old version, which stays decryptable.
+ *   <li>Usage counting: encryptions are reserved in the key table in blocks ({@code
+ *       encryptions_reserved}, conditional on the cap) before they are used, so the persisted count
+ *       can over-count after a crash but never under-count, and no reservation passes the cap. When
+ *       a version has nothing left, the process that notices rotates it; the rotation is a
+ *       conditional update of the ACTIVE row, so it happens once however many processes notice.
+ *   <li>KMS outage: a cached key whose TTL ends while the KMS cannot be reached stays in use and
+ *       the unwrap is retried later; only keys this process never held need the KMS.
+ * </ul>
  */
 public final class CachingKeyRing implements KeyRing, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CachingKeyRing.class);
   private static final long GRACE_MILLIS = 60_000;
-  private static final int CREATE_ATTEMPTS = 5;
+  private static final long OUTAGE_RETRY_MILLIS = 30_000;
+  private static final int ATTEMPTS = 5;
 
   private final JdbcKeyTable keyTable;
   private final KmsProvider kms;
   private final Clock clock;
   private final CoarseClock coarse;
   private final long ttlMillis;
+  private final long refreshMillis;
   private final boolean autoCreate;
+  private final long usageCap;
+  private final long usageBlock;
+  private final ColsealConfig config;
   private final Map<String, TableKeys> tables = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Retired> retired = new ConcurrentLinkedQueue<>();
   private final LongAdder generateCalls = new LongAdder();
   private final LongAdder unwrapCalls = new LongAdder();
   private final LongAdder decryptions = new LongAdder();
+  private final LongAdder rotations = new LongAdder();
   private volatile boolean closed;
 
   public CachingKeyRing(JdbcKeyTable keyTable, KmsProvider kms, ColsealConfig config) {
     this.keyTable = keyTable;
     this.kms = kms;
+    this.config = config;
     this.clock = config.clock();
     this.coarse = new CoarseClock(clock);
     this.ttlMillis = config.keyCacheTtl().toMillis();
+    this.refreshMillis = config.keyRefreshInterval().toMillis();
     this.autoCreate = config.autoCreateKeys();
+    this.usageCap = config.usageCap();
+    this.usageBlock = config.usageBlock();
   }
 
+  // ---------------------------------------------------------------- KeyRing
+
   @Override
-  public void ensureActiveKeys(Collection<String> tables) {
-    for (String t : tables) {
-      encryptionKey(Identifiers.normalize(t));
+  public void ensureActiveKeys(Collection<String> tableNames) {
+    for (String name : tableNames) {
+      String table = Identifiers.normalize(name);
+      TableKeys t = table(table);
+      int version = activeVersion(table, t);
+      if (config.rotateOverdueAtStartup()) {
+        KeyRow row = keyTable.find(table, version).orElse(null);
+        Instant activated = row == null ? null : row.version().activatedAt();
+        if (activated != null && activated.plus(config.originatorPeriod()).isBefore(clock.instant())) {
+          LOG.info("Data key {} v{} is past its originator-usage period of {}; rotating", table, version,
+              config.originatorPeriod());
+          rotateFrom(table, t, version);
+          version = t.activeVersion;
+        }
+      }
+      key(table, t, version);
     }
   }
 
   @Override
   public KeyVersion requireActive(String table) {
     String t = Identifiers.normalize(table);
-    return keyTable
-        .findActive(t)
-        .map(KeyRow::version)
-        .orElseThrow(() -> noActiveKey(t));
+    return keyTable.findActive(t).map(KeyRow::version).orElseThrow(() -> noActiveKey(t));
   }
 
   @Override
@@ -101,17 +140,38 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
       }
       encryptions += s.encryptionsOfReplacedKeys.sum() + (k == null ? 0 : k.encryptions());
     }
-    return new KeyRingStats(generateCalls.sum(), unwrapCalls.sum(), encryptions, decryptions.sum(), cached);
+    return new KeyRingStats(generateCalls.sum(), unwrapCalls.sum(), encryptions, decryptions.sum(), cached,
+        rotations.sum());
   }
 
-  /** The key new values of {@code table} (normalised) are encrypted with. */
+  @Override
+  public void refresh() {
+    for (Map.Entry<String, TableKeys> e : tables.entrySet()) {
+      if (e.getValue().activeVersion != 0) {
+        refreshActive(e.getKey(), e.getValue(), true);
+      }
+    }
+  }
+
+  @Override
+  public KeyVersion rotate(String tableName) {
+    String table = Identifiers.normalize(tableName);
+    TableKeys t = table(table);
+    KeyRow active = keyTable.findActive(table).orElseThrow(() -> noActiveKey(table));
+    rotateFrom(table, t, active.version().version());
+    return requireActive(table);
+  }
+
+  // ---------------------------------------------------------------- hot paths
+
+  /**
+   * The key for the next encryption of {@code table} (normalised), with one encryption taken from
+   * its reserved budget.
+   */
   public DataKey encryptionKey(String table) {
     TableKeys t = table(table);
-    int version = t.activeVersion;
-    if (version == 0) {
-      version = resolveActive(table, t);
-    }
-    return key(table, t, version);
+    DataKey k = key(table, t, activeVersion(table, t));
+    return k.tryConsume() ? k : consumeSlow(table, t);
   }
 
   /** The key for {@code version} of {@code table} (normalised), for decryption. */
@@ -120,13 +180,26 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     return key(table, table(table), version);
   }
 
+  private int activeVersion(String table, TableKeys t) {
+    int version = t.activeVersion;
+    if (version == 0) {
+      return refreshActive(table, t, true);
+    }
+    if (coarse.millis() - t.activeCheckedAt >= refreshMillis) {
+      return refreshActive(table, t, false);
+    }
+    return version;
+  }
+
   private TableKeys table(String table) {
     TableKeys t = tables.get(table);
     return t != null ? t : tables.computeIfAbsent(table, n -> new TableKeys());
   }
 
   private List<Slot> allSlots() {
-    return tables.values().stream().flatMap(t -> t.slots.values().stream()).toList();
+    List<Slot> out = new ArrayList<>();
+    tables.values().forEach(t -> out.addAll(t.slots.values()));
+    return out;
   }
 
   private DataKey key(String table, TableKeys keys, int version) {
@@ -151,13 +224,158 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
       if (k != null && !k.isExpired(now)) {
         return k;
       }
-      DataKey loaded = load(table, version);
+      DataKey loaded;
+      try {
+        loaded = load(table, version);
+      } catch (KmsException e) {
+        if (k != null && e.isRetryable()) {
+          // Keep working with the key already held; try the KMS again later.
+          LOG.warn("KMS unavailable while refreshing data key {} v{}; keeping the cached key and retrying in {} s",
+              table, version, OUTAGE_RETRY_MILLIS / 1000);
+          k.extend(now + OUTAGE_RETRY_MILLIS);
+          return k;
+        }
+        throw e;
+      }
       replace(slot, loaded, now);
       return loaded;
     } finally {
       slot.lock.unlock();
     }
   }
+
+  // ---------------------------------------------------------------- active version, creation, rotation
+
+  /** Re-reads the ACTIVE version of {@code table}; {@code wait} false returns at once if busy. */
+  private int refreshActive(String table, TableKeys t, boolean wait) {
+    if (wait) {
+      t.lock.lock();
+    } else if (!t.lock.tryLock()) {
+      return t.activeVersion; // another thread is refreshing; the current version stays valid
+    }
+    try {
+      long now = coarse.millis();
+      int known = t.activeVersion;
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        KeyRow active = keyTable.findActive(table).orElse(null);
+        if (active != null) {
+          int version = active.version().version();
+          if (version != known && known != 0) {
+            try {
+              key(table, t, version); // load before switching, so a KMS outage keeps the old version
+              LOG.info("Data key of {} is now v{} (was v{})", table, version, known);
+            } catch (KmsException e) {
+              if (!e.isRetryable()) {
+                throw e;
+              }
+              LOG.warn("KMS unavailable: keep encrypting {} with v{} until v{} can be unwrapped", table, known, version);
+              t.activeCheckedAt = now;
+              return known;
+            }
+          }
+          t.activeVersion = version;
+          t.activeCheckedAt = now;
+          return version;
+        }
+        if (!autoCreate) {
+          throw noActiveKey(table);
+        }
+        Integer created = tryCreate(table, t);
+        if (created != null) {
+          t.activeCheckedAt = now;
+          return created;
+        }
+        // Another process won the race; read its key on the next pass.
+      }
+      throw new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, 0,
+          "could not create or read an ACTIVE data key for table " + table + " after " + ATTEMPTS + " attempts");
+    } finally {
+      t.lock.unlock();
+    }
+  }
+
+  private @Nullable Integer tryCreate(String table, TableKeys keys) {
+    int version = keyTable.nextVersion(table);
+    generateCalls.increment();
+    try (GeneratedDataKey generated = kms.generateDataKey(new KeyContext(table, version))) {
+      String kcv = KeyCheckValue.of(generated.plaintext());
+      if (!keyTable.insertActive(table, version, Algorithm.AES_256_GCM, generated.wrapped(), kcv)) {
+        LOG.debug("Another process created the data key of {} first; using its key", table);
+        return null;
+      }
+      LOG.info("Created data key {} v{} wrapped by {} KEK {}", table, version, kms.name(), kms.kekId());
+      install(keys, table, version, generated.plaintext());
+      keys.activeVersion = version;
+      return version;
+    }
+  }
+
+  /**
+   * Rotates {@code table} away from {@code from}: a fresh ACTIVE version, {@code from} becomes
+   * DECRYPT_ONLY. If another process rotated first, adopts its new version instead.
+   */
+  private void rotateFrom(String table, TableKeys t, int from) {
+    t.lock.lock();
+    try {
+      int version = keyTable.nextVersion(table);
+      generateCalls.increment();
+      try (GeneratedDataKey generated = kms.generateDataKey(new KeyContext(table, version))) {
+        String kcv = KeyCheckValue.of(generated.plaintext());
+        if (keyTable.rotate(table, from, version, Algorithm.AES_256_GCM, generated.wrapped(), kcv)) {
+          rotations.increment();
+          LOG.info("Rotated data key of {}: v{} is ACTIVE, v{} is DECRYPT_ONLY", table, version, from);
+          install(t, table, version, generated.plaintext());
+          t.activeVersion = version;
+          t.activeCheckedAt = coarse.millis();
+          return;
+        }
+      }
+      LOG.debug("Data key {} v{} was rotated by another process", table, from);
+      t.activeVersion = 0;
+      refreshActive(table, t, true);
+    } finally {
+      t.lock.unlock();
+    }
+  }
+
+  /** Budget used up: reserve more in the key table, or rotate when the version reached its cap. */
+  private DataKey consumeSlow(String table, TableKeys t) {
+    t.lock.lock();
+    try {
+      for (int attempt = 0; attempt < ATTEMPTS * 2; attempt++) {
+        int version = activeVersion(table, t);
+        DataKey k = key(table, t, version);
+        if (k.tryConsume()) {
+          return k;
+        }
+        if (keyTable.reserve(table, version, usageBlock, usageCap)) {
+          k.addBudget(usageBlock);
+          continue;
+        }
+        KeyRow row = keyTable.find(table, version).orElse(null);
+        if (row == null || row.version().state() != KeyState.ACTIVE) {
+          t.activeVersion = 0; // rotated elsewhere
+          refreshActive(table, t, true);
+          continue;
+        }
+        long left = usageCap - row.version().encryptionsReserved();
+        if (left > 0 && keyTable.reserve(table, version, left, usageCap)) {
+          k.addBudget(left);
+          continue;
+        }
+        if (left <= 0) {
+          LOG.info("Data key {} v{} reached its usage cap of {} encryptions", table, version, usageCap);
+          rotateFrom(table, t, version);
+        }
+      }
+      throw new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, t.activeVersion,
+          "could not reserve encryptions for table " + table + " after repeated attempts");
+    } finally {
+      t.lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- loading
 
   private DataKey load(String table, int version) {
     KeyRow row = keyTable.find(table, version).orElseThrow(() ->
@@ -168,6 +386,11 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     if (v.state() == KeyState.DESTROYED || wrapped == null) {
       throw new KeyUnavailableException(ErrorCode.KEY_DESTROYED, table, version,
           "data key " + table + " v" + version + " was destroyed; values under it cannot be decrypted");
+    }
+    if (v.state() == KeyState.RETIRED) {
+      throw new KeyUnavailableException(ErrorCode.KEY_DISABLED, table, version,
+          "data key " + table + " v" + version + " is RETIRED and may not be used; reactivate it with"
+              + " 'colseal keys reactivate' if values still need it");
     }
     if (!v.algorithm().implemented()) {
       throw new KeyUnavailableException(ErrorCode.KEY_DISABLED, table, version,
@@ -199,68 +422,26 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     return new DataKey(table, version, algorithm, new DestroyableAesKey(plain.exposeBytes()), clock.millis() + ttlMillis);
   }
 
-  private int resolveActive(String table, TableKeys keys) {
-    keys.lock.lock();
+  private void install(TableKeys keys, String table, int version, SecretKeyMaterial plain) {
+    Slot slot = keys.slots.computeIfAbsent(version, v -> new Slot());
+    slot.lock.lock();
     try {
-      int known = keys.activeVersion;
-      if (known != 0) {
-        return known;
-      }
-      for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-        KeyRow active = keyTable.findActive(table).orElse(null);
-        if (active != null) {
-          keys.activeVersion = active.version().version();
-          return keys.activeVersion;
-        }
-        if (!autoCreate) {
-          throw noActiveKey(table);
-        }
-        Integer created = tryCreate(table, keys);
-        if (created != null) {
-          return created;
-        }
-        // Another process won the race; read its key on the next pass.
-      }
-      throw new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, 0,
-          "could not create or read an ACTIVE data key for table " + table + " after " + CREATE_ATTEMPTS + " attempts");
+      replace(slot, newDataKey(table, version, Algorithm.AES_256_GCM, plain), clock.millis());
     } finally {
-      keys.lock.unlock();
-    }
-  }
-
-  private @Nullable Integer tryCreate(String table, TableKeys keys) {
-    int version = keyTable.nextVersion(table);
-    KeyContext context = new KeyContext(table, version);
-    generateCalls.increment();
-    try (GeneratedDataKey generated = kms.generateDataKey(context)) {
-      String kcv = KeyCheckValue.of(generated.plaintext());
-      if (!keyTable.insertActive(table, version, Algorithm.AES_256_GCM, generated.wrapped(), kcv)) {
-        LOG.debug("Another process created the data key of {} first; using its key", table);
-        return null;
-      }
-      LOG.info("Created data key {} v{} wrapped by {} KEK {}", table, version, kms.name(), kms.kekId());
-      Slot slot = keys.slots.computeIfAbsent(version, v -> new Slot());
-      slot.lock.lock();
-      try {
-        replace(slot, newDataKey(table, version, Algorithm.AES_256_GCM, generated.plaintext()), clock.millis());
-      } finally {
-        slot.lock.unlock();
-      }
-      keys.activeVersion = version;
-      return version;
+      slot.lock.unlock();
     }
   }
 
   private KeyUnavailableException noActiveKey(String table) {
     return new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, 0,
         "table " + table + " has no ACTIVE data key and colseal.keys.auto-create is false;"
-            + " start one instance with colseal.keys.auto-create=true to create it");
+            + " create it with 'colseal keys init --table " + table + "'");
   }
 
   private void replace(Slot slot, DataKey fresh, long now) {
     DataKey old = slot.key;
     slot.key = fresh;
-    if (old != null) {
+    if (old != null && old != fresh) {
       slot.encryptionsOfReplacedKeys.add(old.encryptions());
       retired.add(new Retired(old, now + GRACE_MILLIS));
     }
@@ -297,6 +478,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
     final ReentrantLock lock = new ReentrantLock();
     volatile int activeVersion;
+    volatile long activeCheckedAt;
     volatile @Nullable LastUsed lastUsed;
   }
 

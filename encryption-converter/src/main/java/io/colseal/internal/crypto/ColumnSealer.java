@@ -37,7 +37,6 @@ public final class ColumnSealer {
     byte[] out = new byte[EnvelopeFormat.BINARY_OVERHEAD + plaintext.length];
     System.arraycopy(key.header(), 0, out, 0, EnvelopeFormat.HEADER_LENGTH);
     AesGcm.seal(key.jceKey(), aad(key), plaintext, out);
-    key.countEncryption();
     return out;
   }
 

@@ -2,20 +2,23 @@ package io.colseal.internal.crypto;
 
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.keys.Algorithm;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An unwrapped data key in the key ring's cache, with the envelope headers for its version
- * precomputed. Never leaves the key ring's package boundary in a form that exposes the bytes.
+ * precomputed and its encryption budget: encryptions already reserved in the key table and not yet
+ * used. Never leaves the key ring's package boundary in a form that exposes the bytes.
  */
 public final class DataKey {
   private final String table;
   private final int version;
   private final Algorithm algorithm;
   private final DestroyableAesKey key;
-  private final long expiresAtMillis;
+  private volatile long expiresAtMillis;
   private final byte[] header;
   private final String textHeader;
+  private final AtomicLong budget = new AtomicLong();
   private final LongAdder encryptions = new LongAdder();
 
   public DataKey(String table, int version, Algorithm algorithm, DestroyableAesKey key, long expiresAtMillis) {
@@ -59,13 +62,30 @@ public final class DataKey {
     return nowMillis >= expiresAtMillis;
   }
 
+  /** Keeps using this key until {@code untilMillis}, e.g. while the KMS cannot be reached. */
+  public void extend(long untilMillis) {
+    expiresAtMillis = untilMillis;
+  }
+
+  /** Takes one encryption from the reserved budget; false when it is used up. */
+  public boolean tryConsume() {
+    for (long b = budget.get(); b > 0; b = budget.get()) {
+      if (budget.compareAndSet(b, b - 1)) {
+        encryptions.increment();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds encryptions just reserved in the key table. */
+  public void addBudget(long reserved) {
+    budget.addAndGet(reserved);
+  }
+
   /** Encryptions performed with this key in this process. */
   public long encryptions() {
     return encryptions.sum();
-  }
-
-  void countEncryption() {
-    encryptions.increment();
   }
 
   public void destroy() {

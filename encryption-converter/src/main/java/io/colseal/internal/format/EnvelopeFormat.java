@@ -108,6 +108,17 @@ public final class EnvelopeFormat {
     return 0;
   }
 
+  /**
+   * Parses just the 8-byte header at the start of {@code prefix} (for SQL results that return only
+   * the first bytes of binary envelopes).
+   */
+  public static Header parseBinaryHeader(byte[] prefix) throws MalformedEnvelopeException {
+    if (prefix.length < HEADER_LENGTH) {
+      throw new MalformedEnvelopeException(0);
+    }
+    return parseBinary(java.util.Arrays.copyOf(prefix, BINARY_OVERHEAD));
+  }
+
   /** Parses the header of a text envelope. */
   public static Header parseText(String envelope) throws MalformedEnvelopeException {
     if (envelope.length() < TEXT_HEADER_LENGTH

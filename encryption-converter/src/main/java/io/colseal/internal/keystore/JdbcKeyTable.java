@@ -5,6 +5,7 @@ import io.colseal.KeyTableException;
 import io.colseal.keys.Algorithm;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
+import io.colseal.keys.RegisteredColumn;
 import io.colseal.kms.WrappedKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,10 +35,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcKeyTable {
   public static final String TABLE = "colseal_data_key";
+  public static final String REGISTRY = "colseal_column";
 
   private static final String COLUMNS =
       "table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key, key_check_value,"
-          + " encryptions_reserved, created_at, activated_at, retired_at, destroyed_at";
+          + " encryptions_reserved, created_at, activated_at, retired_at, destroyed_at, row_version";
 
   private final ConnectionSource connections;
   private final Clock clock;
@@ -63,6 +65,11 @@ public final class JdbcKeyTable {
         "validate the key table",
         c -> {
           try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE 1 = 0");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+          }
+          try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, table_sql, column_sql,"
+                  + " java_type, storage, mode, classification FROM " + REGISTRY + " WHERE 1 = 0");
               ResultSet rs = ps.executeQuery()) {
             return rs.next();
           }
@@ -114,28 +121,10 @@ public final class JdbcKeyTable {
     return withConnection(
         "create key " + table + " v" + version,
         c -> {
-          Instant now = clock.instant();
           boolean auto = c.getAutoCommit();
           c.setAutoCommit(false);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO "
-                      + TABLE
-                      + " (table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key,"
-                      + " key_check_value, encryptions_reserved, created_at, activated_at, updated_at, created_by,"
-                      + " row_version) VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0)")) {
-            ps.setString(1, table);
-            ps.setInt(2, version);
-            ps.setString(3, algorithm.name());
-            ps.setString(4, wrapped.provider());
-            ps.setString(5, wrapped.kekId());
-            ps.setBytes(6, wrapped.ciphertext());
-            ps.setString(7, keyCheckValue);
-            setInstant(ps, 8, now);
-            setInstant(ps, 9, now);
-            setInstant(ps, 10, now);
-            ps.setString(11, ProcessIdentity.describe());
-            ps.executeUpdate();
+          try {
+            insert(c, table, version, algorithm, wrapped, keyCheckValue, clock.instant());
             c.commit();
             return true;
           } catch (SQLException e) {
@@ -148,6 +137,28 @@ public final class JdbcKeyTable {
             c.setAutoCommit(auto);
           }
         });
+  }
+
+  private void insert(Connection c, String table, int version, Algorithm algorithm, WrappedKey wrapped,
+      String keyCheckValue, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO " + TABLE
+            + " (table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key,"
+            + " key_check_value, encryptions_reserved, created_at, activated_at, updated_at, created_by,"
+            + " row_version) VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0)")) {
+      ps.setString(1, table);
+      ps.setInt(2, version);
+      ps.setString(3, algorithm.name());
+      ps.setString(4, wrapped.provider());
+      ps.setString(5, wrapped.kekId());
+      ps.setBytes(6, wrapped.ciphertext());
+      ps.setString(7, keyCheckValue);
+      setInstant(ps, 8, now);
+      setInstant(ps, 9, now);
+      setInstant(ps, 10, now);
+      ps.setString(11, ProcessIdentity.describe());
+      ps.executeUpdate();
+    }
   }
 
   /** The next unused version number of {@code table} (1 for a new table). */
@@ -164,6 +175,213 @@ public final class JdbcKeyTable {
             }
           }
         });
+  }
+
+  /**
+   * Rotates {@code table}: version {@code expectedActive} becomes DECRYPT_ONLY and {@code newVersion}
+   * is inserted as ACTIVE, in one transaction. Only one of several concurrent rotations of the same
+   * version succeeds: the others find it no longer ACTIVE, or lose the insert.
+   *
+   * @return true if this call rotated; false if another writer got there first
+   */
+  public boolean rotate(String table, int expectedActive, int newVersion, Algorithm algorithm, WrappedKey wrapped,
+      String keyCheckValue) {
+    return withConnection(
+        "rotate the key of " + table + " from v" + expectedActive,
+        c -> {
+          Instant now = clock.instant();
+          boolean auto = c.getAutoCommit();
+          c.setAutoCommit(false);
+          try {
+            try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE " + TABLE + " SET state = 'DECRYPT_ONLY', retired_at = ?, updated_at = ?,"
+                    + " row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND state = 'ACTIVE'")) {
+              setInstant(ps, 1, now);
+              setInstant(ps, 2, now);
+              ps.setString(3, table);
+              ps.setInt(4, expectedActive);
+              if (ps.executeUpdate() != 1) {
+                c.rollback();
+                return false;
+              }
+            }
+            insert(c, table, newVersion, algorithm, wrapped, keyCheckValue, now);
+            c.commit();
+            return true;
+          } catch (SQLException e) {
+            c.rollback();
+            if (isIntegrityViolation(e)) {
+              return false;
+            }
+            throw e;
+          } finally {
+            c.setAutoCommit(auto);
+          }
+        });
+  }
+
+  /**
+   * Reserves {@code amount} encryptions of an ACTIVE version, unless that would pass {@code cap}.
+   *
+   * @return true if reserved; false if the version is not ACTIVE or has less than {@code amount} left
+   */
+  public boolean reserve(String table, int version, long amount, long cap) {
+    return withConnection(
+        "reserve encryptions of " + table + " v" + version,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE " + TABLE + " SET encryptions_reserved = encryptions_reserved + ?, updated_at = ?"
+                  + " WHERE table_name = ? AND key_version = ? AND state = 'ACTIVE'"
+                  + " AND encryptions_reserved + ? <= ?")) {
+            ps.setLong(1, amount);
+            setInstant(ps, 2, clock.instant());
+            ps.setString(3, table);
+            ps.setInt(4, version);
+            ps.setLong(5, amount);
+            ps.setLong(6, cap);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * Moves {@code version} of {@code table} from one of {@code from} to {@code to}, setting the
+   * matching timestamp ({@code retired_at} for RETIRED, {@code destroyed_at} and a NULL wrapped key
+   * for DESTROYED).
+   *
+   * @return true if the row was in one of the {@code from} states and moved
+   */
+  public boolean changeState(String table, int version, java.util.Set<KeyState> from, KeyState to) {
+    if (from.isEmpty() || from.contains(KeyState.ACTIVE) || to == KeyState.ACTIVE) {
+      throw new IllegalArgumentException("ACTIVE versions change only by rotation");
+    }
+    StringBuilder states = new StringBuilder();
+    for (KeyState s : from) {
+      states.append(states.length() == 0 ? "'" : ", '").append(s.name()).append('\'');
+    }
+    String extra = switch (to) {
+      case RETIRED -> ", retired_at = COALESCE(retired_at, ?)";
+      case DESTROYED -> ", wrapped_key = NULL, destroyed_at = ?";
+      default -> "";
+    };
+    return withConnection(
+        "move key " + table + " v" + version + " to " + to,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE " + TABLE + " SET state = ?" + extra + ", updated_at = ?, row_version = row_version + 1"
+                  + " WHERE table_name = ? AND key_version = ? AND state IN (" + states + ")")) {
+            Instant now = clock.instant();
+            int i = 1;
+            ps.setString(i++, to.name());
+            if (!extra.isEmpty()) {
+              setInstant(ps, i++, now);
+            }
+            setInstant(ps, i++, now);
+            ps.setString(i++, table);
+            ps.setInt(i, version);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * Replaces the wrapped form of a version (a KEK rewrap), if the row is unchanged since it was read
+   * ({@code expectedRowVersion}).
+   */
+  public boolean replaceWrapped(String table, int version, int expectedRowVersion, WrappedKey wrapped) {
+    return withConnection(
+        "store the rewrapped key " + table + " v" + version,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE " + TABLE + " SET wrapped_key = ?, kek_provider = ?, kek_id = ?, updated_at = ?,"
+                  + " row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND row_version = ?"
+                  + " AND state <> 'DESTROYED'")) {
+            ps.setBytes(1, wrapped.ciphertext());
+            ps.setString(2, wrapped.provider());
+            ps.setString(3, wrapped.kekId());
+            setInstant(ps, 4, clock.instant());
+            ps.setString(5, table);
+            ps.setInt(6, version);
+            ps.setInt(7, expectedRowVersion);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Records or refreshes an encrypted column in the registry {@code colseal_column}. */
+  public void register(RegisteredColumn column) {
+    withConnection(
+        "register " + column.table() + '.' + column.column(),
+        c -> {
+          Instant now = clock.instant();
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE " + REGISTRY + " SET table_sql = ?, column_sql = ?, java_type = ?, storage = ?, mode = ?,"
+                  + " classification = ?, entity = ?, attribute = ?, last_seen_at = ?"
+                  + " WHERE table_name = ? AND column_name = ?")) {
+            int i = bindColumn(ps, column, 1);
+            setInstant(ps, i, now);
+            ps.setString(i + 1, column.table());
+            ps.setString(i + 2, column.column());
+            if (ps.executeUpdate() == 1) {
+              return null;
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement(
+              "INSERT INTO " + REGISTRY + " (table_sql, column_sql, java_type, storage, mode, classification, entity,"
+                  + " attribute, registered_at, last_seen_at, table_name, column_name)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = bindColumn(ps, column, 1);
+            setInstant(ps, i, now);
+            setInstant(ps, i + 1, now);
+            ps.setString(i + 2, column.table());
+            ps.setString(i + 3, column.column());
+            ps.executeUpdate();
+          } catch (SQLException e) {
+            if (!isIntegrityViolation(e)) {
+              throw e;
+            }
+            // Another instance registered it at the same moment; its row is as good as ours.
+          }
+          return null;
+        });
+  }
+
+  private static int bindColumn(PreparedStatement ps, RegisteredColumn col, int i) throws SQLException {
+    ps.setString(i, col.tableSql());
+    ps.setString(i + 1, col.columnSql());
+    ps.setString(i + 2, col.javaType());
+    ps.setString(i + 3, col.storage());
+    ps.setString(i + 4, col.mode());
+    ps.setString(i + 5, col.classification());
+    ps.setString(i + 6, col.entity());
+    ps.setString(i + 7, col.attribute());
+    return i + 8;
+  }
+
+  /** Every registered column, ordered by table and column. */
+  public java.util.List<RegisteredColumn> registeredColumns() {
+    return withConnection(
+        "read the column registry",
+        c -> {
+          java.util.List<RegisteredColumn> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(
+                  "SELECT table_name, column_name, table_sql, column_sql, java_type, storage, mode, classification,"
+                      + " entity, attribute, registered_at, last_seen_at FROM " + REGISTRY
+                      + " ORDER BY table_name, column_name");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(new RegisteredColumn(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                  rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                  rs.getString(10), requireInstant(rs, "registered_at"), requireInstant(rs, "last_seen_at")));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Runs {@code work} on a borrowed connection, mapping SQL failures to {@link KeyTableException}. */
+  public <T> T query(String what, SqlWork<T> work) {
+    return withConnection(what, work);
   }
 
   static boolean isIntegrityViolation(SQLException e) {
@@ -211,7 +429,8 @@ public final class JdbcKeyTable {
             getInstant(rs, "activated_at"),
             getInstant(rs, "retired_at"),
             getInstant(rs, "destroyed_at"));
-    return new KeyRow(v, wrapped == null || wrapped.length == 0 ? null : new WrappedKey(provider, kekId, wrapped));
+    return new KeyRow(v, wrapped == null || wrapped.length == 0 ? null : new WrappedKey(provider, kekId, wrapped),
+        rs.getInt("row_version"));
   }
 
   private Instant requireInstant(ResultSet rs, String column) throws SQLException {
@@ -241,8 +460,9 @@ public final class JdbcKeyTable {
     }
   }
 
+  /** Work on a borrowed connection. */
   @FunctionalInterface
-  interface SqlWork<T> {
+  public interface SqlWork<T> {
     T run(Connection c) throws SQLException;
   }
 

@@ -51,12 +51,15 @@ public final class LocalKeystoreKms implements KmsProvider {
   private final Path keystore;
   private final String alias;
   private final DestroyableAesKey kek;
+  /** Every AES-256 KEK in the keystore by alias, so keys wrapped by an older KEK still unwrap. */
+  private final java.util.Map<String, DestroyableAesKey> keks;
   private final SecureRandom random = new SecureRandom();
 
-  private LocalKeystoreKms(Path keystore, String alias, DestroyableAesKey kek) {
+  private LocalKeystoreKms(Path keystore, String alias, java.util.Map<String, DestroyableAesKey> keks) {
     this.keystore = keystore;
     this.alias = alias;
-    this.kek = kek;
+    this.keks = keks;
+    this.kek = keks.get(alias);
   }
 
   /**
@@ -93,19 +96,26 @@ public final class LocalKeystoreKms implements KmsProvider {
           }
         }
       }
-      KeyStore.Entry entry = ks.getEntry(alias, new KeyStore.PasswordProtection(password));
-      if (!(entry instanceof KeyStore.SecretKeyEntry secret)
-          || !"AES".equalsIgnoreCase(secret.getSecretKey().getAlgorithm())) {
-        throw new ColsealConfigException("entry '" + alias + "' in " + keystore + " is not an AES-256 secret key");
-      }
-      byte[] kek = secret.getSecretKey().getEncoded();
-      if (kek == null || kek.length != 32) {
-        if (kek != null) {
-          Arrays.fill(kek, (byte) 0);
+      java.util.Map<String, DestroyableAesKey> keks = new java.util.HashMap<>();
+      for (String a : java.util.Collections.list(ks.aliases())) {
+        if (!ks.entryInstanceOf(a, KeyStore.SecretKeyEntry.class)) {
+          continue;
         }
+        KeyStore.Entry entry = ks.getEntry(a, new KeyStore.PasswordProtection(password));
+        if (entry instanceof KeyStore.SecretKeyEntry secret && "AES".equalsIgnoreCase(secret.getSecretKey().getAlgorithm())) {
+          byte[] bytes = secret.getSecretKey().getEncoded();
+          if (bytes != null && bytes.length == 32) {
+            keks.put(a, new DestroyableAesKey(bytes)); // takes ownership of bytes
+          } else if (bytes != null) {
+            Arrays.fill(bytes, (byte) 0);
+          }
+        }
+      }
+      if (!keks.containsKey(alias)) {
+        keks.values().forEach(DestroyableAesKey::destroy);
         throw new ColsealConfigException("entry '" + alias + "' in " + keystore + " is not an AES-256 secret key");
       }
-      return new LocalKeystoreKms(keystore, alias, new DestroyableAesKey(kek)); // takes ownership of kek
+      return new LocalKeystoreKms(keystore, alias, keks);
     } catch (IOException | GeneralSecurityException e) {
       // The message of a wrong password is "keystore password was incorrect"; it carries no secret.
       throw new ColsealConfigException(
@@ -190,6 +200,10 @@ public final class LocalKeystoreKms implements KmsProvider {
   }
 
   private byte[] wrap(byte[] dek, KeyContext context) {
+    return wrap(dek, context, alias, kek);
+  }
+
+  private byte[] wrap(byte[] dek, KeyContext context, String kekAlias, DestroyableAesKey wrappingKey) {
     byte[] out = new byte[WRAPPED_LENGTH];
     out[0] = WRAP_V1;
     byte[] nonce = new byte[12];
@@ -197,37 +211,52 @@ public final class LocalKeystoreKms implements KmsProvider {
     System.arraycopy(nonce, 0, out, 1, 12);
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(128, nonce));
-      c.updateAAD(aad(alias, context));
+      c.init(Cipher.ENCRYPT_MODE, wrappingKey, new GCMParameterSpec(128, nonce));
+      c.updateAAD(aad(kekAlias, context));
       c.doFinal(dek, 0, dek.length, out, 13);
       return out;
     } catch (GeneralSecurityException e) {
-      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + alias + "' could not wrap a data key", e);
+      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + kekAlias + "' could not wrap a data key", e);
+    }
+  }
+
+  @Override
+  public WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String kekId) {
+    DestroyableAesKey target = keks.get(kekId);
+    if (target == null) {
+      throw new KmsException(ErrorCode.KMS_REJECTED, "local keystore " + keystore + " has no KEK '" + kekId + "'", null);
+    }
+    byte[] dek = key.exposeBytes();
+    try {
+      return new WrappedKey(NAME, kekId, wrap(dek, context, kekId, target));
+    } finally {
+      Arrays.fill(dek, (byte) 0);
     }
   }
 
   @Override
   public SecretKeyMaterial unwrap(WrappedKey wrapped, KeyContext context) {
-    if (!wrapped.kekId().equals(alias)) {
+    DestroyableAesKey unwrapping = keks.get(wrapped.kekId());
+    if (unwrapping == null) {
       throw new KmsException(ErrorCode.KMS_REJECTED,
-          "data key " + context + " is wrapped by local KEK '" + wrapped.kekId() + "', but the configured KEK is '"
-              + alias + "'", null);
+          "data key " + context + " is wrapped by local KEK '" + wrapped.kekId() + "', which keystore " + keystore
+              + " does not hold", null);
     }
     byte[] w = wrapped.ciphertext();
     if (w.length != WRAPPED_LENGTH || w[0] != WRAP_V1) {
-      throw rejected(context);
+      throw rejected(context, wrapped.kekId());
     }
     byte[] dek = null;
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(128, w, 1, 12));
-      c.updateAAD(aad(alias, context));
+      c.init(Cipher.DECRYPT_MODE, unwrapping, new GCMParameterSpec(128, w, 1, 12));
+      c.updateAAD(aad(wrapped.kekId(), context));
       dek = c.doFinal(w, 13, w.length - 13);
       return SecretKeyMaterial.copyOf(dek);
     } catch (AEADBadTagException e) {
-      throw rejected(context);
+      throw rejected(context, wrapped.kekId());
     } catch (GeneralSecurityException e) {
-      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + alias + "' could not unwrap " + context, e);
+      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + wrapped.kekId() + "' could not unwrap " + context, e);
     } finally {
       if (dek != null) {
         Arrays.fill(dek, (byte) 0);
@@ -235,9 +264,9 @@ public final class LocalKeystoreKms implements KmsProvider {
     }
   }
 
-  private KmsException rejected(KeyContext context) {
+  private KmsException rejected(KeyContext context, String kekAlias) {
     return new KmsException(ErrorCode.KMS_REJECTED,
-        "wrapped data key " + context + " does not unwrap under local KEK '" + alias
+        "wrapped data key " + context + " does not unwrap under local KEK '" + kekAlias
             + "': it was altered, or copied from another table or version", null);
   }
 
@@ -258,7 +287,7 @@ public final class LocalKeystoreKms implements KmsProvider {
   /** Zeroes the in-memory copy of the KEK. */
   @Override
   public void close() {
-    kek.destroy();
+    keks.values().forEach(DestroyableAesKey::destroy);
   }
 
   @Override

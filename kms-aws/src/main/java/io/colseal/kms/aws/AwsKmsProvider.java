@@ -17,6 +17,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
+import software.amazon.awssdk.services.kms.model.EncryptRequest;
+import software.amazon.awssdk.services.kms.model.EncryptResponse;
+import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 
@@ -160,6 +164,69 @@ public final class AwsKmsProvider implements KmsProvider {
     } finally {
       zero(plaintext);
     }
+  }
+
+  /**
+   * Calls {@code Encrypt} with the data key under {@code kekId} and the encryption context of
+   * {@code context}: wraps a key this process already holds (a rewrap from another provider).
+   */
+  @Override
+  public WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String kekId) {
+    requireNonNull(key, "key");
+    String what = NAME + " KEK '" + kekId + "' could not wrap the data key " + context;
+    byte[] plaintext = key.exposeBytes();
+    try {
+      EncryptResponse response;
+      try {
+        response = client.encrypt(EncryptRequest.builder()
+            .keyId(kekId)
+            .plaintext(SdkBytes.fromByteArrayUnsafe(plaintext))
+            .encryptionContext(context.asEncryptionContext())
+            .build());
+      } catch (SdkException e) {
+        throw AwsKmsErrors.translate(e, what);
+      }
+      return wrapped(response.ciphertextBlob(), response.keyId(), what);
+    } finally {
+      zero(plaintext);
+    }
+  }
+
+  /**
+   * Calls {@code ReEncrypt}: KMS decrypts under the wrapped key's KEK and encrypts under {@code
+   * toKekId} inside the service, with the same encryption context on both sides, so the plaintext
+   * data key never reaches this process. Needs {@code kms:ReEncryptFrom} on the old KEK and {@code
+   * kms:ReEncryptTo} on the new one.
+   */
+  @Override
+  public WrappedKey rewrap(WrappedKey wrapped, KeyContext context, String toKekId) {
+    requireNonNull(wrapped, "wrapped");
+    if (!wrapped.provider().equals(NAME)) {
+      return KmsProvider.super.rewrap(wrapped, context, toKekId);
+    }
+    String what = NAME + " could not rewrap the data key " + context + " from KEK '" + wrapped.kekId()
+        + "' to '" + toKekId + "'";
+    ReEncryptResponse response;
+    try {
+      response = client.reEncrypt(ReEncryptRequest.builder()
+          .ciphertextBlob(SdkBytes.fromByteArrayUnsafe(wrapped.ciphertext()))
+          .sourceKeyId(wrapped.kekId())
+          .sourceEncryptionContext(context.asEncryptionContext())
+          .destinationKeyId(toKekId)
+          .destinationEncryptionContext(context.asEncryptionContext())
+          .build());
+    } catch (SdkException e) {
+      throw AwsKmsErrors.translate(e, what);
+    }
+    return wrapped(response.ciphertextBlob(), response.keyId(), what);
+  }
+
+  private static WrappedKey wrapped(@Nullable SdkBytes blob, @Nullable String keyArn, String what) {
+    byte[] ciphertext = blob == null ? new byte[0] : blob.asByteArray();
+    if (ciphertext.length == 0 || keyArn == null || keyArn.isBlank()) {
+      throw new KmsException(ErrorCode.KMS_REJECTED, what + ": the KMS response lacks a ciphertext or a key ARN", null);
+    }
+    return new WrappedKey(NAME, keyArn, ciphertext);
   }
 
   /** The SDK's own array, so that zeroing it clears the response's copy too. */

@@ -1,0 +1,90 @@
+package io.colseal.internal.keystore;
+
+import io.colseal.internal.format.EnvelopeFormat;
+import io.colseal.internal.format.MalformedEnvelopeException;
+import io.colseal.keys.ColumnRowCounts;
+import io.colseal.keys.RegisteredColumn;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts rows per key version of a registered column with plain SQL over the envelope prefix
+ * (never decrypting): text envelopes by their 18-character header, binary ones by their 8-byte
+ * header. Values that are not envelopes are counted as not encrypted. One grouped query and one
+ * count per column.
+ */
+public final class RowCounter {
+  private static final String TEXT_PATTERN = "cs1:__:__________:%";
+  private static final byte[] BINARY_MAGIC = {'c', 's', EnvelopeFormat.FORMAT_V1};
+
+  private final JdbcKeyTable keyTable;
+
+  public RowCounter(JdbcKeyTable keyTable) {
+    this.keyTable = keyTable;
+  }
+
+  public ColumnRowCounts count(RegisteredColumn column) {
+    boolean binary = "BINARY".equals(column.storage());
+    String c = column.columnSql();
+    String t = column.tableSql();
+    return keyTable.query("count rows per key version of " + column.table() + '.' + column.column(), conn -> {
+      long total;
+      long nonNull;
+      try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*), COUNT(" + c + ") FROM " + t);
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+        nonNull = rs.getLong(2);
+      }
+      String head = binary
+          ? "CASE WHEN SUBSTRING(" + c + ", 1, 3) = ? THEN SUBSTRING(" + c + ", 1, 8) ELSE NULL END"
+          : "CASE WHEN " + c + " LIKE ? THEN SUBSTRING(" + c + ", 1, 18) ELSE NULL END";
+      Map<Integer, Long> byVersion = new TreeMap<>();
+      long notEncrypted = 0;
+      try (PreparedStatement ps = conn.prepareStatement(
+          "SELECT h, COUNT(*) FROM (SELECT " + head + " AS h FROM " + t + " WHERE " + c + " IS NOT NULL) x GROUP BY h")) {
+        if (binary) {
+          ps.setBytes(1, BINARY_MAGIC);
+        } else {
+          ps.setString(1, TEXT_PATTERN);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long n = rs.getLong(2);
+            Integer version = binary ? versionOf(rs.getBytes(1)) : versionOf(rs.getString(1));
+            if (version == null) {
+              notEncrypted += n;
+            } else {
+              byVersion.merge(version, n, Long::sum);
+            }
+          }
+        }
+      }
+      return new ColumnRowCounts(column.table(), column.column(), total, total - nonNull, byVersion, notEncrypted);
+    });
+  }
+
+  private static Integer versionOf(byte[] header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return EnvelopeFormat.parseBinaryHeader(header).keyVersion();
+    } catch (MalformedEnvelopeException e) {
+      return null;
+    }
+  }
+
+  private static Integer versionOf(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return EnvelopeFormat.parseText(header).keyVersion();
+    } catch (MalformedEnvelopeException e) {
+      return null;
+    }
+  }
+}
