@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class InMemoryKms implements KmsProvider {
   private final String kekId;
-  private final byte[] kek = new byte[32];
+  private final java.util.Map<String, byte[]> keks = new java.util.concurrent.ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger generateCalls = new AtomicInteger();
   private final AtomicInteger unwrapCalls = new AtomicInteger();
@@ -37,7 +37,20 @@ public final class InMemoryKms implements KmsProvider {
 
   public InMemoryKms(String kekId) {
     this.kekId = kekId;
-    random.nextBytes(kek);
+    addKek(kekId);
+  }
+
+  /** Adds another KEK this KMS can wrap under and unwrap with. */
+  public InMemoryKms addKek(String id) {
+    byte[] k = new byte[32];
+    random.nextBytes(k);
+    keks.putIfAbsent(id, k);
+    return this;
+  }
+
+  /** Makes a KEK unusable, as disabling a KMS key does. */
+  public void disableKek(String id) {
+    keks.remove(id);
   }
 
   @Override
@@ -57,18 +70,36 @@ public final class InMemoryKms implements KmsProvider {
     byte[] dek = new byte[32];
     random.nextBytes(dek);
     try {
+      WrappedKey wrapped = wrapBytes(dek, context, kekId);
+      return new GeneratedDataKey(SecretKeyMaterial.copyOf(dek), wrapped);
+    } finally {
+      Arrays.fill(dek, (byte) 0);
+    }
+  }
+
+  @Override
+  public WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String toKekId) {
+    checkAvailable();
+    byte[] dek = key.exposeBytes();
+    try {
+      return wrapBytes(dek, context, toKekId);
+    } finally {
+      Arrays.fill(dek, (byte) 0);
+    }
+  }
+
+  private WrappedKey wrapBytes(byte[] dek, KeyContext context, String id) {
+    try {
       byte[] nonce = new byte[12];
       random.nextBytes(nonce);
-      Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, context);
+      Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, context, id);
       byte[] ct = c.doFinal(dek);
       byte[] wrapped = new byte[12 + ct.length];
       System.arraycopy(nonce, 0, wrapped, 0, 12);
       System.arraycopy(ct, 0, wrapped, 12, ct.length);
-      return new GeneratedDataKey(SecretKeyMaterial.copyOf(dek), new WrappedKey(name(), kekId, wrapped));
+      return new WrappedKey(name(), id, wrapped);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
-    } finally {
-      Arrays.fill(dek, (byte) 0);
     }
   }
 
@@ -78,7 +109,7 @@ public final class InMemoryKms implements KmsProvider {
     checkAvailable();
     byte[] w = wrapped.ciphertext();
     try {
-      Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(w, 12), context);
+      Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(w, 12), context, wrapped.kekId());
       byte[] dek = c.doFinal(w, 12, w.length - 12);
       try {
         return SecretKeyMaterial.copyOf(dek);
@@ -92,10 +123,14 @@ public final class InMemoryKms implements KmsProvider {
     }
   }
 
-  private Cipher cipher(int mode, byte[] nonce, KeyContext context) throws GeneralSecurityException {
+  private Cipher cipher(int mode, byte[] nonce, KeyContext context, String id) throws GeneralSecurityException {
+    byte[] kek = keks.get(id);
+    if (kek == null) {
+      throw new KmsException(ErrorCode.KMS_REJECTED, "in-memory KEK '" + id + "' is unknown or disabled", null);
+    }
     Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
     c.init(mode, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, nonce));
-    c.updateAAD((kekId + '\u0000' + context.table() + '\u0000' + context.keyVersion()).getBytes(StandardCharsets.UTF_8));
+    c.updateAAD((id + '\u0000' + context.table() + '\u0000' + context.keyVersion()).getBytes(StandardCharsets.UTF_8));
     return c;
   }
 

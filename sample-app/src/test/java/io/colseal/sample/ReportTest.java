@@ -81,7 +81,7 @@ class ReportTest {
         new Verification(customersRead, 2, 2, 16, mismatches),
         new EnvelopeCheck(8, 16, envelopeProblems),
         List.of(),
-        new KeyRingStats(3, 0, 16, 16, 3),
+        new KeyRingStats(3, 0, 16, 16, 3, 0),
         List.of(),
         "local KEK demo-kek",
         new DemoResult.Timings(d, d, d, d, d));

@@ -55,7 +55,7 @@ class KeyTableIT {
   void database_rejectsInvalidStatesAndDestroyedKeysWithBytes(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       start(db, SchemaManagement.MIGRATE).close();
-      assertThrows(SQLException.class, () -> Raw.update(db, INSERT, "t", 1, "RETIRED", new byte[] {1}));
+      assertThrows(SQLException.class, () -> Raw.update(db, INSERT, "t", 1, "DISABLED", new byte[] {1}));
       assertThrows(SQLException.class, () -> Raw.update(db, INSERT, "t", 1, "DESTROYED", new byte[] {1}));
       assertThrows(SQLException.class, () -> Raw.update(db, INSERT, "t", 1, "ACTIVE", null));
       assertThrows(SQLException.class, () -> Raw.update(db, INSERT, "t", 0, "ACTIVE", new byte[] {1}));
@@ -88,7 +88,7 @@ class KeyTableIT {
       Flyway app = Flyway.configure().dataSource(db.dataSource())
           .locations("classpath:db/testapp", DatabaseVendor.fromProductName(kind.name()).migrationLocation())
           .load();
-      assertEquals(2, app.migrate().migrationsExecuted);
+      assertEquals(3, app.migrate().migrationsExecuted);
       try (Colseal c = start(db, SchemaManagement.VALIDATE)) {
         ColumnCipher<String, String> cipher = c.textColumn("app_things", "name", String.class);
         assertEquals("x", cipher.decrypt(cipher.encrypt("x")));
