@@ -1,5 +1,6 @@
 package io.colseal.hibernate.model;
 
+import io.colseal.Classification;
 import io.colseal.Encrypted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +18,7 @@ public class Member {
   public String login;
 
   @Encrypted public String email;
-  @Encrypted public String rrn;
+  @Encrypted(classification = Classification.RESIDENT_REGISTRATION_NUMBER) public String rrn;
   @Encrypted public LocalDate birthDate;
   @Encrypted public byte[] photo;
 }
