@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -106,8 +108,11 @@ public final class KmsEndpointExtension implements ExecutionCondition, BeforeAll
     }
   }
 
-  /** A moto_server process of this JVM. */
-  static final class MotoServer implements AutoCloseable {
+  /**
+   * A moto_server process of this JVM. Tests that stop and restart the KMS (outage tests) start a
+   * server of their own with {@link #start()} rather than disturbing the shared one.
+   */
+  public static final class MotoServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -117,7 +122,8 @@ public final class KmsEndpointExtension implements ExecutionCondition, BeforeAll
       this.port = port;
     }
 
-    static MotoServer start() throws IOException {
+    /** Starts moto_server on a free loopback port and waits until it accepts connections. */
+    public static MotoServer start() throws IOException {
       int port = freeLoopbackPort();
       Path log = logFile(port);
       Process process =
@@ -181,14 +187,47 @@ public final class KmsEndpointExtension implements ExecutionCondition, BeforeAll
       }
     }
 
-    URI uri() {
+    public URI uri() {
       return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Stops the server process ({@code SIGSTOP}): it keeps its keys in memory but answers nothing,
+     * as a KMS behind a network partition; connections hang until the client's timeouts. (A killed
+     * moto_server would lose every key it holds.)
+     */
+    public void stop() throws IOException {
+      signal("STOP");
+    }
+
+    /** Continues a stopped server ({@code SIGCONT}); it answers again with the same keys. */
+    public void resume() throws IOException {
+      signal("CONT");
+    }
+
+    private void signal(String name) throws IOException {
+      List<String> command = new ArrayList<>(List.of("kill", "-" + name, Long.toString(process.pid())));
+      process.descendants().forEach(p -> command.add(Long.toString(p.pid())));
+      try {
+        int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (status != 0) {
+          throw new IOException(String.join(" ", command) + " exited with " + status);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while signalling moto_server", e);
+      }
     }
 
     @Override
     public void close() {
       if (!closed.compareAndSet(false, true)) {
         return;
+      }
+      try {
+        resume(); // a stopped process would not act on SIGTERM until continued
+      } catch (IOException e) {
+        // Best effort: destroyForcibly below still ends it.
       }
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
