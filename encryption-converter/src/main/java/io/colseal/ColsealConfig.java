@@ -184,6 +184,7 @@ public final class ColsealConfig {
           ColsealSettings.LOCAL_CREATE_IF_MISSING,
           ColsealSettings.AWS_REGION,
           ColsealSettings.AWS_ENDPOINT,
+          ColsealSettings.AWS_CALL_TIMEOUT,
           ColsealSettings.SCHEMA_MANAGEMENT,
           ColsealSettings.AUTO_CREATE_KEYS,
           ColsealSettings.KEY_CACHE_TTL,

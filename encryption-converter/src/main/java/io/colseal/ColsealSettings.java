@@ -29,6 +29,12 @@ public final class ColsealSettings {
   /** KMS endpoint override; default: the SDK's resolution, which honours AWS_ENDPOINT_URL_KMS. */
   public static final String AWS_ENDPOINT = "colseal.kms.aws.endpoint";
 
+  /**
+   * Longest time one AWS KMS call may take, retries included (ISO-8601 duration, PT1S..PT5M).
+   * Default {@code PT10S}.
+   */
+  public static final String AWS_CALL_TIMEOUT = "colseal.kms.aws.call-timeout";
+
   /** How the key table is managed: {@code migrate} (default), {@code validate} or {@code none}. */
   public static final String SCHEMA_MANAGEMENT = "colseal.key-table.schema-management";
 

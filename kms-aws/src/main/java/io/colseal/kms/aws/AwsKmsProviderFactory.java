@@ -8,6 +8,8 @@ import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviderFactory;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,12 +28,16 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  *       ({@code AWS_REGION}, {@code aws.region}, the profile, instance metadata).
  *   <li>{@code colseal.kms.aws.endpoint} (optional): an {@code http(s)} endpoint override; without
  *       it the SDK resolves the endpoint itself and honours {@code AWS_ENDPOINT_URL_KMS}.
+ *   <li>{@code colseal.kms.aws.call-timeout} (default {@code PT10S}): the longest one KMS call may
+ *       take, the SDK's retries included, so an unreachable KMS fails fast with {@code
+ *       KMS_UNAVAILABLE} instead of holding a request thread for minutes.
  * </ul>
  *
  * <p>Credentials come from the SDK's default provider chain. Building the client makes no call to
  * KMS; a bad KEK id shows on the first data key.
  */
 public final class AwsKmsProviderFactory implements KmsProviderFactory {
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   @Override
@@ -45,6 +51,8 @@ public final class AwsKmsProviderFactory implements KmsProviderFactory {
     KmsClientBuilder builder = KmsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
     region(config).ifPresent(builder::region);
     endpoint(config).ifPresent(builder::endpointOverride);
+    Duration timeout = callTimeout(config);
+    builder.overrideConfiguration(c -> c.apiCallTimeout(timeout));
     KmsClient client;
     try {
       client = builder.build();
@@ -67,6 +75,24 @@ public final class AwsKmsProviderFactory implements KmsProviderFactory {
           ColsealSettings.AWS_REGION + " must be an AWS region name such as eu-west-1, got '" + value.get() + "'");
     }
     return Optional.of(Region.of(region));
+  }
+
+  static Duration callTimeout(ColsealConfig config) {
+    Optional<String> value = config.setting(ColsealSettings.AWS_CALL_TIMEOUT);
+    if (value.isEmpty()) {
+      return DEFAULT_CALL_TIMEOUT;
+    }
+    Duration d;
+    try {
+      d = Duration.parse(value.get().trim());
+    } catch (DateTimeParseException e) {
+      d = null;
+    }
+    if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new ColsealConfigException(ColsealSettings.AWS_CALL_TIMEOUT
+          + " must be an ISO-8601 duration from PT1S to PT5M, such as PT10S, got '" + value.get() + "'");
+    }
+    return d;
   }
 
   static Optional<URI> endpoint(ColsealConfig config) {

@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colseal.ColsealConfig;
 import io.colseal.ColsealConfigException;
 import io.colseal.ColsealSettings;
+import io.colseal.ErrorCode;
+import io.colseal.KmsException;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviders;
 import io.colseal.kms.aws.testing.KeyBytes;
 import io.colseal.kms.aws.testing.StubKmsServer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +111,35 @@ class AwsKmsProviderFactoryTest {
       }
       assertEquals(1, stub.calls("GenerateDataKey"));
     }
+  }
+
+  @Test
+  void create_callTimeoutSetting_endsAHangingCallWithRetryableUnavailable() throws Exception {
+    try (StubKmsServer stub = StubKmsServer.start()) {
+      stub.hang("GenerateDataKey");
+      ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_ENDPOINT, stub.uri().toString())
+          .setting(ColsealSettings.AWS_CALL_TIMEOUT, "PT1S").build();
+      try (KmsProvider kms = new AwsKmsProviderFactory().create(config)) {
+        KmsException e = assertThrows(KmsException.class, () -> kms.generateDataKey(new KeyContext("orders", 1)));
+        assertEquals(ErrorCode.KMS_UNAVAILABLE, e.code());
+        assertTrue(e.isRetryable());
+      }
+    }
+  }
+
+  @Test
+  void callTimeout_defaultsToTenSeconds_andTakesAnIsoDuration() {
+    assertEquals(Duration.ofSeconds(10), AwsKmsProviderFactory.callTimeout(awsConfig().build()));
+    assertEquals(Duration.ofSeconds(3),
+        AwsKmsProviderFactory.callTimeout(awsConfig().setting(ColsealSettings.AWS_CALL_TIMEOUT, "PT3S").build()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "10", "PT0S", "PT0.5S", "PT6M", "-PT5S"})
+  void create_badCallTimeout_throwsConfigExceptionNamingSetting(String timeout) {
+    ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_CALL_TIMEOUT, timeout).build();
+    ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> new AwsKmsProviderFactory().create(config));
+    assertTrue(e.getMessage().contains(ColsealSettings.AWS_CALL_TIMEOUT), e.getMessage());
   }
 
   @Test
