@@ -8,8 +8,12 @@ import io.colseal.internal.format.ValueCodecs;
 import io.colseal.internal.keystore.JdbcKeyTable;
 import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.keys.KeyRing;
+import io.colseal.keys.RegisteredColumn;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviders;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,11 +104,11 @@ public final class Colseal implements AutoCloseable {
    * entries: what the {@code colseal} command and the audit report work from. Idempotent; the
    * Hibernate integration calls it at start-up.
    */
-  public void register(java.util.Collection<EncryptedColumn> columns) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
+  public void register(Collection<EncryptedColumn> columns) {
+    Set<String> seen = new HashSet<>();
     for (EncryptedColumn c : columns) {
       if (seen.add(c.table() + '.' + c.column())) {
-        keyTable.register(io.colseal.keys.RegisteredColumn.declared(c.table(), c.column(), c.tableSql(),
+        keyTable.register(RegisteredColumn.declared(c.table(), c.column(), c.tableSql(),
             c.columnSql(), c.javaType().getName(), c.storage().name(), c.mode(), c.classification().name(), c.entity(),
             c.attribute()));
       }

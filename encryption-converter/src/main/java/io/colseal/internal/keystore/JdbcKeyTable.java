@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -251,7 +252,7 @@ public final class JdbcKeyTable {
    *
    * @return true if the row was in one of the {@code from} states and moved
    */
-  public boolean changeState(String table, int version, java.util.Set<KeyState> from, KeyState to) {
+  public boolean changeState(String table, int version, Set<KeyState> from, KeyState to) {
     if (from.isEmpty() || from.contains(KeyState.ACTIVE) || to == KeyState.ACTIVE) {
       throw new IllegalArgumentException("ACTIVE versions change only by rotation");
     }
@@ -359,11 +360,11 @@ public final class JdbcKeyTable {
   }
 
   /** Every registered column, ordered by table and column. */
-  public java.util.List<RegisteredColumn> registeredColumns() {
+  public List<RegisteredColumn> registeredColumns() {
     return withConnection(
         "read the column registry",
         c -> {
-          java.util.List<RegisteredColumn> out = new ArrayList<>();
+          List<RegisteredColumn> out = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(
                   "SELECT table_name, column_name, table_sql, column_sql, java_type, storage, mode, classification,"
                       + " entity, attribute, registered_at, last_seen_at FROM " + REGISTRY
