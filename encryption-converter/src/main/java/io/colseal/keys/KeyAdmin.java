@@ -146,7 +146,12 @@ public final class KeyAdmin implements AutoCloseable {
    * KMS this is {@code ReEncrypt}: the plaintext data key never reaches this process. No data row
    * is touched.
    *
-   * @return the versions rewrapped (destroyed ones are skipped)
+   * <p>Versions already wrapped under {@code toKekId} (as recorded in the key table) are skipped, so
+   * a rewrap that stopped half-way can simply be run again. An alias and the ARN it points to are
+   * different ids here: such versions are wrapped again, which is harmless.
+   *
+   * @return the versions rewrapped (destroyed ones and those already under {@code toKekId} are
+   *     skipped)
    */
   public List<KeyVersion> rewrap(String table, String toKekId) {
     requireNonNull(toKekId, "toKekId");
@@ -158,6 +163,9 @@ public final class KeyAdmin implements AutoCloseable {
       }
       KeyRow row = keyTable.find(t, v.version()).orElseThrow();
       WrappedKey current = requireNonNull(row.wrapped());
+      if (current.kekId().equals(toKekId)) {
+        continue;
+      }
       WrappedKey rewrapped = kms().rewrap(current, new KeyContext(t, v.version()), toKekId);
       if (!keyTable.replaceWrapped(t, v.version(), row.rowVersion(), rewrapped)) {
         throw new ColsealException(ErrorCode.KEY_TABLE_ERROR,

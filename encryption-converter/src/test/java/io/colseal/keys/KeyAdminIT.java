@@ -197,6 +197,7 @@ class KeyAdminIT {
         assertEquals(List.of(1, 2), done.stream().map(KeyVersion::version).toList());
         assertTrue(done.stream().allMatch(v -> v.kekId().equals("kek-2")), done.toString());
         assertEquals(KeyState.ACTIVE, done.get(1).state());
+        assertEquals(List.of(), admin.rewrap("customers", "kek-2"), "a second run has nothing left to do");
       }
       assertEquals(rowsBefore, Raw.values(db, "customers", "email", "1 = 1 ORDER BY id"), "no data row touched");
       byte[] wrappedAfter = (byte[]) Raw.value(db, "colseal_data_key", "wrapped_key", "key_version = 1");

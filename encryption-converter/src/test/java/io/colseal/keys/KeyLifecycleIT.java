@@ -1,12 +1,15 @@
 package io.colseal.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
 import io.colseal.ColumnCipher;
 import io.colseal.ConnectionSource;
+import io.colseal.ErrorCode;
+import io.colseal.KeyUnavailableException;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.MutableClock;
 import io.colseal.testing.Raw;
@@ -161,7 +164,8 @@ class KeyLifecycleIT {
   @EnumSource(value = Kind.class, names = {"H2", "MARIADB"})
   void usage_isReservedInBlocks_overCountsAfterARestartButNeverUnderCounts(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      ColsealConfig config = ColsealConfig.builder().kmsProvider(new InMemoryKms()).usageBlock(100).build();
+      MutableClock clock = new MutableClock(T0);
+      ColsealConfig config = ColsealConfig.builder().kmsProvider(new InMemoryKms()).clock(clock).usageBlock(100).build();
       try (Colseal app = Colseal.start(db.dataSource(), config)) {
         for (int i = 0; i < 250; i++) {
           email(app).encrypt("c" + i + "@example.com");
@@ -169,12 +173,46 @@ class KeyLifecycleIT {
         // Three blocks of 100 reserved for 250 encryptions: three writes, not 250.
         assertEquals(300, version(db, config, 1).encryptionsReserved());
         assertEquals(250, app.keyRing().stats().encryptions());
+        // Past the cache TTL the key is unwrapped again; its unused budget carries over.
+        clock.advance(Duration.ofMinutes(6));
+        for (int i = 0; i < 50; i++) {
+          email(app).encrypt("d" + i + "@example.com");
+        }
+        assertEquals(300, version(db, config, 1).encryptionsReserved());
+        email(app).encrypt("one-more@example.com");
+        assertEquals(400, version(db, config, 1).encryptionsReserved());
+        assertEquals(301, app.keyRing().stats().encryptions());
       }
       // A restart forgets the 50 unused encryptions of its last block: the count stays above the truth.
       try (Colseal app = Colseal.start(db.dataSource(), config)) {
         email(app).encrypt("after-restart@example.com");
       }
-      assertEquals(400, version(db, config, 1).encryptionsReserved());
+      assertEquals(500, version(db, config, 1).encryptionsReserved());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"H2"})
+  void runningInstance_seesADestroyedVersionAfterItsCacheTtl_andDropsTheKey(Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      MutableClock clock = new MutableClock(T0);
+      ColsealConfig config = ColsealConfig.builder().kmsProvider(new InMemoryKms()).clock(clock).build();
+      try (Colseal app = Colseal.start(db.dataSource(), config)) {
+        String v1 = email(app).encrypt("v1@example.com");
+        try (KeyAdmin admin = KeyAdmin.open(ConnectionSource.of(db.dataSource()), config)) {
+          admin.rotate("customers");
+          admin.destroy("customers", 1, true);
+        }
+        // Within the cache TTL the running instance still holds v1 (documented); after it, never again.
+        assertEquals("v1@example.com", email(app).decrypt(v1));
+        app.keyRing().refresh();
+        assertEquals(2, app.keyRing().stats().cachedKeys());
+        clock.advance(Duration.ofMinutes(6));
+        KeyUnavailableException e = assertThrows(KeyUnavailableException.class, () -> email(app).decrypt(v1));
+        assertEquals(ErrorCode.KEY_DESTROYED, e.code());
+        assertEquals(1, app.keyRing().stats().cachedKeys(), "the destroyed version's key left the cache");
+        assertThrows(KeyUnavailableException.class, () -> email(app).decrypt(v1));
+      }
     }
   }
 

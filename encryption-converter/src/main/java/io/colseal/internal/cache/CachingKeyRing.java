@@ -235,6 +235,11 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
           k.extend(now + OUTAGE_RETRY_MILLIS);
           return k;
         }
+        evict(slot, now);
+        throw e;
+      } catch (RuntimeException e) {
+        // Retired, destroyed or gone: the expired key must not linger in memory.
+        evict(slot, now);
         throw e;
       }
       replace(slot, loaded, now);
@@ -442,9 +447,27 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     DataKey old = slot.key;
     slot.key = fresh;
     if (old != null && old != fresh) {
+      // Encryptions reserved for this version and not yet used carry over to the reloaded key.
+      fresh.addBudget(old.drainBudget());
       slot.encryptionsOfReplacedKeys.add(old.encryptions());
       retired.add(new Retired(old, now + GRACE_MILLIS));
     }
+    destroyRetired(now);
+  }
+
+  /** Drops the cached key of {@code slot}; it is destroyed after the grace period. */
+  private void evict(Slot slot, long now) {
+    DataKey old = slot.key;
+    slot.key = null;
+    if (old != null) {
+      old.drainBudget();
+      slot.encryptionsOfReplacedKeys.add(old.encryptions());
+      retired.add(new Retired(old, now + GRACE_MILLIS));
+    }
+    destroyRetired(now);
+  }
+
+  private void destroyRetired(long now) {
     for (Retired r; (r = retired.peek()) != null && r.destroyAfter <= now; ) {
       if (retired.remove(r)) {
         r.key.destroy();

@@ -83,6 +83,14 @@ public final class DataKey {
     budget.addAndGet(reserved);
   }
 
+  /**
+   * Takes the whole unused budget away (for the key that replaces this one after a reload), so no
+   * reserved encryption is used twice or lost.
+   */
+  public long drainBudget() {
+    return budget.getAndSet(0);
+  }
+
   /** Encryptions performed with this key in this process. */
   public long encryptions() {
     return encryptions.sum();
