@@ -84,6 +84,14 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   private volatile boolean closed;
 
   public CachingKeyRing(JdbcKeyTable keyTable, KmsProvider kms, ColsealConfig config) {
+    this(keyTable, kms, config, config.autoCreateKeys());
+  }
+
+  /**
+   * A ring that creates missing ACTIVE keys when {@code autoCreate}, whatever {@code
+   * colseal.keys.auto-create} says: for {@code KeyAdmin.init}, whose purpose is creating them.
+   */
+  public CachingKeyRing(JdbcKeyTable keyTable, KmsProvider kms, ColsealConfig config, boolean autoCreate) {
     this.keyTable = keyTable;
     this.kms = kms;
     this.config = config;
@@ -91,7 +99,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     this.coarse = new CoarseClock(clock);
     this.ttlMillis = config.keyCacheTtl().toMillis();
     this.refreshMillis = config.keyRefreshInterval().toMillis();
-    this.autoCreate = config.autoCreateKeys();
+    this.autoCreate = autoCreate;
     this.usageCap = config.usageCap();
     this.usageBlock = config.usageBlock();
   }
