@@ -358,6 +358,10 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         }
         if (keyTable.reserve(table, version, usageBlock, usageCap)) {
           k.addBudget(usageBlock);
+          // Consume from this instance: with colseal.keys.cache-ttl=0 the next key() is a new one.
+          if (k.tryConsume()) {
+            return k;
+          }
           continue;
         }
         KeyRow row = keyTable.find(table, version).orElse(null);
@@ -369,6 +373,9 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         long left = usageCap - row.version().encryptionsReserved();
         if (left > 0 && keyTable.reserve(table, version, left, usageCap)) {
           k.addBudget(left);
+          if (k.tryConsume()) {
+            return k;
+          }
           continue;
         }
         if (left <= 0) {
