@@ -46,7 +46,6 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "colseal",
     scope = ScopeType.INHERIT,
-    mixinStandardHelpOptions = true,
     versionProvider = ColsealCommand.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -55,6 +54,13 @@ import picocli.CommandLine.ScopeType;
     footer = {"", "Settings: command line, then environment (COLSEAL_*), then the --config file.",
         "Exit codes: docs/reference/exit-codes.md"})
 public final class ColsealCommand implements Callable<Integer> {
+  @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
+  boolean help;
+
+  // Not inherited: 'keys destroy|retire|reactivate --version N' name a key version.
+  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Show the version.")
+  boolean version;
+
   @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "Properties file with colseal.* settings (also COLSEAL_CONFIG).")
   @Nullable Path config;

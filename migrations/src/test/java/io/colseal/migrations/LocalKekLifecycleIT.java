@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reading in this JVM. Settings come from all three places: a --config file (URL, user, provider,
  * keystore, KEK), the environment (passwords, which are the canary) and flags.
  */
+@Tag("jar")
 class LocalKekLifecycleIT {
   private static final int ROWS = 3;
 

@@ -37,7 +37,8 @@ public final class Context {
     if (settings == null) {
       settings = resolver.get();
       if (verbose) {
-        settings.describe().forEach(line -> err.println("colseal: setting " + line));
+        // Not "colseal: ...", which marks the error line.
+        settings.describe().forEach(line -> err.println("setting " + line));
       }
     }
     return settings;

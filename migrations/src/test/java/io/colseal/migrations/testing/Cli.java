@@ -94,8 +94,8 @@ public final class Cli {
     if (r.exit() == 0) {
       assertEquals(0, DocContract.exitCode("SUCCESS"), "documented success status");
     } else {
-      assertTrue(r.err().startsWith("colseal: "), "an error line on stderr: " + what);
-      String code = r.err().substring("colseal: ".length()).split(":", 2)[0];
+      String code = r.errorCode();
+      assertTrue(code != null, "an error line on stderr: " + what);
       assertEquals(DocContract.exitCode(code), r.exit(), "documented exit status of " + code + ": " + what);
     }
     if (Arrays.asList(args).contains("--json")) {

@@ -30,9 +30,15 @@ public record CliResult(int exit, String out, String err) {
 
   /** Asserts failure with {@code code}: stderr names it and the status is the documented one. */
   public CliResult failed(String code) {
-    assertTrue(err.startsWith("colseal: " + code + ": "), "stderr should name " + code + ":\n" + err);
+    assertEquals(code, errorCode(), "stderr should name " + code + ":\n" + err);
     assertEquals(DocContract.exitCode(code), exit, "exit status of " + code + "; stderr:\n" + err);
     return this;
+  }
+
+  /** The code of the error line {@code colseal: CODE: message} on stderr, or null if there is none. */
+  public String errorCode() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^colseal: ([A-Z_]+): ").matcher(err);
+    return m.find() ? m.group(1) : null;
   }
 
   @Override
