@@ -258,7 +258,8 @@ public final class KeyAdmin implements AutoCloseable {
 
   private CachingKeyRing ring() {
     if (ring == null) {
-      ring = new CachingKeyRing(keyTable, kms(), config);
+      // The operator's ring creates keys on request (init) even where applications may not.
+      ring = new CachingKeyRing(keyTable, kms(), config, true);
     }
     return ring;
   }

@@ -2,6 +2,7 @@ package io.colseal.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -210,6 +212,23 @@ class KeyAdminIT {
         assertEquals("v1@example.com", email.decrypt((String) Raw.value(db, "customers", "email", "id = 1")));
         assertEquals("v2@example.com", email.decrypt((String) Raw.value(db, "customers", "email", "id = 2")));
         assertArrayEquals(new byte[] {2}, photo.decrypt((byte[]) Raw.value(db, "customers", "photo", "id = 2")));
+      }
+    }
+  }
+
+  @Test
+  void init_autoCreateOff_createsTheMissingKey() {
+    try (TestDatabase db = TestDatabase.create(Kind.H2)) {
+      ColsealConfig config = ColsealConfig.builder().kmsProvider(new InMemoryKms()).autoCreateKeys(false).build();
+      try (KeyAdmin admin = KeyAdmin.open(ConnectionSource.of(db.dataSource()), config)) {
+        KeyAdmin.InitResult first = admin.init("orders");
+        KeyAdmin.InitResult second = admin.init("orders");
+
+        assertTrue(first.created());
+        assertEquals(1, first.version().version());
+        assertEquals(KeyState.ACTIVE, first.version().state());
+        assertFalse(second.created());
+        assertEquals(first.version().version(), second.version().version());
       }
     }
   }

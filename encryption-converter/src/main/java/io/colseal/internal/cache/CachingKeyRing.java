@@ -84,6 +84,14 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   private volatile boolean closed;
 
   public CachingKeyRing(JdbcKeyTable keyTable, KmsProvider kms, ColsealConfig config) {
+    this(keyTable, kms, config, config.autoCreateKeys());
+  }
+
+  /**
+   * A ring that creates missing ACTIVE keys when {@code autoCreate}, whatever {@code
+   * colseal.keys.auto-create} says: for {@code KeyAdmin.init}, whose purpose is creating them.
+   */
+  public CachingKeyRing(JdbcKeyTable keyTable, KmsProvider kms, ColsealConfig config, boolean autoCreate) {
     this.keyTable = keyTable;
     this.kms = kms;
     this.config = config;
@@ -91,7 +99,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     this.coarse = new CoarseClock(clock);
     this.ttlMillis = config.keyCacheTtl().toMillis();
     this.refreshMillis = config.keyRefreshInterval().toMillis();
-    this.autoCreate = config.autoCreateKeys();
+    this.autoCreate = autoCreate;
     this.usageCap = config.usageCap();
     this.usageBlock = config.usageBlock();
   }
@@ -355,6 +363,10 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         }
         if (keyTable.reserve(table, version, usageBlock, usageCap)) {
           k.addBudget(usageBlock);
+          // Consume from this instance: with colseal.keys.cache-ttl=0 the next key() is a new one.
+          if (k.tryConsume()) {
+            return k;
+          }
           continue;
         }
         KeyRow row = keyTable.find(table, version).orElse(null);
@@ -366,6 +378,9 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         long left = usageCap - row.version().encryptionsReserved();
         if (left > 0 && keyTable.reserve(table, version, left, usageCap)) {
           k.addBudget(left);
+          if (k.tryConsume()) {
+            return k;
+          }
           continue;
         }
         if (left <= 0) {
