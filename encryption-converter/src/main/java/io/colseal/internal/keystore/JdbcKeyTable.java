@@ -119,24 +119,11 @@ public final class JdbcKeyTable {
    * @return true if this call created the key; false if another writer won the race
    */
   public boolean insertActive(String table, int version, Algorithm algorithm, WrappedKey wrapped, String keyCheckValue) {
-    return withConnection(
+    return inTransaction(
         "create key " + table + " v" + version,
         c -> {
-          boolean auto = c.getAutoCommit();
-          c.setAutoCommit(false);
-          try {
-            insert(c, table, version, algorithm, wrapped, keyCheckValue, clock.instant());
-            c.commit();
-            return true;
-          } catch (SQLException e) {
-            c.rollback();
-            if (isIntegrityViolation(e)) {
-              return false;
-            }
-            throw e;
-          } finally {
-            c.setAutoCommit(auto);
-          }
+          insert(c, table, version, algorithm, wrapped, keyCheckValue, clock.instant());
+          return true;
         });
   }
 
@@ -187,28 +174,43 @@ public final class JdbcKeyTable {
    */
   public boolean rotate(String table, int expectedActive, int newVersion, Algorithm algorithm, WrappedKey wrapped,
       String keyCheckValue) {
-    return withConnection(
+    return inTransaction(
         "rotate the key of " + table + " from v" + expectedActive,
         c -> {
           Instant now = clock.instant();
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE " + TABLE + " SET state = 'DECRYPT_ONLY', retired_at = ?, updated_at = ?,"
+                  + " row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND state = 'ACTIVE'")) {
+            setInstant(ps, 1, now);
+            setInstant(ps, 2, now);
+            ps.setString(3, table);
+            ps.setInt(4, expectedActive);
+            if (ps.executeUpdate() != 1) {
+              return false;
+            }
+          }
+          insert(c, table, newVersion, algorithm, wrapped, keyCheckValue, now);
+          return true;
+        });
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns true, rolled back when it
+   * returns false or throws. A constraint violation (another writer got there first) is false.
+   */
+  private boolean inTransaction(String what, SqlWork<Boolean> work) {
+    return withConnection(
+        what,
+        c -> {
           boolean auto = c.getAutoCommit();
           c.setAutoCommit(false);
           try {
-            try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + TABLE + " SET state = 'DECRYPT_ONLY', retired_at = ?, updated_at = ?,"
-                    + " row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND state = 'ACTIVE'")) {
-              setInstant(ps, 1, now);
-              setInstant(ps, 2, now);
-              ps.setString(3, table);
-              ps.setInt(4, expectedActive);
-              if (ps.executeUpdate() != 1) {
-                c.rollback();
-                return false;
-              }
+            if (work.run(c)) {
+              c.commit();
+              return true;
             }
-            insert(c, table, newVersion, algorithm, wrapped, keyCheckValue, now);
-            c.commit();
-            return true;
+            c.rollback();
+            return false;
           } catch (SQLException e) {
             c.rollback();
             if (isIntegrityViolation(e)) {
