@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * AES-256-GCM over envelope buffers: 96-bit random nonce, 128-bit tag, associated data given by
- * the caller in one piece. Each thread reuses one {@link Cipher} (so the provider's key schedule
- * stays warm) and one {@link SecureRandom}; no caller can pass a nonce.
+ * the caller in one piece. Each thread reuses two {@link Cipher}s, one per recently used key (the
+ * provider keeps the key schedule of the last key it was initialised with, so a thread that
+ * alternates between two keys, as re-encryption does, would otherwise expand a key for every
+ * value), and one {@link SecureRandom}; no caller can pass a nonce.
  *
  * <p>Thread safety: all methods are safe for concurrent use.
  */
@@ -23,13 +25,28 @@ public final class AesGcm {
 
   /** Per-thread state, in one object so the hot path does one thread-local lookup. */
   private static final class Engine {
-    final Cipher cipher;
+    private Cipher recent = newCipher();
+    private Cipher older = newCipher();
+    private @Nullable SecretKey recentKey;
     final SecureRandom random = new SecureRandom();
     final byte[] nonce = new byte[EnvelopeFormat.NONCE_LENGTH];
 
-    Engine() {
+    /** The cipher last initialised with {@code key} if one of the two was; else the older one. */
+    Cipher cipherFor(SecretKey key) {
+      if (recentKey != key) {
+        // Swap: the older cipher becomes the recent one; it keeps its key schedule if it was
+        // initialised with this key, otherwise the caller's init replaces it.
+        Cipher c = older;
+        older = recent;
+        recent = c;
+        recentKey = key;
+      }
+      return recent;
+    }
+
+    private static Cipher newCipher() {
       try {
-        cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        return Cipher.getInstance("AES/GCM/NoPadding");
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("AES/GCM/NoPadding is not available in this JVM", e);
       }
@@ -44,10 +61,11 @@ public final class AesGcm {
     Engine e = ENGINE.get();
     e.random.nextBytes(e.nonce);
     System.arraycopy(e.nonce, 0, out, EnvelopeFormat.HEADER_LENGTH, EnvelopeFormat.NONCE_LENGTH);
+    Cipher cipher = e.cipherFor(key);
     try {
-      e.cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(EnvelopeFormat.TAG_LENGTH * 8, e.nonce));
-      e.cipher.updateAAD(aad);
-      e.cipher.doFinal(plaintext, 0, plaintext.length, out, EnvelopeFormat.HEADER_LENGTH + EnvelopeFormat.NONCE_LENGTH);
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(EnvelopeFormat.TAG_LENGTH * 8, e.nonce));
+      cipher.updateAAD(aad);
+      cipher.doFinal(plaintext, 0, plaintext.length, out, EnvelopeFormat.HEADER_LENGTH + EnvelopeFormat.NONCE_LENGTH);
     } catch (GeneralSecurityException ex) {
       ENGINE.remove();
       throw new IllegalStateException("AES-GCM encryption failed: " + ex.getClass().getSimpleName(), ex);
@@ -63,12 +81,12 @@ public final class AesGcm {
     if (len < EnvelopeFormat.NONCE_LENGTH + EnvelopeFormat.TAG_LENGTH) {
       return null;
     }
-    Engine e = ENGINE.get();
+    Cipher cipher = ENGINE.get().cipherFor(key);
     try {
-      e.cipher.init(
+      cipher.init(
           Cipher.DECRYPT_MODE, key, new GCMParameterSpec(EnvelopeFormat.TAG_LENGTH * 8, body, off, EnvelopeFormat.NONCE_LENGTH));
-      e.cipher.updateAAD(aad);
-      return e.cipher.doFinal(body, off + EnvelopeFormat.NONCE_LENGTH, len - EnvelopeFormat.NONCE_LENGTH);
+      cipher.updateAAD(aad);
+      return cipher.doFinal(body, off + EnvelopeFormat.NONCE_LENGTH, len - EnvelopeFormat.NONCE_LENGTH);
     } catch (AEADBadTagException ex) {
       return null;
     } catch (GeneralSecurityException ex) {
