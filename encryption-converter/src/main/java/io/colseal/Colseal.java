@@ -77,12 +77,12 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a character column; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType) {
-    return new ColumnCipher.Text<>(keyRing, codec(javaType), table, column);
+    return new ColumnCipher.Text<>(keyRing, codec(javaType), table, column, config.readPlaintext());
   }
 
   /** A cipher for a binary column; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType) {
-    return new ColumnCipher.Binary<>(keyRing, codec(javaType), table, column);
+    return new ColumnCipher.Binary<>(keyRing, codec(javaType), table, column, config.readPlaintext());
   }
 
   /** A cipher with the given storage ({@link Storage#AUTO} resolved for {@code javaType}). */
@@ -91,6 +91,28 @@ public final class Colseal implements AutoCloseable {
       case BINARY -> binaryColumn(table, column, javaType);
       default -> textColumn(table, column, javaType);
     };
+  }
+
+  /**
+   * A cipher for a column of the registry ({@code colseal_column}), built from the registry alone:
+   * the application's classes are not needed. An enum type this process cannot load is handled as
+   * {@code String}: enums are encrypted as their constants' names, so the values are the same.
+   */
+  public ColumnCipher<?, ?> column(RegisteredColumn registered) {
+    Class<?> type;
+    try {
+      type = Class.forName(registered.javaType(), false, Colseal.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      type = String.class;
+    }
+    Storage storage;
+    try {
+      storage = Storage.valueOf(registered.storage());
+    } catch (IllegalArgumentException e) {
+      throw new ColsealConfigException("column registry: " + registered.table() + '.' + registered.column()
+          + " has storage '" + registered.storage() + "', expected TEXT or BINARY");
+    }
+    return column(registered.table(), registered.column(), type, storage);
   }
 
   private static <T> ValueCodec<T> codec(Class<T> javaType) {

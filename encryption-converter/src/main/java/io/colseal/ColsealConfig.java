@@ -34,6 +34,7 @@ public final class ColsealConfig {
   private final Duration originatorPeriod;
   private final Duration validityPeriod;
   private final boolean rotateOverdueAtStartup;
+  private final boolean readPlaintext;
   private final Clock clock;
   private final Map<String, String> settings;
 
@@ -49,6 +50,7 @@ public final class ColsealConfig {
     originatorPeriod = b.originatorPeriod;
     validityPeriod = b.validityPeriod;
     rotateOverdueAtStartup = b.rotateOverdueAtStartup;
+    readPlaintext = b.readPlaintext;
     clock = b.clock;
     settings = Collections.unmodifiableMap(new TreeMap<>(b.settings));
   }
@@ -139,6 +141,10 @@ public final class ColsealConfig {
     if (overdue != null) {
       b.rotateOverdueAtStartup(parseBoolean(ColsealSettings.ROTATE_OVERDUE_AT_STARTUP, overdue));
     }
+    Object readPlaintext = lookup.apply(ColsealSettings.READ_PLAINTEXT);
+    if (readPlaintext != null) {
+      b.readPlaintext(parseBoolean(ColsealSettings.READ_PLAINTEXT, readPlaintext));
+    }
     return b.build();
   }
 
@@ -193,7 +199,8 @@ public final class ColsealConfig {
           ColsealSettings.USAGE_BLOCK,
           ColsealSettings.ORIGINATOR_PERIOD,
           ColsealSettings.VALIDITY_PERIOD,
-          ColsealSettings.ROTATE_OVERDUE_AT_STARTUP);
+          ColsealSettings.ROTATE_OVERDUE_AT_STARTUP,
+          ColsealSettings.READ_PLAINTEXT);
 
   static boolean parseBoolean(String setting, Object value) {
     if (value instanceof Boolean bool) {
@@ -283,6 +290,14 @@ public final class ColsealConfig {
     return rotateOverdueAtStartup;
   }
 
+  /**
+   * Whether a stored value that is not a colseal envelope is read as plaintext (while an existing
+   * column is being encrypted in place) instead of failing with {@code DECRYPT_FAILED}.
+   */
+  public boolean readPlaintext() {
+    return readPlaintext;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -335,6 +350,7 @@ public final class ColsealConfig {
     private Duration originatorPeriod = Duration.ofDays(365);
     private Duration validityPeriod = Duration.ofDays(5 * 365);
     private boolean rotateOverdueAtStartup;
+    private boolean readPlaintext;
     private Clock clock = Clock.systemUTC();
     private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -429,6 +445,15 @@ public final class ColsealConfig {
 
     public Builder rotateOverdueAtStartup(boolean rotate) {
       rotateOverdueAtStartup = rotate;
+      return this;
+    }
+
+    /**
+     * Reads values that are not envelopes as plaintext: only while a plaintext column is being
+     * encrypted in place ({@code colseal reencrypt}). Default {@code false}.
+     */
+    public Builder readPlaintext(boolean read) {
+      readPlaintext = read;
       return this;
     }
 

@@ -62,6 +62,12 @@ public final class ColsealSettings {
   /** Rotate ACTIVE keys past their originator-usage period at start-up. Default {@code false}. */
   public static final String ROTATE_OVERDUE_AT_STARTUP = "colseal.keys.rotate-overdue-at-startup";
 
+  /**
+   * Read stored values that are not colseal envelopes as plaintext, while an existing column is
+   * encrypted in place. Default {@code false}: such values fail with {@code DECRYPT_FAILED}.
+   */
+  public static final String READ_PLAINTEXT = "colseal.migration.read-plaintext";
+
   private ColsealSettings() {}
 
   /** The environment variable that carries {@code setting}: {@code COLSEAL_KMS_KEK_ID}. */

@@ -1,13 +1,18 @@
 package io.colseal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.colseal.internal.cache.CachingKeyRing;
 import io.colseal.internal.crypto.ColumnSealer;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.internal.format.Identifiers;
 import io.colseal.internal.format.MalformedEnvelopeException;
+import io.colseal.internal.format.PlainForms;
 import io.colseal.internal.format.ValueCodec;
+import io.colseal.keys.Algorithm;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,11 +38,13 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final ValueCodec<T> codec;
   private final String table;
   private final String column;
+  private final boolean readPlaintext;
   final ColumnSealer sealer;
 
-  ColumnCipher(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column) {
+  ColumnCipher(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext) {
     this.keyRing = keyRing;
     this.codec = codec;
+    this.readPlaintext = readPlaintext;
     this.table = Identifiers.normalize(table);
     this.column = Identifiers.normalize(column);
     this.sealer = new ColumnSealer(this.table, this.column);
@@ -85,7 +92,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   }
 
   /**
-   * The plaintext of a stored value; null for null.
+   * The plaintext of a stored value; null for null. With {@code colseal.migration.read-plaintext}
+   * on, a value that is not an envelope is read as its {@linkplain
+   * io.colseal.internal.format.PlainForms plaintext form}.
    *
    * @throws DecryptionException if the value is not an envelope, was altered, or belongs to another
    *     column, table or key
@@ -95,15 +104,14 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     if (stored == null) {
       return null;
     }
-    byte[] plaintext;
-    try {
-      plaintext = open(stored, v -> keyRing.decryptionKey(table, v));
-    } catch (MalformedEnvelopeException e) {
-      throw new DecryptionException(table, column, e.keyVersion());
+    if (readPlaintext && !isEnvelope(stored)) {
+      try {
+        return PlainForms.read(stored, codec.type());
+      } catch (IllegalArgumentException e) {
+        throw DecryptionException.notOfType(table, column, 0, codec.type());
+      }
     }
-    if (plaintext == null) {
-      throw new DecryptionException(table, column, ColumnSealer.versionOf(stored));
-    }
+    byte[] plaintext = openOrThrow(stored);
     try {
       return codec.decode(plaintext);
     } catch (IllegalArgumentException e) {
@@ -113,6 +121,80 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
         Arrays.fill(plaintext, (byte) 0);
       }
     }
+  }
+
+  /**
+   * Whether {@code stored} starts like a colseal envelope ({@code cs1:} in text, the bytes {@code
+   * 'c' 's' 0x01} in binary). Says nothing about its authenticity.
+   */
+  public abstract boolean isEnvelope(S stored);
+
+  /** The key version named in an envelope's header; empty if {@code stored} is not an envelope. */
+  public final OptionalInt keyVersionOf(S stored) {
+    return isEnvelope(stored) ? OptionalInt.of(ColumnSealer.versionOf(stored)) : OptionalInt.empty();
+  }
+
+  /**
+   * The header every envelope under {@code keyVersion} of this column starts with: the 18
+   * characters {@code cs1:01:0000000002:} in text, 8 bytes in binary. For SQL that selects values
+   * by key version without decrypting ({@code LIKE 'cs1:01:0000000002:%'}, {@code
+   * SUBSTRING(column, 1, 8)}).
+   */
+  public abstract S envelopePrefix(int keyVersion);
+
+  /**
+   * {@code stored} re-encrypted under the table's ACTIVE key version, without decoding the value:
+   * what a re-encryption job writes. The old envelope is authenticated first.
+   *
+   * @throws DecryptionException if {@code stored} is not an authentic envelope of this column
+   * @throws KeyUnavailableException if its key version is unknown, retired or destroyed
+   */
+  public final S reencrypt(S stored) {
+    byte[] plaintext = openOrThrow(stored);
+    try {
+      return seal(keyRing.encryptionKey(table), plaintext);
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * Encrypts a value read from the column while it still held plaintext ({@code ResultSet.getObject},
+   * or its text or bytes), as its {@linkplain io.colseal.internal.format.PlainForms plaintext form}
+   * says: the in-place migration of an existing column.
+   *
+   * @throws EncryptionException if the value denotes no value of this column's type
+   */
+  public final S encryptPlaintext(Object plaintextValue) {
+    T value;
+    try {
+      value = PlainForms.read(requireNonNull(plaintextValue, "plaintextValue"), codec.type());
+    } catch (IllegalArgumentException e) {
+      throw new EncryptionException("a plaintext value in " + table + '.' + column + " is not a valid "
+          + codec.type().getSimpleName() + "; fix or clear it, then run again");
+    }
+    return requireNonNull(encrypt(value));
+  }
+
+  /**
+   * The plaintext form of a stored value for a column that leaves encryption: a {@code String} for
+   * text storage, {@code byte[]} for binary.
+   */
+  public final Object decryptToPlaintext(S stored) {
+    return PlainForms.write(requireNonNull(decrypt(stored)), storage());
+  }
+
+  private byte[] openOrThrow(S stored) {
+    byte[] plaintext;
+    try {
+      plaintext = open(stored, v -> keyRing.decryptionKey(table, v));
+    } catch (MalformedEnvelopeException e) {
+      throw new DecryptionException(table, column, e.keyVersion());
+    }
+    if (plaintext == null) {
+      throw new DecryptionException(table, column, ColumnSealer.versionOf(stored));
+    }
+    return plaintext;
   }
 
   abstract S seal(DataKey key, byte[] plaintext);
@@ -125,8 +207,18 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   }
 
   static final class Text<T> extends ColumnCipher<T, String> {
-    Text(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column) {
-      super(keyRing, codec, table, column);
+    Text(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext) {
+      super(keyRing, codec, table, column, readPlaintext);
+    }
+
+    @Override
+    public boolean isEnvelope(String stored) {
+      return stored.startsWith(EnvelopeFormat.TEXT_MAGIC);
+    }
+
+    @Override
+    public String envelopePrefix(int keyVersion) {
+      return EnvelopeFormat.textHeader(Algorithm.AES_256_GCM, keyVersion);
     }
 
     @Override
@@ -146,8 +238,19 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   }
 
   static final class Binary<T> extends ColumnCipher<T, byte[]> {
-    Binary(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column) {
-      super(keyRing, codec, table, column);
+    Binary(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext) {
+      super(keyRing, codec, table, column, readPlaintext);
+    }
+
+    @Override
+    public boolean isEnvelope(byte[] stored) {
+      return stored.length >= 3 && stored[0] == EnvelopeFormat.MAGIC_0 && stored[1] == EnvelopeFormat.MAGIC_1
+          && stored[2] == EnvelopeFormat.FORMAT_V1;
+    }
+
+    @Override
+    public byte[] envelopePrefix(int keyVersion) {
+      return EnvelopeFormat.header(Algorithm.AES_256_GCM, keyVersion);
     }
 
     @Override

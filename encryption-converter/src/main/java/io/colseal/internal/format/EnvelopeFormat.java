@@ -30,6 +30,8 @@ public final class EnvelopeFormat {
   public static final int BINARY_OVERHEAD = HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH;
   /** Length of the text header {@code cs1:01:0000000003:}. */
   public static final int TEXT_HEADER_LENGTH = 18;
+  /** How every text envelope of format version 1 starts. */
+  public static final String TEXT_MAGIC = "cs1:";
   /** Largest key version a header can carry. */
   public static final int MAX_KEY_VERSION = Integer.MAX_VALUE;
   /** Largest plaintext accepted, far below the GCM limit of 2^36 - 32 bytes. */
