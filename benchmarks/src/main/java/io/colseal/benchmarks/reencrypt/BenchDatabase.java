@@ -86,8 +86,7 @@ final class BenchDatabase implements AutoCloseable {
         "colseal.kms.kek-id", kekAlias,
         "colseal.kms.local.keystore", keystore.toString(),
         "colseal.kms.local.keystore-password", keystorePassword,
-        "colseal.kms.local.create-if-missing", "true",
-        "colseal.keys.refresh-interval", "PT0S"));
+        "colseal.kms.local.create-if-missing", "true"));
     try {
       Colseal colseal = Colseal.start(ConnectionSource.of(pool), config);
       colseal.register(COLUMNS.stream().map(BenchDatabase::registered).toList());
