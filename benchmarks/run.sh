@@ -5,11 +5,26 @@
 #   benchmarks/run.sh --smoke         every benchmark once, in seconds; writes nothing
 #   benchmarks/run.sh --no-hibernate  without the PostgreSQL benchmarks
 #   benchmarks/run.sh --no-kms        without the KMS call harness (moto_server)
+#   benchmarks/run.sh --reencrypt     only the batch re-encryption harness: 1,000,000 rows, colseal reencrypt
+#                                     with 1 and 2 workers against plain JDBC (several minutes on 2 cores);
+#                                     updates its section of docs/performance.md
+#   benchmarks/run.sh --reencrypt --rows 100000   the same with harness options; prints, writes nothing
+#
+# The harnesses print their options with --help, e.g.
+#   java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.reencrypt.ReencryptHarness --help
 #
 # PostgreSQL: COLSEAL_BENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/test, user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -pl benchmarks -am package -DskipTests
+if [[ "${1:-}" == "--reencrypt" ]]; then
+  shift
+  harness=(java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.reencrypt.ReencryptHarness)
+  if [[ $# -eq 0 ]]; then
+    exec "${harness[@]}" --docs docs/performance.md
+  fi
+  exec "${harness[@]}" "$@"
+fi
 args=("$@")
 if [[ " $* " != *" --smoke "* ]]; then
   args+=(--docs docs/performance.md)
