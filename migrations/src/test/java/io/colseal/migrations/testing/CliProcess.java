@@ -48,7 +48,9 @@ public final class CliProcess implements AutoCloseable {
   private final Consumer<JsonNode> listener;
   private final BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
   private final List<JsonNode> events = new ArrayList<>(); // guarded by itself
-  private final List<String> problems = new ArrayList<>(); // guarded by events
+  private final List<String> badLines = new ArrayList<>(); // guarded by events
+  private final StringBuilder stdout = new StringBuilder(); // guarded by events
+  private boolean lastLineBad; // guarded by events
   private final Thread reader;
   private final Map<String, Integer> consumed = new HashMap<>();
   private boolean ended;
@@ -79,7 +81,13 @@ public final class CliProcess implements AutoCloseable {
   private void read() {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
+        synchronized (events) {
+          stdout.append(line).append('\n');
+        }
         JsonNode event = parse(line);
+        synchronized (events) {
+          lastLineBad = event == null;
+        }
         if (event != null) {
           synchronized (events) {
             events.add(event);
@@ -89,33 +97,27 @@ public final class CliProcess implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      problem("reading stdout failed: " + e);
+      synchronized (events) {
+        badLines.add("<reading stdout failed: " + e + ">");
+      }
     } finally {
       queue.add(END);
     }
   }
 
   private JsonNode parse(String line) {
-    if (line.contains(Cli.CANARY)) {
-      problem("a secret on stdout");
-      return null;
-    }
     try {
       JsonNode node = JSON.readTree(line);
       if (node != null && node.isObject() && node.path("event").isTextual()) {
         return node;
       }
     } catch (IOException e) {
-      // reported below
+      // not an event; judged at the end
     }
-    problem("a stdout line that is not a JSON event: " + line);
-    return null;
-  }
-
-  private void problem(String problem) {
     synchronized (events) {
-      problems.add(problem);
+      badLines.add(line);
     }
+    return null;
   }
 
   public long pid() {
@@ -182,14 +184,29 @@ public final class CliProcess implements AutoCloseable {
       String err = Files.readString(stderr, StandardCharsets.UTF_8);
       Files.deleteIfExists(stderr);
       List<JsonNode> all;
-      List<String> found;
+      List<String> bad;
+      String out;
+      boolean truncatedLast;
       synchronized (events) {
         all = List.copyOf(events);
-        found = List.copyOf(problems);
+        bad = List.copyOf(badLines);
+        out = stdout.toString();
+        truncatedLast = lastLineBad && badLines.size() == 1;
       }
-      Finished f = new Finished(what, process.exitValue(), all, err);
-      assertTrue(found.isEmpty(), what + ": " + String.join("; ", found) + "\n" + f);
+      assertFalse(out.contains(Cli.CANARY), what + ": a secret on stdout");
       assertFalse(err.contains(Cli.CANARY), what + ": a secret on stderr");
+      Finished f = new Finished(what, process.exitValue(), all, err);
+      if (f.exit() == SIGKILL_STATUS && truncatedLast) {
+        // SIGKILL may cut the line being written; only that last one.
+        System.out.println(what + ": killed while writing its last line");
+      } else if (f.exit() == 0 || f.exit() == SIGKILL_STATUS) {
+        assertTrue(bad.isEmpty(), what + ": stdout lines that are not JSON events: " + bad + "\n" + f);
+      } else if (!bad.isEmpty()) {
+        // A fatal error before or instead of events: the one JSON error document every command prints.
+        Cli.check(new CliResult(f.exit(), String.join("\n", bad), err), "--json");
+      } else {
+        Cli.check(new CliResult(f.exit(), "", err));
+      }
       return f;
     } catch (IOException e) {
       throw new AssertionError("cannot read the stderr of " + what, e);
