@@ -95,9 +95,9 @@ class ReencryptTwoProcessesIT {
       CliProcess.Finished survivor;
       try (CliProcess a = cli.start(args)) {
         // The victim starts first, so it is inside its first partition (13 batches) when killed.
-        assertTrue(a.awaitEvents("start", 1), "the first process started");
+        a.requireEvents("start", 1);
         try (CliProcess b = cli.start(args)) {
-          assertTrue(a.awaitEvents("batch", 3), "the first process committed 3 batches");
+          a.requireEvents("batch", 3);
           killed = a.kill();
           survivor = b.waitFor().ok();
         }

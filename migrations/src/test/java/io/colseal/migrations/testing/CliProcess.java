@@ -157,6 +157,13 @@ public final class CliProcess implements AutoCloseable {
     return true;
   }
 
+  /** As {@link #awaitEvents}, but fails, with the child's output, if stdout ended first. */
+  public void requireEvents(String name, int n) {
+    if (!awaitEvents(name, n)) {
+      throw new AssertionError(what + ": ended before " + n + " '" + name + "' events: " + finish());
+    }
+  }
+
   /**
    * Ends the child with SIGKILL ({@link Process#destroyForcibly()} on Linux), waits for it and for
    * the end of its stdout, and asserts it died of the signal (not of its own accord first).
