@@ -32,7 +32,12 @@ public enum ErrorCode {
   /** A stored value is not a valid envelope, or failed authentication for its table and column. */
   DECRYPT_FAILED(40),
   /** A value could not be encrypted, for example because it exceeds the size limit. */
-  ENCRYPT_FAILED(41);
+  ENCRYPT_FAILED(41),
+  /**
+   * A batch job (re-encryption, verification) ran to its end but left work undone: values that
+   * failed, or rows whose compare-and-set kept conflicting. Its summary gives the counts.
+   */
+  JOB_INCOMPLETE(50);
 
   private final int exitCode;
 

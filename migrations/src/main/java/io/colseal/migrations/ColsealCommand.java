@@ -50,7 +50,8 @@ import picocli.CommandLine.ScopeType;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Operator commands for colseal's data keys (key table colseal_data_key).",
-    subcommands = {ColsealCommand.Kek.class, ColsealCommand.Keys.class, ColsealCommand.Columns.class},
+    subcommands = {ColsealCommand.Kek.class, ColsealCommand.Keys.class, ColsealCommand.Columns.class,
+        ReencryptCommand.class},
     footer = {"", "Settings: command line, then environment (COLSEAL_*), then the --config file.",
         "Exit codes: docs/reference/exit-codes.md"})
 public final class ColsealCommand implements Callable<Integer> {
@@ -180,7 +181,7 @@ public final class ColsealCommand implements Callable<Integer> {
   /** Without a subcommand: a usage error. */
   @Override
   public Integer call() {
-    throw new UsageException("missing command: kek, keys or columns; see 'colseal --help'");
+    throw new UsageException("missing command: kek, keys, columns or reencrypt; see 'colseal --help'");
   }
 
   /** The settings, services and streams the subcommands work with. */
@@ -241,6 +242,18 @@ public final class ColsealCommand implements Callable<Integer> {
       }
     }
     return secrets;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
   }
 
   /** Writes a command's result: JSON with --json, else its text. */

@@ -73,7 +73,8 @@ public final class ErrorReporter {
       error.put("code", code);
       error.put("exitCode", exit);
       error.put("message", message);
-      out.print(JsonWriter.write(Map.of("error", error)));
+      // One line, so that it also ends a stream of JSON lines (colseal reencrypt --json).
+      out.print(JsonWriter.writeLine(Map.of("error", error)));
       out.flush();
     }
     return exit;

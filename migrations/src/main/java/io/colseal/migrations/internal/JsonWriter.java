@@ -21,19 +21,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonWriter {
   private final StringBuilder out = new StringBuilder();
+  private final boolean compact;
 
-  private JsonWriter() {}
+  private JsonWriter(boolean compact) {
+    this.compact = compact;
+  }
 
   /** The document for {@code value}, ending with a newline. */
   public static String write(@Nullable Object value) {
-    JsonWriter w = new JsonWriter();
+    JsonWriter w = new JsonWriter(false);
+    w.value(value, 0);
+    return w.out.append('\n').toString();
+  }
+
+  /** The document for {@code value} on one line, ending with a newline: one line of JSON lines. */
+  public static String writeLine(@Nullable Object value) {
+    JsonWriter w = new JsonWriter(true);
     w.value(value, 0);
     return w.out.append('\n').toString();
   }
 
   /** {@code s} as a JSON string literal, quotes included. */
   public static String quote(String s) {
-    JsonWriter w = new JsonWriter();
+    JsonWriter w = new JsonWriter(true);
     w.string(s);
     return w.out.toString();
   }
@@ -87,22 +97,22 @@ public final class JsonWriter {
       out.append("{}");
       return;
     }
-    out.append("{\n");
+    out.append(compact ? "{" : "{\n");
     boolean first = true;
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (!(e.getKey() instanceof String key)) {
         throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
       }
       if (!first) {
-        out.append(",\n");
+        out.append(compact ? "," : ",\n");
       }
       first = false;
       indent(depth + 1);
       string(key);
-      out.append(": ");
+      out.append(compact ? ":" : ": ");
       value(e.getValue(), depth + 1);
     }
-    out.append('\n');
+    newline();
     indent(depth);
     out.append('}');
   }
@@ -112,23 +122,31 @@ public final class JsonWriter {
       out.append("[]");
       return;
     }
-    out.append("[\n");
+    out.append(compact ? "[" : "[\n");
     boolean first = true;
     for (Object item : c) {
       if (!first) {
-        out.append(",\n");
+        out.append(compact ? "," : ",\n");
       }
       first = false;
       indent(depth + 1);
       value(item, depth + 1);
     }
-    out.append('\n');
+    newline();
     indent(depth);
     out.append(']');
   }
 
   private void indent(int depth) {
-    out.append("  ".repeat(depth));
+    if (!compact) {
+      out.append("  ".repeat(depth));
+    }
+  }
+
+  private void newline() {
+    if (!compact) {
+      out.append('\n');
+    }
   }
 
   private void string(String s) {

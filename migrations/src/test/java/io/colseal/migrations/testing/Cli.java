@@ -126,7 +126,17 @@ public final class Cli {
       assertTrue(code != null, "an error line on stderr: " + what);
       assertEquals(DocContract.exitCode(code), r.exit(), "documented exit status of " + code + ": " + what);
     }
-    if (Arrays.asList(args).contains("--json")) {
+    if (Arrays.asList(args).contains("--json") && Arrays.asList(args).contains("reencrypt")) {
+      // JSON lines: every line one object; the last is the summary, or the error of a failed run.
+      var lines = r.jsonLines();
+      assertFalse(lines.isEmpty(), "no JSON lines: " + what);
+      var last = lines.get(lines.size() - 1);
+      if (r.exit() == 0 || "JOB_INCOMPLETE".equals(r.errorCode())) {
+        assertEquals("summary", last.path("event").asText(), "the last line is the summary: " + what);
+      } else {
+        assertEquals(r.exit(), last.path("error").path("exitCode").asInt(), what);
+      }
+    } else if (Arrays.asList(args).contains("--json")) {
       var json = r.json();
       if (r.exit() != 0) {
         assertEquals(r.exit(), json.path("error").path("exitCode").asInt(), what);

@@ -22,6 +22,24 @@ public record CliResult(int exit, String out, String err) {
     }
   }
 
+  /** stdout as JSON lines: one JSON object per line, nothing else. */
+  public java.util.List<JsonNode> jsonLines() {
+    java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    for (String line : this.out.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode node = JSON.readTree(line);
+        assertTrue(node.isObject(), "not a JSON object: " + line);
+        out.add(node);
+      } catch (IOException e) {
+        throw new AssertionError("not a JSON line: " + line + "\nstderr:\n" + err, e);
+      }
+    }
+    return out;
+  }
+
   /** Asserts success (0, as documented) and returns this. */
   public CliResult ok() {
     assertEquals(0, exit, "exit status; stderr:\n" + err + "\nstdout:\n" + out);
