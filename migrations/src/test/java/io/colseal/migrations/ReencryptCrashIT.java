@@ -135,8 +135,10 @@ class ReencryptCrashIT {
       assertTrue(rowsInEvents >= ROWS - (long) KILLS * BATCH, "rows in batch events " + rowsInEvents
           + ": more than one batch per kill unaccounted for");
 
-      System.out.printf("ReencryptCrashIT: seed %d, %d kills, setup %d s, runs %d s, total %d s%n", seed,
-          runs.size(), seconds(t1 - t0), seconds(t2 - t1), seconds(System.nanoTime() - t0));
+      System.out.printf("ReencryptCrashIT: seed %d, %d kills, %d rows in batch events, partition attempts %s,"
+              + " setup %d s, runs %d s, total %d s%n", seed, runs.size(), rowsInEvents,
+          partitions.stream().map(pt -> String.valueOf(pt.attempts())).toList(), seconds(t1 - t0), seconds(t2 - t1),
+          seconds(System.nanoTime() - t0));
     }
   }
 

@@ -165,11 +165,14 @@ public final class CliProcess implements AutoCloseable {
   }
 
   /**
-   * Ends the child with SIGKILL ({@link Process#destroyForcibly()} on Linux), waits for it and for
-   * the end of its stdout, and asserts it died of the signal (not of its own accord first).
+   * Ends the child with SIGKILL, waits for it and for the end of its stdout, and asserts it died of
+   * the signal (not of its own accord first). The signal is sent through the {@link ProcessHandle}
+   * ({@code destroyForcibly()} is SIGKILL on Linux for both): {@link Process#destroyForcibly()}
+   * would also close our end of the pipe, losing the events the child wrote before it died.
    */
   public Finished kill() {
-    process.destroyForcibly();
+    assertTrue(process.toHandle().supportsNormalTermination(), "a platform where destroyForcibly is SIGKILL");
+    process.toHandle().destroyForcibly();
     Finished f = finish();
     assertEquals(SIGKILL_STATUS, f.exit(), what + ": should have died of SIGKILL\n" + f);
     return f;
