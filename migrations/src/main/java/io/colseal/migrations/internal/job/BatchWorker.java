@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BatchWorker {
   static final int CAS_RETRIES = 3;
+  static final int BATCH_RETRIES = 3;
 
   private final Dialect dialect;
   private final JobStore store;
@@ -87,27 +88,53 @@ public final class BatchWorker {
         throw new InterruptedException();
       }
       long start = System.nanoTime();
-      List<Row> page = reader.page(c, after, upper, batchSize);
-      if (throttle != null && !page.isEmpty()) {
-        throttle.acquire(page.size());
+      Batch b = null;
+      for (int attempt = 1; b == null; attempt++) {
+        try {
+          b = batch(c, lease, after, upper);
+        } catch (SQLException e) {
+          // A lock timeout or deadlock against the application: roll back and try the batch again.
+          c.rollback();
+          if (attempt >= BATCH_RETRIES) {
+            throw e;
+          }
+        }
       }
-      Tally t = new Tally();
-      t.rows = page.size();
-      applyPage(c, page, t);
-      boolean done = page.size() < batchSize;
-      List<Object> last = page.isEmpty() ? null : page.get(page.size() - 1).key();
-      if (!store.checkpoint(c, run, lease, last == null ? null : KeyTuple.encode(last), t.rows, t.changedRows,
-          t.conflicts, t.failures.size(), done)) {
-        c.rollback();
+      if (b.lost()) {
         return;
       }
-      c.commit();
+      Tally t = b.tally();
+      boolean done = b.done();
+      List<Object> last = b.last();
       report(lease, t, System.nanoTime() - start);
       if (done) {
         return;
       }
       after = last;
     }
+  }
+
+  /** The outcome of one batch: lost lease, or committed with its counts. */
+  private record Batch(boolean lost, Tally tally, boolean done, @Nullable List<Object> last) {}
+
+  private Batch batch(Connection c, Lease lease, @Nullable List<Object> after, @Nullable List<Object> upper)
+      throws SQLException, InterruptedException {
+    List<Row> page = reader.page(c, after, upper, batchSize);
+    if (throttle != null && !page.isEmpty()) {
+      throttle.acquire(page.size());
+    }
+    Tally t = new Tally();
+    t.rows = page.size();
+    applyPage(c, page, t);
+    boolean done = page.size() < batchSize;
+    List<Object> last = page.isEmpty() ? null : page.get(page.size() - 1).key();
+    if (!store.checkpoint(c, run, lease, last == null ? null : KeyTuple.encode(last), t.rows, t.changedRows,
+        t.conflicts, t.failures.size(), done)) {
+      c.rollback();
+      return new Batch(true, t, done, last);
+    }
+    c.commit();
+    return new Batch(false, t, done, last);
   }
 
   private void report(Lease lease, Tally t, long nanos) {
