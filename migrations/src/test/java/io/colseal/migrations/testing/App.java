@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,19 @@ public final class App {
         "colseal.kms.local.keystore", keystore.toString(),
         "colseal.kms.local.keystore-password", Cli.CANARY,
         "colseal.keys.refresh-interval", "PT0S"));
+  }
+
+  /**
+   * Local KEK settings with a key refresh interval: for bulk writes, where re-reading the ACTIVE
+   * version on every use (as {@link #localConfig} does) would cost a query per value.
+   */
+  public static ColsealConfig localConfig(Path keystore, String kekAlias, Duration refreshInterval) {
+    return ColsealConfig.fromProperties(Map.of(
+        "colseal.kms.provider", "local",
+        "colseal.kms.kek-id", kekAlias,
+        "colseal.kms.local.keystore", keystore.toString(),
+        "colseal.kms.local.keystore-password", Cli.CANARY,
+        "colseal.keys.refresh-interval", refreshInterval.toString()));
   }
 
   public static void createTables(CliDatabase db) throws SQLException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs {@code java -jar colseal.jar} (the shaded jar the build just made, system property {@code
@@ -28,6 +30,7 @@ public final class Cli {
 
   private final Path workDir;
   private final Map<String, String> environment = new HashMap<>();
+  private final List<String> javaOptions = new ArrayList<>();
 
   public Cli(Path workDir) {
     this.workDir = workDir;
@@ -44,6 +47,12 @@ public final class Cli {
     return this;
   }
 
+  /** JVM options for the child, before {@code -jar} (as {@code COLSEAL_JAVA_OPTS} in bin/colseal): {@code -Xmx256m}. */
+  public Cli javaOptions(String... options) {
+    javaOptions.addAll(Arrays.asList(options));
+    return this;
+  }
+
   public static Path jar() {
     String jar = System.getProperty("colseal.jar");
     assertTrue(jar != null, "system property colseal.jar is not set (failsafe sets it)");
@@ -53,14 +62,7 @@ public final class Cli {
   }
 
   public CliResult run(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar().toString());
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("COLSEAL_") && !k.startsWith("COLSEAL_TEST_"));
-    pb.environment().putAll(environment);
+    ProcessBuilder pb = processBuilder(args);
     try {
       Path out = Files.createTempFile(workDir, "stdout", ".txt");
       Path err = Files.createTempFile(workDir, "stderr", ".txt");
@@ -84,6 +86,32 @@ public final class Cli {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /**
+   * Starts a long-running command with {@code --json} (JSON lines on stdout) and returns at once; see
+   * {@link CliProcess}.
+   */
+  public CliProcess start(String... args) {
+    return start(event -> {}, args);
+  }
+
+  /** As {@link #start(String...)}; {@code listener} sees each event on the reader thread as it is read. */
+  public CliProcess start(Consumer<JsonNode> listener, String... args) {
+    return CliProcess.start(processBuilder(args), workDir, listener, "colseal " + String.join(" ", args));
+  }
+
+  private ProcessBuilder processBuilder(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(javaOptions);
+    command.add("-jar");
+    command.add(jar().toString());
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("COLSEAL_") && !k.startsWith("COLSEAL_TEST_"));
+    pb.environment().putAll(environment);
+    return pb;
   }
 
   /** What holds for every run. */
