@@ -38,8 +38,8 @@ import picocli.CommandLine.ScopeType;
  * The {@code colseal} command: operator key management for colseal's key table.
  *
  * <p>Global options are inherited by every subcommand, so they may come before or after it. Each
- * command prints a plain-text table, or with {@code --json} exactly one JSON document, on stdout;
- * logs and errors go to stderr. The exit status is 0 on success, the {@code ErrorCode}'s exit code
+ * command prints a plain-text table, or with {@code --json} one JSON document (JSON lines for
+ * {@code reencrypt}), on stdout; logs and errors go to stderr. The exit status is 0 on success, the {@code ErrorCode}'s exit code
  * for a colseal error, 2 for a usage error and 1 for anything unexpected
  * ({@code docs/reference/exit-codes.md}).
  */
@@ -97,7 +97,7 @@ public final class ColsealCommand implements Callable<Integer> {
   Map<String, String> set = new LinkedHashMap<>();
 
   @Option(names = "--json", scope = ScopeType.INHERIT,
-      description = "Write exactly one JSON document on stdout.")
+      description = "Machine-readable output on stdout: one JSON document (reencrypt: one JSON event per line).")
   boolean json;
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
