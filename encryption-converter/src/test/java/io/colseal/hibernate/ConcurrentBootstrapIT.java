@@ -124,6 +124,8 @@ class ConcurrentBootstrapIT {
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute("DROP TABLE colseal_data_key");
       st.execute("DROP TABLE colseal_column");
+      st.execute("DROP TABLE colseal_job_partition");
+      st.execute("DROP TABLE colseal_job");
       // Flyway creates its history table with a quoted lower-case name.
       String q = db.kind() == Kind.MARIADB ? "`" : "\"";
       st.execute("DROP TABLE " + q + "colseal_schema_history" + q);
