@@ -6,18 +6,22 @@ import io.colseal.keys.ColumnRowCounts;
 import io.colseal.keys.RegisteredColumn;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Counts rows per key version of a registered column with plain SQL over the envelope prefix
  * (never decrypting): text envelopes by their 18-character header, binary ones by their 8-byte
- * header. Values that are not envelopes are counted as not encrypted. One grouped query and one
- * count per column.
+ * header. Values that are not envelopes are counted as not encrypted. One grouped query (one scan)
+ * per column.
  */
 public final class RowCounter {
   private static final String TEXT_PATTERN = "cs1:__:__________:%";
   private static final byte[] BINARY_MAGIC = {'c', 's', EnvelopeFormat.FORMAT_V1};
+  /** Group of NULL values: shorter than any header. */
+  private static final byte[] BINARY_NULL = {0};
+  private static final String TEXT_NULL = "-";
 
   private final JdbcKeyTable keyTable;
 
@@ -30,29 +34,33 @@ public final class RowCounter {
     String c = column.columnSql();
     String t = column.tableSql();
     return keyTable.query("count rows per key version of " + column.table() + '.' + column.column(), conn -> {
-      long total;
-      long nonNull;
-      try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*), COUNT(" + c + ") FROM " + t);
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        total = rs.getLong(1);
-        nonNull = rs.getLong(2);
-      }
+      // One pass over the table: each row falls into the group of its envelope header, the group of
+      // NULLs (a marker no header can equal) or the group of non-envelopes (NULL).
       String head = binary
-          ? "CASE WHEN SUBSTRING(" + c + ", 1, 3) = ? THEN SUBSTRING(" + c + ", 1, 8) ELSE NULL END"
-          : "CASE WHEN " + c + " LIKE ? THEN SUBSTRING(" + c + ", 1, 18) ELSE NULL END";
+          ? "CASE WHEN " + c + " IS NULL THEN ? WHEN SUBSTRING(" + c + ", 1, 3) = ? THEN SUBSTRING(" + c + ", 1, 8)"
+              + " ELSE NULL END"
+          : "CASE WHEN " + c + " IS NULL THEN '" + TEXT_NULL + "' WHEN " + c + " LIKE ? THEN SUBSTRING(" + c + ", 1, 18)"
+              + " ELSE NULL END";
       Map<Integer, Long> byVersion = new TreeMap<>();
+      long total = 0;
+      long nulls = 0;
       long notEncrypted = 0;
       try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT h, COUNT(*) FROM (SELECT " + head + " AS h FROM " + t + " WHERE " + c + " IS NOT NULL) x GROUP BY h")) {
+          "SELECT h, COUNT(*) FROM (SELECT " + head + " AS h FROM " + t + ") x GROUP BY h")) {
         if (binary) {
-          ps.setBytes(1, BINARY_MAGIC);
+          ps.setBytes(1, BINARY_NULL);
+          ps.setBytes(2, BINARY_MAGIC);
         } else {
           ps.setString(1, TEXT_PATTERN);
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long n = rs.getLong(2);
+            total += n;
+            if (binary ? Arrays.equals(rs.getBytes(1), BINARY_NULL) : TEXT_NULL.equals(rs.getString(1))) {
+              nulls += n;
+              continue;
+            }
             Integer version = binary ? versionOf(rs.getBytes(1)) : versionOf(rs.getString(1));
             if (version == null) {
               notEncrypted += n;
@@ -62,7 +70,7 @@ public final class RowCounter {
           }
         }
       }
-      return new ColumnRowCounts(column.table(), column.column(), total, total - nonNull, byVersion, notEncrypted);
+      return new ColumnRowCounts(column.table(), column.column(), total, nulls, byVersion, notEncrypted);
     });
   }
 
