@@ -68,7 +68,7 @@ class KeyAdminIT {
     var photo = colseal.binaryColumn("customers", "photo", byte[].class);
     try (Connection c = db.connect();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, email, photo FROM customers WHERE email LIKE 'cs1:%'");
+        ResultSet rs = st.executeQuery("SELECT id, email, photo FROM customers WHERE email LIKE 'cs1:01:%'");
         PreparedStatement up = c.prepareStatement("UPDATE customers SET email = ?, photo = ? WHERE id = ?")) {
       while (rs.next()) {
         up.setString(1, email.encrypt(email.decrypt(rs.getString(2))));
@@ -92,6 +92,8 @@ class KeyAdminIT {
           insert(db, app, i, "customer" + i + "@example.com", ("photo-" + i).getBytes(StandardCharsets.UTF_8));
         }
         Raw.update(db, "INSERT INTO customers (id, email, photo) VALUES (4, 'legacy-plaintext@example.com', NULL)");
+        // Starts like an envelope, but its header is not one: not encrypted either.
+        Raw.update(db, "INSERT INTO customers (id, email, photo) VALUES (5, 'cs1:legacy-value-with-a-colon', NULL)");
         savedV1 = (String) Raw.value(db, "customers", "email", "id = 1");
       }
 
@@ -99,8 +101,8 @@ class KeyAdminIT {
         assertEquals(List.of("customers"), admin.registeredTables());
         List<ColumnRowCounts> counts = admin.countRows("customers");
         assertEquals(List.of("email", "photo"), counts.stream().map(ColumnRowCounts::column).toList());
-        assertEquals(new ColumnRowCounts("customers", "email", 4, 0, Map.of(1, 3L), 1), counts.get(0));
-        assertEquals(new ColumnRowCounts("customers", "photo", 4, 1, Map.of(1, 3L), 0), counts.get(1));
+        assertEquals(new ColumnRowCounts("customers", "email", 5, 0, Map.of(1, 3L), 2), counts.get(0));
+        assertEquals(new ColumnRowCounts("customers", "photo", 5, 2, Map.of(1, 3L), 0), counts.get(1));
 
         assertEquals(2, admin.rotate("customers").version());
         ColsealException active = assertThrows(ColsealException.class, () -> admin.destroy("customers", 2, true));

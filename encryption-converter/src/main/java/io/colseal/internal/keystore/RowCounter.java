@@ -17,7 +17,6 @@ import java.util.TreeMap;
  * per column.
  */
 public final class RowCounter {
-  private static final String TEXT_PATTERN = "cs1:__:__________:%";
   private static final byte[] BINARY_MAGIC = {'c', 's', EnvelopeFormat.FORMAT_V1};
   /** Group of NULL values: shorter than any header. */
   private static final byte[] BINARY_NULL = {0};
@@ -39,8 +38,8 @@ public final class RowCounter {
       String head = binary
           ? "CASE WHEN " + c + " IS NULL THEN ? WHEN SUBSTRING(" + c + ", 1, 3) = ? THEN SUBSTRING(" + c + ", 1, 8)"
               + " ELSE NULL END"
-          : "CASE WHEN " + c + " IS NULL THEN '" + TEXT_NULL + "' WHEN " + c + " LIKE ? THEN SUBSTRING(" + c + ", 1, 18)"
-              + " ELSE NULL END";
+          : "CASE WHEN " + c + " IS NULL THEN '" + TEXT_NULL + "' WHEN SUBSTRING(" + c + ", 1, 4) = ? THEN SUBSTRING("
+              + c + ", 1, 18) ELSE NULL END";
       Map<Integer, Long> byVersion = new TreeMap<>();
       long total = 0;
       long nulls = 0;
@@ -51,7 +50,7 @@ public final class RowCounter {
           ps.setBytes(1, BINARY_NULL);
           ps.setBytes(2, BINARY_MAGIC);
         } else {
-          ps.setString(1, TEXT_PATTERN);
+          ps.setString(1, EnvelopeFormat.TEXT_MAGIC);
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
