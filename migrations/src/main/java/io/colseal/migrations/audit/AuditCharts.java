@@ -183,7 +183,7 @@ final class AuditCharts {
 
   private static StringBuilder open(String id, int height, String title) {
     StringBuilder svg = new StringBuilder(4096);
-    svg.append("<svg id=\"").append(id).append("\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"")
+    svg.append("<svg id=\"").append(id).append("\" class=\"chart\" role=\"img\"")
         .append(" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" width=\"").append(WIDTH)
         .append("\" height=\"").append(height).append("\" aria-labelledby=\"").append(id).append("-title\">")
         .append("<title id=\"").append(id).append("-title\">").append(esc(title)).append("</title>");

@@ -6,6 +6,7 @@ import static io.colseal.migrations.audit.Html.esc;
 import static io.colseal.migrations.audit.Html.percent;
 import static io.colseal.migrations.audit.Html.time;
 
+import io.colseal.migrations.audit.Labels.Section;
 import io.colseal.migrations.report.AuditReport;
 import io.colseal.migrations.report.AuditReport.AlgorithmEntry;
 import io.colseal.migrations.report.AuditReport.ColumnEntry;
@@ -55,15 +56,19 @@ public final class HtmlAuditRenderer {
       this.t = HtmlText.of(lang);
     }
 
-    private String l(String key) {
-      return Labels.get(lang, key);
+    private String h(String field) {
+      return Labels.header(field, lang);
+    }
+
+    private String s(Section section) {
+      return Labels.section(section, lang);
     }
 
     String render() {
       out.append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .append("<meta name=\"generator\" content=\"colseal ").append(esc(r.colsealVersion())).append("\">\n")
-          .append("<title>").append(esc(l("title"))).append(" · ").append(esc(time(r.generatedAt()))).append("</title>\n")
+          .append("<title>").append(esc(s(Section.TITLE))).append(" · ").append(esc(time(r.generatedAt()))).append("</title>\n")
           .append("<style>\n").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n<main>\n");
       header();
       summary();
@@ -80,24 +85,24 @@ public final class HtmlAuditRenderer {
     }
 
     private void header() {
-      out.append("<header>\n<h1>").append(esc(l("title"))).append("</h1>\n<dl class=\"meta\">\n");
+      out.append("<header>\n<h1>").append(esc(s(Section.TITLE))).append("</h1>\n<dl class=\"meta\">\n");
       var s = r.source();
-      def(l("generatedAt"), time(r.generatedAt()));
-      def(l("colsealVersion"), r.colsealVersion() + " · format " + r.formatVersion());
-      def(l("database"), s.databaseProduct() + " " + s.databaseVersion());
-      def(l("jdbcUrl"), s.jdbcUrlMasked());
+      def(h("generatedAt"), time(r.generatedAt()));
+      def(h("colsealVersion"), r.colsealVersion() + " · format " + r.formatVersion());
+      def(h("databaseProduct"), s.databaseProduct() + " " + s.databaseVersion());
+      def(h("jdbcUrlMasked"), s.jdbcUrlMasked());
       if (s.schema() != null) {
-        def(l("schema"), s.schema());
+        def(h("schema"), s.schema());
       }
-      def(l("kmsProvider"), s.kmsProvider());
+      def(h("kmsProvider"), s.kmsProvider());
       if (s.environment() != null) {
-        def(l("environment"), s.environment());
+        def(h("environment"), s.environment());
       }
       var p = r.policy();
-      def(l("originatorPeriod"), days(p.originatorPeriod()));
-      def(l("validityPeriod"), days(p.validityPeriod()));
-      def(l("usageCap"), count(p.usageCap()));
-      def(l("keyCacheTtl"), p.keyCacheTtl().toString());
+      def(h("originatorPeriod"), days(p.originatorPeriod()));
+      def(h("validityPeriod"), days(p.validityPeriod()));
+      def(h("usageCap"), count(p.usageCap()));
+      def(h("keyCacheTtl"), p.keyCacheTtl().toString());
       out.append("</dl>\n</header>\n");
     }
 
@@ -110,31 +115,31 @@ public final class HtmlAuditRenderer {
     }
 
     private void summary() {
-      section("summary", l("section.summary"));
+      section("summary", s(Section.SUMMARY));
       out.append("<div class=\"cards\">\n");
       for (Severity s : Severity.values()) {
         long n = r.findings().stream().filter(f -> f.severity() == s).count();
         out.append("<div class=\"card sev-").append(s.name().toLowerCase(java.util.Locale.ROOT))
             .append(n == 0 ? " zero" : "").append("\" data-severity=\"").append(s.name()).append("\"><span class=\"n\">")
-            .append(n).append("</span><span class=\"what\">").append(esc(l("severity." + s.name()))).append("</span></div>\n");
+            .append(n).append("</span><span class=\"what\">").append(esc(Labels.severity(s, lang))).append("</span></div>\n");
       }
-      out.append("</div>\n<p class=\"counts\">").append(esc(l("section.keyRegister"))).append(": ")
+      out.append("</div>\n<p class=\"counts\">").append(esc(s(Section.KEY_REGISTER))).append(": ")
           .append(r.keks().size()).append(" KEK · ").append(r.deks().size()).append(" DEK · ")
-          .append(esc(l("section.columns"))).append(": ").append(r.columns().size()).append("</p>\n</section>\n");
+          .append(esc(s(Section.COLUMN_INVENTORY))).append(": ").append(r.columns().size()).append("</p>\n</section>\n");
     }
 
     private void findings() {
-      section("findings", l("section.findings"));
+      section("findings", s(Section.FINDINGS));
       if (r.findings().isEmpty()) {
         out.append("<p class=\"clean\">").append(esc(t.get("findingsNone"))).append("</p>\n</section>\n");
         return;
       }
-      table(List.of(l("col.severity"), l("col.code"), l("col.subject"), l("col.message"), l("col.references")));
+      table(List.of(h("severity"), h("code"), h("subject"), h("message"), h("references")));
       for (Finding f : r.findings()) {
         out.append("<tr class=\"finding\">");
         out.append("<td>").append(badge(f.severity())).append("</td>");
         out.append("<td><code>").append(esc(f.code())).append("</code><br><span class=\"sub\">")
-            .append(esc(Labels.finding(lang, f.code()))).append("</span></td>");
+            .append(esc(Labels.finding(f.code(), lang))).append("</span></td>");
         cell(f.subject());
         cell(f.message());
         cell(String.join(", ", f.references()));
@@ -146,21 +151,21 @@ public final class HtmlAuditRenderer {
 
     private String badge(Severity s) {
       return "<span class=\"badge sev-" + s.name().toLowerCase(java.util.Locale.ROOT) + "\">"
-          + esc(l("severity." + s.name())) + "</span>";
+          + esc(Labels.severity(s, lang)) + "</span>";
     }
 
     private void keyRegister() {
-      section("key-register", l("section.keyRegister"));
-      out.append("<h3>").append(esc(l("section.keks"))).append("</h3>\n");
-      table(List.of(l("col.provider"), l("col.kekId"), l("col.location"), l("col.keySpec"), l("col.state"),
-          l("col.rotationEnabled"), l("col.environments"), l("col.dekVersions")));
+      section("kek-register", s(Section.KEK_REGISTER));
+      table(List.of(h("provider"), h("kekId"), h("location"), h("keySpec"), h("state"),
+          h("rotationEnabled"), h("environments"), h("dekVersions")));
       for (KekEntry k : r.keks()) {
         out.append("<tr>");
         cell(k.provider());
         out.append("<td><code>").append(esc(k.kekId())).append("</code></td>");
         cell(k.location());
         cell(k.keySpec() == null ? "—" : k.keySpec());
-        out.append("<td class=\"state-").append(esc(k.state().name())).append("\">").append(esc(k.state().name()))
+        out.append("<td class=\"state-").append(esc(k.state().name())).append("\">")
+            .append(esc(k.state().name() + " · " + Labels.kekState(k.state(), lang)))
             .append(k.deletionDate() == null ? "" : " (" + esc(time(k.deletionDate())) + ")").append("</td>");
         cell(k.rotationEnabled() == null ? "—" : k.rotationEnabled().toString());
         cell(k.environments().isEmpty() ? "—" : String.join(", ", k.environments()));
@@ -168,15 +173,16 @@ public final class HtmlAuditRenderer {
         out.append("</tr>\n");
       }
       endTable();
-      out.append("<h3>").append(esc(l("section.deks"))).append("</h3>\n");
-      table(List.of(l("col.table"), l("col.version"), l("col.state"), l("col.algorithm"), l("col.kek"), "KCV",
-          l("col.createdAt"), l("col.useEndsAt"), l("col.validUntil"), l("col.retiredAt"), l("col.usage"),
-          l("col.rows"), l("col.environment"), l("col.flags")));
+      out.append("</section>\n");
+      section("key-register", s(Section.KEY_REGISTER));
+      table(List.of(h("table"), h("version"), h("state"), h("algorithm"), h("kekId"), "KCV",
+          h("createdAt"), h("useEndsAt"), h("validUntil"), h("retiredAt"), h("encryptionsReserved"),
+          h("rows"), h("environment"), h("flags")));
       for (DekEntry d : r.deks()) {
         out.append("<tr>");
         cell(d.table());
         cell("v" + d.version());
-        cell(d.state());
+        cell(d.state() + " · " + Labels.keyState(d.state(), lang));
         cell(d.algorithm() + " (" + d.strengthBits() + " bit)");
         out.append("<td><code>").append(esc(d.kekId())).append("</code></td>");
         out.append("<td><code>").append(esc(d.keyCheckValue())).append("</code></td>");
@@ -196,16 +202,16 @@ public final class HtmlAuditRenderer {
     }
 
     private void columns() {
-      section("columns", l("section.columns"));
-      table(List.of(l("col.column"), l("col.attribute"), l("col.classification"), l("col.method"),
-          l("col.algorithm"), "AAD", l("col.rowsTotal"), "NULL", l("col.rowsByVersion"), l("col.rowsNotEncrypted"),
-          l("col.activeVersion")));
+      section("columns", s(Section.COLUMN_INVENTORY));
+      table(List.of(h("column"), h("attribute"), h("classification"), h("method"),
+          h("algorithm"), "AAD", h("rowsTotal"), "NULL", h("rowsByKeyVersion"), h("rowsNotEncrypted"),
+          h("activeVersion")));
       for (ColumnEntry c : r.columns()) {
         out.append("<tr>");
         out.append("<td><code>").append(esc(c.table() + "." + c.column())).append("</code></td>");
         cell(c.entity() + "." + c.attribute() + " : " + c.javaType());
         out.append("<td>").append(esc(c.classification())).append("<br><span class=\"sub\">")
-            .append(esc(Labels.category(lang, c.classification()))).append("</span></td>");
+            .append(esc(Labels.classification(c.classification(), lang))).append("</span></td>");
         cell(c.method() + " · " + c.mode() + " · " + c.storage());
         cell(c.algorithm() + " · nonce " + c.nonceBits() + " · tag " + c.tagBits());
         cell(c.aad());
@@ -228,18 +234,18 @@ public final class HtmlAuditRenderer {
     }
 
     private void suspects() {
-      section("pii-suspects", l("section.suspects"));
+      section("pii-suspects", s(Section.PII_SUSPECTS));
       out.append("<p class=\"note\">").append(esc(t.get("maskedOnly"))).append("</p>\n");
       if (r.suspects().isEmpty()) {
         out.append("<p>").append(esc(t.get("none"))).append("</p>\n</section>\n");
         return;
       }
-      table(List.of(l("col.column"), l("col.kind"), l("col.reason"), l("col.matches"), l("col.examples")));
+      table(List.of(h("column"), h("kind"), h("reason"), h("matches"), h("maskedExamples")));
       for (PiiSuspect s : r.suspects()) {
         out.append("<tr>");
         out.append("<td><code>").append(esc(s.table() + "." + s.column())).append("</code></td>");
-        cell(s.kind() + " · " + Labels.piiKind(lang, s.kind()));
-        cell(s.reason());
+        cell(s.kind() + " · " + Labels.piiKind(s.kind(), lang));
+        cell(Labels.piiReason(s.reason(), lang));
         cell(count(s.matches()) + " / " + count(s.sampled()));
         out.append("<td><code>").append(esc(String.join("  ", s.maskedExamples()))).append("</code></td>");
         out.append("</tr>\n");
@@ -249,19 +255,19 @@ public final class HtmlAuditRenderer {
     }
 
     private void lifecycle() {
-      section("lifecycle", l("section.lifecycle"));
-      out.append("<h3>").append(esc(l("section.rotations"))).append("</h3>\n");
-      rows(r.lifecycle().rotations(), List.of(l("col.table"), l("col.from"), l("col.to"), l("col.at")),
+      section("lifecycle", s(Section.LIFECYCLE));
+      out.append("<h3>").append(esc(s(Section.ROTATIONS))).append("</h3>\n");
+      rows(r.lifecycle().rotations(), List.of(h("table"), h("fromVersion"), h("toVersion"), h("at")),
           (Rotation x) -> List.of(x.table(), "v" + x.fromVersion(), "v" + x.toVersion(), time(x.at())));
-      out.append("<h3>").append(esc(l("section.jobRuns"))).append("</h3>\n");
-      rows(r.lifecycle().jobRuns(), List.of(l("col.job"), l("col.mode"), l("col.state"), l("col.startedAt"),
-          l("col.finishedAt"), l("col.rowsExamined"), l("col.rowsChanged"), l("col.conflicts"), l("col.failures")),
+      out.append("<h3>").append(esc(s(Section.JOB_RUNS))).append("</h3>\n");
+      rows(r.lifecycle().jobRuns(), List.of(h("jobId"), h("mode"), h("state"), h("startedAt"),
+          h("finishedAt"), h("rowsExamined"), h("rowsChanged"), h("conflicts"), h("failures")),
           (JobRun j) -> List.of(j.jobId() + " #" + j.runNo(), j.mode(), j.state(), time(j.startedAt()),
               time(j.finishedAt()), count(j.rowsExamined()), count(j.rowsChanged()), count(j.conflicts()),
               count(j.failures())));
-      out.append("<h3>").append(esc(l("section.retiredUse"))).append("</h3>\n");
-      rows(r.lifecycle().retiredUse(), List.of(l("col.table"), l("col.version"), l("col.state"),
-          l("col.encryptionsAtRetirement"), l("col.encryptionsReserved"), l("col.noEncryptionSinceRetirement")),
+      out.append("<h3>").append(esc(s(Section.RETIRED_USE))).append("</h3>\n");
+      rows(r.lifecycle().retiredUse(), List.of(h("table"), h("version"), h("state"),
+          h("encryptionsAtRetirement"), h("encryptionsReserved"), h("noEncryptionSinceRetirement")),
           (RetiredUse u) -> List.of(u.table(), "v" + u.version(), u.state(),
               u.encryptionsAtRetirement() == null ? "—" : count(u.encryptionsAtRetirement()),
               count(u.encryptionsReserved()), u.noEncryptionSinceRetirement() ? "✓" : "✗"));
@@ -269,25 +275,25 @@ public final class HtmlAuditRenderer {
     }
 
     private void algorithms() {
-      section("algorithms", l("section.algorithms"));
-      rows(r.algorithms(), List.of(l("col.algorithm"), l("col.purpose"), l("col.usedIn"), l("col.strength"),
-          l("col.standards"), l("col.lastReview"), l("col.nextReview")),
+      section("algorithms", s(Section.ALGORITHMS));
+      rows(r.algorithms(), List.of(h("name"), h("purpose"), h("usedIn"), h("strengthBits"),
+          h("standards"), h("lastReview"), h("nextReview")),
           (AlgorithmEntry a) -> List.of(a.name(), a.purpose(), String.join(", ", a.usedIn()), a.strengthBits() + " bit",
               String.join(", ", a.standards()), date(a.lastReview()), date(a.nextReview())));
       out.append("</section>\n");
     }
 
     private void attestations() {
-      section("attestations", l("section.attestations"));
+      section("attestations", s(Section.ATTESTATION));
       out.append("<ul class=\"attest\">\n");
-      for (String note : Labels.attestations(lang)) {
+      for (String note : t.attestations()) {
         out.append("<li>").append(esc(note)).append("</li>\n");
       }
       out.append("</ul>\n</section>\n");
     }
 
     private void integrity() {
-      section("integrity", l("section.integrity"));
+      section("integrity", s(Section.INTEGRITY));
       out.append("<p class=\"hash\"><span>SHA-256</span> <code id=\"content-sha256\">").append(esc(r.contentSha256()))
           .append("</code></p>\n<p class=\"note\">").append(esc(t.get("hashNote"))).append("</p>\n</section>\n");
     }
