@@ -151,7 +151,7 @@ final class AuditCharts {
       marker(svg, "marker-validity", LABEL_WIDTH + daysFromCreation(d, d.validUntil()) * scale, y,
           t.get("validityPeriod") + ": " + Html.time(d.validUntil()));
       String note = count(d.ageDays()) + " " + t.get("days") + (pastValidity ? " · " + t.get("overdue") : pastUse ? " · "
-          + t.get("originatorPeriod") + " ✕" : "");
+          + t.get("pastUse") : "");
       svg.append("<text class=\"numbers").append(pastValidity ? " alert" : "").append("\" x=\"")
           .append(LABEL_WIDTH + BAR_WIDTH + 12).append("\" y=\"").append(y + 13).append("\">").append(esc(note))
           .append("</text>");

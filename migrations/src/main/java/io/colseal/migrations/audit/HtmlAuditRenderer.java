@@ -19,10 +19,13 @@ import io.colseal.migrations.report.AuditReport.RetiredUse;
 import io.colseal.migrations.report.AuditReport.Rotation;
 import io.colseal.migrations.report.AuditReport.Severity;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit report as one self-contained HTML5 page, for an auditor's browser or a PDF printer:
@@ -165,7 +168,7 @@ public final class HtmlAuditRenderer {
         cell(k.location());
         cell(k.keySpec() == null ? "—" : k.keySpec());
         out.append("<td class=\"state-").append(esc(k.state().name())).append("\">")
-            .append(esc(k.state().name() + " · " + Labels.kekState(k.state(), lang)))
+            .append(esc(state(k.state().name(), Labels.kekState(k.state(), lang))))
             .append(k.deletionDate() == null ? "" : " (" + esc(time(k.deletionDate())) + ")").append("</td>");
         cell(k.rotationEnabled() == null ? "—" : k.rotationEnabled().toString());
         cell(k.environments().isEmpty() ? "—" : String.join(", ", k.environments()));
@@ -182,15 +185,22 @@ public final class HtmlAuditRenderer {
         out.append("<tr>");
         cell(d.table());
         cell("v" + d.version());
-        cell(d.state() + " · " + Labels.keyState(d.state(), lang));
+        cell(state(d.state(), Labels.keyState(d.state(), lang)));
         cell(d.algorithm() + " (" + d.strengthBits() + " bit)");
-        out.append("<td><code>").append(esc(d.kekId())).append("</code></td>");
+        out.append("<td title=\"").append(esc(d.kekId())).append("\"><code>").append(esc(shortKek(d.kekId())))
+            .append("</code></td>");
         out.append("<td><code>").append(esc(d.keyCheckValue())).append("</code></td>");
-        cell(time(d.createdAt()));
-        cell(time(d.useEndsAt()));
-        cell(time(d.validUntil()));
-        cell(d.destroyedAt() != null ? time(d.destroyedAt()) + " (DESTROYED)" : time(d.retiredAt()));
-        cell(count(d.encryptionsReserved()) + " / " + count(d.usageCap()) + " (" + percent(d.usageRatio()) + ")");
+        dateCell(d.createdAt());
+        dateCell(d.useEndsAt());
+        dateCell(d.validUntil());
+        if (d.destroyedAt() != null) {
+          out.append("<td title=\"").append(esc(time(d.destroyedAt()))).append("\">")
+              .append(esc(day(d.destroyedAt()) + " (DESTROYED)")).append("</td>");
+        } else {
+          dateCell(d.retiredAt());
+        }
+        out.append("<td class=\"num\">").append(count(d.encryptionsReserved())).append("<br><span class=\"sub\">")
+            .append(esc(percent(d.usageRatio()) + " / " + count(d.usageCap()))).append("</span></td>");
         numberCell(d.rows());
         cell(d.environment() == null ? "—" : d.environment());
         cell(String.join(", ", d.flags()));
@@ -328,6 +338,26 @@ public final class HtmlAuditRenderer {
 
     private void cell(String text) {
       out.append("<td>").append(esc(text)).append("</td>");
+    }
+
+    /** A day, with the exact time as the cell's tooltip. */
+    private void dateCell(@Nullable Instant t) {
+      out.append("<td title=\"").append(esc(time(t))).append("\">").append(esc(day(t))).append("</td>");
+    }
+
+    private static String day(@Nullable Instant t) {
+      return t == null ? "—" : t.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /** A state code, followed by its translation when the page is not in English. */
+    private String state(String code, String label) {
+      return lang == Lang.EN ? code : code + " · " + label;
+    }
+
+    /** The last part of a KEK id (an alias or key id of an ARN); the full id is the cell's tooltip. */
+    private static String shortKek(String kekId) {
+      int cut = Math.max(kekId.lastIndexOf('/'), kekId.lastIndexOf(':'));
+      return cut < 0 || cut == kekId.length() - 1 ? kekId : "…" + kekId.substring(cut);
     }
 
     private void numberCell(long n) {

@@ -44,6 +44,8 @@ final class HtmlStyle {
       table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
       th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
       th { background: #edf2f7; font-weight: 600; }
+      td code { white-space: nowrap; overflow-wrap: normal; }
+      td { overflow-wrap: anywhere; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.alert, .alert { color: var(--high); font-weight: 700; }
       td.state-DISABLED, td.state-PENDING_DELETION, td.state-NOT_FOUND { color: var(--high); font-weight: 700; }
@@ -62,5 +64,7 @@ final class HtmlStyle {
       svg.chart line.marker-validity { stroke: var(--ink); stroke-width: 2.5; }
       .hash code { font-size: 14px; padding: 2px 6px; background: #edf2f7; }
       ul.attest li { margin: 3px 0; }
+      @media print { body { background: #fff; } main { max-width: none; padding: 0; } h2 { break-after: avoid; }
+        tr, figure { break-inside: avoid; } }
       """;
 }

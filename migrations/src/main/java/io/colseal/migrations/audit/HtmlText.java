@@ -22,6 +22,7 @@ final class HtmlText {
       Map.entry("overdue", new String[] {"past validity", "유효기간 초과"}),
       Map.entry("originatorPeriod", new String[] {"end of originator-use period", "사용기간 종료"}),
       Map.entry("validityPeriod", new String[] {"end of validity", "유효기간 종료"}),
+      Map.entry("pastUse", new String[] {"rotation due", "교체 필요"}),
       Map.entry("days", new String[] {"days", "일"}),
       Map.entry("findingsNone", new String[] {"No findings.", "발견 사항 없음."}),
       Map.entry("hashNote", new String[] {
