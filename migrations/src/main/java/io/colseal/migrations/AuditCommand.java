@@ -5,6 +5,7 @@ import io.colseal.ErrorCode;
 import io.colseal.keys.KeyAdmin;
 import io.colseal.keys.KeyVersion;
 import io.colseal.migrations.audit.CsvAuditRenderer;
+import io.colseal.migrations.audit.HtmlAuditRenderer;
 import io.colseal.migrations.audit.JsonAuditRenderer;
 import io.colseal.migrations.audit.Lang;
 import io.colseal.migrations.audit.MarkdownAuditRenderer;
@@ -15,7 +16,6 @@ import io.colseal.migrations.report.AuditReport.Severity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +132,7 @@ final class AuditCommand implements Callable<Integer> {
       switch (fmt) {
         case "json" -> emit(out, new JsonAuditRenderer().render(report, language));
         case "markdown" -> emit(out, new MarkdownAuditRenderer().render(report, language));
-        case "html" -> emit(out, html(report, language));
+        case "html" -> emit(out, new HtmlAuditRenderer().render(report, language));
         default -> csv(out, report, language);
       }
     } catch (IOException e) {
@@ -163,23 +163,5 @@ final class AuditCommand implements Callable<Integer> {
     Files.createDirectories(output);
     Files.writeString(output.resolve("key-register.csv"), keys, StandardCharsets.UTF_8);
     Files.writeString(output.resolve("column-inventory.csv"), columns, StandardCharsets.UTF_8);
-  }
-
-  /** The HTML renderer is built separately; looked up so this command works with or without it. */
-  private static String html(AuditReport report, Lang language) {
-    try {
-      Class<?> type = Class.forName("io.colseal.migrations.audit.HtmlAuditRenderer");
-      Object renderer = type.getConstructor().newInstance();
-      return (String) type.getMethod("render", AuditReport.class, Lang.class).invoke(renderer, report, language);
-    } catch (ClassNotFoundException e) {
-      throw new UsageException("--format html is not available in this build; use markdown, json or csv");
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("the HTML renderer failed", e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the HTML renderer cannot be used", e);
-    }
   }
 }
