@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the sample compliance audit report (docs/examples/audit-report-sample.{html,md},
+# Writes the sample compliance audit report (docs/examples/audit-report-sample.{html,md,json},
 # audit-report-sample-ko.html) from the hand-built report in
 # benchmarks/src/main/java/io/colseal/benchmarks/audit/SampleReport.java, and screenshots both
 # languages into docs/images/audit-report-{en,ko}.png with headless Chromium.

@@ -3,11 +3,16 @@ package io.colseal.benchmarks.audit;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.colseal.migrations.audit.HtmlAuditRenderer;
+import io.colseal.migrations.audit.JsonAuditRenderer;
 import io.colseal.migrations.audit.Lang;
+import io.colseal.migrations.audit.MarkdownAuditRenderer;
 import io.colseal.migrations.report.AuditReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Writes the sample audit report of the documentation from {@link SampleReport}: {@code
@@ -26,10 +31,22 @@ public final class AuditSample {
       System.exit(2);
     }
     Path dir = Files.createDirectories(Path.of(args[0]));
-    AuditReport report = SampleReport.build();
+    AuditReport unhashed = SampleReport.build();
+    // The hash as colseal computes it: over the canonical JSON with the field empty.
+    AuditReport report = unhashed.withContentSha256(sha256(JsonAuditRenderer.canonical(unhashed)));
     HtmlAuditRenderer html = new HtmlAuditRenderer();
     write(dir.resolve("audit-report-sample.html"), html.render(report, Lang.EN));
     write(dir.resolve("audit-report-sample-ko.html"), html.render(report, Lang.KO));
+    write(dir.resolve("audit-report-sample.md"), new MarkdownAuditRenderer().render(report, Lang.EN));
+    write(dir.resolve("audit-report-sample.json"), new JsonAuditRenderer().render(report, Lang.EN));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void write(Path file, String text) throws IOException {

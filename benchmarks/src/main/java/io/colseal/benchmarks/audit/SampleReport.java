@@ -26,7 +26,7 @@ import java.util.Map;
  * shop database two years into colseal, with one of everything an auditor should see: a version
  * past its validity still holding rows, an ACTIVE version past its originator-use period,
  * leftover plaintext, an unclassified column and an unencrypted phone-number column. Every value
- * is made up; the content hash is left empty (the sample is not a real run's output).
+ * is made up; {@link AuditSample} adds the content hash.
  */
 final class SampleReport {
   static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
@@ -77,7 +77,7 @@ final class SampleReport {
             KekState.ENABLED, null, Boolean.TRUE, List.of("prod"), 4, 4)),
         deks, columns,
         List.of(new PiiSuspect("members", "phone", "PHONE", "NAME_AND_VALUES", 200, 198,
-            List.of("010-****-1234", "010-****-5678", "011-***-9012"))),
+            List.of("010-****-****", "010-****-****", "011-***-****"))),
         new Lifecycle(
             List.of(new Rotation("customers", 1, 2, c2), new Rotation("customers", 2, 3, c3)),
             List.of(

@@ -85,7 +85,7 @@ class HtmlAuditRendererTest {
             List.of("prod"), 4, 4)),
         deks, columns,
         List.of(new PiiSuspect("members", "phone", "PHONE", "NAME_AND_VALUES", 200, 198,
-            List.of("010-****-1234", "010-****-9876"))),
+            List.of("010-****-****", "so***@example.com"))),
         new Lifecycle(
             List.of(new Rotation("customers", 1, 2, created2), new Rotation("customers", 2, 3, created3)),
             List.of(new JobRun("reenc-1", 1, "REENCRYPT", "DONE", created3.plusSeconds(60), created3.plusSeconds(600), 2,
@@ -240,7 +240,7 @@ class HtmlAuditRendererTest {
     assertEquals("ab".repeat(32), doc.getElementById("content-sha256").text());
     assertEquals(4, doc.select("#key-register tbody tr").size());
     assertEquals(3, doc.select("#columns tbody tr").size());
-    assertTrue(doc.select("#pii-suspects td").text().contains("010-****-1234"));
+    assertTrue(doc.select("#pii-suspects td").text().contains("so***@example.com"));
   }
 
   @Test
