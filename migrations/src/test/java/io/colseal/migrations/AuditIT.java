@@ -88,7 +88,7 @@ class AuditIT {
         insert(app, db, "customers", "email", 6, 7, i -> "canary-plain-" + i + "@example.com", false, plaintexts);
       }
       // An unregistered column of 주민등록번호-shaped values with valid check digits.
-      List<String> rrns = List.of(rrn("85031521234"), rrn("92120111357"), rrn("01073031122"));
+      List<String> rrns = List.of(rrn("850315212345"), rrn("921201113579"), rrn("010730311224"));
       try (Connection c = db.connect();
           PreparedStatement ps = c.prepareStatement("INSERT INTO people VALUES (?, ?, ?)")) {
         for (int i = 0; i < rrns.size(); i++) {
