@@ -26,10 +26,10 @@ final class HtmlText {
       Map.entry("days", new String[] {"days", "일"}),
       Map.entry("findingsNone", new String[] {"No findings.", "발견 사항 없음."}),
       Map.entry("hashNote", new String[] {
-          "SHA-256 of the report's canonical JSON with this field empty. Re-create the JSON report"
-              + " (colseal audit --format json) from the same run and compare.",
-          "이 필드를 비운 보고서 정규 JSON의 SHA-256. 같은 실행의 JSON 보고서(colseal audit --format json)로"
-              + " 다시 계산하여 비교합니다."}),
+          "SHA-256 of this report's canonical JSON with this field empty. It is checked on the JSON form of a"
+              + " report (colseal audit --format json): empty the field and hash the file.",
+          "이 필드를 비운 이 보고서 정규 JSON의 SHA-256. 검증은 JSON 형식 보고서(colseal audit --format json)에서"
+              + " 이 필드를 비우고 파일을 해시하여 합니다."}),
       Map.entry("maskedOnly", new String[] {"Examples are masked; no value is shown in full.",
           "예시는 마스킹되어 있으며 값 전체는 표시하지 않습니다."}));
 
