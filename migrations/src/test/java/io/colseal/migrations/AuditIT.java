@@ -227,6 +227,44 @@ class AuditIT {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2"})
+  void oneKek_prodAndDevKeyRows_isSharedAcrossEnvironments(TestDatabase.Kind kind) throws Exception {
+    try (CliDatabase db = CliDatabase.create(kind, dir)) {
+      Path keystore = dir.resolve("kek.p12");
+      Cli cli = cli(db, keystore);
+      cli.run("kek", "create", "--provider", "local", "--alias", "kek1").ok();
+      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(1000))");
+        st.execute("CREATE TABLE ledger (id INT PRIMARY KEY, memo VARCHAR(1000))");
+      }
+      List<String> plaintexts = new ArrayList<>();
+      try (Colseal prod = Colseal.start(db.connections(), withEnvironment(keystore, "prod"))) {
+        prod.register(List.of(EMAIL));
+        insert(prod, db, "customers", "email", 1, 1, i -> "canary-prod-" + i + "@example.com", true, plaintexts);
+      }
+      try (Colseal dev = Colseal.start(db.connections(), withEnvironment(keystore, "dev"))) {
+        dev.register(List.of(MEMO));
+        insert(dev, db, "ledger", "memo", 1, 1, i -> "canary-dev-" + i, true, plaintexts);
+      }
+      JsonNode report = cli.run("audit", "--json").ok().json();
+      assertFindings(Map.of("KEK_SHARED_ACROSS_ENVIRONMENTS|HIGH|kek1", "wraps data keys of 2 environments: dev, prod"),
+          report);
+      assertEquals("[\"dev\",\"prod\"]", report.at("/keks/0/environments").toString());
+      assertEquals("prod", report.at("/deks/0/environment").asText());
+      assertEquals("dev", report.at("/deks/1/environment").asText());
+    }
+  }
+
+  private static ColsealConfig withEnvironment(Path keystore, String environment) {
+    return ColsealConfig.fromProperties(Map.of(
+        "colseal.kms.provider", "local",
+        "colseal.kms.kek-id", "kek1",
+        "colseal.kms.local.keystore", keystore.toString(),
+        "colseal.kms.local.keystore-password", Cli.CANARY,
+        "colseal.environment", environment));
+  }
+
   static Cli cli(CliDatabase db, Path keystore) {
     Cli cli = new Cli(keystore.getParent()).env(Map.of(
         "COLSEAL_JDBC_URL", db.url(),

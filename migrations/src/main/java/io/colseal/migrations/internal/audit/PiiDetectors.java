@@ -19,7 +19,7 @@ public final class PiiDetectors {
   private static final Pattern LICENSE = Pattern.compile("\\d{2}-\\d{2}-\\d{6}-\\d{2}");
   private static final Pattern PHONE = Pattern.compile("01[016789]-?\\d{3,4}-?\\d{4}");
   private static final Pattern CARD = Pattern.compile("\\d(?:[ -]?\\d){12,18}");
-  private static final Pattern ACCOUNT = Pattern.compile("\\d{2,6}(?:-\\d{2,7}){1,3}");
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{2,6}(?:-\\d{2,7}){2,3}");
   private static final Pattern PASSPORT = Pattern.compile("[MSROD]\\d{8}|[MSROD]\\d{3}[A-Z]\\d{4}");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
