@@ -9,6 +9,10 @@
 #                                     with 1 and 2 workers against plain JDBC (several minutes on 2 cores);
 #                                     updates its section of docs/performance.md
 #   benchmarks/run.sh --reencrypt --rows 100000   the same with harness options; prints, writes nothing
+#   benchmarks/run.sh --audit         only the compliance audit report harness: 1,000,000 rows, the full report
+#                                     against the plain GROUP BY it needs (a few minutes on 2 cores);
+#                                     updates its section of docs/performance.md
+#   benchmarks/run.sh --audit --rows 100000       the same with harness options; prints, writes nothing
 #
 # The harnesses print their options with --help, e.g.
 #   java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.reencrypt.ReencryptHarness --help
@@ -20,6 +24,14 @@ cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "--reencrypt" ]]; then
   shift
   harness=(java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.reencrypt.ReencryptHarness)
+  if [[ $# -eq 0 ]]; then
+    exec "${harness[@]}" --docs docs/performance.md
+  fi
+  exec "${harness[@]}" "$@"
+fi
+if [[ "${1:-}" == "--audit" ]]; then
+  shift
+  harness=(java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.audit.AuditHarness)
   if [[ $# -eq 0 ]]; then
     exec "${harness[@]}" --docs docs/performance.md
   fi

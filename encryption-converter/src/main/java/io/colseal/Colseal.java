@@ -64,7 +64,7 @@ public final class Colseal implements AutoCloseable {
     requireNonNull(config, "config");
     KmsProvider kms = KmsProviders.create(config);
     try {
-      JdbcKeyTable keyTable = new JdbcKeyTable(connections, config.clock());
+      JdbcKeyTable keyTable = new JdbcKeyTable(connections, config.clock(), config.environment());
       KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
       LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), JdbcKeyTable.TABLE,
           keyTable.vendor());

@@ -35,6 +35,7 @@ public final class ColsealConfig {
   private final Duration validityPeriod;
   private final boolean rotateOverdueAtStartup;
   private final boolean readPlaintext;
+  private final @Nullable String environment;
   private final Clock clock;
   private final Map<String, String> settings;
 
@@ -51,6 +52,7 @@ public final class ColsealConfig {
     validityPeriod = b.validityPeriod;
     rotateOverdueAtStartup = b.rotateOverdueAtStartup;
     readPlaintext = b.readPlaintext;
+    environment = b.environment;
     clock = b.clock;
     settings = Collections.unmodifiableMap(new TreeMap<>(b.settings));
   }
@@ -145,6 +147,10 @@ public final class ColsealConfig {
     if (readPlaintext != null) {
       b.readPlaintext(parseBoolean(ColsealSettings.READ_PLAINTEXT, readPlaintext));
     }
+    Object deployment = lookup.apply(ColsealSettings.ENVIRONMENT);
+    if (deployment != null) {
+      b.environment(deployment.toString());
+    }
     return b.build();
   }
 
@@ -200,7 +206,8 @@ public final class ColsealConfig {
           ColsealSettings.ORIGINATOR_PERIOD,
           ColsealSettings.VALIDITY_PERIOD,
           ColsealSettings.ROTATE_OVERDUE_AT_STARTUP,
-          ColsealSettings.READ_PLAINTEXT);
+          ColsealSettings.READ_PLAINTEXT,
+          ColsealSettings.ENVIRONMENT);
 
   static boolean parseBoolean(String setting, Object value) {
     if (value instanceof Boolean bool) {
@@ -298,6 +305,14 @@ public final class ColsealConfig {
     return readPlaintext;
   }
 
+  /**
+   * The environment this deployment runs in ({@code prod}, {@code staging}, {@code dev}), recorded
+   * on every key version it creates; null when not set.
+   */
+  public @Nullable String environment() {
+    return environment;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -351,6 +366,7 @@ public final class ColsealConfig {
     private Duration validityPeriod = Duration.ofDays(5 * 365);
     private boolean rotateOverdueAtStartup;
     private boolean readPlaintext;
+    private @Nullable String environment;
     private Clock clock = Clock.systemUTC();
     private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -454,6 +470,24 @@ public final class ColsealConfig {
      */
     public Builder readPlaintext(boolean read) {
       readPlaintext = read;
+      return this;
+    }
+
+    /**
+     * The environment tag recorded on new key versions ({@code prod}, {@code staging}, {@code dev}):
+     * 1..64 characters of letters, digits, {@code . _ -}; surrounding whitespace is removed.
+     */
+    public Builder environment(@Nullable String name) {
+      if (name == null) {
+        environment = null;
+        return this;
+      }
+      String t = name.trim();
+      if (!t.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new ColsealConfigException(
+            ColsealSettings.ENVIRONMENT + " must be 1..64 letters, digits, '.', '_' or '-', got '" + name + "'");
+      }
+      environment = t;
       return this;
     }
 

@@ -68,6 +68,13 @@ public final class ColsealSettings {
    */
   public static final String READ_PLAINTEXT = "colseal.migration.read-plaintext";
 
+  /**
+   * The environment this deployment runs in ({@code prod}, {@code staging}, {@code dev}), recorded on
+   * each key version it creates so the audit report can find a KEK shared across environments. No
+   * default.
+   */
+  public static final String ENVIRONMENT = "colseal.environment";
+
   private ColsealSettings() {}
 
   /** The environment variable that carries {@code setting}: {@code COLSEAL_KMS_KEK_ID}. */

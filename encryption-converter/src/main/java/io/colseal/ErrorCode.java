@@ -37,7 +37,12 @@ public enum ErrorCode {
    * A batch job (re-encryption, verification) ran to its end but left work undone: values that
    * failed, or rows whose compare-and-set kept conflicting. Its summary gives the counts.
    */
-  JOB_INCOMPLETE(50);
+  JOB_INCOMPLETE(50),
+  /**
+   * {@code colseal audit --fail-on}: the report has findings at or above the given severity. The
+   * report is still written.
+   */
+  AUDIT_FINDINGS(51);
 
   private final int exitCode;
 

@@ -14,6 +14,7 @@ import io.colseal.internal.keystore.KeyRow;
 import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.internal.keystore.RowCounter;
 import io.colseal.kms.KeyContext;
+import io.colseal.kms.KekStatus;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviders;
 import io.colseal.kms.WrappedKey;
@@ -58,7 +59,7 @@ public final class KeyAdmin implements AutoCloseable {
    * colseal.key-table.schema-management} says.
    */
   public static KeyAdmin open(ConnectionSource connections, ColsealConfig config) {
-    JdbcKeyTable keyTable = new JdbcKeyTable(requireNonNull(connections, "connections"), config.clock());
+    JdbcKeyTable keyTable = new JdbcKeyTable(requireNonNull(connections, "connections"), config.clock(), config.environment());
     KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
     return new KeyAdmin(config, connections, keyTable);
   }
@@ -72,6 +73,24 @@ public final class KeyAdmin implements AutoCloseable {
   public List<KeyVersion> list(String table) {
     String t = Identifiers.normalize(table);
     return keyTable.listAll().stream().filter(v -> v.table().equals(t)).toList();
+  }
+
+  /** What the audit report reads beyond {@link #list()}: retirement counts and environments. */
+  public List<KeyAuditFields> auditFields() {
+    return keyTable.listAuditFields();
+  }
+
+  /**
+   * What the configured KEK provider says about {@code kekId} (see {@link KmsProvider#describeKek}).
+   * Creates the provider on first use.
+   */
+  public KekStatus describeKek(String kekId) {
+    return kms().describeKek(kekId);
+  }
+
+  /** Name of the configured KEK provider ({@code aws-kms}, {@code local}). */
+  public String kmsProviderName() {
+    return kms().name();
   }
 
   /** The registered encrypted columns, ordered by table and column. */

@@ -50,6 +50,15 @@ public interface KmsProvider extends AutoCloseable {
     }
   }
 
+  /**
+   * Describes {@code kekId} for the audit report: enabled, disabled, pending deletion or not found,
+   * with its key spec and rotation status where the KMS has them. Never throws for a KMS failure:
+   * that is {@link KekStatus.State#UNKNOWN}. The default knows nothing about any KEK.
+   */
+  default KekStatus describeKek(String kekId) {
+    return KekStatus.unknown(name());
+  }
+
   /** Releases clients and zeroes cached KEK material. */
   @Override
   default void close() {}

@@ -51,7 +51,7 @@ import picocli.CommandLine.ScopeType;
     usageHelpAutoWidth = true,
     description = "Operator commands for colseal's data keys (key table colseal_data_key).",
     subcommands = {ColsealCommand.Kek.class, ColsealCommand.Keys.class, ColsealCommand.Columns.class,
-        ReencryptCommand.class},
+        ReencryptCommand.class, AuditCommand.class},
     footer = {"", "Settings: command line, then environment (COLSEAL_*), then the --config file.",
         "Exit codes: docs/reference/exit-codes.md"})
 public final class ColsealCommand implements Callable<Integer> {
@@ -181,7 +181,7 @@ public final class ColsealCommand implements Callable<Integer> {
   /** Without a subcommand: a usage error. */
   @Override
   public Integer call() {
-    throw new UsageException("missing command: kek, keys, columns or reencrypt; see 'colseal --help'");
+    throw new UsageException("missing command: kek, keys, columns, reencrypt or audit; see 'colseal --help'");
   }
 
   /** The settings, services and streams the subcommands work with. */

@@ -4,6 +4,7 @@ import io.colseal.ConnectionSource;
 import io.colseal.KeyTableException;
 import io.colseal.keys.Algorithm;
 import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyVersion;
 import io.colseal.keys.RegisteredColumn;
 import io.colseal.kms.WrappedKey;
@@ -44,11 +45,18 @@ public final class JdbcKeyTable {
 
   private final ConnectionSource connections;
   private final Clock clock;
+  private final @Nullable String environment;
   private volatile @Nullable DatabaseVendor vendor;
 
   public JdbcKeyTable(ConnectionSource connections, Clock clock) {
+    this(connections, clock, null);
+  }
+
+  /** A key table whose new versions record {@code environment} ({@code colseal.environment}). */
+  public JdbcKeyTable(ConnectionSource connections, Clock clock, @Nullable String environment) {
     this.connections = connections;
     this.clock = clock;
+    this.environment = environment;
   }
 
   /** The database vendor, detected on first use. */
@@ -66,6 +74,11 @@ public final class JdbcKeyTable {
         "validate the key table",
         c -> {
           try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE 1 = 0");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+          }
+          try (PreparedStatement ps = c.prepareStatement(
+                  "SELECT encryptions_at_retirement, environment FROM " + TABLE + " WHERE 1 = 0");
               ResultSet rs = ps.executeQuery()) {
             rs.next();
           }
@@ -112,6 +125,25 @@ public final class JdbcKeyTable {
         });
   }
 
+  /** The audit fields of every version, ordered by table and version. */
+  public List<KeyAuditFields> listAuditFields() {
+    return withConnection(
+        "read the audit fields of the key table",
+        c -> {
+          List<KeyAuditFields> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT table_name, key_version, encryptions_at_retirement,"
+                  + " environment FROM " + TABLE + " ORDER BY table_name, key_version");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long atRetirement = rs.getLong(3);
+              out.add(new KeyAuditFields(rs.getString(1), rs.getInt(2), rs.wasNull() ? null : atRetirement,
+                  rs.getString(4)));
+            }
+          }
+          return out;
+        });
+  }
+
   /**
    * Inserts {@code version} of {@code table} as ACTIVE, unless the table already has an ACTIVE
    * version or that version number is taken.
@@ -133,7 +165,7 @@ public final class JdbcKeyTable {
         "INSERT INTO " + TABLE
             + " (table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key,"
             + " key_check_value, encryptions_reserved, created_at, activated_at, updated_at, created_by,"
-            + " row_version) VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0)")) {
+            + " row_version, environment) VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?)")) {
       ps.setString(1, table);
       ps.setInt(2, version);
       ps.setString(3, algorithm.name());
@@ -145,6 +177,7 @@ public final class JdbcKeyTable {
       setInstant(ps, 9, now);
       setInstant(ps, 10, now);
       ps.setString(11, ProcessIdentity.describe());
+      ps.setString(12, environment);
       ps.executeUpdate();
     }
   }
@@ -180,7 +213,7 @@ public final class JdbcKeyTable {
           Instant now = clock.instant();
           try (PreparedStatement ps = c.prepareStatement(
               "UPDATE " + TABLE + " SET state = 'DECRYPT_ONLY', retired_at = ?, updated_at = ?,"
-                  + " row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND state = 'ACTIVE'")) {
+                  + " encryptions_at_retirement = encryptions_reserved, row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND state = 'ACTIVE'")) {
             setInstant(ps, 1, now);
             setInstant(ps, 2, now);
             ps.setString(3, table);

@@ -9,6 +9,7 @@ import io.colseal.internal.crypto.DestroyableAesKey;
 import io.colseal.keys.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
 import io.colseal.kms.KeyContext;
+import io.colseal.kms.KekStatus;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.WrappedKey;
 import java.io.IOException;
@@ -185,6 +186,19 @@ public final class LocalKeystoreKms implements KmsProvider {
   @Override
   public String kekId() {
     return alias;
+  }
+
+  /**
+   * {@code ENABLED} with key spec {@code AES_256} when the keystore holds an AES-256 secret key under
+   * {@code kekId}, else {@code NOT_FOUND}. A keystore has no rotation or deletion schedule.
+   */
+  @Override
+  public KekStatus describeKek(String kekId) {
+    String location = "keystore " + keystore.toAbsolutePath();
+    if (keks.containsKey(kekId)) {
+      return new KekStatus(KekStatus.State.ENABLED, "AES_256", null, null, location);
+    }
+    return new KekStatus(KekStatus.State.NOT_FOUND, null, null, null, location);
   }
 
   @Override

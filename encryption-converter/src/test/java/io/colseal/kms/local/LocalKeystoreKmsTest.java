@@ -13,6 +13,7 @@ import io.colseal.ErrorCode;
 import io.colseal.KmsException;
 import io.colseal.keys.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.KekStatus;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviders;
@@ -46,6 +47,18 @@ class LocalKeystoreKmsTest {
   void open_missingWithoutCreate_throwsNamingTheSetting() {
     ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> open(false));
     assertTrue(e.getMessage().contains("create-if-missing"), e.getMessage());
+  }
+
+  @Test
+  void describeKek_aliasInKeystore_isEnabled_otherAlias_isNotFound() {
+    try (LocalKeystoreKms kms = open(true)) {
+      KekStatus present = kms.describeKek("app-kek");
+      assertEquals(KekStatus.State.ENABLED, present.state());
+      assertEquals("AES_256", present.keySpec());
+      assertTrue(present.location().contains("kek.p12"), present.location());
+      assertEquals(null, present.deletionDate());
+      assertEquals(KekStatus.State.NOT_FOUND, kms.describeKek("other-kek").state());
+    }
   }
 
   @Test

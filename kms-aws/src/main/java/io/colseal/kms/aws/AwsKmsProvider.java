@@ -6,6 +6,7 @@ import io.colseal.ErrorCode;
 import io.colseal.KmsException;
 import io.colseal.keys.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.KekStatus;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.WrappedKey;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
@@ -219,6 +223,48 @@ public final class AwsKmsProvider implements KmsProvider {
       throw AwsKmsErrors.translate(e, what);
     }
     return wrapped(response.ciphertextBlob(), response.keyId(), what);
+  }
+
+  /**
+   * {@code DescribeKey} and {@code GetKeyRotationStatus}: the key state ({@code Enabled}, {@code
+   * Disabled}, {@code PendingDeletion} with its deletion date), key spec and automatic rotation. A
+   * key KMS does not know is {@code NOT_FOUND}; any other failure (no permission, no network) is
+   * {@code UNKNOWN}. The location is the region and account of the key ARN.
+   */
+  @Override
+  public KekStatus describeKek(String kekId) {
+    KeyMetadata meta;
+    try {
+      DescribeKeyResponse r = client.describeKey(b -> b.keyId(kekId));
+      meta = r.keyMetadata();
+    } catch (NotFoundException e) {
+      return new KekStatus(KekStatus.State.NOT_FOUND, null, null, null, location(kekId));
+    } catch (SdkException e) {
+      return KekStatus.unknown(location(kekId));
+    }
+    KekStatus.State state = switch (meta.keyStateAsString() == null ? "" : meta.keyStateAsString()) {
+      case "Enabled" -> KekStatus.State.ENABLED;
+      case "Disabled" -> KekStatus.State.DISABLED;
+      case "PendingDeletion", "PendingReplicaDeletion" -> KekStatus.State.PENDING_DELETION;
+      default -> KekStatus.State.UNKNOWN;
+    };
+    Boolean rotation;
+    try {
+      rotation = client.getKeyRotationStatus(b -> b.keyId(meta.arn())).keyRotationEnabled();
+    } catch (SdkException e) {
+      rotation = null;
+    }
+    String spec = meta.keySpecAsString();
+    return new KekStatus(state, spec, meta.deletionDate(), rotation, location(meta.arn() == null ? kekId : meta.arn()));
+  }
+
+  /** {@code aws-kms <region> <account>} from a key or alias ARN; just {@code aws-kms} for a bare id. */
+  static String location(String kekId) {
+    String[] parts = kekId.split(":", 6);
+    if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("kms")) {
+      return NAME + " " + parts[3] + " " + parts[4];
+    }
+    return NAME;
   }
 
   private static WrappedKey wrapped(@Nullable SdkBytes blob, @Nullable String keyArn, String what) {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes one JSON document (RFC 8259) with two-space indentation. Understands records (their
  * components, in declaration order, become members), maps with string keys, collections, strings,
- * numbers, booleans, enums (their name), {@link Instant} and {@link Duration} (ISO-8601),
+ * numbers, booleans, enums (their name), {@link Instant}, {@link java.time.LocalDate} and {@link
+ * Duration} (ISO-8601), maps with integer keys (written as their decimal string),
  * {@link Optional} and null.
  *
  * <p>Strings are escaped completely: quote, backslash, every control character below U+0020, the
@@ -67,7 +68,7 @@ public final class JsonWriter {
       }
     } else if (v instanceof Enum<?> e) {
       string(e.name());
-    } else if (v instanceof Instant || v instanceof Duration) {
+    } else if (v instanceof Instant || v instanceof Duration || v instanceof java.time.LocalDate) {
       string(v.toString());
     } else if (v instanceof Map<?, ?> m) {
       object(m, depth);
@@ -100,7 +101,11 @@ public final class JsonWriter {
     out.append(compact ? "{" : "{\n");
     boolean first = true;
     for (Map.Entry<?, ?> e : m.entrySet()) {
-      if (!(e.getKey() instanceof String key)) {
+      Object k = e.getKey();
+      if (k instanceof Integer || k instanceof Long) {
+        k = k.toString();
+      }
+      if (!(k instanceof String key)) {
         throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
       }
       if (!first) {

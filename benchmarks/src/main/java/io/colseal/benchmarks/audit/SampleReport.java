@@ -1,0 +1,115 @@
+package io.colseal.benchmarks.audit;
+
+import io.colseal.migrations.report.AuditReport;
+import io.colseal.migrations.report.AuditReport.AlgorithmEntry;
+import io.colseal.migrations.report.AuditReport.ColumnEntry;
+import io.colseal.migrations.report.AuditReport.DekEntry;
+import io.colseal.migrations.report.AuditReport.Finding;
+import io.colseal.migrations.report.AuditReport.JobRun;
+import io.colseal.migrations.report.AuditReport.KekEntry;
+import io.colseal.migrations.report.AuditReport.KekState;
+import io.colseal.migrations.report.AuditReport.Lifecycle;
+import io.colseal.migrations.report.AuditReport.PiiSuspect;
+import io.colseal.migrations.report.AuditReport.Policy;
+import io.colseal.migrations.report.AuditReport.RetiredUse;
+import io.colseal.migrations.report.AuditReport.Rotation;
+import io.colseal.migrations.report.AuditReport.Severity;
+import io.colseal.migrations.report.AuditReport.Source;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hand-built report behind {@code docs/examples/audit-report-sample.*} and the screenshots: a
+ * shop database two years into colseal, with one of everything an auditor should see: a version
+ * past its validity still holding rows, an ACTIVE version past its originator-use period,
+ * leftover plaintext, an unclassified column and an unencrypted phone-number column. Every value
+ * is made up; {@link AuditSample} adds the content hash.
+ */
+final class SampleReport {
+  static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
+  private static final Duration YEAR = Duration.ofDays(365);
+  private static final Duration VALIDITY = Duration.ofDays(3 * 365);
+  private static final long CAP = 1L << 30;
+  private static final String KEK = "arn:aws:kms:ap-northeast-2:111122223333:alias/shop-prod";
+
+  private SampleReport() {}
+
+  static AuditReport build() {
+    Instant c1 = NOW.minus(Duration.ofDays(1_180));
+    Instant c2 = NOW.minus(Duration.ofDays(800));
+    Instant c3 = NOW.minus(Duration.ofDays(95));
+    Instant o1 = NOW.minus(Duration.ofDays(410));
+    List<DekEntry> deks = List.of(
+        dek("customers", 1, "DECRYPT_ONLY", c1, null, c2, 1_204, List.of("VALIDITY_PERIOD_EXCEEDED"), List.of("rrn")),
+        dek("customers", 2, "DECRYPT_ONLY", c2, null, c3, 48_310, List.of(), List.of("rrn", "card_no")),
+        dek("customers", 3, "ACTIVE", c3, c3.plus(YEAR), null, 1_650_512, List.of(), List.of("rrn", "card_no")),
+        dek("orders", 1, "ACTIVE", o1, o1.plus(YEAR), null, 912_004, List.of("ORIGINATOR_PERIOD_EXCEEDED"),
+            List.of("delivery_address")));
+    List<ColumnEntry> columns = List.of(
+        column("customers", "rrn", "Customer", "residentNumber", "RESIDENT_REGISTRATION_NUMBER", 850_000, 0,
+            Map.of(1, 1_204L, 2, 24_310L, 3, 824_469L), 17L, 3),
+        column("customers", "card_no", "Customer", "cardNumber", "CARD_NUMBER", 850_000, 23_957,
+            Map.of(2, 24_000L, 3, 802_043L), 0L, 3),
+        column("orders", "delivery_address", "Order", "deliveryAddress", "UNSPECIFIED", 1_020_000, 107_996,
+            Map.of(1, 912_004L), 0L, 1));
+    List<Finding> findings = List.of(
+        new Finding("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, "customers v1",
+            "customers v1 was created 1180 days ago (validity 1095 days) and still holds 1,204 rows; re-encrypt and"
+                + " destroy it", List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2")),
+        new Finding("LEFTOVER_PLAINTEXT", Severity.HIGH, "customers.rrn",
+            "17 non-NULL values are not colseal envelopes; run colseal reencrypt --table customers",
+            List.of("개인정보의 안전성 확보조치 기준 제7조", "PCI DSS 3.5.1")),
+        new Finding("KEY_ORIGINATOR_PERIOD_EXCEEDED", Severity.MEDIUM, "orders v1",
+            "orders v1 has been ACTIVE for 410 days (originator-use period 365 days); rotate it",
+            List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2")),
+        new Finding("UNENCRYPTED_PII", Severity.LOW, "members.phone",
+            "198 of 200 sampled values look like phone numbers (column name and values); the column is not encrypted",
+            List.of("개인정보의 안전성 확보조치 기준 제7조 ②", "PCI DSS 3.5.1")),
+        new Finding("COLUMN_UNCLASSIFIED", Severity.LOW, "orders.delivery_address",
+            "the column's classification is UNSPECIFIED; set @Encrypted(classification = ...)", List.of()));
+    return new AuditReport(AuditReport.FORMAT_VERSION, NOW, "0.1.0",
+        new Source("PostgreSQL", "16.4", "jdbc:postgresql://shop-db.internal:5432/shop", "public", "aws-kms", "prod"),
+        new Policy(YEAR, VALIDITY, CAP, Duration.ofMinutes(5)),
+        List.of(new KekEntry("aws-kms", KEK, "AWS KMS ap-northeast-2, account 111122223333", "SYMMETRIC_DEFAULT",
+            KekState.ENABLED, null, Boolean.TRUE, List.of("prod"), 4, 4)),
+        deks, columns,
+        List.of(new PiiSuspect("members", "phone", "PHONE", "NAME_AND_VALUES", 200, 198,
+            List.of("010-****-****", "010-****-****", "011-***-****"))),
+        new Lifecycle(
+            List.of(new Rotation("customers", 1, 2, c2), new Rotation("customers", 2, 3, c3)),
+            List.of(
+                new JobRun("reencrypt-customers-2", 1, "REENCRYPT", "DONE", c2.plus(Duration.ofDays(2)),
+                    c2.plus(Duration.ofDays(2)).plusSeconds(1_820), 17, 823_000, 821_796, 2, 0),
+                new JobRun("reencrypt-customers-3", 1, "REENCRYPT", "DONE", c3.plus(Duration.ofDays(1)),
+                    c3.plus(Duration.ofDays(1)).plusSeconds(2_410), 34, 1_700_000, 1_626_512, 0, 0)),
+            List.of(new RetiredUse("customers", 1, "DECRYPT_ONLY", 1_630_112L, 1_630_112, true),
+                new RetiredUse("customers", 2, "DECRYPT_ONLY", 1_702_220L, 1_702_220, true))),
+        List.of(
+            new AlgorithmEntry("AES-256-GCM", "column encryption (AEAD), 96-bit nonce, 128-bit tag",
+                List.of("customers.rrn", "customers.card_no", "orders.delivery_address"), 256,
+                List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), LocalDate.parse("2026-03-02"),
+                LocalDate.parse("2027-03-02")),
+            new AlgorithmEntry("AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)", "wrapping data keys (KEK)",
+                List.of("colseal_data_key"), 256, List.of("FIPS 140-3"), LocalDate.parse("2026-03-02"),
+                LocalDate.parse("2027-03-02"))),
+        findings, "");
+  }
+
+  private static DekEntry dek(String table, int version, String state, Instant created, Instant useEnds,
+      Instant retired, long rows, List<String> flags, List<String> columns) {
+    long reserved = rows + rows / 3;
+    return new DekEntry(table, version, state, "AES-256-GCM", 256, "aws-kms", KEK,
+        String.format("%06X", (table.hashCode() * 31 + version) & 0xFFFFFF), created, created, useEnds,
+        created.plus(VALIDITY), retired, null, reserved, CAP, (double) reserved / CAP, retired == null ? null : reserved,
+        rows, columns, "prod", Duration.between(created, NOW).toDays(), flags);
+  }
+
+  private static ColumnEntry column(String table, String column, String entity, String attribute,
+      String classification, long total, long nulls, Map<Integer, Long> byVersion, long plain, Integer active) {
+    return new ColumnEntry(table, column, entity, attribute, "String", "TEXT", "RANDOMIZED", classification,
+        "AEAD encryption", "AES-256-GCM", 96, 128, "table, column, key version", total, nulls, byVersion, plain, active);
+  }
+}

@@ -1,0 +1,335 @@
+package io.colseal.migrations;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.ColsealConfig;
+import io.colseal.ColsealException;
+import io.colseal.ConnectionSource;
+import io.colseal.ErrorCode;
+import io.colseal.Redaction;
+import io.colseal.keys.ColumnRowCounts;
+import io.colseal.keys.KeyAdmin;
+import io.colseal.keys.KeyAuditFields;
+import io.colseal.keys.KeyFlag;
+import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyVersion;
+import io.colseal.keys.RegisteredColumn;
+import io.colseal.kms.KekStatus;
+import io.colseal.migrations.audit.JsonAuditRenderer;
+import io.colseal.migrations.internal.audit.Findings;
+import io.colseal.migrations.internal.audit.JobRuns;
+import io.colseal.migrations.internal.audit.PiiScanner;
+import io.colseal.migrations.report.AuditReport;
+import io.colseal.migrations.report.AuditReport.AlgorithmEntry;
+import io.colseal.migrations.report.AuditReport.ColumnEntry;
+import io.colseal.migrations.report.AuditReport.DekEntry;
+import io.colseal.migrations.report.AuditReport.KekEntry;
+import io.colseal.migrations.report.AuditReport.KekState;
+import io.colseal.migrations.report.AuditReport.Lifecycle;
+import io.colseal.migrations.report.AuditReport.PiiSuspect;
+import io.colseal.migrations.report.AuditReport.Policy;
+import io.colseal.migrations.report.AuditReport.RetiredUse;
+import io.colseal.migrations.report.AuditReport.Rotation;
+import io.colseal.migrations.report.AuditReport.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects the compliance column audit report ({@link AuditReport}) from the key table, the column
+ * registry, the database catalog, row counts over the envelope headers (nothing decrypted, no row
+ * fetched), the re-encryption job tables, a bounded sample of unregistered character columns, and
+ * (unless turned off) the KMS's metadata of every KEK named in the key table.
+ */
+public final class ComplianceAudit {
+  private final ConnectionSource connections;
+  private final ColsealConfig config;
+  private final @Nullable Set<String> tables;
+  private final int piiSampleRows;
+  private final boolean queryKms;
+
+  private ComplianceAudit(Builder b) {
+    connections = b.connections;
+    config = b.config;
+    tables = b.tables == null ? null
+        : b.tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
+    piiSampleRows = b.piiSampleRows;
+    queryKms = b.queryKms;
+  }
+
+  public static Builder builder(ConnectionSource connections, ColsealConfig config) {
+    return new Builder(connections, config);
+  }
+
+  /** Collects the report. */
+  public AuditReport run() {
+    try (KeyAdmin admin = KeyAdmin.open(connections, config)) {
+      Instant now = config.clock().instant();
+      List<KeyVersion> versions = admin.list().stream().filter(v -> inScope(v.table())).toList();
+      List<RegisteredColumn> registered = admin.columns();
+      List<RegisteredColumn> inScopeColumns = registered.stream().filter(c -> inScope(c.table())).toList();
+      List<String> registeredTables = inScopeColumns.stream().map(RegisteredColumn::table).distinct().sorted().toList();
+      Map<String, ColumnRowCounts> counts = new HashMap<>();
+      for (String t : registeredTables) {
+        admin.countRows(t).forEach(c -> counts.put(c.table() + "." + c.column(), c));
+      }
+      Map<String, KeyAuditFields> extra = new HashMap<>();
+      admin.auditFields().forEach(f -> extra.put(f.table() + "#" + f.version(), f));
+
+      Policy policy = new Policy(config.originatorPeriod(), config.validityPeriod(), config.usageCap(),
+          config.keyCacheTtl());
+      List<DekEntry> deks = deks(admin, versions, inScopeColumns, counts, extra, now);
+      List<KekEntry> keks = keks(admin, versions, extra);
+      List<ColumnEntry> columns = columns(inScopeColumns, counts, versions);
+
+      Source source;
+      List<PiiSuspect> suspects;
+      Lifecycle lifecycle;
+      Connection c = connections.open();
+      try {
+        source = source(c, admin);
+        Set<String> registeredNames = registered.stream().map(r -> r.table() + "." + r.column())
+            .collect(Collectors.toSet());
+        List<PiiScanner.CatalogColumn> catalog = PiiScanner.catalog(c).stream()
+            .filter(col -> inScope(col.table().toLowerCase(Locale.ROOT))).toList();
+        suspects = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
+            col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
+        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c), retiredUse(deks));
+      } catch (SQLException e) {
+        throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: reading the database failed: " + e.getMessage(),
+            e);
+      } finally {
+        try {
+          connections.release(c);
+        } catch (SQLException ignored) {
+          // The report is complete; a failed release changes nothing in it.
+        }
+      }
+      List<AuditReport.Finding> findings =
+          Findings.derive(policy, keks, deks, columns, suspects, registeredTables);
+      AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
+          deks, columns, suspects, lifecycle, algorithms(versions, columns), findings, "");
+      return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
+    } catch (SQLException e) {
+      throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: cannot connect: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean inScope(String table) {
+    return tables == null || tables.contains(table.toLowerCase(Locale.ROOT));
+  }
+
+  private List<DekEntry> deks(KeyAdmin admin, List<KeyVersion> versions, List<RegisteredColumn> columns,
+      Map<String, ColumnRowCounts> counts, Map<String, KeyAuditFields> extra, Instant now) {
+    List<DekEntry> out = new ArrayList<>();
+    for (KeyVersion v : versions) {
+      List<String> cols = columns.stream().filter(c -> c.table().equals(v.table())).map(RegisteredColumn::column)
+          .toList();
+      long rows = 0;
+      for (String col : cols) {
+        ColumnRowCounts rc = counts.get(v.table() + "." + col);
+        rows += rc == null ? 0 : rc.rowsOn(v.version());
+      }
+      KeyAuditFields f = extra.get(v.table() + "#" + v.version());
+      Instant useEnds = v.state() == KeyState.ACTIVE && v.activatedAt() != null
+          ? v.activatedAt().plus(config.originatorPeriod()) : null;
+      out.add(new DekEntry(v.table(), v.version(), v.state().name(), v.algorithm().name(), 256, v.kekProvider(),
+          v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), useEnds,
+          v.createdAt().plus(config.validityPeriod()), v.retiredAt(), v.destroyedAt(), v.encryptionsReserved(),
+          config.usageCap(), (double) v.encryptionsReserved() / config.usageCap(),
+          f == null ? null : f.encryptionsAtRetirement(), rows, cols, f == null ? null : f.environment(),
+          Duration.between(v.createdAt(), now).toDays(), admin.assess(v).stream().map(KeyFlag::name).toList()));
+    }
+    return out;
+  }
+
+  private List<KekEntry> keks(KeyAdmin admin, List<KeyVersion> versions, Map<String, KeyAuditFields> extra) {
+    Map<String, List<KeyVersion>> byKek = new TreeMap<>();
+    for (KeyVersion v : versions) {
+      byKek.computeIfAbsent(v.kekProvider() + "\n" + v.kekId(), k -> new ArrayList<>()).add(v);
+    }
+    String configured = configuredProvider();
+    List<KekEntry> out = new ArrayList<>();
+    for (List<KeyVersion> group : byKek.values()) {
+      KeyVersion first = group.get(0);
+      KekStatus status = KekStatus.unknown(first.kekProvider());
+      if (queryKms && first.kekProvider().equals(configured)) {
+        try {
+          status = admin.describeKek(first.kekId());
+        } catch (ColsealException e) {
+          // The provider cannot be created here (settings missing): the state stays UNKNOWN.
+          status = KekStatus.unknown(first.kekProvider());
+        }
+      }
+      TreeSet<String> environments = new TreeSet<>();
+      for (KeyVersion v : group) {
+        KeyAuditFields f = extra.get(v.table() + "#" + v.version());
+        if (f != null && f.environment() != null) {
+          environments.add(f.environment());
+        }
+      }
+      int live = (int) group.stream().filter(v -> v.state() != KeyState.DESTROYED).count();
+      out.add(new KekEntry(first.kekProvider(), first.kekId(), status.location(), status.keySpec(),
+          KekState.valueOf(status.state().name()), status.deletionDate(), status.rotationEnabled(),
+          List.copyOf(environments), group.size(), live));
+    }
+    return out;
+  }
+
+  private @Nullable String configuredProvider() {
+    return config.kmsProvider().map(p -> p.name()).orElse(config.kmsProviderName().orElse(null));
+  }
+
+  private static List<ColumnEntry> columns(List<RegisteredColumn> registered, Map<String, ColumnRowCounts> counts,
+      List<KeyVersion> versions) {
+    List<ColumnEntry> out = new ArrayList<>();
+    for (RegisteredColumn r : registered) {
+      ColumnRowCounts rc = counts.get(r.table() + "." + r.column());
+      Integer active = versions.stream().filter(v -> v.table().equals(r.table()) && v.state() == KeyState.ACTIVE)
+          .map(KeyVersion::version).findFirst().orElse(null);
+      out.add(new ColumnEntry(r.table(), r.column(), r.entity(), r.attribute(), r.javaType(), r.storage(), r.mode(),
+          r.classification(), "AEAD encryption", "AES-256-GCM", 96, 128,
+          "envelope header | table name | column name", rc == null ? 0 : rc.total(), rc == null ? 0 : rc.nulls(),
+          rc == null ? Map.of() : rc.byKeyVersion(), rc == null ? 0 : rc.notEncrypted(), active));
+    }
+    return out;
+  }
+
+  private static List<Rotation> rotations(List<KeyVersion> versions) {
+    List<Rotation> out = new ArrayList<>();
+    for (KeyVersion v : versions) {
+      boolean successor = versions.stream().anyMatch(n -> n.table().equals(v.table())
+          && n.version() == v.version() + 1);
+      if (v.retiredAt() != null && successor) {
+        out.add(new Rotation(v.table(), v.version(), v.version() + 1, v.retiredAt()));
+      }
+    }
+    out.sort((a, b) -> a.at().compareTo(b.at()) != 0 ? a.at().compareTo(b.at()) : a.table().compareTo(b.table()));
+    return out;
+  }
+
+  private static List<RetiredUse> retiredUse(List<DekEntry> deks) {
+    List<RetiredUse> out = new ArrayList<>();
+    for (DekEntry d : deks) {
+      if (d.state().equals("ACTIVE")) {
+        continue;
+      }
+      Long at = d.encryptionsAtRetirement();
+      out.add(new RetiredUse(d.table(), d.version(), d.state(), at, d.encryptionsReserved(),
+          at != null && d.encryptionsReserved() == at));
+    }
+    return out;
+  }
+
+  private Source source(Connection c, KeyAdmin admin) throws SQLException {
+    var md = c.getMetaData();
+    String schema = c.getSchema();
+    if (schema == null) {
+      schema = c.getCatalog();
+    }
+    String provider = configuredProvider();
+    return new Source(md.getDatabaseProductName(), md.getDatabaseProductVersion(),
+        Redaction.maskUrl(String.valueOf(md.getURL())), schema, provider == null ? "none" : provider,
+        config.environment());
+  }
+
+  private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<ColumnEntry> columns) {
+    List<AlgorithmEntry> out = new ArrayList<>();
+    out.add(new AlgorithmEntry("AES-256-GCM", "column value encryption (AEAD)",
+        columns.stream().map(c -> c.table() + "." + c.column()).toList(), 256,
+        List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), null, null));
+    Map<String, List<String>> wrapping = new LinkedHashMap<>();
+    for (KeyVersion v : versions) {
+      String name = v.kekProvider().equals("aws-kms") ? "AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)"
+          : v.kekProvider().equals("local") ? "AES-256-GCM (local keystore wrap)" : v.kekProvider() + " wrap";
+      List<String> kekIds = wrapping.computeIfAbsent(name, n -> new ArrayList<>());
+      if (!kekIds.contains(v.kekId())) {
+        kekIds.add(v.kekId());
+      }
+    }
+    wrapping.forEach((name, kekIds) -> out.add(new AlgorithmEntry(name, "data key wrapping by the KEK", kekIds, 256,
+        List.of("NIST SP 800-38D", "NIST SP 800-57 Part 1"), null, null)));
+    out.add(new AlgorithmEntry("HMAC-SHA-256", "key check value of each data key",
+        List.of("colseal_data_key.key_check_value"), 256, List.of("FIPS 198-1", "NIST SP 800-107"), null, null));
+    return out;
+  }
+
+  static String colsealVersion() {
+    Properties p = new Properties();
+    try (InputStream in = ComplianceAudit.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Options of an audit. */
+  public static final class Builder {
+    private final ConnectionSource connections;
+    private final ColsealConfig config;
+    private @Nullable List<String> tables;
+    private int piiSampleRows = 200;
+    private boolean queryKms = true;
+
+    private Builder(ConnectionSource connections, ColsealConfig config) {
+      this.connections = requireNonNull(connections, "connections");
+      this.config = requireNonNull(config, "config");
+    }
+
+    /** Only these tables (default: all). */
+    public Builder tables(List<String> tables) {
+      this.tables = tables.isEmpty() ? null : List.copyOf(tables);
+      return this;
+    }
+
+    /** Values sampled per unregistered character column (0..100000, default 200). */
+    public Builder piiSampleRows(int rows) {
+      if (rows < 0 || rows > 100_000) {
+        throw new IllegalArgumentException("piiSampleRows must be 0..100000, got " + rows);
+      }
+      piiSampleRows = rows;
+      return this;
+    }
+
+    /** Whether to ask the KMS about each KEK (default true). */
+    public Builder queryKms(boolean query) {
+      queryKms = query;
+      return this;
+    }
+
+    public ComplianceAudit build() {
+      return new ComplianceAudit(this);
+    }
+  }
+}
