@@ -26,6 +26,16 @@ class ColsealConfigTest {
   }
 
   @Test
+  void environment_fromEnvironmentVariable_trimmed_andValidated() {
+    ColsealConfig c = ColsealConfig.fromSources(Map.of(), Map.of(), Map.of("COLSEAL_ENVIRONMENT", " prod "));
+    assertEquals("prod", c.environment());
+    assertEquals(null, ColsealConfig.fromSources(Map.of(), Map.of(), Map.of()).environment());
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> ColsealConfig.fromSources(Map.of("colseal.environment", "prod env"), Map.of(), Map.of()));
+    assertTrue(e.getMessage().contains("colseal.environment"), e.getMessage());
+  }
+
+  @Test
   void fromSources_defaults() {
     ColsealConfig c = ColsealConfig.fromSources(Map.of(), Map.of(), Map.of());
     assertEquals(SchemaManagement.MIGRATE, c.schemaManagement());

@@ -210,6 +210,28 @@ class AuditIT {
       assertEquals(4, column(clean, "customers", "email").at("/rowsByKeyVersion/1").asLong());
       assertTrue(cli.run("audit").ok().out().contains("No findings."));
 
+      // A rotation and the re-encryption run that moves the rows on show in the lifecycle, with the
+      // run's counts as its own summary gave them.
+      cli.run("keys", "rotate", "--table", "customers").ok();
+      List<JsonNode> lines = cli.run("reencrypt", "--table", "customers", "--json").ok().jsonLines();
+      JsonNode summary = lines.get(lines.size() - 1);
+      assertEquals(4, summary.get("reencrypted").asLong());
+      JsonNode lifecycle = cli.run("audit", "--json").ok().json();
+      assertEquals(0, lifecycle.get("findings").size(), lifecycle.get("findings").toPrettyString());
+      JsonNode run = lifecycle.at("/lifecycle/jobRuns/0");
+      assertEquals(1, lifecycle.at("/lifecycle/jobRuns").size());
+      assertEquals(1, run.get("runNo").asInt());
+      assertEquals("DONE", run.get("state").asText());
+      assertEquals("REENCRYPT", run.get("mode").asText());
+      assertEquals(summary.get("rowsExamined").asLong(), run.get("rowsExamined").asLong());
+      assertEquals(4, run.get("rowsChanged").asLong());
+      assertEquals(0, run.get("failures").asLong());
+      assertFalse(run.get("finishedAt").isNull());
+      assertEquals("customers|1|2", lifecycle.at("/lifecycle/rotations/0/table").asText() + "|"
+          + lifecycle.at("/lifecycle/rotations/0/fromVersion").asInt() + "|"
+          + lifecycle.at("/lifecycle/rotations/0/toVersion").asInt());
+      assertTrue(lifecycle.at("/lifecycle/retiredUse/0/noEncryptionSinceRetirement").asBoolean());
+
       // An encrypted column without a classification: one LOW finding.
       try (Colseal app = Colseal.start(db.connections(), config)) {
         app.register(List.of(EMAIL, NOTE));
