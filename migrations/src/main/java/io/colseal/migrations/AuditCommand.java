@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +66,11 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--no-kms", description = "Do not ask the KMS about the KEKs (their state is UNKNOWN).")
   boolean noKms;
 
+  @Option(names = "--algorithms-reviewed", paramLabel = "DATE",
+      description = "When the algorithm inventory was last reviewed (YYYY-MM-DD, PCI DSS 12.3.3); the report shows"
+          + " the next review a year later and ALGORITHM_REVIEW_OVERDUE once it has passed.")
+  @Nullable String algorithmsReviewed;
+
   @Override
   public Integer call() {
     ColsealCommand root = (ColsealCommand) spec.root().userObject();
@@ -87,7 +94,8 @@ final class AuditCommand implements Callable<Integer> {
       prepareKms(context);
     }
     AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
-        .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).build().run();
+        .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).algorithmsReviewed(reviewDate())
+        .build().run();
     write(root.out(), fmt, report, language);
     if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {
       PrintStream err = root.err();
@@ -163,5 +171,17 @@ final class AuditCommand implements Callable<Integer> {
     Files.createDirectories(output);
     Files.writeString(output.resolve("key-register.csv"), keys, StandardCharsets.UTF_8);
     Files.writeString(output.resolve("column-inventory.csv"), columns, StandardCharsets.UTF_8);
+  }
+
+  private @Nullable LocalDate reviewDate() {
+    if (algorithmsReviewed == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(algorithmsReviewed.trim());
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--algorithms-reviewed must be a date such as 2026-03-31, got '" + algorithmsReviewed
+          + "'");
+    }
   }
 }

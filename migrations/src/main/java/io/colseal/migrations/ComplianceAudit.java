@@ -40,6 +40,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -66,6 +68,7 @@ public final class ComplianceAudit {
   private final @Nullable Set<String> tables;
   private final int piiSampleRows;
   private final boolean queryKms;
+  private final @Nullable LocalDate algorithmsReviewed;
 
   private ComplianceAudit(Builder b) {
     connections = b.connections;
@@ -74,6 +77,7 @@ public final class ComplianceAudit {
         : b.tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
     piiSampleRows = b.piiSampleRows;
     queryKms = b.queryKms;
+    algorithmsReviewed = b.algorithmsReviewed;
   }
 
   public static Builder builder(ConnectionSource connections, ColsealConfig config) {
@@ -124,10 +128,11 @@ public final class ComplianceAudit {
           // The report is complete; a failed release changes nothing in it.
         }
       }
-      List<AuditReport.Finding> findings =
-          Findings.derive(policy, keks, deks, columns, suspects, registeredTables);
+      List<AlgorithmEntry> algorithms = algorithms(versions, columns, algorithmsReviewed);
+      List<AuditReport.Finding> findings = Findings.derive(policy, keks, deks, columns, suspects, registeredTables,
+          algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC));
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
-          deks, columns, suspects, lifecycle, algorithms(versions, columns), findings, "");
+          deks, columns, suspects, lifecycle, algorithms, findings, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
     } catch (SQLException e) {
       throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: cannot connect: " + e.getMessage(), e);
@@ -252,11 +257,18 @@ public final class ComplianceAudit {
         config.environment());
   }
 
-  private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<ColumnEntry> columns) {
+  /**
+   * The algorithm inventory. Its review dates are the operator's statement ({@code
+   * --algorithms-reviewed}): when the inventory was last reviewed, and a year later when it is due
+   * again (PCI DSS 12.3.3); without it both are null.
+   */
+  private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<ColumnEntry> columns,
+      @Nullable LocalDate reviewed) {
+    LocalDate next = reviewed == null ? null : reviewed.plusYears(1);
     List<AlgorithmEntry> out = new ArrayList<>();
     out.add(new AlgorithmEntry("AES-256-GCM", "column value encryption (AEAD)",
         columns.stream().map(c -> c.table() + "." + c.column()).toList(), 256,
-        List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), null, null));
+        List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next));
     Map<String, List<String>> wrapping = new LinkedHashMap<>();
     for (KeyVersion v : versions) {
       String name = v.kekProvider().equals("aws-kms") ? "AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)"
@@ -267,9 +279,9 @@ public final class ComplianceAudit {
       }
     }
     wrapping.forEach((name, kekIds) -> out.add(new AlgorithmEntry(name, "data key wrapping by the KEK", kekIds, 256,
-        List.of("NIST SP 800-38D", "NIST SP 800-57 Part 1"), null, null)));
+        List.of("NIST SP 800-38D", "NIST SP 800-57 Part 1"), reviewed, next)));
     out.add(new AlgorithmEntry("HMAC-SHA-256", "key check value of each data key",
-        List.of("colseal_data_key.key_check_value"), 256, List.of("FIPS 198-1", "NIST SP 800-107"), null, null));
+        List.of("colseal_data_key.key_check_value"), 256, List.of("FIPS 198-1", "NIST SP 800-107"), reviewed, next));
     return out;
   }
 
@@ -301,6 +313,7 @@ public final class ComplianceAudit {
     private @Nullable List<String> tables;
     private int piiSampleRows = 200;
     private boolean queryKms = true;
+    private @Nullable LocalDate algorithmsReviewed;
 
     private Builder(ConnectionSource connections, ColsealConfig config) {
       this.connections = requireNonNull(connections, "connections");
@@ -325,6 +338,16 @@ public final class ComplianceAudit {
     /** Whether to ask the KMS about each KEK (default true). */
     public Builder queryKms(boolean query) {
       queryKms = query;
+      return this;
+    }
+
+    /**
+     * When the algorithm inventory was last reviewed (PCI DSS 12.3.3: at least every 12 months);
+     * the report shows it, the next review a year later, and {@code ALGORITHM_REVIEW_OVERDUE} once
+     * that has passed. Default: unknown (no dates, no finding).
+     */
+    public Builder algorithmsReviewed(@Nullable LocalDate date) {
+      algorithmsReviewed = date;
       return this;
     }
 

@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -209,6 +210,21 @@ class AuditIT {
       assertEquals(0, clean.get("suspects").size(), clean.get("suspects").toPrettyString());
       assertEquals(4, column(clean, "customers", "email").at("/rowsByKeyVersion/1").asLong());
       assertTrue(cli.run("audit").ok().out().contains("No findings."));
+
+      // Algorithm inventory review dates (PCI DSS 12.3.3) as the operator states them: a review 11
+      // months ago is due in a month; one 13 months ago is overdue.
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      JsonNode reviewed = cli.run("audit", "--algorithms-reviewed", today.minusMonths(11).toString(), "--fail-on",
+          "low", "--json").ok().json();
+      assertEquals(today.minusMonths(11).toString(), reviewed.at("/algorithms/0/lastReview").asText());
+      assertEquals(today.minusMonths(11).plusYears(1).toString(), reviewed.at("/algorithms/0/nextReview").asText());
+      JsonNode overdue = cli.run("audit", "--algorithms-reviewed", today.minusMonths(13).toString(), "--json").ok()
+          .json();
+      Map<String, String> expectedOverdue = new TreeMap<>();
+      overdue.get("algorithms").forEach(a -> expectedOverdue.put("ALGORITHM_REVIEW_OVERDUE|MEDIUM|"
+          + a.get("name").asText(), "was last reviewed on " + today.minusMonths(13)));
+      assertFindings(expectedOverdue, overdue);
+      cli.run("audit", "--algorithms-reviewed", "last spring").failed("USAGE");
 
       // A rotation and the re-encryption run that moves the rows on show in the lifecycle, with the
       // run's counts as its own summary gave them.

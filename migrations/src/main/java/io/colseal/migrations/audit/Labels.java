@@ -145,7 +145,8 @@ public final class Labels {
       Map.entry("WEAK_ALGORITHM", new String[] {"취약한 알고리즘", "Weak algorithm"}),
       Map.entry("PASSWORD_ENCRYPTED", new String[] {"양방향 암호화된 비밀번호", "Password encrypted instead of hashed"}),
       Map.entry("UNENCRYPTED_PII", new String[] {"암호화되지 않은 개인정보", "Unencrypted personal data"}),
-      Map.entry("COLUMN_UNCLASSIFIED", new String[] {"분류되지 않은 암호화 컬럼", "Unclassified encrypted column"}));
+      Map.entry("COLUMN_UNCLASSIFIED", new String[] {"분류되지 않은 암호화 컬럼", "Unclassified encrypted column"}),
+      Map.entry("ALGORITHM_REVIEW_OVERDUE", new String[] {"암호 알고리즘 검토 기한 경과", "Algorithm review overdue"}));
 
   private static final Map<String, String[]> VALUES = Map.ofEntries(
       Map.entry("kind.RRN", new String[] {"주민등록번호", "resident registration number"}),

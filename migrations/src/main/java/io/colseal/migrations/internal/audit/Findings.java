@@ -1,5 +1,6 @@
 package io.colseal.migrations.internal.audit;
 
+import io.colseal.migrations.report.AuditReport.AlgorithmEntry;
 import io.colseal.migrations.report.AuditReport.ColumnEntry;
 import io.colseal.migrations.report.AuditReport.DekEntry;
 import io.colseal.migrations.report.AuditReport.Finding;
@@ -8,6 +9,7 @@ import io.colseal.migrations.report.AuditReport.KekState;
 import io.colseal.migrations.report.AuditReport.PiiSuspect;
 import io.colseal.migrations.report.AuditReport.Policy;
 import io.colseal.migrations.report.AuditReport.Severity;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +26,16 @@ public final class Findings {
   private Findings() {}
 
   public static List<Finding> derive(Policy policy, List<KekEntry> keks, List<DekEntry> deks,
-      List<ColumnEntry> columns, List<PiiSuspect> suspects, List<String> registeredTables) {
+      List<ColumnEntry> columns, List<PiiSuspect> suspects, List<String> registeredTables,
+      List<AlgorithmEntry> algorithms, LocalDate today) {
     Findings f = new Findings();
+    for (AlgorithmEntry a : algorithms) {
+      if (a.nextReview() != null && a.nextReview().isBefore(today)) {
+        f.add("ALGORITHM_REVIEW_OVERDUE", Severity.MEDIUM, a.name(), "the algorithm inventory entry " + a.name()
+            + " was last reviewed on " + a.lastReview() + "; the yearly review was due on " + a.nextReview(),
+            List.of("PCI DSS 12.3.3"));
+      }
+    }
     f.keys(policy, deks);
     f.keks(keks);
     f.columns(columns);

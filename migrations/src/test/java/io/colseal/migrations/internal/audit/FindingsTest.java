@@ -2,6 +2,7 @@ package io.colseal.migrations.internal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.colseal.migrations.report.AuditReport.AlgorithmEntry;
 import io.colseal.migrations.report.AuditReport.ColumnEntry;
 import io.colseal.migrations.report.AuditReport.DekEntry;
 import io.colseal.migrations.report.AuditReport.Finding;
@@ -11,6 +12,7 @@ import io.colseal.migrations.report.AuditReport.PiiSuspect;
 import io.colseal.migrations.report.AuditReport.Policy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,15 @@ class FindingsTest {
         2, live);
   }
 
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+  private static final LocalDate REVIEWED_RECENTLY = TODAY.minusMonths(11);
+
+  /** An inventory entry reviewed on {@code reviewed} (null: never stated), due a year later. */
+  private static AlgorithmEntry algorithm(String name, @Nullable LocalDate reviewed) {
+    return new AlgorithmEntry(name, "test", List.of("t.c"), 256, List.of(), reviewed,
+        reviewed == null ? null : reviewed.plusYears(1));
+  }
+
   private static List<String> codes(List<Finding> findings) {
     return findings.stream().map(f -> f.code() + " " + f.severity() + " " + f.subject()).toList();
   }
@@ -45,7 +56,8 @@ class FindingsTest {
   void cleanData_noFinding() {
     assertEquals(List.of(), Findings.derive(POLICY, List.of(kek("k", KekState.ENABLED, List.of("prod"), 1)),
         List.of(dek("t", 1, "ACTIVE", "AES_256_GCM", 5, null, 10, List.of())),
-        List.of(column("t", "c", "OTHER_PERSONAL", 0)), List.of(), List.of("t")));
+        List.of(column("t", "c", "OTHER_PERSONAL", 0)), List.of(), List.of("t"),
+        List.of(algorithm("AES-256-GCM", REVIEWED_RECENTLY), algorithm("HMAC-SHA-256", null)), TODAY));
   }
 
   @Test
@@ -66,7 +78,8 @@ class FindingsTest {
     List<PiiSuspect> suspects = List.of(
         new PiiSuspect("p", "rrn", "RRN", "VALUES", 4, 4, List.of("900101-1******")),
         new PiiSuspect("p", "tel", "PHONE", "NAME", 0, 0, List.of()));
-    List<Finding> findings = Findings.derive(POLICY, keks, deks, columns, suspects, List.of("a", "b"));
+    List<Finding> findings = Findings.derive(POLICY, keks, deks, columns, suspects, List.of("a", "b"),
+        List.of(algorithm("AES-256-GCM", TODAY.minusMonths(13)), algorithm("HMAC-SHA-256", REVIEWED_RECENTLY)), TODAY);
     assertEquals(List.of(
         "ENCRYPTED_TABLE_WITHOUT_KEY HIGH b",
         "ENCRYPTION_AFTER_RETIREMENT HIGH a v1",
@@ -80,6 +93,7 @@ class FindingsTest {
         "ROWS_ON_DESTROYED_VERSION HIGH b v2",
         "UNENCRYPTED_PII HIGH p.rrn",
         "WEAK_ALGORITHM HIGH b v3",
+        "ALGORITHM_REVIEW_OVERDUE MEDIUM AES-256-GCM",
         "KEY_ORIGINATOR_PERIOD_EXCEEDED MEDIUM a v2",
         "ROWS_ON_RETIRED_VERSION MEDIUM b v1",
         "COLUMN_UNCLASSIFIED LOW a.x",
