@@ -61,7 +61,7 @@ class AuditIT {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void knownProblems_yieldExactlyTheirFindings_inEveryFormat_withoutPlaintext(TestDatabase.Kind kind)
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
@@ -190,7 +190,7 @@ class AuditIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL"})
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void cleanDatabase_noFindings_thenOnlyLow_failOnExitsPerSeverity(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");
