@@ -73,8 +73,12 @@ public final class JobEngine {
         try (Colseal colseal = Colseal.start(connections, config)) {
           work(colseal, jobId, columns);
         } catch (SQLException e) {
-          throw new KeyTableException("the re-encryption job failed on the database (SQLState " + e.getSQLState()
-              + "): " + e.getMessage(), e);
+          // Never the driver's message: a failed batch's message can quote the statement with its
+          // parameters (PostgreSQL's BatchUpdateException does), which --decrypt fills with plaintext.
+          String what = e.getClass().getSimpleName() + ", SQLState " + e.getSQLState() + ", vendor code "
+              + e.getErrorCode();
+          throw new KeyTableException("the re-encryption job failed on the database (" + what + ")",
+              new SQLException(what, e.getSQLState(), e.getErrorCode()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new ColsealException(ErrorCode.JOB_INCOMPLETE, "the re-encryption job was interrupted");
