@@ -75,28 +75,50 @@ public final class Colseal implements AutoCloseable {
     }
   }
 
-  /** A cipher for a character column; see {@link ColumnCipher}. */
+  /** A {@link EncryptionMode#RANDOMIZED} cipher for a character column; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType) {
-    return new ColumnCipher.Text<>(keyRing, codec(javaType), table, column, config.readPlaintext());
+    return textColumn(table, column, javaType, EncryptionMode.RANDOMIZED);
   }
 
-  /** A cipher for a binary column; see {@link ColumnCipher}. */
+  /** A cipher for a character column in {@code mode}; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
+    return new ColumnCipher.Text<>(keyRing, codec(javaType), table, column, config.readPlaintext(), mode);
+  }
+
+  /** A {@link EncryptionMode#RANDOMIZED} cipher for a binary column; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType) {
-    return new ColumnCipher.Binary<>(keyRing, codec(javaType), table, column, config.readPlaintext());
+    return binaryColumn(table, column, javaType, EncryptionMode.RANDOMIZED);
   }
 
-  /** A cipher with the given storage ({@link Storage#AUTO} resolved for {@code javaType}). */
+  /** A cipher for a binary column in {@code mode}; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
+    return new ColumnCipher.Binary<>(keyRing, codec(javaType), table, column, config.readPlaintext(), mode);
+  }
+
+  /**
+   * A {@link EncryptionMode#RANDOMIZED} cipher with the given storage ({@link Storage#AUTO}
+   * resolved for {@code javaType}).
+   */
   public <T> ColumnCipher<T, ?> column(String table, String column, Class<T> javaType, Storage storage) {
+    return column(table, column, javaType, storage, EncryptionMode.RANDOMIZED);
+  }
+
+  /** A cipher with the given storage ({@link Storage#AUTO} resolved for {@code javaType}) and mode. */
+  public <T> ColumnCipher<T, ?> column(String table, String column, Class<T> javaType, Storage storage,
+      EncryptionMode mode) {
     return switch (storage.resolveFor(javaType)) {
-      case BINARY -> binaryColumn(table, column, javaType);
-      default -> textColumn(table, column, javaType);
+      case BINARY -> binaryColumn(table, column, javaType, mode);
+      default -> textColumn(table, column, javaType, mode);
     };
   }
 
   /**
    * A cipher for a column of the registry ({@code colseal_column}), built from the registry alone:
    * the application's classes are not needed. An enum type this process cannot load is handled as
-   * {@code String}: enums are encrypted as their constants' names, so the values are the same.
+   * {@code String}: enums are encrypted as their constants' names, so the values are the same. The
+   * cipher has the registered mode.
+   *
+   * @throws ColsealConfigException if the registered storage or mode is unknown
    */
   public ColumnCipher<?, ?> column(RegisteredColumn registered) {
     Class<?> type;
@@ -112,7 +134,14 @@ public final class Colseal implements AutoCloseable {
       throw new ColsealConfigException("column registry: " + registered.table() + '.' + registered.column()
           + " has storage '" + registered.storage() + "', expected TEXT or BINARY");
     }
-    return column(registered.table(), registered.column(), type, storage);
+    EncryptionMode mode;
+    try {
+      mode = EncryptionMode.valueOf(registered.mode());
+    } catch (IllegalArgumentException e) {
+      throw new ColsealConfigException("column registry: " + registered.table() + '.' + registered.column()
+          + " has mode '" + registered.mode() + "', expected RANDOMIZED or DETERMINISTIC");
+    }
+    return column(registered.table(), registered.column(), type, storage, mode);
   }
 
   private static <T> ValueCodec<T> codec(Class<T> javaType) {
@@ -131,7 +160,7 @@ public final class Colseal implements AutoCloseable {
     for (EncryptedColumn c : columns) {
       if (seen.add(c.table() + '.' + c.column())) {
         keyTable.register(RegisteredColumn.declared(c.table(), c.column(), c.tableSql(),
-            c.columnSql(), c.javaType().getName(), c.storage().name(), c.mode(), c.classification().name(), c.entity(),
+            c.columnSql(), c.javaType().getName(), c.storage().name(), c.mode().name(), c.classification().name(), c.entity(),
             c.attribute()));
       }
     }

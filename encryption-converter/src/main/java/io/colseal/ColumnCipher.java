@@ -29,6 +29,13 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code null} stays {@code null} in both directions; the empty string is encrypted like any
  * other value. Thread safe.
  *
+ * <p>A cipher has an {@link EncryptionMode}: {@link EncryptionMode#RANDOMIZED} (the default) seals
+ * with AES-256-GCM and a random nonce; {@link EncryptionMode#DETERMINISTIC} seals with
+ * AES-256-GCM-SIV and a fixed nonce, so equal values of the column under one key version have
+ * equal envelopes and can be searched with {@code WHERE column = ?} or {@code IN (...)}. To find
+ * values written under older key versions too, bind the value's envelope under each of {@link
+ * #searchVersions()} ({@link #sealedUnder}). Both modes decrypt envelopes of both algorithms.
+ *
  * @param <T> the Java type of the plaintext
  * @param <S> the stored type: {@code String} for {@link Storage#TEXT}, {@code byte[]} for {@link
  *     Storage#BINARY}
@@ -39,12 +46,17 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final String table;
   private final String column;
   private final boolean readPlaintext;
+  private final EncryptionMode mode;
+  final Algorithm algorithm;
   final ColumnSealer sealer;
 
-  ColumnCipher(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext) {
+  ColumnCipher(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+      EncryptionMode mode) {
     this.keyRing = keyRing;
     this.codec = codec;
     this.readPlaintext = readPlaintext;
+    this.mode = requireNonNull(mode, "mode");
+    this.algorithm = mode.algorithm();
     this.table = Identifiers.normalize(table);
     this.column = Identifiers.normalize(column);
     this.sealer = new ColumnSealer(this.table, this.column);
@@ -67,7 +79,16 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
   public abstract Storage storage();
 
-  /** The stored form of {@code value} under the table's ACTIVE key; null for null. */
+  /** How this cipher seals values; it opens values of either mode. */
+  public EncryptionMode mode() {
+    return mode;
+  }
+
+  /**
+   * The stored form of {@code value} under the table's ACTIVE key; null for null. In {@link
+   * EncryptionMode#DETERMINISTIC} mode the same value gives the same result until the ACTIVE
+   * version changes. Each call uses one encryption of the version's usage budget in either mode.
+   */
   public final @Nullable S encrypt(@Nullable T value) {
     if (value == null) {
       return null;
@@ -135,16 +156,52 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   }
 
   /**
-   * The header every envelope under {@code keyVersion} of this column starts with: the 18
-   * characters {@code cs1:01:0000000002:} in text, 8 bytes in binary. For SQL that selects values
-   * by key version without decrypting ({@code LIKE 'cs1:01:0000000002:%'}, {@code
-   * SUBSTRING(column, 1, 8)}).
+   * The header every envelope this cipher seals under {@code keyVersion} starts with: the 18
+   * characters {@code cs1:01:0000000002:} in text ({@code cs1:02:...} in {@link
+   * EncryptionMode#DETERMINISTIC} mode), 8 bytes in binary. For SQL that selects values by key
+   * version without decrypting ({@code LIKE 'cs1:01:0000000002:%'}, {@code SUBSTRING(column, 1,
+   * 8)}); values of the column's other mode have the other algorithm id.
    */
   public abstract S envelopePrefix(int keyVersion);
 
   /**
-   * {@code stored} re-encrypted under the table's ACTIVE key version, without decoding the value:
-   * what a re-encryption job writes. The old envelope is authenticated first.
+   * The key versions of this column's table under which values may exist and can be decrypted:
+   * the ACTIVE version first, then the DECRYPT_ONLY versions, newest first. Cached by the key ring
+   * like the ACTIVE version: re-read every {@code colseal.keys.refresh-interval} and on {@link
+   * io.colseal.keys.KeyRing#refresh()}. A fresh array on every call.
+   */
+  public final int[] searchVersions() {
+    return keyRing.searchVersions(table);
+  }
+
+  /**
+   * The deterministic envelope of the value in {@code stored} under {@code keyVersion}: what this
+   * column holds for that value in rows still under that version. Expands a search value to every
+   * {@linkplain #searchVersions() live version}. {@code stored} (any version, either algorithm) is
+   * authenticated first; the value is never decoded. Uses no encryption budget.
+   *
+   * @throws IllegalStateException if this cipher is not {@link EncryptionMode#DETERMINISTIC}
+   * @throws DecryptionException if {@code stored} is not an authentic envelope of this column
+   * @throws KeyUnavailableException if {@code keyVersion} is not ACTIVE or DECRYPT_ONLY
+   */
+  public final S sealedUnder(S stored, int keyVersion) {
+    requireNonNull(stored, "stored");
+    if (mode != EncryptionMode.DETERMINISTIC) {
+      throw new IllegalStateException("sealedUnder needs a DETERMINISTIC cipher; " + table + '.' + column
+          + " is " + mode);
+    }
+    byte[] plaintext = openOrThrow(stored);
+    try {
+      return seal(keyRing.searchKey(table, keyVersion), plaintext);
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * {@code stored} re-encrypted under the table's ACTIVE key version in this cipher's mode,
+   * without decoding the value: what a re-encryption job writes. The old envelope (either mode) is
+   * authenticated first.
    *
    * @throws DecryptionException if {@code stored} is not an authentic envelope of this column
    * @throws KeyUnavailableException if its key version is unknown, retired or destroyed
@@ -203,12 +260,14 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
   @Override
   public String toString() {
-    return "ColumnCipher[" + table + '.' + column + ", " + codec.type().getSimpleName() + ", " + storage() + "]";
+    return "ColumnCipher[" + table + '.' + column + ", " + codec.type().getSimpleName() + ", " + storage() + ", "
+        + mode + "]";
   }
 
   static final class Text<T> extends ColumnCipher<T, String> {
-    Text(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext) {
-      super(keyRing, codec, table, column, readPlaintext);
+    Text(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+        EncryptionMode mode) {
+      super(keyRing, codec, table, column, readPlaintext, mode);
     }
 
     @Override
@@ -218,7 +277,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
     @Override
     public String envelopePrefix(int keyVersion) {
-      return EnvelopeFormat.textHeader(Algorithm.AES_256_GCM, keyVersion);
+      return EnvelopeFormat.textHeader(algorithm, keyVersion);
     }
 
     @Override
@@ -228,7 +287,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
     @Override
     String seal(DataKey key, byte[] plaintext) {
-      return sealer.sealText(key, plaintext);
+      return sealer.sealText(key, algorithm, plaintext);
     }
 
     @Override
@@ -238,8 +297,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   }
 
   static final class Binary<T> extends ColumnCipher<T, byte[]> {
-    Binary(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext) {
-      super(keyRing, codec, table, column, readPlaintext);
+    Binary(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+        EncryptionMode mode) {
+      super(keyRing, codec, table, column, readPlaintext, mode);
     }
 
     @Override
@@ -250,7 +310,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
     @Override
     public byte[] envelopePrefix(int keyVersion) {
-      return EnvelopeFormat.header(Algorithm.AES_256_GCM, keyVersion);
+      return EnvelopeFormat.header(algorithm, keyVersion);
     }
 
     @Override
@@ -260,7 +320,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
     @Override
     byte[] seal(DataKey key, byte[] plaintext) {
-      return sealer.sealBinary(key, plaintext);
+      return sealer.sealBinary(key, algorithm, plaintext);
     }
 
     @Override

@@ -14,6 +14,8 @@ package io.colseal;
  * @param classification what the column holds
  * @param tableSql the table as Hibernate writes it in SQL (quoted or schema-qualified if mapped so)
  * @param columnSql the column as Hibernate writes it in SQL
+ * @param mode how values are sealed: {@code RANDOMIZED} or {@code DETERMINISTIC} ({@code
+ *     @Encrypted(deterministic = true)}); recorded in the registry's {@code mode} column
  */
 public record EncryptedColumn(
     String entity,
@@ -24,15 +26,23 @@ public record EncryptedColumn(
     Storage storage,
     Classification classification,
     String tableSql,
-    String columnSql) {
+    String columnSql,
+    EncryptionMode mode) {
 
-  /** The encryption mode; {@code RANDOMIZED} (random nonce) in this release. */
-  public String mode() {
-    return "RANDOMIZED";
+  public EncryptedColumn {
+    java.util.Objects.requireNonNull(mode, "mode");
+  }
+
+  /** A {@link EncryptionMode#RANDOMIZED} column. */
+  public EncryptedColumn(String entity, String attribute, String table, String column, Class<?> javaType,
+      Storage storage, Classification classification, String tableSql, String columnSql) {
+    this(entity, attribute, table, column, javaType, storage, classification, tableSql, columnSql,
+        EncryptionMode.RANDOMIZED);
   }
 
   @Override
   public String toString() {
-    return entity + '.' + attribute + " -> " + table + '.' + column + " (" + javaType.getSimpleName() + ", " + storage + ")";
+    return entity + '.' + attribute + " -> " + table + '.' + column + " (" + javaType.getSimpleName() + ", " + storage + ", "
+        + mode + ")";
   }
 }

@@ -2,6 +2,7 @@ package io.colseal.hibernate;
 
 import io.colseal.ColsealMappingException;
 import io.colseal.Encrypted;
+import io.colseal.EncryptionMode;
 import io.colseal.internal.format.Identifiers;
 import jakarta.persistence.Convert;
 import jakarta.persistence.EmbeddedId;
@@ -99,8 +100,11 @@ final class BootModelScan {
     if (!(basic.getColumn() instanceof Column column) || basic.getColumnSpan() != 1) {
       throw new ColsealMappingException(entity + '.' + path + ": an encrypted attribute needs exactly one column");
     }
+    // The mode comes from @Encrypted through the binder; a plain @Convert converter is RANDOMIZED.
+    ColumnBinding bound = converter.binding();
     ColumnBinding expected = ColumnBinding.of(entity, path, table.getName(), column.getName(),
-        converter.javaType(), converter.storage(), "boot model");
+        converter.javaType(), converter.storage(), bound != null ? bound.mode() : EncryptionMode.RANDOMIZED,
+        "boot model");
     // Unbound: a plain @Convert converter. Bound to the same column: takes the full attribute path
     // for the inventory. Bound to another column: a shared instance; bindColumn names both.
     converter.bindColumn(expected);

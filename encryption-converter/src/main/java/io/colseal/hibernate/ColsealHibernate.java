@@ -47,6 +47,11 @@ public final class ColsealHibernate {
     return r == null ? List.of() : r.inventory;
   }
 
+  /** The bound converters of a running SessionFactory, one per encrypted column. */
+  static List<EncryptingConverter<?, ?>> converters(SessionFactory sessionFactory) {
+    return running(sessionFactory).converters();
+  }
+
   private static Running running(SessionFactory sessionFactory) {
     Running r = RUNNING.get(key(sessionFactory));
     if (r == null) {

@@ -2,6 +2,7 @@ package io.colseal.hibernate;
 
 import io.colseal.ColsealMappingException;
 import io.colseal.Encrypted;
+import io.colseal.EncryptionMode;
 import io.colseal.Storage;
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.internal.format.ValueCodec;
@@ -101,8 +102,9 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     ValueCodec<?> codec = ValueCodecs.forType(javaType).orElseThrow(() -> new ColsealMappingException(
         at + ": " + javaType.getName() + " cannot be @Encrypted; supported types are " + ValueCodecs.supportedTypes()));
     Storage storage = annotation.storage().resolveFor(javaType);
+    EncryptionMode mode = annotation.deterministic() ? EncryptionMode.DETERMINISTIC : EncryptionMode.RANDOMIZED;
     ColumnBinding binding =
-        ColumnBinding.of(owner, property.getName(), table.getName(), column.getName(), javaType, storage, "binder");
+        ColumnBinding.of(owner, property.getName(), table.getName(), column.getName(), javaType, storage, mode, "binder");
 
     if (basic.getResolution() == null) {
       EncryptingConverter<?, ?> converter = BuiltInConverters.create(javaType, storage);

@@ -95,11 +95,21 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
   @SuppressWarnings("unchecked")
   final void bindRuntime(Colseal colseal) {
     ColumnBinding b = requireNonNull(binding, "binding");
-    cipher = (ColumnCipher<T, S>) colseal.column(b.table(), b.column(), javaType, storage);
+    cipher = (ColumnCipher<T, S>) colseal.column(b.table(), b.column(), javaType, storage, b.mode());
   }
 
   final void unbindRuntime() {
     cipher = null;
+  }
+
+  /**
+   * The cipher bound to the running colseal instance, in the column's mode: for code in this
+   * package that encrypts query parameters as the column stores them.
+   *
+   * @throws IllegalStateException if the converter is not bound (no colseal integrator, or closed)
+   */
+  ColumnCipher<T, S> cipher() {
+    return requireCipher();
   }
 
   private ColumnCipher<T, S> requireCipher() {
@@ -117,7 +127,7 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
   @Override
   public String toString() {
     ColumnBinding b = binding;
-    return "EncryptingConverter[" + (b == null ? "unbound" : b.table() + '.' + b.column()) + ", "
+    return "EncryptingConverter[" + (b == null ? "unbound" : b.table() + '.' + b.column() + ", " + b.mode()) + ", "
         + javaType.getSimpleName() + ", " + storage + "]";
   }
 }

@@ -9,8 +9,13 @@ import java.util.Optional;
 public enum Algorithm {
   /** AES-256 in GCM mode, 96-bit random nonce, 128-bit tag (NIST SP 800-38D). */
   AES_256_GCM((byte) 0x01, true),
-  /** Reserved for the deterministic (searchable) mode; not implemented in this release. */
-  AES_256_SIV((byte) 0x02, false),
+  /**
+   * AES-256-GCM-SIV (RFC 8452), nonce-misuse-resistant AEAD used deterministically: fixed all-zero
+   * 96-bit nonce, 128-bit tag, so equal plaintexts give equal ciphertexts (see {@link
+   * io.colseal.EncryptionMode#DETERMINISTIC}). Its key is derived from the version's AES-256-GCM
+   * data key with HKDF-SHA256; no key table row ever names this algorithm.
+   */
+  AES_256_GCM_SIV((byte) 0x02, true),
   /** Reserved for ARIA-256-GCM (KCMVP profile); not implemented in this release. */
   ARIA_256_GCM((byte) 0x03, false);
 

@@ -37,7 +37,7 @@ class ColumnRegistryIT {
     return ColsealHibernate.inventory(sf).stream()
         .sorted(java.util.Comparator.comparing(EncryptedColumn::table).thenComparing(EncryptedColumn::column))
         .map(c -> String.join("|", c.table(), c.column(), c.tableSql(), c.columnSql(), c.javaType().getName(),
-            c.storage().name(), c.mode(), c.classification().name(), c.entity() + '.' + c.attribute()))
+            c.storage().name(), c.mode().name(), c.classification().name(), c.entity() + '.' + c.attribute()))
         .distinct()
         .toList();
   }

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,6 +156,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   @Override
   public void refresh() {
     for (Map.Entry<String, TableKeys> e : tables.entrySet()) {
+      e.getValue().search = null; // re-read on next use
       if (e.getValue().activeVersion != 0) {
         refreshActive(e.getKey(), e.getValue(), true);
       }
@@ -186,6 +188,69 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   public DataKey decryptionKey(String table, int version) {
     decryptions.increment();
     return key(table, table(table), version);
+  }
+
+  /**
+   * The versions of {@code table} (normalised) whose values may exist and can be decrypted: the
+   * ACTIVE version first, then the DECRYPT_ONLY versions, newest first. Read from the key table and
+   * cached like the ACTIVE version: re-read every {@code colseal.keys.refresh-interval}, on {@link
+   * #refresh()}, and when this process sees the ACTIVE version change. Returns a fresh array.
+   */
+  public int[] searchVersions(String table) {
+    TableKeys t = table(table);
+    int active = activeVersion(table, t);
+    SearchVersions s = t.search;
+    if (s == null || s.active != active || coarse.millis() - s.checkedAt >= refreshMillis) {
+      s = reloadSearchVersions(table, t, active);
+    }
+    return s.versions.clone();
+  }
+
+  private SearchVersions reloadSearchVersions(String table, TableKeys t, int active) {
+    checkOpen();
+    List<KeyVersion> rows = keyTable.listVersions(table, EnumSet.of(KeyState.ACTIVE, KeyState.DECRYPT_ONLY));
+    int[] versions = new int[rows.size()];
+    int n = 0;
+    for (KeyVersion v : rows) { // newest first; the ACTIVE one goes to the front
+      if (v.state() == KeyState.ACTIVE) {
+        System.arraycopy(versions, 0, versions, 1, n);
+        versions[0] = v.version();
+        n++;
+      } else {
+        versions[n++] = v.version();
+      }
+    }
+    SearchVersions s = new SearchVersions(active, coarse.millis(), versions);
+    t.search = s;
+    return s;
+  }
+
+  /**
+   * The key of {@code version} of {@code table} (normalised) for sealing a search value: the
+   * version must be ACTIVE or DECRYPT_ONLY (re-read once from the key table if this process does
+   * not know it yet). Uses no encryption budget and counts no decryption.
+   *
+   * @throws KeyUnavailableException if the version is not ACTIVE or DECRYPT_ONLY
+   */
+  public DataKey searchKey(String table, int version) {
+    TableKeys t = table(table);
+    if (!contains(searchVersions(table), version)) {
+      t.search = null;
+      if (!contains(searchVersions(table), version)) {
+        throw new KeyUnavailableException(ErrorCode.KEY_DISABLED, table, version,
+            "data key " + table + " v" + version + " is not ACTIVE or DECRYPT_ONLY; no values can be searched under it");
+      }
+    }
+    return key(table, t, version);
+  }
+
+  private static boolean contains(int[] versions, int version) {
+    for (int v : versions) {
+      if (v == version) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int activeVersion(String table, TableKeys t) {
@@ -518,7 +583,11 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     volatile int activeVersion;
     volatile long activeCheckedAt;
     volatile @Nullable LastUsed lastUsed;
+    volatile @Nullable SearchVersions search;
   }
+
+  /** The search versions of a table, read when {@code active} was this process's ACTIVE version. */
+  private record SearchVersions(int active, long checkedAt, int[] versions) {}
 
   private record LastUsed(int version, Slot slot) {}
 

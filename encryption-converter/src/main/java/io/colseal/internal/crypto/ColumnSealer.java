@@ -3,47 +3,70 @@ package io.colseal.internal.crypto;
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.internal.format.MalformedEnvelopeException;
 import io.colseal.internal.format.StrictBase64;
+import io.colseal.keys.Algorithm;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Seals and opens envelopes for one (table, column). The associated data (header | column binding)
- * depends only on the key version, so it is built once per version and cached here. Thread safe.
+ * Seals and opens envelopes for one (table, column), with either algorithm a data key supports:
+ * {@link Algorithm#AES_256_GCM} (random nonce) or {@link Algorithm#AES_256_GCM_SIV} (fixed nonce,
+ * deterministic). The associated data (header | column binding) depends only on the key version
+ * and the algorithm, so it is built once per pair and cached here. Thread safe.
  */
 public final class ColumnSealer {
   private final byte[] columnBinding;
-  private final Map<Integer, byte[]> aadByVersion = new ConcurrentHashMap<>();
+  private final Map<Integer, byte[]> gcmAad = new ConcurrentHashMap<>();
+  private final Map<Integer, byte[]> sivAad = new ConcurrentHashMap<>();
 
   public ColumnSealer(String table, String column) {
     this.columnBinding = EnvelopeFormat.columnBinding(table, column);
   }
 
-  /** header(key) | column binding; the header of an accepted envelope equals its key's header. */
-  private byte[] aad(DataKey key) {
-    byte[] aad = aadByVersion.get(key.version());
+  /** header(key, algorithm) | column binding; an accepted envelope's header equals that header. */
+  private byte[] aad(DataKey key, Algorithm algorithm) {
+    Map<Integer, byte[]> cache = algorithm == Algorithm.AES_256_GCM_SIV ? sivAad : gcmAad;
+    byte[] aad = cache.get(key.version());
     if (aad == null) {
-      byte[] header = key.header();
+      byte[] header = key.header(algorithm);
       aad = Arrays.copyOf(header, header.length + columnBinding.length);
       System.arraycopy(columnBinding, 0, aad, header.length, columnBinding.length);
-      aadByVersion.put(key.version(), aad);
+      cache.put(key.version(), aad);
     }
     return aad;
   }
 
-  /** A binary envelope of {@code plaintext} under {@code key}. */
+  /** A binary AES-256-GCM envelope of {@code plaintext} under {@code key}. */
   public byte[] sealBinary(DataKey key, byte[] plaintext) {
-    byte[] out = new byte[EnvelopeFormat.BINARY_OVERHEAD + plaintext.length];
-    System.arraycopy(key.header(), 0, out, 0, EnvelopeFormat.HEADER_LENGTH);
-    AesGcm.seal(key.jceKey(), aad(key), plaintext, out);
+    return sealBinary(key, Algorithm.AES_256_GCM, plaintext);
+  }
+
+  /**
+   * A binary envelope of {@code plaintext} under {@code key} with {@code algorithm}: random for
+   * AES_256_GCM, the same for the same plaintext for AES_256_GCM_SIV.
+   */
+  public byte[] sealBinary(DataKey key, Algorithm algorithm, byte[] plaintext) {
+    byte[] out = new byte[EnvelopeFormat.binaryOverhead(algorithm) + plaintext.length];
+    System.arraycopy(key.header(algorithm), 0, out, 0, EnvelopeFormat.HEADER_LENGTH);
+    if (algorithm == Algorithm.AES_256_GCM_SIV) {
+      AesGcmSiv.seal(key.sivKey(), aad(key, algorithm), plaintext, out, EnvelopeFormat.HEADER_LENGTH);
+    } else {
+      AesGcm.seal(key.jceKey(), aad(key, algorithm), plaintext, out);
+    }
     return out;
   }
 
-  /** A text envelope of {@code plaintext} under {@code key}. */
+  /** A text AES-256-GCM envelope of {@code plaintext} under {@code key}. */
   public String sealText(DataKey key, byte[] plaintext) {
-    byte[] binary = sealBinary(key, plaintext);
-    return StrictBase64.encode(key.textHeader(), binary, EnvelopeFormat.HEADER_LENGTH, binary.length - EnvelopeFormat.HEADER_LENGTH);
+    return sealText(key, Algorithm.AES_256_GCM, plaintext);
+  }
+
+  /** A text envelope of {@code plaintext} under {@code key} with {@code algorithm}. */
+  public String sealText(DataKey key, Algorithm algorithm, byte[] plaintext) {
+    byte[] binary = sealBinary(key, algorithm, plaintext);
+    return StrictBase64.encode(key.textHeader(algorithm), binary, EnvelopeFormat.HEADER_LENGTH,
+        binary.length - EnvelopeFormat.HEADER_LENGTH);
   }
 
   /** Looks up the data key named by an envelope header. */
@@ -53,7 +76,7 @@ public final class ColumnSealer {
   }
 
   /**
-   * Opens a binary envelope.
+   * Opens a binary envelope of either algorithm.
    *
    * @return the plaintext, or null if the envelope is well formed but not authentic
    * @throws MalformedEnvelopeException if it is not an envelope at all
@@ -61,13 +84,10 @@ public final class ColumnSealer {
   public byte @Nullable [] openBinary(byte[] envelope, KeyLookup keys) throws MalformedEnvelopeException {
     EnvelopeFormat.Header h = EnvelopeFormat.parseBinary(envelope);
     DataKey key = keys.key(h.keyVersion());
-    if (key.algorithm() != h.algorithm()) {
-      return null;
-    }
     // parseBinary accepted only the exact magic and format bytes, and the version and algorithm
-    // match the key, so the envelope's header equals key.header() and the cached AAD applies.
+    // match the key, so the envelope's header equals key.header(algorithm) and the cached AAD applies.
     int off = EnvelopeFormat.HEADER_LENGTH;
-    return AesGcm.open(key.jceKey(), aad(key), envelope, off, envelope.length - off);
+    return open(key, h.algorithm(), envelope, off, envelope.length - off);
   }
 
   /** Opens a text envelope; see {@link #openBinary}. */
@@ -75,10 +95,16 @@ public final class ColumnSealer {
     EnvelopeFormat.Header h = EnvelopeFormat.parseText(envelope);
     byte[] body = StrictBase64.decode(envelope, EnvelopeFormat.TEXT_HEADER_LENGTH);
     DataKey key = keys.key(h.keyVersion());
-    if (key.algorithm() != h.algorithm()) {
+    return open(key, h.algorithm(), body, 0, body.length); // body is ciphertext: nothing to zero
+  }
+
+  private byte @Nullable [] open(DataKey key, Algorithm algorithm, byte[] body, int off, int len) {
+    if (!key.supports(algorithm)) {
       return null;
     }
-    return AesGcm.open(key.jceKey(), aad(key), body, 0, body.length); // body is ciphertext: nothing to zero
+    return algorithm == Algorithm.AES_256_GCM_SIV
+        ? AesGcmSiv.open(key.sivKey(), aad(key, algorithm), body, off, len)
+        : AesGcm.open(key.jceKey(), aad(key, algorithm), body, off, len);
   }
 
   /** The key version in a header, for error messages; 0 if unreadable. */

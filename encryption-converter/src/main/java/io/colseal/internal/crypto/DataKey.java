@@ -2,22 +2,32 @@ package io.colseal.internal.crypto;
 
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.keys.Algorithm;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An unwrapped data key in the key ring's cache, with the envelope headers for its version
  * precomputed and its encryption budget: encryptions already reserved in the key table and not yet
  * used. Never leaves the key ring's package boundary in a form that exposes the bytes.
+ *
+ * <p>An AES-256-GCM data key also holds its deterministic key: HKDF-SHA256 of the data key (see
+ * {@link AesGcmSiv#deriveKey}), derived here when the key is created and destroyed with it, so a
+ * version opens and seals both {@link Algorithm#AES_256_GCM} and {@link
+ * Algorithm#AES_256_GCM_SIV} envelopes while its key table row names only AES_256_GCM.
  */
 public final class DataKey {
   private final String table;
   private final int version;
   private final Algorithm algorithm;
   private final DestroyableAesKey key;
+  private final AesGcmSiv.@Nullable SivKey sivKey;
   private volatile long expiresAtMillis;
   private final byte[] header;
   private final String textHeader;
+  private final byte @Nullable [] sivHeader;
+  private final @Nullable String sivTextHeader;
   private final AtomicLong budget = new AtomicLong();
   private final LongAdder encryptions = new LongAdder();
 
@@ -29,6 +39,20 @@ public final class DataKey {
     this.expiresAtMillis = expiresAtMillis;
     this.header = EnvelopeFormat.header(algorithm, version);
     this.textHeader = EnvelopeFormat.textHeader(algorithm, version);
+    if (algorithm == Algorithm.AES_256_GCM) {
+      byte[] dek = key.getEncoded();
+      try {
+        this.sivKey = new AesGcmSiv.SivKey(AesGcmSiv.deriveKey(dek)); // takes ownership and zeroes
+      } finally {
+        Arrays.fill(dek, (byte) 0);
+      }
+      this.sivHeader = EnvelopeFormat.header(Algorithm.AES_256_GCM_SIV, version);
+      this.sivTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_SIV, version);
+    } else {
+      this.sivKey = null;
+      this.sivHeader = null;
+      this.sivTextHeader = null;
+    }
   }
 
   public String table() {
@@ -48,14 +72,52 @@ public final class DataKey {
     return key;
   }
 
+  /** Whether this key opens and seals envelopes of {@code envelopeAlgorithm}. */
+  public boolean supports(Algorithm envelopeAlgorithm) {
+    return envelopeAlgorithm == algorithm || (envelopeAlgorithm == Algorithm.AES_256_GCM_SIV && sivKey != null);
+  }
+
+  /** The deterministic key derived from this data key. */
+  AesGcmSiv.SivKey sivKey() {
+    AesGcmSiv.SivKey k = sivKey;
+    if (k == null) {
+      throw new IllegalStateException(this + " has no deterministic key");
+    }
+    return k;
+  }
+
   /** The 8-byte binary header for this version (shared; never modify). */
   byte[] header() {
     return header;
   }
 
+  /** The 8-byte binary header of {@code envelopeAlgorithm} for this version (shared; never modify). */
+  byte[] header(Algorithm envelopeAlgorithm) {
+    if (envelopeAlgorithm == algorithm) {
+      return header;
+    }
+    byte[] h = sivHeader;
+    if (envelopeAlgorithm != Algorithm.AES_256_GCM_SIV || h == null) {
+      throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
+    }
+    return h;
+  }
+
   /** The text header for this version. */
   String textHeader() {
     return textHeader;
+  }
+
+  /** The text header of {@code envelopeAlgorithm} for this version. */
+  String textHeader(Algorithm envelopeAlgorithm) {
+    if (envelopeAlgorithm == algorithm) {
+      return textHeader;
+    }
+    String h = sivTextHeader;
+    if (envelopeAlgorithm != Algorithm.AES_256_GCM_SIV || h == null) {
+      throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
+    }
+    return h;
   }
 
   public boolean isExpired(long nowMillis) {
@@ -96,8 +158,15 @@ public final class DataKey {
     return encryptions.sum();
   }
 
+  /** Zeroes the data key and its deterministic key. */
   public void destroy() {
-    key.destroy();
+    try {
+      key.destroy();
+    } finally {
+      if (sivKey != null) {
+        sivKey.destroy();
+      }
+    }
   }
 
   @Override

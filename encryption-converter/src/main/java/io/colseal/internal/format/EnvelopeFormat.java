@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
  * docs/reference/ciphertext-format.md}; this class and that document must agree.
  *
  * <pre>
- * binary:  'c' 's' | 0x01 | alg | key version (uint32 BE) | nonce (12) | ciphertext | tag (16)
- *          \______________ header, 8 bytes ______________/
+ * alg 0x01 (AES-256-GCM, random nonce):
+ * binary:  'c' 's' | 0x01 | 0x01 | key version (uint32 BE) | nonce (12) | ciphertext | tag (16)
+ *          \______________ header, 8 bytes _______________/
+ * alg 0x02 (AES-256-GCM-SIV, fixed all-zero nonce, not stored):
+ * binary:  'c' 's' | 0x01 | 0x02 | key version (uint32 BE) | ciphertext | tag (16)
  * text:    "cs1:" alg (2 lower-case hex) ":" key version (10 decimal digits) ":"
- *          Base64(nonce | ciphertext | tag)            (RFC 4648 section 4, padded)
+ *          Base64(everything after the binary header)  (RFC 4648 section 4, padded)
  * AAD:     header (8) | uint16 BE len(table) | table | uint16 BE len(column) | column
  *          (names normalised by {@link Identifiers}, UTF-8)
  * </pre>
@@ -26,8 +29,10 @@ public final class EnvelopeFormat {
   public static final int HEADER_LENGTH = 8;
   public static final int NONCE_LENGTH = 12;
   public static final int TAG_LENGTH = 16;
-  /** Bytes a binary envelope adds to the plaintext. */
+  /** Bytes a binary AES-256-GCM envelope adds to the plaintext; the most any algorithm adds. */
   public static final int BINARY_OVERHEAD = HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH;
+  /** Bytes a binary AES-256-GCM-SIV envelope adds to the plaintext (its nonce is fixed, not stored). */
+  public static final int SIV_BINARY_OVERHEAD = HEADER_LENGTH + TAG_LENGTH;
   /** Length of the text header {@code cs1:01:0000000003:}. */
   public static final int TEXT_HEADER_LENGTH = 18;
   /** How every text envelope of format version 1 starts. */
@@ -38,6 +43,11 @@ public final class EnvelopeFormat {
   public static final int MAX_PLAINTEXT_LENGTH = 64 * 1024 * 1024;
 
   private EnvelopeFormat() {}
+
+  /** Bytes a binary envelope of {@code algorithm} adds to the plaintext; also its minimum length. */
+  public static int binaryOverhead(Algorithm algorithm) {
+    return algorithm == Algorithm.AES_256_GCM_SIV ? SIV_BINARY_OVERHEAD : BINARY_OVERHEAD;
+  }
 
   /** Writes the 8-byte header at {@code dst[off]}. */
   public static void writeHeader(byte[] dst, int off, Algorithm algorithm, int keyVersion) {
@@ -84,7 +94,7 @@ public final class EnvelopeFormat {
 
   /** Parses the header of a binary envelope. */
   public static Header parseBinary(byte[] envelope) throws MalformedEnvelopeException {
-    if (envelope.length < BINARY_OVERHEAD) {
+    if (envelope.length < SIV_BINARY_OVERHEAD) {
       throw new MalformedEnvelopeException(versionIfReadable(envelope));
     }
     if (envelope[0] != MAGIC_0 || envelope[1] != MAGIC_1 || envelope[2] != FORMAT_V1) {
@@ -98,6 +108,9 @@ public final class EnvelopeFormat {
     Algorithm algorithm = Algorithm.fromId(envelope[3]).orElse(null);
     if (version < 1 || algorithm == null || !algorithm.implemented()) {
       throw new MalformedEnvelopeException(version > 0 ? version : 0);
+    }
+    if (envelope.length < binaryOverhead(algorithm)) {
+      throw new MalformedEnvelopeException(version);
     }
     return new Header(algorithm, version);
   }

@@ -108,6 +108,31 @@ public final class JdbcKeyTable {
         version);
   }
 
+  /**
+   * The versions of {@code table} in {@code states}, newest first: what {@code
+   * ColumnCipher.searchVersions()} is built from.
+   */
+  public List<KeyVersion> listVersions(String table, Set<KeyState> states) {
+    return withConnection(
+        "list the keys of " + table,
+        c -> {
+          List<KeyVersion> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(
+              "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE table_name = ? ORDER BY key_version DESC")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                KeyVersion v = read(rs).version();
+                if (states.contains(v.state())) {
+                  out.add(v);
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   /** Every version of every table, ordered by table and version. */
   public List<KeyVersion> listAll() {
     return withConnection(

@@ -1,6 +1,7 @@
 package io.colseal.internal.format;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -44,7 +45,7 @@ class EnvelopeFormatTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "", "cs1:01:000000004", "cs2:01:0000000042:", "CS1:01:0000000042:", "cs1:0A:0000000042:",
-      "cs1:01:00000000-2:", "cs1:01:0000000000:", "cs1:01:2147483648:", "cs1:02:0000000001:", "cs1:ff:0000000001:",
+      "cs1:01:00000000-2:", "cs1:01:0000000000:", "cs1:01:2147483648:", "cs1:03:0000000001:", "cs1:ff:0000000001:",
       "cs1;01:0000000001:", "cs1:01;0000000001:", "cs1:01:0000000001;"})
   void parseText_malformedOrUnsupportedHeader_throws(String s) {
     assertThrows(MalformedEnvelopeException.class, () -> EnvelopeFormat.parseText(s));
@@ -54,7 +55,7 @@ class EnvelopeFormatTest {
   void parseBinary_reservedAlgorithm_throwsWithVersion() {
     byte[] e = new byte[EnvelopeFormat.BINARY_OVERHEAD];
     EnvelopeFormat.writeHeader(e, 0, Algorithm.AES_256_GCM, 7);
-    e[3] = Algorithm.AES_256_SIV.id();
+    e[3] = Algorithm.ARIA_256_GCM.id();
     MalformedEnvelopeException ex = assertThrows(MalformedEnvelopeException.class, () -> EnvelopeFormat.parseBinary(e));
     assertEquals(7, ex.keyVersion());
   }
@@ -64,6 +65,35 @@ class EnvelopeFormatTest {
     byte[] e = new byte[EnvelopeFormat.BINARY_OVERHEAD - 1];
     EnvelopeFormat.writeHeader(e, 0, Algorithm.AES_256_GCM, 1);
     assertThrows(MalformedEnvelopeException.class, () -> EnvelopeFormat.parseBinary(e));
+  }
+
+  @Test
+  void parseBinary_gcmSivShorterThanItsOverhead_throwsWithVersion() {
+    byte[] e = new byte[EnvelopeFormat.SIV_BINARY_OVERHEAD - 1];
+    EnvelopeFormat.writeHeader(e, 0, Algorithm.AES_256_GCM_SIV, 4);
+    assertThrows(MalformedEnvelopeException.class, () -> EnvelopeFormat.parseBinary(e));
+  }
+
+  @Test
+  void parseBinary_gcmSivTagOnly_isAcceptedAsEmptyPlaintextLength() {
+    byte[] e = new byte[EnvelopeFormat.SIV_BINARY_OVERHEAD];
+    EnvelopeFormat.writeHeader(e, 0, Algorithm.AES_256_GCM_SIV, 4);
+    EnvelopeFormat.Header h = assertDoesNotThrow(() -> EnvelopeFormat.parseBinary(e));
+    assertEquals(Algorithm.AES_256_GCM_SIV, h.algorithm());
+    assertEquals(4, h.keyVersion());
+  }
+
+  @Test
+  void parseBinary_gcmShorterThanGcmOverheadButLongEnoughForSiv_throws() {
+    byte[] e = new byte[EnvelopeFormat.SIV_BINARY_OVERHEAD + 4];
+    EnvelopeFormat.writeHeader(e, 0, Algorithm.AES_256_GCM, 4);
+    MalformedEnvelopeException ex = assertThrows(MalformedEnvelopeException.class, () -> EnvelopeFormat.parseBinary(e));
+    assertEquals(4, ex.keyVersion());
+  }
+
+  @Test
+  void textHeader_gcmSiv_hasAlgorithm02() {
+    assertEquals("cs1:02:0000000003:", EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_SIV, 3));
   }
 
   @Test

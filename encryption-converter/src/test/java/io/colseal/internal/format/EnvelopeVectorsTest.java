@@ -44,6 +44,9 @@ class EnvelopeVectorsTest {
   private static final HexFormat HEX = HexFormat.of();
   private static final Set<String> REASONS =
       Set.of("malformed", "unsupported-algorithm", "unknown-key", "authentication", "value-encoding");
+  /** Frozen must-fail entries with an algorithm id that was reserved then and is implemented now. */
+  private static final Set<String> IMPLEMENTED_SINCE_FROZEN =
+      Set.of("binary-algorithm-0x02-reserved", "text-algorithm-02-reserved");
 
   private static Map<String, Object> manifest;
   private static final Map<Integer, byte[]> KEYS = new HashMap<>();
@@ -167,6 +170,12 @@ class EnvelopeVectorsTest {
       Outcome o = decode(v);
       // colseal reports an unassigned or unimplemented algorithm as a malformed envelope.
       String expected = reason.equals("unsupported-algorithm") ? "malformed" : reason;
+      if (IMPLEMENTED_SINCE_FROZEN.contains((String) v.get("id"))) {
+        // Id 0x02 was reserved when these entries were frozen and is AES-256-GCM-SIV now: an
+        // AES-GCM body relabelled 0x02 is still rejected, at authentication. Only rejection is the
+        // contract (ciphertext-format.md, "Decoding"), not the reason.
+        expected = "authentication";
+      }
       assertEquals(expected, o.rejected(), "decoded to " + o.value());
     }));
   }
