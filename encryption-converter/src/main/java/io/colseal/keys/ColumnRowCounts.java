@@ -1,5 +1,6 @@
 package io.colseal.keys;
 
+import io.colseal.EncryptionMode;
 import java.util.Map;
 
 /**
@@ -9,18 +10,39 @@ import java.util.Map;
  * @param column normalised column name
  * @param total all rows of the table
  * @param nulls rows where the column is NULL
- * @param byKeyVersion rows per key version named in their envelope header
+ * @param byKeyVersion rows per key version named in their envelope header, of either algorithm
  * @param notEncrypted non-NULL values that are not colseal envelopes (for example leftover plaintext)
+ * @param deterministicByKeyVersion of {@code byKeyVersion}, the rows whose envelope is deterministic
+ *     (algorithm {@code 02}, AES-256-GCM-SIV)
  */
 public record ColumnRowCounts(
-    String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion, long notEncrypted) {
+    String table,
+    String column,
+    long total,
+    long nulls,
+    Map<Integer, Long> byKeyVersion,
+    long notEncrypted,
+    Map<Integer, Long> deterministicByKeyVersion) {
 
   public ColumnRowCounts {
     byKeyVersion = Map.copyOf(byKeyVersion);
+    deterministicByKeyVersion = Map.copyOf(deterministicByKeyVersion);
   }
 
-  /** Rows under {@code version}. */
+  /** Counts with no deterministic envelope. */
+  public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
+      long notEncrypted) {
+    this(table, column, total, nulls, byKeyVersion, notEncrypted, Map.of());
+  }
+
+  /** Rows under {@code version}, either algorithm. */
   public long rowsOn(int version) {
     return byKeyVersion.getOrDefault(version, 0L);
+  }
+
+  /** Rows under {@code version} whose envelope is sealed in {@code mode}. */
+  public long rowsOn(int version, EncryptionMode mode) {
+    long deterministic = deterministicByKeyVersion.getOrDefault(version, 0L);
+    return mode == EncryptionMode.DETERMINISTIC ? deterministic : rowsOn(version) - deterministic;
   }
 }

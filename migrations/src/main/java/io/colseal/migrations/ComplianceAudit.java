@@ -63,6 +63,8 @@ import org.jspecify.annotations.Nullable;
  * (unless turned off) the KMS's metadata of every KEK named in the key table.
  */
 public final class ComplianceAudit {
+  /** The registry's mode of a deterministic (AES-256-GCM-SIV) column. */
+  private static final String DETERMINISTIC = "DETERMINISTIC";
   private final ConnectionSource connections;
   private final ColsealConfig config;
   private final @Nullable Set<String> tables;
@@ -211,8 +213,11 @@ public final class ComplianceAudit {
       ColumnRowCounts rc = counts.get(r.table() + "." + r.column());
       Integer active = versions.stream().filter(v -> v.table().equals(r.table()) && v.state() == KeyState.ACTIVE)
           .map(KeyVersion::version).findFirst().orElse(null);
+      boolean deterministic = DETERMINISTIC.equals(r.mode());
+      // Deterministic columns: AES-256-GCM-SIV with a fixed 96-bit nonce under a key derived from the DEK.
       out.add(new ColumnEntry(r.table(), r.column(), r.entity(), r.attribute(), r.javaType(), r.storage(), r.mode(),
-          r.classification(), "AEAD encryption", "AES-256-GCM", 96, 128,
+          r.classification(), deterministic ? "deterministic AEAD encryption (fixed nonce)" : "AEAD encryption",
+          deterministic ? "AES-256-GCM-SIV" : "AES-256-GCM", 96, 128,
           "envelope header | table name | column name", rc == null ? 0 : rc.total(), rc == null ? 0 : rc.nulls(),
           rc == null ? Map.of() : rc.byKeyVersion(), rc == null ? 0 : rc.notEncrypted(), active));
     }
@@ -266,9 +271,20 @@ public final class ComplianceAudit {
       @Nullable LocalDate reviewed) {
     LocalDate next = reviewed == null ? null : reviewed.plusYears(1);
     List<AlgorithmEntry> out = new ArrayList<>();
-    out.add(new AlgorithmEntry("AES-256-GCM", "column value encryption (AEAD)",
-        columns.stream().map(c -> c.table() + "." + c.column()).toList(), 256,
-        List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next));
+    List<String> randomized = columns.stream().filter(c -> !DETERMINISTIC.equals(c.mode()))
+        .map(c -> c.table() + "." + c.column()).toList();
+    List<String> deterministic = columns.stream().filter(c -> DETERMINISTIC.equals(c.mode()))
+        .map(c -> c.table() + "." + c.column()).toList();
+    if (!randomized.isEmpty() || deterministic.isEmpty()) {
+      out.add(new AlgorithmEntry("AES-256-GCM", "column value encryption (AEAD)", randomized, 256,
+          List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next));
+    }
+    if (!deterministic.isEmpty()) {
+      out.add(new AlgorithmEntry("AES-256-GCM-SIV", "deterministic (searchable) column value encryption (AEAD)",
+          deterministic, 256, List.of("RFC 8452"), reviewed, next));
+      out.add(new AlgorithmEntry("HKDF-SHA-256", "deterministic key of each data key version", deterministic, 256,
+          List.of("RFC 5869", "NIST SP 800-56C"), reviewed, next));
+    }
     Map<String, List<String>> wrapping = new LinkedHashMap<>();
     for (KeyVersion v : versions) {
       String name = v.kekProvider().equals("aws-kms") ? "AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)"

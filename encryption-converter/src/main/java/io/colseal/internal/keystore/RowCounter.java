@@ -2,6 +2,7 @@ package io.colseal.internal.keystore;
 
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.internal.format.MalformedEnvelopeException;
+import io.colseal.keys.Algorithm;
 import io.colseal.keys.ColumnRowCounts;
 import io.colseal.keys.RegisteredColumn;
 import java.sql.PreparedStatement;
@@ -9,11 +10,13 @@ import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts rows per key version of a registered column with plain SQL over the envelope prefix
  * (never decrypting): text envelopes by their 18-character header, binary ones by their 8-byte
- * header. Values that are not envelopes are counted as not encrypted. One grouped query (one scan)
+ * header, of either algorithm (randomized {@code 01} and deterministic {@code 02}, the latter also
+ * counted on their own). Values that are not envelopes are counted as not encrypted. One grouped query (one scan)
  * per column.
  */
 public final class RowCounter {
@@ -41,6 +44,7 @@ public final class RowCounter {
           : "CASE WHEN " + c + " IS NULL THEN '" + TEXT_NULL + "' WHEN SUBSTRING(" + c + ", 1, 4) = ? THEN SUBSTRING("
               + c + ", 1, 18) ELSE NULL END";
       Map<Integer, Long> byVersion = new TreeMap<>();
+      Map<Integer, Long> deterministic = new TreeMap<>();
       long total = 0;
       long nulls = 0;
       long notEncrypted = 0;
@@ -60,36 +64,39 @@ public final class RowCounter {
               nulls += n;
               continue;
             }
-            Integer version = binary ? versionOf(rs.getBytes(1)) : versionOf(rs.getString(1));
-            if (version == null) {
+            EnvelopeFormat.Header h = binary ? headerOf(rs.getBytes(1)) : headerOf(rs.getString(1));
+            if (h == null) {
               notEncrypted += n;
             } else {
-              byVersion.merge(version, n, Long::sum);
+              byVersion.merge(h.keyVersion(), n, Long::sum);
+              if (h.algorithm() == Algorithm.AES_256_GCM_SIV) {
+                deterministic.merge(h.keyVersion(), n, Long::sum);
+              }
             }
           }
         }
       }
-      return new ColumnRowCounts(column.table(), column.column(), total, nulls, byVersion, notEncrypted);
+      return new ColumnRowCounts(column.table(), column.column(), total, nulls, byVersion, notEncrypted, deterministic);
     });
   }
 
-  private static Integer versionOf(byte[] header) {
+  private static EnvelopeFormat.@Nullable Header headerOf(byte @Nullable [] header) {
     if (header == null) {
       return null;
     }
     try {
-      return EnvelopeFormat.parseBinaryHeader(header).keyVersion();
+      return EnvelopeFormat.parseBinaryHeader(header);
     } catch (MalformedEnvelopeException e) {
       return null;
     }
   }
 
-  private static Integer versionOf(String header) {
+  private static EnvelopeFormat.@Nullable Header headerOf(@Nullable String header) {
     if (header == null) {
       return null;
     }
     try {
-      return EnvelopeFormat.parseText(header).keyVersion();
+      return EnvelopeFormat.parseText(header);
     } catch (MalformedEnvelopeException e) {
       return null;
     }

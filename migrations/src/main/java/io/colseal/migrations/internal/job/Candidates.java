@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The SQL condition that picks the rows a job has to touch, by the envelope headers alone (nothing
@@ -29,11 +30,12 @@ public final class Candidates {
   }
 
   /**
-   * The condition for {@code columns}; {@code activePrefixText}/{@code activePrefixBinary} are the
-   * envelope headers of the ACTIVE version ({@code NOT_ON_ACTIVE} only).
+   * The condition for {@code columns}; {@code activeVersion} is the table's ACTIVE version ({@code
+   * NOT_ON_ACTIVE} only; 0 or less matches every value). A value is on the ACTIVE version only if
+   * its header also names the algorithm of the column's registered mode, so a column registered
+   * with another mode than its values have is re-encrypted whole.
    */
-  public static Candidates of(Kind kind, List<RegisteredColumn> columns, String activePrefixText,
-      byte[] activePrefixBinary) {
+  public static Candidates of(Kind kind, List<RegisteredColumn> columns, int activeVersion) {
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     for (RegisteredColumn col : columns) {
@@ -43,10 +45,10 @@ public final class Candidates {
         case NOT_ON_ACTIVE -> {
           if (binary) {
             parts.add("(" + c + " IS NOT NULL AND SUBSTRING(" + c + ", 1, 8) <> ?)");
-            params.add(activePrefixBinary);
+            params.add(activeVersion > 0 ? binaryPrefix(col, activeVersion) : new byte[] {0});
           } else {
             parts.add("(" + c + " IS NOT NULL AND " + c + " NOT LIKE ?)");
-            params.add(activePrefixText + "%");
+            params.add(textPrefix(col, Math.max(activeVersion, 0)) + "%");
           }
         }
         case ENVELOPE -> {
@@ -62,6 +64,26 @@ public final class Candidates {
       }
     }
     return new Candidates("(" + String.join(" OR ", parts) + ")", params);
+  }
+
+  /**
+   * The algorithm id a column's values are sealed with: {@code 02} for a column registered {@code
+   * DETERMINISTIC}, {@code 01} otherwise (the library's {@code ColumnCipher.envelopePrefix} is the
+   * reference; the job checks that the two agree before it starts).
+   */
+  static int algorithmId(RegisteredColumn column) {
+    return "DETERMINISTIC".equals(column.mode()) ? 0x02 : 0x01;
+  }
+
+  /** The text header of {@code version} in the column's mode, e.g. {@code cs1:02:0000000002:}. */
+  public static String textPrefix(RegisteredColumn column, int version) {
+    return String.format(Locale.ROOT, "cs1:%02x:%010d:", algorithmId(column), version);
+  }
+
+  /** The 8-byte binary header of {@code version} in the column's mode. */
+  public static byte[] binaryPrefix(RegisteredColumn column, int version) {
+    return new byte[] {'c', 's', 0x01, (byte) algorithmId(column), (byte) (version >>> 24), (byte) (version >>> 16),
+        (byte) (version >>> 8), (byte) version};
   }
 
   public String sql() {

@@ -6,6 +6,7 @@ import io.colseal.ColsealConfigException;
 import io.colseal.ColsealException;
 import io.colseal.ColumnCipher;
 import io.colseal.ConnectionSource;
+import io.colseal.EncryptionMode;
 import io.colseal.ErrorCode;
 import io.colseal.KeyTableException;
 import io.colseal.keys.ColumnRowCounts;
@@ -136,9 +137,11 @@ public final class JobEngine {
           counters.decrypted.add(envelopes);
           counters.skipped.add(c.notEncrypted());
         } else {
-          counters.reencrypted.add(envelopes - c.rowsOn(active));
+          // On the ACTIVE version and in the column's registered mode: stays; anything else moves.
+          long stays = c.rowsOn(active, modeOf(e.getValue(), c.column()));
+          counters.reencrypted.add(envelopes - stays);
           counters.encrypted.add(c.notEncrypted());
-          counters.skipped.add(c.rowsOn(active));
+          counters.skipped.add(stays);
         }
       }
       try (Connection c = connections.open()) {
@@ -150,18 +153,16 @@ public final class JobEngine {
     }
   }
 
+  private static EncryptionMode modeOf(List<RegisteredColumn> columns, String column) {
+    return columns.stream().filter(r -> r.column().equals(column)).findFirst()
+        .map(r -> "DETERMINISTIC".equals(r.mode()) ? EncryptionMode.DETERMINISTIC : EncryptionMode.RANDOMIZED)
+        .orElse(EncryptionMode.RANDOMIZED);
+  }
+
   private Candidates candidates(TableLayout t, int activeVersion) {
     Candidates.Kind kind = o.verify() ? Candidates.Kind.ANY_VALUE
         : o.decrypt() ? Candidates.Kind.ENVELOPE : Candidates.Kind.NOT_ON_ACTIVE;
-    String text = "cs1:01:" + String.format(Locale.ROOT, "%010d", Math.max(activeVersion, 0)) + ":";
-    byte[] binary = activeVersion > 0 ? binaryHeader(activeVersion) : new byte[] {0};
-    return Candidates.of(kind, t.columns(), text, binary);
-  }
-
-  private static byte[] binaryHeader(int version) {
-    // The 8-byte header of a binary envelope: 'c' 's' format 1, algorithm 1, then the key version.
-    return new byte[] {'c', 's', 0x01, 0x01, (byte) (version >>> 24), (byte) (version >>> 16), (byte) (version >>> 8),
-        (byte) version};
+    return Candidates.of(kind, t.columns(), activeVersion);
   }
 
   private void work(Colseal colseal, String jobId, Map<String, List<RegisteredColumn>> columns)
@@ -185,7 +186,7 @@ public final class JobEngine {
       ciphers.put(t.table(), cs);
       active.put(t.table(), o.decrypt() || o.verify() ? -1 : colseal.keyRing().requireActive(t.table()).version());
       if (!o.decrypt() && !o.verify()) {
-        checkPrefix(cs, active.get(t.table()));
+        checkPrefix(t.columns(), cs, active.get(t.table()));
       }
     }
     if (o.verify()) {
@@ -198,13 +199,14 @@ public final class JobEngine {
         t -> candidates(t, active.get(t.table())));
   }
 
-  /** The SQL prefixes are built here; the library's are the reference. */
+  /** The SQL prefixes are built here, per column and mode; the library's are the reference. */
   @SuppressWarnings("unchecked")
-  private static void checkPrefix(List<ColumnCipher<?, ?>> ciphers, int version) {
-    for (ColumnCipher<?, ?> c : ciphers) {
+  private static void checkPrefix(List<RegisteredColumn> columns, List<ColumnCipher<?, ?>> ciphers, int version) {
+    for (int i = 0; i < ciphers.size(); i++) {
+      ColumnCipher<?, ?> c = ciphers.get(i);
       Object p = ((ColumnCipher<Object, Object>) c).envelopePrefix(version);
-      boolean same = p instanceof byte[] b ? java.util.Arrays.equals(b, binaryHeader(version))
-          : p.equals("cs1:01:" + String.format(Locale.ROOT, "%010d", version) + ":");
+      boolean same = p instanceof byte[] b ? java.util.Arrays.equals(b, Candidates.binaryPrefix(columns.get(i), version))
+          : p.equals(Candidates.textPrefix(columns.get(i), version));
       if (!same) {
         throw new IllegalStateException("envelope prefix of " + c + " is not the one the job selects by");
       }

@@ -6,13 +6,15 @@ import io.colseal.EncryptionException;
 import io.colseal.KeyUnavailableException;
 import io.colseal.keys.RegisteredColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides, value by value, what a row becomes: an envelope on the ACTIVE version stays; an older
- * envelope is re-encrypted (no decoding); plaintext is encrypted; with decryption, an envelope
+ * Decides, value by value, what a row becomes: an envelope on the ACTIVE version in the column's
+ * mode stays; an older envelope, or one in the other mode, is re-encrypted (no decoding); plaintext
+ * is encrypted; with decryption, an envelope
  * becomes its plaintext form. A value that fails (it does not decrypt, its key is unavailable, its
  * plaintext is not a value of the type) is reported, and the row is then left as it is.
  */
@@ -24,6 +26,8 @@ public final class RowRewriter {
   private final List<RegisteredColumn> columns;
   private final List<ColumnCipher<Object, Object>> ciphers;
   private final int activeVersion;
+  /** Per column, the header of the ACTIVE version in the column's mode; null unless re-encrypting. */
+  private final @Nullable Object[] activePrefixes;
 
   /** {@code ciphers} in the order of {@code columns}; {@code activeVersion} for {@link Action#REENCRYPT}. */
   @SuppressWarnings("unchecked")
@@ -34,6 +38,24 @@ public final class RowRewriter {
     ciphers.forEach(c -> typed.add((ColumnCipher<Object, Object>) c));
     this.ciphers = List.copyOf(typed);
     this.activeVersion = activeVersion;
+    this.activePrefixes = new Object[typed.size()];
+    if (action == Action.REENCRYPT && activeVersion > 0) {
+      for (int i = 0; i < typed.size(); i++) {
+        activePrefixes[i] = typed.get(i).envelopePrefix(activeVersion);
+      }
+    }
+  }
+
+  /** Whether {@code stored} starts with the ACTIVE version's header of column {@code j}'s mode. */
+  private boolean onActive(int j, Object stored) {
+    Object prefix = activePrefixes[j];
+    if (prefix instanceof String p) {
+      return stored instanceof String s && s.startsWith(p);
+    }
+    if (prefix instanceof byte[] p) {
+      return stored instanceof byte[] b && b.length >= p.length && Arrays.equals(b, 0, p.length, p, 0, p.length);
+    }
+    return false;
   }
 
   /** A value that failed: its column, its key version (null if not an envelope) and the error code. */
@@ -79,7 +101,7 @@ public final class RowRewriter {
             if (version.isEmpty()) {
               out[j] = cipher.encryptPlaintext(plain[j] == null ? s : plain[j]);
               encrypted++;
-            } else if (version.getAsInt() == activeVersion) {
+            } else if (version.getAsInt() == activeVersion && onActive(j, s)) {
               skipped++;
             } else {
               out[j] = cipher.reencrypt(s);
