@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.metamodel.mapping.BasicValuedMapping;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.ComparisonOperator;
@@ -92,7 +93,7 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
       return predicate; // a function or subquery: compared as the application wrote it
     }
     requireDeterministic(converter);
-    InListPredicate expanded = new InListPredicate(column, expand(parameter, converter),
+    InListPredicate expanded = new InListPredicate(column, expand(parameter, converter, column),
         op == ComparisonOperator.NOT_EQUAL, predicate.getExpressionType());
     return new Expanded(predicate, expanded);
   }
@@ -117,7 +118,7 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
         list.add(e);
       } else {
         requireDeterministic(converter);
-        list.addAll(expand(parameter, converter));
+        list.addAll(expand(parameter, converter, in.getTestExpression()));
       }
     }
     return new InListPredicate(in.getTestExpression(), list, in.isNegated(), in.getExpressionType());
@@ -144,11 +145,13 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
     return predicate;
   }
 
-  private static List<Expression> expand(JdbcParameter parameter, EncryptingConverter<?, ?> converter) {
+  private static List<Expression> expand(JdbcParameter parameter, EncryptingConverter<?, ?> converter,
+      Expression column) {
     int slots = converter.cipher().searchVersions().length + SPARE_SLOTS;
+    JdbcMapping columnMapping = column.getExpressionType().getSingleJdbcMapping();
     List<Expression> out = new ArrayList<>(slots);
     for (int slot = 0; slot < slots; slot++) {
-      out.add(new VersionedParameter(parameter, slot, slots, converter));
+      out.add(new VersionedParameter(parameter, slot, slots, converter, columnMapping));
     }
     return out;
   }

@@ -26,8 +26,12 @@ final class VersionedParameter extends AbstractJdbcParameter {
   private final int slots;
   private final EncryptingConverter<?, ?> converter;
 
-  VersionedParameter(JdbcParameter original, int slot, int slots, EncryptingConverter<?, ?> converter) {
-    super(original.getExpressionType().getSingleJdbcMapping());
+  /**
+   * @param columnMapping the encrypted column's mapping, whose JDBC binder takes the stored form
+   */
+  VersionedParameter(JdbcParameter original, int slot, int slots, EncryptingConverter<?, ?> converter,
+      JdbcMapping columnMapping) {
+    super(columnMapping);
     this.original = original;
     this.slot = slot;
     this.slots = slots;
@@ -42,10 +46,16 @@ final class VersionedParameter extends AbstractJdbcParameter {
     if (binding == null) {
       throw new ExecutionException("JDBC parameter value not bound - " + original);
     }
-    Object stored = binding.getBindValue();
+    Object bound = binding.getBindValue();
     Object value = null;
-    if (stored != null) {
+    if (bound != null) {
       ColumnCipher<?, ?> cipher = converter.cipher();
+      // Hibernate converted the value through the attribute's converter unless the parameter was
+      // given its own type (cb.parameter(String.class)); then it holds the plaintext.
+      JdbcMapping boundType = binding.getBindType();
+      Object stored = boundType != null && boundType.getValueConverter() instanceof ColsealJpaConverter<?, ?>
+          ? bound
+          : encrypt(cipher, bound);
       int[] versions = cipher.searchVersions();
       if (versions.length > slots) {
         context.getSession().getFactory().getQueryEngine().getInterpretationCache().close();
@@ -53,9 +63,8 @@ final class VersionedParameter extends AbstractJdbcParameter {
       }
       value = sealUnder(cipher, stored, versions[Math.min(slot, versions.length - 1)]);
     }
-    JdbcMapping mapping = binding.getBindType() != null ? binding.getBindType() : getJdbcMapping();
     @SuppressWarnings("unchecked")
-    var binder = (org.hibernate.type.descriptor.ValueBinder<Object>) mapping.getJdbcValueBinder();
+    var binder = (org.hibernate.type.descriptor.ValueBinder<Object>) getJdbcMapping().getJdbcValueBinder();
     binder.bind(statement, value, position, context.getSession());
   }
 
@@ -64,6 +73,15 @@ final class VersionedParameter extends AbstractJdbcParameter {
         + ": the table now has " + versions
         + " live key versions and this query's cached plan covers " + slots + "; the plan cache was cleared, run the"
         + " query again");
+  }
+
+  private <T> Object encrypt(ColumnCipher<T, ?> cipher, Object plaintext) {
+    if (!cipher.javaType().isInstance(plaintext)) {
+      throw new ColsealQueryException(ErrorCode.QUERY_REJECTED, SearchableSqmTranslator.describe(converter)
+          + ": a parameter of type " + plaintext.getClass().getName() + " is compared with an attribute of type "
+          + cipher.javaType().getName());
+    }
+    return java.util.Objects.requireNonNull(cipher.encrypt(cipher.javaType().cast(plaintext)));
   }
 
   @SuppressWarnings("unchecked")

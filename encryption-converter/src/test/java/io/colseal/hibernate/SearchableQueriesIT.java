@@ -268,7 +268,7 @@ class SearchableQueriesIT {
       colseal.keyRing().refresh();
       sf.inTransaction(s -> s.persist(subscriber(6)));
       sf.inSession(s -> assertEquals(List.of(3L, 6L), idsOf(s.createSelectionQuery(hql, Subscriber.class)
-          .setParameter("c", "Seoul").getResultList())), "one spare slot covers the first rotation");
+          .setParameter("c", "Seoul").getResultList()), "one spare slot covers the first rotation"));
       colseal.keyRing().rotate("subscribers");
       colseal.keyRing().refresh();
       sf.inTransaction(s -> s.persist(subscriber(9)));
@@ -282,7 +282,7 @@ class SearchableQueriesIT {
       assertTrue(stale.getMessage().contains("Subscriber.city (subscribers.city)"), stale.getMessage());
 
       sf.inSession(s -> assertEquals(List.of(3L, 6L, 9L), idsOf(s.createSelectionQuery(hql, Subscriber.class)
-          .setParameter("c", "Seoul").getResultList())), "run again: a new plan with a slot per version");
+          .setParameter("c", "Seoul").getResultList()), "run again: a new plan with a slot per version"));
     });
   }
 
