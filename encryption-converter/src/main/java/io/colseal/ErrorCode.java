@@ -12,6 +12,17 @@ public enum ErrorCode {
   CONFIG_INVALID(10),
   /** An entity mapping cannot be encrypted safely (unsupported type, formula, shared converter). */
   MAPPING_INVALID(11),
+  /**
+   * A query compares an encrypted attribute in a way that cannot work or would leak: a literal
+   * (its ciphertext would appear in the SQL text), an order or pattern comparison ({@code <},
+   * {@code LIKE}, {@code BETWEEN}), or equality on a randomized column, which never matches.
+   */
+  QUERY_REJECTED(12),
+  /**
+   * A cached query plan expands a deterministic parameter to fewer key versions than the table now
+   * has; colseal dropped the plan cache, so running the query again succeeds.
+   */
+  QUERY_PLAN_STALE(13),
   /** The key table has no usable key for the table, or no row for the requested key version. */
   KEY_NOT_FOUND(20),
   /** The key version exists but may not be used for the requested operation. */

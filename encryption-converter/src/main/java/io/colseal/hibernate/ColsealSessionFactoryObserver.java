@@ -1,5 +1,7 @@
 package io.colseal.hibernate;
 
+import io.colseal.ColsealMappingException;
+import io.colseal.EncryptionMode;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
@@ -19,6 +21,31 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   public void sessionFactoryCreated(SessionFactory factory) {
     RuntimeModelCheck.verify(sessionFactory, converters);
     ColsealHibernate.start(sessionFactory, converters);
+    try {
+      requireSearchableTranslator();
+    } catch (RuntimeException e) {
+      ColsealHibernate.stop(sessionFactory);
+      throw e;
+    }
+  }
+
+  /**
+   * Equality on a deterministic column must see every live key version; only colseal's translator
+   * does that. An application that set {@code hibernate.query.sqm.translator} itself would find
+   * rows under the ACTIVE version only after a rotation, so it is stopped here instead.
+   */
+  private void requireSearchableTranslator() {
+    if (sessionFactory.getQueryEngine().getSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory) {
+      return;
+    }
+    for (EncryptingConverter<?, ?> c : converters) {
+      if (c.cipher().mode() == EncryptionMode.DETERMINISTIC) {
+        throw new ColsealMappingException(SearchableSqmTranslator.describe(c) + " is deterministic, but"
+            + " hibernate.query.sqm.translator is set to another translator; colseal's "
+            + SearchableSqmTranslatorFactory.class.getName() + " is needed so that equality queries find rows under"
+            + " every key version. Remove the setting, or map the column without deterministic = true");
+      }
+    }
   }
 
   @Override
