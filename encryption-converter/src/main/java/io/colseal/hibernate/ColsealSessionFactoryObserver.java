@@ -9,16 +9,19 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   private final SessionFactoryImplementor sessionFactory;
   private final List<EncryptingConverter<?, ?>> converters;
+  private final List<BlindIndexConverter> indexes;
 
-  ColsealSessionFactoryObserver(SessionFactoryImplementor sessionFactory, List<EncryptingConverter<?, ?>> converters) {
+  ColsealSessionFactoryObserver(SessionFactoryImplementor sessionFactory, List<EncryptingConverter<?, ?>> converters,
+      List<BlindIndexConverter> indexes) {
     this.sessionFactory = sessionFactory;
     this.converters = converters;
+    this.indexes = indexes;
   }
 
   @Override
   public void sessionFactoryCreated(SessionFactory factory) {
     RuntimeModelCheck.verify(sessionFactory, converters);
-    ColsealHibernate.start(sessionFactory, converters);
+    ColsealHibernate.start(sessionFactory, converters, indexes);
   }
 
   @Override
