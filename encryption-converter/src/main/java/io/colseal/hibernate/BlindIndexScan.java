@@ -6,7 +6,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.MappingException;
+import io.colseal.internal.format.Identifiers;
 import org.hibernate.boot.Metadata;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
@@ -14,6 +16,7 @@ import org.hibernate.mapping.Component;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Value;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +52,27 @@ final class BlindIndexScan {
       }
     }
     return found;
+  }
+
+  /**
+   * Checks each index column against the runtime model and records the identifiers Hibernate uses
+   * in SQL for it (quoted or schema-qualified if mapped so), for the registry and the audit.
+   */
+  static void bindSqlNames(SessionFactoryImplementor sf) {
+    sf.getMappingMetamodel().forEachEntityDescriptor(persister -> persister.forEachAttributeMapping(am -> {
+      if (am instanceof BasicValuedModelPart basic
+          && basic.getJdbcMapping().getValueConverter() instanceof BlindIndexJpaConverter jpa) {
+        BlindIndexConverter c = jpa.converter();
+        String table = Identifiers.normalize(basic.getContainingTableExpression());
+        String column = Identifiers.normalize(basic.getSelectionExpression());
+        if (!table.equals(c.table()) || !column.equals(c.column())) {
+          throw new ColsealMappingException(persister.getEntityName() + '.' + am.getAttributeName()
+              + ": blind index bound to " + c.table() + '.' + c.column() + " at boot, but Hibernate maps it to "
+              + table + '.' + column + " at runtime");
+        }
+        c.sqlNames(basic.getContainingTableExpression(), basic.getSelectionExpression());
+      }
+    }));
   }
 
   private static void bindSource(PersistentClass pc, String where, BlindIndexConverter converter) {

@@ -21,6 +21,7 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   @Override
   public void sessionFactoryCreated(SessionFactory factory) {
     RuntimeModelCheck.verify(sessionFactory, converters);
+    BlindIndexScan.bindSqlNames(sessionFactory);
     ColsealHibernate.start(sessionFactory, converters, indexes);
   }
 
