@@ -8,6 +8,7 @@ import io.colseal.internal.format.ValueCodecs;
 import io.colseal.internal.keystore.JdbcKeyTable;
 import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.keys.KeyRing;
+import io.colseal.keys.RegisteredBlindIndex;
 import io.colseal.keys.RegisteredColumn;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviders;
@@ -144,6 +145,16 @@ public final class Colseal implements AutoCloseable {
     return column(registered.table(), registered.column(), type, storage, mode);
   }
 
+  /**
+   * The blind index of column {@code column} of {@code table}; see {@link BlindIndexer}. Its key
+   * ({@code <table>#bidx}) is created on first use when {@code colseal.keys.auto-create} is on.
+   *
+   * @param bits 0 for the full 256-bit HMAC, or 1..256 to keep only that many bits
+   */
+  public BlindIndexer blindIndexer(String table, String column, Normalizer normalizer, int bits) {
+    return new BlindIndexer(keyRing, table, column, normalizer, bits);
+  }
+
   private static <T> ValueCodec<T> codec(Class<T> javaType) {
     return ValueCodecs.forType(javaType).orElseThrow(() ->
         new ColsealConfigException(javaType.getName() + " cannot be encrypted; supported types: "
@@ -162,6 +173,21 @@ public final class Colseal implements AutoCloseable {
         keyTable.register(RegisteredColumn.declared(c.table(), c.column(), c.tableSql(),
             c.columnSql(), c.javaType().getName(), c.storage().name(), c.mode().name(), c.classification().name(), c.entity(),
             c.attribute()));
+      }
+    }
+  }
+
+  /**
+   * Records blind-index columns in the column registry (mode {@code BLIND_INDEX}), or refreshes
+   * their entries, and creates each table's blind-index key if it has none (when {@code
+   * colseal.keys.auto-create} is on). Idempotent; the Hibernate integration calls it at start-up.
+   */
+  public void registerBlindIndexes(Collection<RegisteredBlindIndex> indexes) {
+    Set<String> seen = new HashSet<>();
+    for (RegisteredBlindIndex i : indexes) {
+      if (seen.add(i.table() + '.' + i.column())) {
+        keyTable.registerBlindIndex(i);
+        keyRing.indexKey(i.keyName());
       }
     }
   }

@@ -60,7 +60,14 @@ public final class ColsealHibernate {
     return r;
   }
 
-  static void start(SessionFactoryImplementor sf, List<EncryptingConverter<?, ?>> converters) {
+  /** The blind-index columns of {@code sessionFactory}; empty if there are none. */
+  static List<BlindIndexConverter> blindIndexes(SessionFactory sessionFactory) {
+    Running r = RUNNING.get(key(sessionFactory));
+    return r == null ? List.of() : r.indexes;
+  }
+
+  static void start(SessionFactoryImplementor sf, List<EncryptingConverter<?, ?>> converters,
+      List<BlindIndexConverter> indexes) {
     @SuppressWarnings("unchecked")
     ColsealConfig config = ColsealConfig.fromProperties((Map<String, ?>) (Map<?, ?>) sf.getProperties());
     Colseal colseal = Colseal.start(connections(sf), config);
@@ -79,7 +86,11 @@ public final class ColsealHibernate {
       for (EncryptingConverter<?, ?> c : converters) {
         c.bindRuntime(colseal);
       }
-      RUNNING.put(key(sf), new Running(colseal, List.copyOf(columns), converters));
+      colseal.registerBlindIndexes(indexes.stream().map(BlindIndexConverter::describe).toList());
+      for (BlindIndexConverter i : indexes) {
+        i.bindRuntime(colseal);
+      }
+      RUNNING.put(key(sf), new Running(colseal, List.copyOf(columns), converters, List.copyOf(indexes)));
       LOG.info("colseal encrypts {} columns in {} tables", columns.size(), tables.size());
     } catch (RuntimeException e) {
       colseal.close();
@@ -93,6 +104,7 @@ public final class ColsealHibernate {
       for (EncryptingConverter<?, ?> c : r.converters) {
         c.unbindRuntime();
       }
+      r.indexes.forEach(BlindIndexConverter::unbindRuntime);
       r.colseal.close();
     }
   }
@@ -120,5 +132,6 @@ public final class ColsealHibernate {
     return ((SessionFactoryImplementor) sf).getUuid();
   }
 
-  private record Running(Colseal colseal, List<EncryptedColumn> inventory, List<EncryptingConverter<?, ?>> converters) {}
+  private record Running(Colseal colseal, List<EncryptedColumn> inventory, List<EncryptingConverter<?, ?>> converters,
+      List<BlindIndexConverter> indexes) {}
 }

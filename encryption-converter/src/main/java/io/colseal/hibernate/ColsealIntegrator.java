@@ -17,10 +17,11 @@ public final class ColsealIntegrator implements Integrator {
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
     List<EncryptingConverter<?, ?>> converters = BootModelScan.scan(metadata);
-    if (converters.isEmpty()) {
+    List<BlindIndexConverter> indexes = BlindIndexScan.scan(metadata);
+    if (converters.isEmpty() && indexes.isEmpty()) {
       return;
     }
-    sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters));
+    sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters, indexes));
   }
 
   @Override

@@ -11,16 +11,20 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   private final SessionFactoryImplementor sessionFactory;
   private final List<EncryptingConverter<?, ?>> converters;
+  private final List<BlindIndexConverter> indexes;
 
-  ColsealSessionFactoryObserver(SessionFactoryImplementor sessionFactory, List<EncryptingConverter<?, ?>> converters) {
+  ColsealSessionFactoryObserver(SessionFactoryImplementor sessionFactory, List<EncryptingConverter<?, ?>> converters,
+      List<BlindIndexConverter> indexes) {
     this.sessionFactory = sessionFactory;
     this.converters = converters;
+    this.indexes = indexes;
   }
 
   @Override
   public void sessionFactoryCreated(SessionFactory factory) {
     RuntimeModelCheck.verify(sessionFactory, converters);
-    ColsealHibernate.start(sessionFactory, converters);
+    BlindIndexScan.bindSqlNames(sessionFactory);
+    ColsealHibernate.start(sessionFactory, converters, indexes);
     try {
       requireSearchableTranslator();
     } catch (RuntimeException e) {

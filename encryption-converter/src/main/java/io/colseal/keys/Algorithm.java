@@ -17,7 +17,12 @@ public enum Algorithm {
    */
   AES_256_GCM_SIV((byte) 0x02, true),
   /** Reserved for ARIA-256-GCM (KCMVP profile); not implemented in this release. */
-  ARIA_256_GCM((byte) 0x03, false);
+  ARIA_256_GCM((byte) 0x03, false),
+  /**
+   * HMAC-SHA-256 (FIPS 198-1), the keyed hash of blind indexes ({@code @BlindIndex}). A key-table
+   * algorithm only: it never appears in an envelope, and envelopes naming its id are rejected.
+   */
+  HMAC_SHA_256((byte) 0x20, true);
 
   private final byte id;
   private final boolean implemented;
@@ -35,6 +40,11 @@ public enum Algorithm {
   /** Whether this release can encrypt and decrypt with it. */
   public boolean implemented() {
     return implemented;
+  }
+
+  /** Whether values are sealed in envelopes with it; false for the blind-index HMAC. */
+  public boolean sealsValues() {
+    return this != HMAC_SHA_256;
   }
 
   /** The algorithm with wire id {@code id}, if any. */

@@ -98,6 +98,11 @@ public final class KeyAdmin implements AutoCloseable {
     return keyTable.registeredColumns();
   }
 
+  /** The registered blind-index columns ({@code @BlindIndex}), ordered by table and column. */
+  public List<RegisteredBlindIndex> blindIndexes() {
+    return keyTable.blindIndexColumns();
+  }
+
   /** Tables with registered encrypted columns. */
   public List<String> registeredTables() {
     return new ArrayList<>(new TreeSet<>(columns().stream().map(RegisteredColumn::table).toList()));
@@ -123,7 +128,8 @@ public final class KeyAdmin implements AutoCloseable {
   public List<KeyFlag> assess(KeyVersion v) {
     List<KeyFlag> flags = new ArrayList<>();
     Instant now = config.clock().instant();
-    if (v.state() == KeyState.ACTIVE && v.activatedAt() != null
+    // A blind-index key cannot be rotated (the index would stop matching): no originator period.
+    if (v.state() == KeyState.ACTIVE && v.activatedAt() != null && v.algorithm().sealsValues()
         && v.activatedAt().plus(config.originatorPeriod()).isBefore(now)) {
       flags.add(KeyFlag.ORIGINATOR_PERIOD_EXCEEDED);
     }
@@ -238,6 +244,11 @@ public final class KeyAdmin implements AutoCloseable {
   }
 
   private void refuseIfNeeded(KeyVersion v, boolean force, String action) {
+    if (BlindIndexKeys.isBlindIndexKey(v.table())) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE, "key " + v.table() + " v" + v.version()
+          + " is a blind-index key and cannot be " + (action.equals("retire") ? "retired" : "destroyed")
+          + ": every stored index value of the table depends on it");
+    }
     if (v.state() == KeyState.ACTIVE) {
       throw new ColsealException(ErrorCode.KEY_IN_USE, "key " + v.table() + " v" + v.version()
           + " is ACTIVE and cannot be " + (action.equals("retire") ? "retired" : "destroyed")

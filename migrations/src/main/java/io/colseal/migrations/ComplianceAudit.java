@@ -7,12 +7,14 @@ import io.colseal.ColsealException;
 import io.colseal.ConnectionSource;
 import io.colseal.ErrorCode;
 import io.colseal.Redaction;
+import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.ColumnRowCounts;
 import io.colseal.keys.KeyAdmin;
 import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
+import io.colseal.keys.RegisteredBlindIndex;
 import io.colseal.keys.RegisteredColumn;
 import io.colseal.kms.KekStatus;
 import io.colseal.migrations.audit.JsonAuditRenderer;
@@ -37,6 +39,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +97,7 @@ public final class ComplianceAudit {
       List<KeyVersion> versions = admin.list().stream().filter(v -> inScope(v.table())).toList();
       List<RegisteredColumn> registered = admin.columns();
       List<RegisteredColumn> inScopeColumns = registered.stream().filter(c -> inScope(c.table())).toList();
+      List<RegisteredBlindIndex> indexes = admin.blindIndexes().stream().filter(i -> inScope(i.table())).toList();
       List<String> registeredTables = inScopeColumns.stream().map(RegisteredColumn::table).distinct().sorted().toList();
       Map<String, ColumnRowCounts> counts = new HashMap<>();
       for (String t : registeredTables) {
@@ -103,9 +108,9 @@ public final class ComplianceAudit {
 
       Policy policy = new Policy(config.originatorPeriod(), config.validityPeriod(), config.usageCap(),
           config.keyCacheTtl());
-      List<DekEntry> deks = deks(admin, versions, inScopeColumns, counts, extra, now);
+      List<DekEntry> deks = deks(admin, versions, inScopeColumns, indexes, counts, extra, now);
       List<KekEntry> keks = keks(admin, versions, extra);
-      List<ColumnEntry> columns = columns(inScopeColumns, counts, versions);
+      List<ColumnEntry> columns = new ArrayList<>(columns(inScopeColumns, counts, versions));
 
       Source source;
       List<PiiSuspect> suspects;
@@ -113,8 +118,10 @@ public final class ComplianceAudit {
       Connection c = connections.open();
       try {
         source = source(c, admin);
+        columns.addAll(blindIndexColumns(c, indexes, registered, versions));
         Set<String> registeredNames = registered.stream().map(r -> r.table() + "." + r.column())
-            .collect(Collectors.toSet());
+            .collect(Collectors.toCollection(java.util.HashSet::new));
+        admin.blindIndexes().forEach(i -> registeredNames.add(i.table() + "." + i.column()));
         List<PiiScanner.CatalogColumn> catalog = PiiScanner.catalog(c).stream()
             .filter(col -> inScope(col.table().toLowerCase(Locale.ROOT))).toList();
         suspects = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
@@ -146,11 +153,14 @@ public final class ComplianceAudit {
   }
 
   private List<DekEntry> deks(KeyAdmin admin, List<KeyVersion> versions, List<RegisteredColumn> columns,
-      Map<String, ColumnRowCounts> counts, Map<String, KeyAuditFields> extra, Instant now) {
+      List<RegisteredBlindIndex> indexes, Map<String, ColumnRowCounts> counts, Map<String, KeyAuditFields> extra,
+      Instant now) {
     List<DekEntry> out = new ArrayList<>();
     for (KeyVersion v : versions) {
-      List<String> cols = columns.stream().filter(c -> c.table().equals(v.table())).map(RegisteredColumn::column)
-          .toList();
+      // A blind-index key (<table>#bidx) serves the index columns of its table; no envelope names it.
+      List<String> cols = BlindIndexKeys.isBlindIndexKey(v.table())
+          ? indexes.stream().filter(i -> i.keyName().equals(v.table())).map(RegisteredBlindIndex::column).toList()
+          : columns.stream().filter(c -> c.table().equals(v.table())).map(RegisteredColumn::column).toList();
       long rows = 0;
       for (String col : cols) {
         ColumnRowCounts rc = counts.get(v.table() + "." + col);
@@ -224,6 +234,37 @@ public final class ComplianceAudit {
     return out;
   }
 
+  /**
+   * The blind-index columns as inventory entries: mode {@code BLIND_INDEX}, HMAC-SHA-256 with the
+   * kept bits as its output length, the source column's classification, and rows counted with
+   * {@code COUNT} (index values carry no key-version header to count by).
+   */
+  private static List<ColumnEntry> blindIndexColumns(Connection c, List<RegisteredBlindIndex> indexes,
+      List<RegisteredColumn> registered, List<KeyVersion> versions) throws SQLException {
+    List<ColumnEntry> out = new ArrayList<>();
+    for (RegisteredBlindIndex i : indexes) {
+      String classification = registered.stream()
+          .filter(r -> r.table().equals(i.table()) && r.column().equals(i.sourceColumn()))
+          .map(RegisteredColumn::classification).findFirst().orElse("UNSPECIFIED");
+      Integer active = versions.stream().filter(v -> v.table().equals(i.keyName()) && v.state() == KeyState.ACTIVE)
+          .map(KeyVersion::version).findFirst().orElse(null);
+      long total;
+      long nulls;
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(" + i.columnSql() + ") FROM " + i.tableSql())) {
+        rs.next();
+        total = rs.getLong(1);
+        nulls = total - rs.getLong(2);
+      }
+      out.add(new ColumnEntry(i.table(), i.column(), i.entity(), i.attribute(), String.class.getName(), "TEXT",
+          RegisteredBlindIndex.MODE, classification,
+          "blind index of " + i.sourceColumn() + " (keyed hash, " + i.normalizer() + ")", "HMAC-SHA-256", 0,
+          i.bits(), "key " + i.keyName() + " | table name | column name | normalizer | bits", total, nulls,
+          Map.of(), 0, active));
+    }
+    return out;
+  }
+
   private static List<Rotation> rotations(List<KeyVersion> versions) {
     List<Rotation> out = new ArrayList<>();
     for (KeyVersion v : versions) {
@@ -271,7 +312,8 @@ public final class ComplianceAudit {
       @Nullable LocalDate reviewed) {
     LocalDate next = reviewed == null ? null : reviewed.plusYears(1);
     List<AlgorithmEntry> out = new ArrayList<>();
-    List<String> randomized = columns.stream().filter(c -> !DETERMINISTIC.equals(c.mode()))
+    List<String> randomized = columns.stream()
+        .filter(c -> !DETERMINISTIC.equals(c.mode()) && !RegisteredBlindIndex.MODE.equals(c.mode()))
         .map(c -> c.table() + "." + c.column()).toList();
     List<String> deterministic = columns.stream().filter(c -> DETERMINISTIC.equals(c.mode()))
         .map(c -> c.table() + "." + c.column()).toList();
@@ -298,6 +340,12 @@ public final class ComplianceAudit {
         List.of("NIST SP 800-38D", "NIST SP 800-57 Part 1"), reviewed, next)));
     out.add(new AlgorithmEntry("HMAC-SHA-256", "key check value of each data key",
         List.of("colseal_data_key.key_check_value"), 256, List.of("FIPS 198-1", "NIST SP 800-107"), reviewed, next));
+    List<String> indexColumns = columns.stream().filter(c -> c.mode().equals(RegisteredBlindIndex.MODE))
+        .map(c -> c.table() + "." + c.column()).toList();
+    if (!indexColumns.isEmpty()) {
+      out.add(new AlgorithmEntry("HMAC-SHA-256 (blind index)", "equality search on encrypted columns (keyed hash)",
+          indexColumns, 256, List.of("FIPS 198-1", "NIST SP 800-107"), reviewed, next));
+    }
     return out;
   }
 

@@ -2,6 +2,7 @@ package io.colseal.migrations;
 
 import io.colseal.ColsealException;
 import io.colseal.ErrorCode;
+import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.KeyAdmin;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
@@ -31,6 +32,9 @@ final class KeysRotateCommand extends AbstractCommand {
       Map<String, Integer> active = new LinkedHashMap<>();
       List<String> missing = new ArrayList<>();
       for (String table : target.keyAndRegistryTables(admin)) {
+        if (target.table == null && BlindIndexKeys.isBlindIndexKey(table)) {
+          continue; // blind-index keys are never rotated; --all leaves them alone
+        }
         admin.list(table).stream().filter(v -> v.state() == KeyState.ACTIVE).findFirst().ifPresentOrElse(
             v -> active.put(table, v.version()), () -> missing.add(table));
       }

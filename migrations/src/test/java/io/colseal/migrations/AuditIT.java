@@ -11,8 +11,11 @@ import com.networknt.schema.SpecificationVersion;
 import io.colseal.Classification;
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
+import io.colseal.BlindIndexer;
 import io.colseal.EncryptedColumn;
+import io.colseal.Normalizer;
 import io.colseal.Storage;
+import io.colseal.keys.RegisteredBlindIndex;
 import io.colseal.migrations.testing.App;
 import io.colseal.migrations.testing.Cli;
 import io.colseal.migrations.testing.CliDatabase;
@@ -258,6 +261,71 @@ class AuditIT {
       cli.run("audit", "--fail-on", "high").ok();
       cli.run("audit", "--fail-on", "low").failed("AUDIT_FINDINGS");
       cli.run("audit", "--fail-on", "severe").failed("USAGE");
+      String out = cli.run("audit", "--json").ok().out() + cli.run("audit").ok().out();
+      for (String p : plaintexts) {
+        assertFalse(out.contains(p), "output contains a plaintext value");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void blindIndexColumn_inInventoryKeyRegisterAndAlgorithms_noFindings_rotateAllSkipsItsKey(TestDatabase.Kind kind)
+      throws Exception {
+    try (CliDatabase db = CliDatabase.create(kind, dir)) {
+      Path keystore = dir.resolve("kek.p12");
+      Cli cli = cli(db, keystore);
+      cli.run("kek", "create", "--provider", "local", "--alias", "kek1").ok();
+      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(1000), email_bidx VARCHAR(64))");
+      }
+      List<String> plaintexts = new ArrayList<>();
+      try (Colseal app = Colseal.start(db.connections(), App.localConfig(keystore, "kek1"))) {
+        app.register(List.of(EMAIL));
+        app.registerBlindIndexes(List.of(new RegisteredBlindIndex("customers", "email_bidx", "customers",
+            "email_bidx", "email", "LOWER_TRIM", 256, "Customer", "emailIndex", "customers#bidx", null, null)));
+        insert(app, db, "customers", "email", 1, 4, i -> "canary-bidx-" + i + "@example.com", true, plaintexts);
+        BlindIndexer index = app.blindIndexer("customers", "email_bidx", Normalizer.LOWER_TRIM, 0);
+        try (Connection c = db.connect();
+            PreparedStatement ps = c.prepareStatement("UPDATE customers SET email_bidx = ? WHERE id = ?")) {
+          for (int i = 1; i <= 3; i++) {
+            ps.setString(1, index.compute(plaintexts.get(i - 1)));
+            ps.setInt(2, i);
+            ps.executeUpdate();
+          }
+        }
+      }
+      JsonNode report = cli.run("audit", "--fail-on", "low", "--json").ok().json();
+      assertEquals(0, report.get("findings").size(), report.get("findings").toPrettyString());
+      JsonNode idx = column(report, "customers", "email_bidx");
+      assertEquals("BLIND_INDEX|HMAC-SHA-256|256|OTHER_PERSONAL|4|1", idx.get("mode").asText() + "|"
+          + idx.get("algorithm").asText() + "|" + idx.get("tagBits").asInt() + "|" + idx.get("classification").asText()
+          + "|" + idx.get("rowsTotal").asLong() + "|" + idx.get("rowsNull").asLong());
+      assertEquals(0, column(report, "customers", "email").get("rowsNotEncrypted").asLong());
+      JsonNode key = null;
+      for (JsonNode d : report.get("deks")) {
+        if (d.get("table").asText().equals("customers#bidx")) {
+          key = d;
+        }
+      }
+      assertEquals("HMAC_SHA_256|ACTIVE|[\"email_bidx\"]", key.get("algorithm").asText() + "|"
+          + key.get("state").asText() + "|" + key.get("columns").toString());
+      boolean listed = false;
+      for (JsonNode a : report.get("algorithms")) {
+        listed |= a.get("name").asText().equals("HMAC-SHA-256 (blind index)")
+            && a.get("usedIn").toString().equals("[\"customers.email_bidx\"]");
+      }
+      assertTrue(listed, report.get("algorithms").toPrettyString());
+      assertTrue(cli.run("keys", "list").ok().out().contains("customers#bidx"));
+
+      cli.run("keys", "rotate", "--table", "customers#bidx").failed("KEY_IN_USE");
+      cli.run("keys", "retire", "--table", "customers#bidx", "--version", "1").failed("KEY_IN_USE");
+      cli.run("keys", "rotate", "--all").ok();
+      JsonNode after = cli.run("audit", "--json").ok().json();
+      StringBuilder active = new StringBuilder();
+      after.get("deks").forEach(d -> active.append(d.get("table").asText()).append(" v").append(d.get("version"))
+          .append(' ').append(d.get("state").asText()).append(';'));
+      assertEquals("customers v1 DECRYPT_ONLY;customers v2 ACTIVE;customers#bidx v1 ACTIVE;", active.toString());
       String out = cli.run("audit", "--json").ok().out() + cli.run("audit").ok().out();
       for (String p : plaintexts) {
         assertFalse(out.contains(p), "output contains a plaintext value");

@@ -3,6 +3,7 @@ package io.colseal.internal.cache;
 import io.colseal.ColsealConfig;
 import io.colseal.ErrorCode;
 import io.colseal.KeyUnavailableException;
+import io.colseal.ColsealException;
 import io.colseal.KmsException;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.crypto.DestroyableAesKey;
@@ -11,6 +12,7 @@ import io.colseal.internal.format.Identifiers;
 import io.colseal.internal.keystore.JdbcKeyTable;
 import io.colseal.internal.keystore.KeyRow;
 import io.colseal.keys.Algorithm;
+import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.KeyRing;
 import io.colseal.keys.KeyRingStats;
 import io.colseal.keys.KeyState;
@@ -113,7 +115,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
       String table = Identifiers.normalize(name);
       TableKeys t = table(table);
       int version = activeVersion(table, t);
-      if (config.rotateOverdueAtStartup()) {
+      if (config.rotateOverdueAtStartup() && !BlindIndexKeys.isBlindIndexKey(table)) {
         KeyRow row = keyTable.find(table, version).orElse(null);
         Instant activated = row == null ? null : row.version().activatedAt();
         if (activated != null && activated.plus(config.originatorPeriod()).isBefore(clock.instant())) {
@@ -166,6 +168,11 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   @Override
   public KeyVersion rotate(String tableName) {
     String table = Identifiers.normalize(tableName);
+    if (BlindIndexKeys.isBlindIndexKey(table)) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE, "key " + table + " is a blind-index key and cannot be"
+          + " rotated: every stored index value of the table would stop matching. Rebuild the index under a new"
+          + " key instead (docs/guides/blind-indexes.md)");
+    }
     TableKeys t = table(table);
     KeyRow active = keyTable.findActive(table).orElseThrow(() -> noActiveKey(table));
     rotateFrom(table, t, active.version().version());
@@ -180,14 +187,34 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
    */
   public DataKey encryptionKey(String table) {
     TableKeys t = table(table);
-    DataKey k = key(table, t, activeVersion(table, t));
+    DataKey k = sealingKey(key(table, t, activeVersion(table, t)));
     return k.tryConsume() ? k : consumeSlow(table, t);
   }
 
   /** The key for {@code version} of {@code table} (normalised), for decryption. */
   public DataKey decryptionKey(String table, int version) {
     decryptions.increment();
-    return key(table, table(table), version);
+    return sealingKey(key(table, table(table), version));
+  }
+
+  /**
+   * The ACTIVE HMAC key named {@code keyName} ({@link BlindIndexKeys#keyName}), created on first use
+   * when auto-creation is on. Takes nothing from any usage budget: a MAC has no such limit.
+   */
+  public DataKey indexKey(String keyName) {
+    if (!BlindIndexKeys.isBlindIndexKey(keyName)) {
+      throw new IllegalArgumentException(keyName + " is not a blind-index key name");
+    }
+    TableKeys t = table(keyName);
+    return key(keyName, t, activeVersion(keyName, t));
+  }
+
+  private static DataKey sealingKey(DataKey k) {
+    if (!k.algorithm().sealsValues()) {
+      throw new KeyUnavailableException(ErrorCode.KEY_DISABLED, k.table(), k.version(),
+          "key " + k.table() + " v" + k.version() + " is a " + k.algorithm() + " blind-index key and never encrypts");
+    }
+    return k;
   }
 
   /**
@@ -375,14 +402,15 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
   private @Nullable Integer tryCreate(String table, TableKeys keys) {
     int version = keyTable.nextVersion(table);
     generateCalls.increment();
+    Algorithm algorithm = BlindIndexKeys.isBlindIndexKey(table) ? Algorithm.HMAC_SHA_256 : Algorithm.AES_256_GCM;
     try (GeneratedDataKey generated = kms.generateDataKey(new KeyContext(table, version))) {
       String kcv = KeyCheckValue.of(generated.plaintext());
-      if (!keyTable.insertActive(table, version, Algorithm.AES_256_GCM, generated.wrapped(), kcv)) {
+      if (!keyTable.insertActive(table, version, algorithm, generated.wrapped(), kcv)) {
         LOG.debug("Another process created the data key of {} first; using its key", table);
         return null;
       }
       LOG.info("Created data key {} v{} wrapped by {} KEK {}", table, version, kms.name(), kms.kekId());
-      install(keys, table, version, generated.plaintext());
+      install(keys, table, version, algorithm, generated.plaintext());
       keys.activeVersion = version;
       return version;
     }
@@ -402,7 +430,7 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
         if (keyTable.rotate(table, from, version, Algorithm.AES_256_GCM, generated.wrapped(), kcv)) {
           rotations.increment();
           LOG.info("Rotated data key of {}: v{} is ACTIVE, v{} is DECRYPT_ONLY", table, version, from);
-          install(t, table, version, generated.plaintext());
+          install(t, table, version, Algorithm.AES_256_GCM, generated.plaintext());
           t.activeVersion = version;
           t.activeCheckedAt = coarse.millis();
           return;
@@ -507,11 +535,11 @@ public final class CachingKeyRing implements KeyRing, AutoCloseable {
     return new DataKey(table, version, algorithm, new DestroyableAesKey(plain.exposeBytes()), clock.millis() + ttlMillis);
   }
 
-  private void install(TableKeys keys, String table, int version, SecretKeyMaterial plain) {
+  private void install(TableKeys keys, String table, int version, Algorithm algorithm, SecretKeyMaterial plain) {
     Slot slot = keys.slots.computeIfAbsent(version, v -> new Slot());
     slot.lock.lock();
     try {
-      replace(slot, newDataKey(table, version, Algorithm.AES_256_GCM, plain), clock.millis());
+      replace(slot, newDataKey(table, version, algorithm, plain), clock.millis());
     } finally {
       slot.lock.unlock();
     }

@@ -106,7 +106,7 @@ public final class EnvelopeFormat {
             | ((envelope[6] & 0xFF) << 8)
             | (envelope[7] & 0xFF);
     Algorithm algorithm = Algorithm.fromId(envelope[3]).orElse(null);
-    if (version < 1 || algorithm == null || !algorithm.implemented()) {
+    if (version < 1 || algorithm == null || !algorithm.implemented() || !algorithm.sealsValues()) {
       throw new MalformedEnvelopeException(version > 0 ? version : 0);
     }
     if (envelope.length < binaryOverhead(algorithm)) {
@@ -156,7 +156,7 @@ public final class EnvelopeFormat {
       throw new MalformedEnvelopeException(0);
     }
     Algorithm algorithm = Algorithm.fromId((byte) (hi << 4 | lo)).orElse(null);
-    if (algorithm == null || !algorithm.implemented()) {
+    if (algorithm == null || !algorithm.implemented() || !algorithm.sealsValues()) {
       throw new MalformedEnvelopeException((int) version);
     }
     return new Header(algorithm, (int) version);

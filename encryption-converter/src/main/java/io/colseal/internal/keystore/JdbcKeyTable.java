@@ -6,6 +6,7 @@ import io.colseal.keys.Algorithm;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyVersion;
+import io.colseal.keys.RegisteredBlindIndex;
 import io.colseal.keys.RegisteredColumn;
 import io.colseal.kms.WrappedKey;
 import java.sql.Connection;
@@ -84,6 +85,11 @@ public final class JdbcKeyTable {
           }
           try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, table_sql, column_sql,"
                   + " java_type, storage, mode, classification FROM " + REGISTRY + " WHERE 1 = 0");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+          }
+          try (PreparedStatement ps = c.prepareStatement(
+                  "SELECT source_column, normalizer, index_bits FROM " + REGISTRY + " WHERE 1 = 0");
               ResultSet rs = ps.executeQuery()) {
             return rs.next();
           }
@@ -419,7 +425,89 @@ public final class JdbcKeyTable {
     return i + 8;
   }
 
-  /** Every registered column, ordered by table and column. */
+  /**
+   * Records or refreshes a blind-index column in the registry {@code colseal_column}, with mode
+   * {@code BLIND_INDEX} and its source column, normaliser and bits.
+   */
+  public void registerBlindIndex(RegisteredBlindIndex index) {
+    withConnection(
+        "register the blind index " + index.table() + '.' + index.column(),
+        c -> {
+          Instant now = clock.instant();
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE " + REGISTRY + " SET table_sql = ?, column_sql = ?, java_type = ?, storage = ?, mode = ?,"
+                  + " classification = ?, entity = ?, attribute = ?, source_column = ?, normalizer = ?,"
+                  + " index_bits = ?, last_seen_at = ? WHERE table_name = ? AND column_name = ?")) {
+            int i = bindBlindIndex(ps, index);
+            setInstant(ps, i, now);
+            ps.setString(i + 1, index.table());
+            ps.setString(i + 2, index.column());
+            if (ps.executeUpdate() == 1) {
+              return null;
+            }
+          }
+          try (PreparedStatement ps = c.prepareStatement(
+              "INSERT INTO " + REGISTRY + " (table_sql, column_sql, java_type, storage, mode, classification, entity,"
+                  + " attribute, source_column, normalizer, index_bits, registered_at, last_seen_at, table_name,"
+                  + " column_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = bindBlindIndex(ps, index);
+            setInstant(ps, i, now);
+            setInstant(ps, i + 1, now);
+            ps.setString(i + 2, index.table());
+            ps.setString(i + 3, index.column());
+            ps.executeUpdate();
+          } catch (SQLException e) {
+            if (!isIntegrityViolation(e)) {
+              throw e;
+            }
+            // Registered by another instance at the same moment.
+          }
+          return null;
+        });
+  }
+
+  private static int bindBlindIndex(PreparedStatement ps, RegisteredBlindIndex index) throws SQLException {
+    ps.setString(1, index.tableSql());
+    ps.setString(2, index.columnSql());
+    ps.setString(3, String.class.getName());
+    ps.setString(4, "TEXT");
+    ps.setString(5, RegisteredBlindIndex.MODE);
+    ps.setString(6, "UNSPECIFIED");
+    ps.setString(7, index.entity());
+    ps.setString(8, index.attribute());
+    ps.setString(9, index.sourceColumn());
+    ps.setString(10, index.normalizer());
+    ps.setInt(11, index.bits());
+    return 12;
+  }
+
+  /** Every registered blind-index column, ordered by table and column. */
+  public List<RegisteredBlindIndex> blindIndexColumns() {
+    return withConnection(
+        "read the blind indexes of the column registry",
+        c -> {
+          List<RegisteredBlindIndex> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(
+                  "SELECT table_name, column_name, table_sql, column_sql, source_column, normalizer, index_bits,"
+                      + " entity, attribute, registered_at, last_seen_at FROM " + REGISTRY + " WHERE mode = '"
+                      + RegisteredBlindIndex.MODE + "' ORDER BY table_name, column_name");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String table = rs.getString(1);
+              out.add(new RegisteredBlindIndex(table, rs.getString(2), rs.getString(3), rs.getString(4),
+                  rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+                  io.colseal.keys.BlindIndexKeys.keyName(table), requireInstant(rs, "registered_at"),
+                  requireInstant(rs, "last_seen_at")));
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Every registered encrypted column, ordered by table and column. Blind-index columns hold no
+   * envelopes and are listed by {@link #blindIndexColumns()} instead.
+   */
   public List<RegisteredColumn> registeredColumns() {
     return withConnection(
         "read the column registry",
@@ -427,8 +515,8 @@ public final class JdbcKeyTable {
           List<RegisteredColumn> out = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(
                   "SELECT table_name, column_name, table_sql, column_sql, java_type, storage, mode, classification,"
-                      + " entity, attribute, registered_at, last_seen_at FROM " + REGISTRY
-                      + " ORDER BY table_name, column_name");
+                      + " entity, attribute, registered_at, last_seen_at FROM " + REGISTRY + " WHERE mode <> '"
+                      + RegisteredBlindIndex.MODE + "' ORDER BY table_name, column_name");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               out.add(new RegisteredColumn(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -19,7 +19,8 @@ import java.util.Set;
 public final class Findings {
   private static final Set<String> STRONG_KINDS =
       Set.of("RRN", "ALIEN_RRN", "CARD_NUMBER", "BANK_ACCOUNT", "PASSPORT", "DRIVERS_LICENSE");
-  private static final Set<String> APPROVED_ALGORITHMS = Set.of("AES_256_GCM", "AES_256_GCM_SIV", "ARIA_256_GCM");
+  private static final Set<String> APPROVED_ALGORITHMS = Set.of("AES_256_GCM", "AES_256_GCM_SIV", "ARIA_256_GCM",
+      "HMAC_SHA_256");
 
   private final List<Finding> out = new ArrayList<>();
 
