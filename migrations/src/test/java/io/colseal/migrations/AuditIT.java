@@ -12,6 +12,7 @@ import io.colseal.Classification;
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
 import io.colseal.BlindIndexer;
+import io.colseal.EncryptionMode;
 import io.colseal.EncryptedColumn;
 import io.colseal.Normalizer;
 import io.colseal.Storage;
@@ -50,7 +51,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code colseal audit} through the jar, on H2 and PostgreSQL, with a local KEK: a fixture with known
  * problems yields exactly the expected findings with exact counts; a clean one none; {@code
  * --fail-on} exits as documented; the JSON validates against its schema, the CSV parses, and no
- * plaintext value the fixture wrote appears in any output.
+ * plaintext value the fixture wrote appears in any output. A deterministic column shows as
+ * AES-256-GCM-SIV in the column inventory, and with HKDF-SHA-256 in the algorithm inventory.
  */
 @Tag("jar")
 class AuditIT {
@@ -60,6 +62,8 @@ class AuditIT {
       String.class, Storage.TEXT, Classification.BANK_ACCOUNT_NUMBER, "ledger", "memo");
   private static final EncryptedColumn NOTE = new EncryptedColumn("Customer", "note", "customers", "note",
       String.class, Storage.TEXT, Classification.UNSPECIFIED, "customers", "note");
+  private static final EncryptedColumn DETERMINISTIC_MEMO = new EncryptedColumn("Ledger", "memo", "ledger", "memo",
+      String.class, Storage.TEXT, Classification.BANK_ACCOUNT_NUMBER, "ledger", "memo", EncryptionMode.DETERMINISTIC);
 
   @TempDir Path dir;
 
@@ -331,6 +335,81 @@ class AuditIT {
         assertFalse(out.contains(p), "output contains a plaintext value");
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL"})
+  void deterministicColumn_inventoryAndAlgorithms_nameAesGcmSivAndHkdf(TestDatabase.Kind kind) throws Exception {
+    try (CliDatabase db = CliDatabase.create(kind, dir)) {
+      Path keystore = dir.resolve("kek.p12");
+      Cli cli = cli(db, keystore);
+      cli.run("kek", "create", "--provider", "local", "--alias", "kek1").ok();
+      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(1000))");
+        st.execute("CREATE TABLE ledger (id INT PRIMARY KEY, memo VARCHAR(1000))");
+      }
+      List<String> plaintexts = new ArrayList<>();
+      try (Colseal app = Colseal.start(db.connections(), App.localConfig(keystore, "kek1"))) {
+        app.register(List.of(EMAIL, DETERMINISTIC_MEMO));
+        insert(app, db, "customers", "email", 1, 2, i -> "canary-random-" + i + "@example.com", true, plaintexts);
+        // Four deterministic values, two distinct: equal values give equal envelopes.
+        var memo = app.textColumn("ledger", "memo", String.class, EncryptionMode.DETERMINISTIC);
+        try (Connection c = db.connect();
+            PreparedStatement ps = c.prepareStatement("INSERT INTO ledger (id, memo) VALUES (?, ?)")) {
+          for (int i = 1; i <= 4; i++) {
+            String v = "canary-deterministic-" + (i % 2);
+            plaintexts.add(v);
+            ps.setInt(1, i);
+            ps.setString(2, memo.encrypt(v));
+            ps.executeUpdate();
+          }
+        }
+      }
+      try (Connection c = db.connect(); Statement st = c.createStatement();
+          var rs = st.executeQuery("SELECT COUNT(DISTINCT memo), MIN(memo) FROM ledger")) {
+        assertTrue(rs.next());
+        assertEquals(2, rs.getInt(1), "the fixture is deterministic");
+        assertTrue(rs.getString(2).startsWith("cs1:02:0000000001:"), "the fixture is algorithm 02");
+      }
+
+      JsonNode report = cli.run("audit", "--fail-on", "low", "--json").ok().json();
+      assertEquals(0, report.get("findings").size(), report.get("findings").toPrettyString());
+      JsonNode memo = column(report, "ledger", "memo");
+      assertEquals("DETERMINISTIC", memo.get("mode").asText());
+      assertEquals("deterministic AEAD encryption (fixed nonce)", memo.get("method").asText());
+      assertEquals("AES-256-GCM-SIV", memo.get("algorithm").asText());
+      assertEquals(96, memo.get("nonceBits").asInt());
+      assertEquals(128, memo.get("tagBits").asInt());
+      assertEquals(4, memo.at("/rowsByKeyVersion/1").asLong(), "cs1:02: headers are counted per key version");
+      assertEquals(0, memo.get("rowsNotEncrypted").asLong());
+      JsonNode email = column(report, "customers", "email");
+      assertEquals("RANDOMIZED", email.get("mode").asText());
+      assertEquals("AES-256-GCM", email.get("algorithm").asText());
+
+      Map<String, String> usedIn = new TreeMap<>();
+      report.get("algorithms").forEach(a -> usedIn.put(a.get("name").asText(), a.get("usedIn").toString()));
+      assertEquals("[\"customers.email\"]", usedIn.get("AES-256-GCM"), usedIn.toString());
+      assertEquals("[\"ledger.memo\"]", usedIn.get("AES-256-GCM-SIV"), usedIn.toString());
+      assertEquals("[\"ledger.memo\"]", usedIn.get("HKDF-SHA-256"), usedIn.toString());
+      assertEquals("[\"RFC 8452\"]", algorithm(report, "AES-256-GCM-SIV").get("standards").toString());
+      assertTrue(algorithm(report, "HKDF-SHA-256").get("standards").toString().contains("RFC 5869"));
+
+      String md = cli.run("audit").ok().out();
+      assertTrue(md.contains("AES-256-GCM-SIV") && md.contains("HKDF-SHA-256"), md);
+      String all = report.toString() + md;
+      for (String p : plaintexts) {
+        assertFalse(all.contains(p), "output contains a plaintext value");
+      }
+    }
+  }
+
+  private static JsonNode algorithm(JsonNode report, String name) {
+    for (JsonNode a : report.get("algorithms")) {
+      if (a.get("name").asText().equals(name)) {
+        return a;
+      }
+    }
+    throw new AssertionError("no algorithm " + name + " in " + report.get("algorithms"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.colseal.internal.format;
 
+import io.colseal.internal.crypto.AesGcmSiv;
 import io.colseal.internal.crypto.KeyCheckValue;
 import io.colseal.internal.format.VectorValues.Tier;
 import io.colseal.keys.Algorithm;
@@ -37,7 +38,9 @@ import javax.crypto.spec.SecretKeySpec;
  * text form from {@link StrictBase64}, and the JDK's {@code AES/GCM/NoPadding}. {@code
  * EnvelopeVectorsTest} proves that this construction gives byte for byte what {@code ColumnSealer}
  * gives for the same nonce, that colseal decodes every vector, and that the committed files equal
- * this class's output. Run it with:
+ * this class's output. Algorithm 0x02 needs no nonce: its vectors, appended after the first
+ * release of the file, come from colseal's {@code AesGcmSiv} with the key from {@code
+ * AesGcmSiv.deriveKey}, and the test proves them equal to {@code ColumnSealer}'s. Run it with:
  *
  * <pre>
  * ./mvnw -q -pl encryption-converter test-compile exec:java -Dexec.classpathScope=test \
@@ -57,6 +60,7 @@ final class EnvelopeVectorsGenerator {
 
   private static final HexFormat HEX = HexFormat.of();
   private static final Algorithm AES = Algorithm.AES_256_GCM;
+  private static final Algorithm SIV = Algorithm.AES_256_GCM_SIV;
 
   /** The published test keys by version. Version 2 has version 1's bytes on purpose. */
   static final Map<Integer, byte[]> KEYS = new LinkedHashMap<>();
@@ -95,6 +99,7 @@ final class EnvelopeVectorsGenerator {
     g.bindingFailures();
     g.textFailures();
     g.valueFailures();
+    g.deterministicVectors();
     return g;
   }
 
@@ -121,7 +126,11 @@ final class EnvelopeVectorsGenerator {
 
   /** The associated data: header | uint16 len | table | uint16 len | column. */
   static byte[] aad(int keyVersion, String table, String column) {
-    byte[] h = EnvelopeFormat.header(AES, keyVersion);
+    return aad(AES, keyVersion, table, column);
+  }
+
+  static byte[] aad(Algorithm algorithm, int keyVersion, String table, String column) {
+    byte[] h = EnvelopeFormat.header(algorithm, keyVersion);
     byte[] c = EnvelopeFormat.columnBinding(table, column);
     byte[] out = Arrays.copyOf(h, h.length + c.length);
     System.arraycopy(c, 0, out, h.length, c.length);
@@ -146,10 +155,26 @@ final class EnvelopeVectorsGenerator {
     }
   }
 
-  /** The text form of a binary envelope with a well-formed AES-256-GCM header. */
+  /**
+   * A binary AES-256-GCM-SIV envelope (algorithm 0x02) sealed with the deterministic key of the test
+   * key of {@code keyVersion}: colseal's own key derivation and cipher, nothing chosen here.
+   */
+  static byte[] sealDeterministic(int keyVersion, String table, String column, byte[] plaintext) {
+    byte[] out = new byte[EnvelopeFormat.SIV_BINARY_OVERHEAD + plaintext.length];
+    EnvelopeFormat.writeHeader(out, 0, SIV, keyVersion);
+    AesGcmSiv.SivKey key = new AesGcmSiv.SivKey(AesGcmSiv.deriveKey(KEYS.get(keyVersion)));
+    try {
+      AesGcmSiv.seal(key, aad(SIV, keyVersion, table, column), plaintext, out, EnvelopeFormat.HEADER_LENGTH);
+    } finally {
+      key.destroy();
+    }
+    return out;
+  }
+
+  /** The text form of a binary envelope with a well-formed header of an implemented algorithm. */
   static String text(byte[] binary) {
     int version = ((binary[4] & 0xFF) << 24) | ((binary[5] & 0xFF) << 16) | ((binary[6] & 0xFF) << 8) | (binary[7] & 0xFF);
-    return body(EnvelopeFormat.textHeader(AES, version), binary);
+    return body(EnvelopeFormat.textHeader(Algorithm.fromId(binary[3]).orElseThrow(), version), binary);
   }
 
   /** {@code header} followed by the Base64 of the body (everything after the 8-byte header). */
@@ -239,10 +264,18 @@ final class EnvelopeVectorsGenerator {
   private void one(String id, String table, String column, Object value, int version, String storage, String description) {
     byte[] plaintext = encode(value);
     byte[] nonce = nonce(++nonces);
-    byte[] binary = seal(version, table, column, plaintext, nonce);
+    add(id, table, column, value, version, storage, description, nonce, plaintext,
+        seal(version, table, column, plaintext, nonce), null);
+  }
+
+  private void add(String id, String table, String column, Object value, int version, String storage,
+      String description, byte[] nonce, byte[] plaintext, byte[] binary, Algorithm algorithm) {
     String text = text(binary);
     valid.put(id, new Valid(id, table, column, value, version, nonce, plaintext, binary, text, storage));
     Map<String, Object> v = entry(id, description, table, column, value.getClass(), storage);
+    if (algorithm != null) {
+      v.put("algorithm", algorithm.name());
+    }
     v.put("key_version", (long) version);
     v.put("value", VectorValues.portable(value));
     v.put("plaintext_hex", HEX.formatHex(plaintext));
@@ -556,6 +589,89 @@ final class EnvelopeVectorsGenerator {
     vectors.add(v);
   }
 
+  // ---------------------------------------------------------------- algorithm 0x02, appended
+
+  /**
+   * The deterministic mode (AES-256-GCM-SIV, algorithm 0x02): valid envelopes, marked with {@code
+   * "algorithm": "AES_256_GCM_SIV"}, and must-fail ones derived from them. Appended after every
+   * earlier entry, which stay as they were.
+   */
+  private void deterministicVectors() {
+    det("det-string-ascii-text", "customers", "email", "alice@example.com", 1, "text",
+        "deterministic: this value in customers.email under key version 1 always gives this envelope"
+            + " (ciphertext-format.md, example 6)");
+    det("det-string-ascii-binary", "customers", "email", "alice@example.com", 1, "binary",
+        "deterministic, binary: no nonce is stored");
+    det("det-string-empty-text", "customers", "email", "", 1, "text", "the empty string: a 16-byte body, the tag");
+    det("det-string-empty-binary", "customers", "email", "", 1, "binary", "the empty string: 24 bytes, the shortest");
+    det("det-string-key-version-2", "customers", "email", "alice@example.com", 2, "text",
+        "key version 2 has version 1's bytes, yet the envelope differs from det-string-ascii-text: the derived key"
+            + " is the same, the header in the associated data is not");
+    det("det-string-korean", "customers", "name", "홍길동", 1, "text", "Korean");
+    det("det-names-quoted-qualified", "\"PUBLIC\".\"Customers\"", "\"EMAIL\"", "alice@example.com", 1, "text",
+        "names are normalised before they enter the associated data: same envelope as det-string-ascii-text");
+    det("det-integer-key-version-max-text", "orders", "quantity", 42, Integer.MAX_VALUE, "text",
+        "key version 2147483647");
+    det("det-integer-key-version-max-binary", "orders", "quantity", 42, Integer.MAX_VALUE, "binary",
+        "key version 2147483647");
+    det("det-bytes-small", "customers", "photo", range(0, 16), 1, "binary", "byte[]");
+    det("det-localdate-2024-02-29-text", "customers", "birth_date", LocalDate.of(2024, 2, 29), 1, "text", null);
+    det("det-uuid-binary", "customers", "external_ref", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), 1,
+        "binary", null);
+
+    String base = "det-string-ascii-binary";
+    Valid d = valid.get(base);
+    byte[] a = d.binary();
+    int n = a.length;
+    rejectBinary("det-binary-ciphertext-bit", "bit 0 of the first ciphertext byte flipped", base, flip(a, 8, 0),
+        "authentication");
+    rejectBinary("det-binary-tag-first-bit", "bit 0 of the first tag byte flipped", base, flip(a, n - 16, 0),
+        "authentication");
+    rejectBinary("det-binary-tag-last-bit", "bit 7 of the last tag byte flipped", base, flip(a, n - 1, 7),
+        "authentication");
+    rejectBinary("det-binary-truncated-1", "last byte removed", base, Arrays.copyOf(a, n - 1), "authentication");
+    rejectBinary("det-binary-key-version-relabelled", "key version changed from 1 to 2, whose key has the same"
+        + " bytes: only the associated data catches it", base, version(a, 2), "authentication");
+    rejectBinary("det-binary-key-version-unknown", "key version 3, which has no key", base, version(a, 3),
+        "unknown-key");
+    rejectBinary("det-binary-relabelled-01", "algorithm id changed from 0x02 to 0x01: long enough for AES-256-GCM,"
+        + " which reads the first 12 ciphertext bytes as the nonce", base, set(a, 3, 0x01), "authentication");
+    byte[] empty = valid.get("det-string-empty-binary").binary();
+    rejectBinary("det-binary-empty-relabelled-01", "the 24-byte envelope of the empty string relabelled 0x01:"
+        + " shorter than the 36 bytes AES-256-GCM needs", "det-string-empty-binary", set(empty, 3, 0x01), "malformed");
+    rejectBinary("det-binary-truncated-23", "the 24-byte envelope of the empty string, last byte removed",
+        "det-string-empty-binary", Arrays.copyOf(empty, 23), "malformed");
+    reject("det-binary-wrong-table", "customers.email value read as customer.email", "customer", "email",
+        String.class, "binary", HEX.formatHex(a), "authentication");
+    reject("det-binary-wrong-column", "customers.email value read as customers.name: equal values of different"
+        + " columns have different envelopes", "customers", "name", String.class, "binary", HEX.formatHex(a),
+        "authentication");
+
+    String t = valid.get("det-string-ascii-text").text();
+    reject("det-text-wrong-column", "customers.email value read as customers.email2", "customers", "email2",
+        String.class, "text", t, "authentication");
+    reject("det-text-wrong-table", "customers.email value read as orders.email", "orders", "email", String.class,
+        "text", t, "authentication");
+    rejectText("det-text-tag-bit", "bit 0 of the last tag byte flipped, re-encoded canonically",
+        "det-string-ascii-text", text(flip(a, n - 1, 0)), "authentication");
+    rejectText("det-text-key-version-relabelled", "key version changed from 1 to 2", "det-string-ascii-text",
+        "cs1:02:0000000002:" + t.substring(EnvelopeFormat.TEXT_HEADER_LENGTH), "authentication");
+    rejectText("det-text-relabelled-01", "algorithm changed from 02 to 01", "det-string-ascii-text",
+        "cs1:01:" + t.substring(7), "authentication");
+    rejectText("det-text-body-too-short", "canonical Base64 of 3 bytes: shorter than a tag", "det-string-ascii-text",
+        "cs1:02:0000000001:AAAA", "authentication");
+    byte[] max = valid.get("det-integer-key-version-max-binary").binary();
+    rejectText("det-text-key-version-max-relabelled", "sealed under version 2147483647, header says 1",
+        "det-integer-key-version-max-text", text(version(max, 1)), "authentication");
+  }
+
+  private void det(String id, String table, String column, Object value, int version, String storage,
+      String description) {
+    byte[] plaintext = encode(value);
+    add(id, table, column, value, version, storage, description, new byte[EnvelopeFormat.NONCE_LENGTH], plaintext,
+        sealDeterministic(version, table, column, plaintext), SIV);
+  }
+
   // ---------------------------------------------------------------- output
 
   String vectorsJson() {
@@ -568,7 +684,10 @@ final class EnvelopeVectorsGenerator {
         + " from colseal's own EnvelopeFormat, Identifiers, ValueCodecs and StrictBase64 and the JDK's"
         + " AES/GCM/NoPadding with fixed nonces (a0a1a2a3a4a5a6a7a8a9 followed by a uint16 counter)."
         + " EnvelopeVectorsTest checks that colseal's ColumnSealer produces the same bytes for the same nonce"
-        + " and that this file equals the generator's output. Command: " + COMMAND);
+        + " and that this file equals the generator's output. Command: " + COMMAND
+        + ". Entries with \"algorithm\": \"AES_256_GCM_SIV\" (appended later) are algorithm 02, the deterministic"
+        + " mode, sealed with colseal's AesGcmSiv under the key it derives from the test key; entries without"
+        + " \"algorithm\" are AES_256_GCM.");
     root.put("warning", "The keys below are published test keys. Never use them for data.");
     root.put("value_forms", new LinkedHashMap<>(VectorValues.FORMS));
     Map<String, Object> reasons = new LinkedHashMap<>();
@@ -576,8 +695,8 @@ final class EnvelopeVectorsGenerator {
         + " syntax or canonical Base64");
     reasons.put("unsupported-algorithm", "the algorithm id is unassigned, or reserved but not implemented");
     reasons.put("unknown-key", "well formed, but no key is known for the header's key version");
-    reasons.put("authentication", "AES-GCM authentication failed: altered, truncated, moved to another table,"
-        + " column or key version, or a body too short to hold nonce and tag");
+    reasons.put("authentication", "AES-GCM (01) or AES-GCM-SIV (02) authentication failed: altered, truncated, moved"
+        + " to another table, column or key version, or a body too short to hold nonce and tag");
     reasons.put("value-encoding", "authentic, but the plaintext is not a valid encoding of java_type");
     root.put("reasons", reasons);
     List<Object> keys = new ArrayList<>();
