@@ -31,7 +31,7 @@ final class BlindIndexScan {
   static List<BlindIndexConverter> scan(Metadata metadata) {
     List<BlindIndexConverter> found = new ArrayList<>();
     for (PersistentClass pc : metadata.getEntityBindings()) {
-      Class<?> mapped = mappedClass(pc);
+      Class<?> mapped = BootModelScan.mappedClass(pc);
       for (Property p : pc.getProperties()) {
         Value value = p.getValue();
         String where = pc.getEntityName() + '.' + p.getName();
@@ -105,7 +105,7 @@ final class BlindIndexScan {
     if (inner instanceof Component component) {
       for (Property p : component.getProperties()) {
         if (p.getValue() instanceof BasicValue b && BlindIndexAttributeBinder.converter(b) != null
-            || annotated(componentClass(component), p.getName())) {
+            || annotated(BootModelScan.componentClass(component), p.getName())) {
           throw new ColsealMappingException(where + '.' + p.getName() + ": @BlindIndex is supported on attributes"
               + " of entities, not inside embeddables or collections");
         }
@@ -117,21 +117,5 @@ final class BlindIndexScan {
   private static boolean annotated(@Nullable Class<?> owner, String name) {
     AnnotatedElement member = BootModelScan.member(owner, name);
     return member != null && member.isAnnotationPresent(BlindIndex.class);
-  }
-
-  private static @Nullable Class<?> mappedClass(PersistentClass pc) {
-    try {
-      return pc.getMappedClass();
-    } catch (RuntimeException dynamicMap) {
-      return null;
-    }
-  }
-
-  private static @Nullable Class<?> componentClass(Component c) {
-    try {
-      return c.getComponentClass();
-    } catch (RuntimeException dynamic) {
-      return null;
-    }
   }
 }

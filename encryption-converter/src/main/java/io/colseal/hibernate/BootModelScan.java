@@ -155,7 +155,8 @@ final class BootModelScan {
     return false;
   }
 
-  private static @Nullable Class<?> mappedClass(PersistentClass pc) {
+  /** The entity's class, or null for a dynamic-map entity. */
+  static @Nullable Class<?> mappedClass(PersistentClass pc) {
     try {
       return pc.getMappedClass();
     } catch (RuntimeException dynamicMap) {
@@ -163,7 +164,8 @@ final class BootModelScan {
     }
   }
 
-  private static @Nullable Class<?> componentClass(Component c) {
+  /** The embeddable's class, or null for a dynamic component. */
+  static @Nullable Class<?> componentClass(Component c) {
     try {
       return c.getComponentClass();
     } catch (RuntimeException dynamic) {
