@@ -130,6 +130,8 @@ class BlindIndexMacTest {
     }
     double measured = (double) falsePositives / probes;
     double expected = n * Math.pow(2, -bits);
+    System.out.printf("BlindIndexMacTest: %d bits, %,d indexed values: %.3f false positives per lookup over %,d"
+        + " lookups, expected %.3f (%+.1f%%)%n", bits, n, measured, probes, expected, 100 * (measured / expected - 1));
     assertTrue(Math.abs(measured - expected) <= 0.2 * expected,
         "bits " + bits + ": " + measured + " false positives per lookup, expected " + expected);
   }
