@@ -3,11 +3,13 @@ package io.colseal.migrations.internal;
 import io.colseal.ColsealException;
 import io.colseal.Redaction;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +23,11 @@ import java.util.function.Supplier;
  * </ul>
  *
  * Every message, and the stack trace, passes through {@link #scrub}: known secret values become
- * {@code ****} and credentials in URLs are masked.
+ * {@code ****} and credentials in URLs are masked. Only colseal's own messages are printed, which
+ * never quote a value: any other exception (a driver's, the JDK's) appears by its class, and an
+ * {@link SQLException} by its SQLState and vendor code, because their messages can quote a
+ * statement's parameters, that is plaintext or ciphertext. The stack trace ({@code --verbose})
+ * follows the same rule for every cause.
  */
 public final class ErrorReporter {
   public static final String USAGE = "USAGE";
@@ -56,16 +62,13 @@ public final class ErrorReporter {
     } else {
       code = INTERNAL;
       exit = INTERNAL_EXIT;
-      message = "unexpected " + failure.getClass().getSimpleName()
-          + (failure.getMessage() == null ? "" : ": " + failure.getMessage())
+      message = "unexpected " + describe(failure)
           + (verbose ? "" : " (run with --verbose for the stack trace)");
     }
     message = scrub(message);
     err.println("colseal: " + code + ": " + message);
     if (verbose && !(failure instanceof UsageException)) {
-      StringWriter trace = new StringWriter();
-      failure.printStackTrace(new PrintWriter(trace));
-      err.print(scrub(trace.toString()));
+      err.print(scrub(trace(failure)));
     }
     err.flush();
     if (json) {
@@ -78,6 +81,34 @@ public final class ErrorReporter {
       out.flush();
     }
     return exit;
+  }
+
+  /**
+   * The exception as it may be shown: colseal's message, or the class (with SQLState and vendor
+   * code for SQL errors) for anything whose message could quote data.
+   */
+  static String describe(Throwable t) {
+    if (t instanceof ColsealException || t instanceof UsageException) {
+      return t.getClass().getName() + ": " + t.getMessage();
+    }
+    if (t instanceof SQLException e) {
+      return t.getClass().getName() + " (SQLState " + e.getSQLState() + ", vendor code " + e.getErrorCode()
+          + ", message withheld)";
+    }
+    return t.getClass().getName() + (t.getMessage() == null ? "" : " (message withheld)");
+  }
+
+  /** A stack trace of the cause chain in which every exception is {@linkplain #describe described}. */
+  static String trace(Throwable failure) {
+    StringBuilder sb = new StringBuilder();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      sb.append(t == failure ? "" : "Caused by: ").append(describe(t)).append(System.lineSeparator());
+      for (StackTraceElement frame : t.getStackTrace()) {
+        sb.append("\tat ").append(frame).append(System.lineSeparator());
+      }
+    }
+    return sb.toString();
   }
 
   /** {@code text} with every known secret replaced by {@code ****} and URL credentials masked. */
