@@ -7,26 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colseal.Classification;
 import io.colseal.Colseal;
-import io.colseal.ColsealConfig;
 import io.colseal.ColumnCipher;
 import io.colseal.EncryptedColumn;
 import io.colseal.EncryptionMode;
 import io.colseal.Storage;
+import io.colseal.migrations.testing.Accounts;
+import io.colseal.migrations.testing.App;
 import io.colseal.migrations.testing.Cli;
 import io.colseal.migrations.testing.CliDatabase;
 import io.colseal.migrations.testing.CliResult;
 import io.colseal.testing.TestDatabase;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,39 +141,21 @@ class ReencryptDeterministicIT {
     }
   }
 
-  // --- fixtures (as in ReencryptIT)
+  // --- fixtures
 
   private static JsonNode keysList(Cli cli) throws Exception {
     return cli.run("keys", "list", "--table", "customers", "--count-rows", "--json").ok().json();
   }
 
-  private Cli cli(CliDatabase db) throws Exception {
-    Path keystore = dir.resolve("kek.p12");
-    Path config = dir.resolve("colseal.properties");
-    Files.writeString(config, String.join("\n",
-        "colseal.jdbc.url=" + db.url().replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\="),
-        "colseal.jdbc.user=" + db.user(),
-        "colseal.kms.provider=local",
-        "colseal.kms.local.keystore=" + keystore.toString().replace("\\", "\\\\"),
-        "colseal.kms.kek-id=kek1", ""), StandardCharsets.UTF_8);
-    Cli cli = new Cli(dir).env(Map.of(
-        "COLSEAL_CONFIG", config.toString(),
-        "COLSEAL_KMS_LOCAL_KEYSTORE_PASSWORD", Cli.CANARY));
-    if (!db.childPassword().isEmpty()) {
-      cli.env("COLSEAL_JDBC_PASSWORD", db.childPassword());
-    }
+  /** The CLI with the local KEK kek1 created. */
+  private Cli cli(CliDatabase db) {
+    Cli cli = Accounts.cli(dir, db, dir.resolve("kek.p12"));
     cli.run("kek", "create", "--provider", "local", "--alias", "kek1").ok();
     return cli;
   }
 
   private Colseal app(CliDatabase db) {
-    Map<String, String> m = new HashMap<>(Map.of(
-        "colseal.kms.provider", "local",
-        "colseal.kms.kek-id", "kek1",
-        "colseal.kms.local.keystore", dir.resolve("kek.p12").toString(),
-        "colseal.kms.local.keystore-password", Cli.CANARY,
-        "colseal.keys.refresh-interval", "PT0S"));
-    return Colseal.start(db.connections(), ColsealConfig.fromProperties(m));
+    return Colseal.start(db.connections(), App.localConfig(dir.resolve("kek.p12"), "kek1"));
   }
 
   private static void createCustomers(CliDatabase db) throws Exception {
