@@ -29,12 +29,6 @@ public record ColumnRowCounts(
     deterministicByKeyVersion = Map.copyOf(deterministicByKeyVersion);
   }
 
-  /** Counts with no deterministic envelope. */
-  public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
-      long notEncrypted) {
-    this(table, column, total, nulls, byKeyVersion, notEncrypted, Map.of());
-  }
-
   /** Rows under {@code version}, either algorithm. */
   public long rowsOn(int version) {
     return byKeyVersion.getOrDefault(version, 0L);

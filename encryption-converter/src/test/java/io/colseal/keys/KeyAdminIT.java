@@ -101,8 +101,8 @@ class KeyAdminIT {
         assertEquals(List.of("customers"), admin.registeredTables());
         List<ColumnRowCounts> counts = admin.countRows("customers");
         assertEquals(List.of("email", "photo"), counts.stream().map(ColumnRowCounts::column).toList());
-        assertEquals(new ColumnRowCounts("customers", "email", 5, 0, Map.of(1, 3L), 2), counts.get(0));
-        assertEquals(new ColumnRowCounts("customers", "photo", 5, 2, Map.of(1, 3L), 0), counts.get(1));
+        assertEquals(new ColumnRowCounts("customers", "email", 5, 0, Map.of(1, 3L), 2, Map.of()), counts.get(0));
+        assertEquals(new ColumnRowCounts("customers", "photo", 5, 2, Map.of(1, 3L), 0, Map.of()), counts.get(1));
 
         assertEquals(2, admin.rotate("customers").version());
         ColsealException active = assertThrows(ColsealException.class, () -> admin.destroy("customers", 2, true));
