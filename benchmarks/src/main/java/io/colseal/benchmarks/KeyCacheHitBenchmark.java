@@ -2,7 +2,7 @@ package io.colseal.benchmarks;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
-import io.colseal.internal.cache.CachingKeyRing;
+import io.colseal.internal.keyring.CachingKeyRing;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.kms.local.LocalKeystoreKms;
 import java.nio.file.Files;

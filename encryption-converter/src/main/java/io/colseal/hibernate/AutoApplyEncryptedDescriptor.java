@@ -1,6 +1,6 @@
 package io.colseal.hibernate;
 
-import io.colseal.Encrypted;
+import io.colseal.hibernate.Encrypted;
 import io.colseal.Storage;
 import io.colseal.internal.format.ValueCodecs;
 import jakarta.persistence.AttributeConverter;

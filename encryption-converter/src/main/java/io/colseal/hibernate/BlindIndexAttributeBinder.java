@@ -1,7 +1,7 @@
 package io.colseal.hibernate;
 
-import io.colseal.BlindIndex;
-import io.colseal.ColsealMappingException;
+import io.colseal.hibernate.BlindIndex;
+import io.colseal.hibernate.ColsealMappingException;
 import io.colseal.internal.crypto.BlindIndexMac;
 import org.hibernate.binder.AttributeBinder;
 import org.hibernate.boot.spi.MetadataBuildingContext;

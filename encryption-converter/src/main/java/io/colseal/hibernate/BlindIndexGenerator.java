@@ -1,6 +1,6 @@
 package io.colseal.hibernate;
 
-import io.colseal.BlindIndex;
+import io.colseal.hibernate.BlindIndex;
 import java.util.EnumSet;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;

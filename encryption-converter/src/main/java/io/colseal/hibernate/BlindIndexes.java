@@ -2,7 +2,7 @@ package io.colseal.hibernate;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.ColsealConfigException;
+import io.colseal.exception.ColsealConfigException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;

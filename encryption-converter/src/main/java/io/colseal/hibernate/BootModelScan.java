@@ -1,9 +1,9 @@
 package io.colseal.hibernate;
 
-import io.colseal.ColsealMappingException;
-import io.colseal.Encrypted;
+import io.colseal.hibernate.ColsealMappingException;
+import io.colseal.hibernate.Encrypted;
 import io.colseal.EncryptionMode;
-import io.colseal.internal.format.Identifiers;
+import io.colseal.keys.Identifiers;
 import jakarta.persistence.Convert;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Id;

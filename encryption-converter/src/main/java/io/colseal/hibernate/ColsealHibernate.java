@@ -2,8 +2,8 @@ package io.colseal.hibernate;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
-import io.colseal.ColsealConfigException;
-import io.colseal.ConnectionSource;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.EncryptedColumn;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Hibernate's view of one {@link EncryptingConverter} instance. Unlike Hibernate's own wrapper it
  * does not wrap colseal's exceptions in a {@code PersistenceException} with the converter's
- * message, so callers see the typed {@link io.colseal.ColsealException}.
+ * message, so callers see the typed {@link io.colseal.exception.ColsealException}.
  */
 final class ColsealJpaConverter<O, R> implements JpaAttributeConverter<O, R> {
   private final EncryptingConverter<O, R> converter;

@@ -1,6 +1,6 @@
 package io.colseal.hibernate;
 
-import io.colseal.ColsealMappingException;
+import io.colseal.hibernate.ColsealMappingException;
 import io.colseal.EncryptionMode;
 import java.util.List;
 import org.hibernate.SessionFactory;

@@ -3,7 +3,7 @@ package io.colseal.hibernate;
 import io.colseal.EncryptedColumn;
 import io.colseal.EncryptionMode;
 import io.colseal.Storage;
-import io.colseal.internal.format.Identifiers;
+import io.colseal.keys.Identifiers;
 
 /** Where a converter's values live and how they are sealed, as learned at bootstrap. Names are normalised. */
 record ColumnBinding(

@@ -1,7 +1,7 @@
 package io.colseal.hibernate;
 
-import io.colseal.ColsealMappingException;
-import io.colseal.Encrypted;
+import io.colseal.hibernate.ColsealMappingException;
+import io.colseal.hibernate.Encrypted;
 import io.colseal.EncryptionMode;
 import io.colseal.Storage;
 import io.colseal.internal.format.EnvelopeFormat;

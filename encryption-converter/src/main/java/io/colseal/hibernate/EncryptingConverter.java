@@ -84,7 +84,7 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
   final synchronized void bindColumn(ColumnBinding b) {
     ColumnBinding existing = binding;
     if (existing != null && !(existing.table().equals(b.table()) && existing.column().equals(b.column()))) {
-      throw new io.colseal.ColsealMappingException(
+      throw new io.colseal.hibernate.ColsealMappingException(
           "converter " + getClass().getName() + " is shared by " + existing.where() + " (" + existing.table() + '.'
               + existing.column() + ") and " + b.where() + " (" + b.table() + '.' + b.column()
               + "); each encrypted column needs its own converter class, or use @Encrypted");

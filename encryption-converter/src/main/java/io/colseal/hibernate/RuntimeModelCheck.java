@@ -1,7 +1,7 @@
 package io.colseal.hibernate;
 
-import io.colseal.ColsealMappingException;
-import io.colseal.internal.format.Identifiers;
+import io.colseal.hibernate.ColsealMappingException;
+import io.colseal.keys.Identifiers;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;

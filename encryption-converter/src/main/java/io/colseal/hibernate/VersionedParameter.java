@@ -1,8 +1,8 @@
 package io.colseal.hibernate;
 
-import io.colseal.ColsealQueryException;
+import io.colseal.hibernate.ColsealQueryException;
 import io.colseal.ColumnCipher;
-import io.colseal.ErrorCode;
+import io.colseal.exception.ErrorCode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.hibernate.metamodel.mapping.JdbcMapping;

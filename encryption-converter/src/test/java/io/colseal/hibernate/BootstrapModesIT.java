@@ -69,7 +69,7 @@ class BootstrapModesIT {
   @EnumSource(Kind.class)
   void nativeBootstrap_encrypts(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
-        SessionFactory sf = io.colseal.testing.TestSessionFactories.build(db, new InMemoryKms(), Member.class)) {
+        SessionFactory sf = io.colseal.hibernate.testing.TestSessionFactories.build(db, new InMemoryKms(), Member.class)) {
       writeAndCheck(db, sf);
     }
   }

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import io.colseal.DecryptionException;
+import io.colseal.exception.DecryptionException;
 import io.colseal.hibernate.model.Member;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.LogCapture;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

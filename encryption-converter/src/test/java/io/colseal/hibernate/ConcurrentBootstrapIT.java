@@ -8,7 +8,7 @@ import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -10,10 +10,10 @@ import io.colseal.EncryptedColumn;
 import io.colseal.EncryptionMode;
 import io.colseal.Storage;
 import io.colseal.hibernate.model.Citizen;
-import io.colseal.keys.RegisteredColumn;
+import io.colseal.RegisteredColumn;
 import io.colseal.testing.Raw;
-import io.colseal.testing.SharedFixtures;
-import io.colseal.testing.SharedFixtures.Fixture;
+import io.colseal.hibernate.testing.SharedFixtures;
+import io.colseal.hibernate.testing.SharedFixtures.Fixture;
 import io.colseal.testing.TestDatabase.Kind;
 import java.time.LocalDate;
 import java.util.Map;
@@ -73,8 +73,8 @@ class DeterministicRoundTripIT {
         .collect(Collectors.toMap(EncryptedColumn::column, EncryptedColumn::mode));
     assertEquals(Map.of("email", EncryptionMode.DETERMINISTIC, "birth_date", EncryptionMode.DETERMINISTIC,
         "member_no", EncryptionMode.DETERMINISTIC, "note", EncryptionMode.RANDOMIZED), modes);
-    try (io.colseal.keys.KeyAdmin admin = io.colseal.keys.KeyAdmin.open(
-        io.colseal.ConnectionSource.of(f.db().dataSource()), f.colseal().config())) {
+    try (io.colseal.KeyAdmin admin = io.colseal.KeyAdmin.open(
+        io.colseal.jdbc.ConnectionSource.of(f.db().dataSource()), f.colseal().config())) {
       Map<String, String> registered = admin.columns().stream()
           .filter(c -> c.table().equals("citizens"))
           .collect(Collectors.toMap(RegisteredColumn::column, RegisteredColumn::mode));

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.hibernate.model.AllTypes;
-import io.colseal.testing.CountingStatementInspector;
+import io.colseal.hibernate.testing.CountingStatementInspector;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import java.util.Random;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.Colseal;
 import io.colseal.ColumnCipher;
-import io.colseal.DecryptionException;
+import io.colseal.exception.DecryptionException;
 import io.colseal.EncryptedColumn;
 import io.colseal.hibernate.model.Address;
 import io.colseal.hibernate.model.Car;
@@ -21,7 +21,7 @@ import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;

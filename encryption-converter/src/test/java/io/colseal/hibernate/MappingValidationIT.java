@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.colseal.ColsealConfigException;
-import io.colseal.ColsealMappingException;
-import io.colseal.Encrypted;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.hibernate.ColsealMappingException;
+import io.colseal.hibernate.Encrypted;
 import io.colseal.Storage;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

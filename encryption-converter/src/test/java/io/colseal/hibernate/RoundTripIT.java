@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.ColumnCipher;
-import io.colseal.DecryptionException;
+import io.colseal.exception.DecryptionException;
 import io.colseal.hibernate.model.AllTypes;
 import io.colseal.testing.Raw;
-import io.colseal.testing.SharedFixtures;
-import io.colseal.testing.SharedFixtures.Fixture;
+import io.colseal.hibernate.testing.SharedFixtures;
+import io.colseal.hibernate.testing.SharedFixtures.Fixture;
 import io.colseal.testing.TestDatabase.Kind;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.colseal.migrations;
 
 import io.colseal.ColsealSettings;
-import io.colseal.ErrorCode;
-import io.colseal.keys.KeyAdmin;
+import io.colseal.exception.ErrorCode;
+import io.colseal.KeyAdmin;
 import io.colseal.keys.KeyVersion;
 import io.colseal.migrations.audit.CsvAuditRenderer;
 import io.colseal.migrations.audit.HtmlAuditRenderer;

@@ -1,6 +1,6 @@
 package io.colseal.migrations;
 
-import io.colseal.keys.KeyAdmin;
+import io.colseal.KeyAdmin;
 import io.colseal.migrations.internal.Context;
 import io.colseal.migrations.report.CommandReport;
 import io.colseal.migrations.report.KeysInitReport;

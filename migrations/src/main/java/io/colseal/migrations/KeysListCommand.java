@@ -1,7 +1,7 @@
 package io.colseal.migrations;
 
-import io.colseal.keys.ColumnRowCounts;
-import io.colseal.keys.KeyAdmin;
+import io.colseal.ColumnRowCounts;
+import io.colseal.KeyAdmin;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyVersion;
 import io.colseal.migrations.internal.Ages;

@@ -1,9 +1,9 @@
 package io.colseal.migrations;
 
-import io.colseal.ColsealException;
-import io.colseal.ErrorCode;
+import io.colseal.exception.ColsealException;
+import io.colseal.exception.ErrorCode;
 import io.colseal.keys.BlindIndexKeys;
-import io.colseal.keys.KeyAdmin;
+import io.colseal.KeyAdmin;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
 import io.colseal.migrations.internal.Context;

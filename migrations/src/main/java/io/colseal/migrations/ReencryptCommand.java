@@ -1,7 +1,7 @@
 package io.colseal.migrations;
 
-import io.colseal.ErrorCode;
-import io.colseal.keys.KeyAdmin;
+import io.colseal.exception.ErrorCode;
+import io.colseal.KeyAdmin;
 import io.colseal.migrations.internal.Context;
 import io.colseal.migrations.internal.JsonWriter;
 import io.colseal.migrations.internal.UsageException;

@@ -3,8 +3,8 @@ package io.colseal.migrations;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealConfig;
-import io.colseal.ColsealConfigException;
-import io.colseal.ConnectionSource;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.migrations.internal.job.JobEngine;
 import io.colseal.migrations.internal.job.JobOptions;
 import io.colseal.migrations.report.ReencryptionEvent;
@@ -64,7 +64,7 @@ public final class ReencryptionJob {
    * Runs the job to its end and returns this process's summary (also the last event). Values that
    * fail are reported and counted, not thrown: check {@link ReencryptionSummary#complete()}.
    *
-   * @throws io.colseal.ColsealException for what stops the job: settings, keys, KMS, database
+   * @throws io.colseal.exception.ColsealException for what stops the job: settings, keys, KMS, database
    */
   public ReencryptionSummary run() {
     return new JobEngine(connections, config, options, listener).run();

@@ -1,6 +1,6 @@
 package io.colseal.migrations;
 
-import io.colseal.keys.KeyAdmin;
+import io.colseal.KeyAdmin;
 import io.colseal.keys.KeyVersion;
 import java.util.List;
 import java.util.TreeSet;

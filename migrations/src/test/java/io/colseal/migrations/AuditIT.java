@@ -16,7 +16,7 @@ import io.colseal.EncryptionMode;
 import io.colseal.EncryptedColumn;
 import io.colseal.Normalizer;
 import io.colseal.Storage;
-import io.colseal.keys.RegisteredBlindIndex;
+import io.colseal.RegisteredBlindIndex;
 import io.colseal.migrations.testing.App;
 import io.colseal.migrations.testing.Cli;
 import io.colseal.migrations.testing.CliDatabase;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colseal.Colseal;
-import io.colseal.ErrorCode;
-import io.colseal.KeyUnavailableException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
 import io.colseal.migrations.testing.App;
 import io.colseal.migrations.testing.Cli;
 import io.colseal.migrations.testing.CliDatabase;

@@ -11,7 +11,7 @@ import io.colseal.Classification;
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
 import io.colseal.ColumnCipher;
-import io.colseal.DecryptionException;
+import io.colseal.exception.DecryptionException;
 import io.colseal.EncryptedColumn;
 import io.colseal.Storage;
 import io.colseal.migrations.testing.Cli;

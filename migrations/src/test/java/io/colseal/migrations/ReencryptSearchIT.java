@@ -11,7 +11,7 @@ import io.colseal.migrations.testing.Cli;
 import io.colseal.migrations.testing.CliDatabase;
 import io.colseal.migrations.testing.CliProcess;
 import io.colseal.testing.TestDatabase;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -2,10 +2,10 @@ package io.colseal.sample;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.colseal.Colseal;
-import io.colseal.ColsealException;
+import io.colseal.exception.ColsealException;
 import io.colseal.ColsealSettings;
 import io.colseal.EncryptedColumn;
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import io.colseal.hibernate.ColsealHibernate;
 import io.colseal.keys.KeyRingStats;
 import io.colseal.sample.ReadBack.Verification;
@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * <p>Exit status: 0 when every value read back as written and is stored as an envelope; 1 when not;
- * a colseal {@link io.colseal.ErrorCode} exit code when colseal refused to start or to decrypt; 2
+ * a colseal {@link io.colseal.exception.ErrorCode} exit code when colseal refused to start or to decrypt; 2
  * for other failures; 64 for bad arguments or settings. See {@link DemoSettings} for the settings.
  */
 public final class Demo {

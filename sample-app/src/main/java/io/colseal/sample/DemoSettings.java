@@ -3,7 +3,7 @@ package io.colseal.sample;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealSettings;
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

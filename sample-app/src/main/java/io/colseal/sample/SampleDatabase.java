@@ -2,7 +2,7 @@ package io.colseal.sample;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.colseal.benchmarks.audit;
 
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.colseal.benchmarks.kms;
 
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import io.colseal.benchmarks.kms.HarnessOptions.Scenario;
 import io.colseal.benchmarks.kms.HarnessTables.HarnessTable;
 import java.sql.Connection;

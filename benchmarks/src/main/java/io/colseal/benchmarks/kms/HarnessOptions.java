@@ -1,6 +1,6 @@
 package io.colseal.benchmarks.kms;
 
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.colseal.benchmarks.kms;
 
-import io.colseal.Encrypted;
+import io.colseal.hibernate.Encrypted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;

@@ -1,6 +1,6 @@
 package io.colseal.benchmarks.reencrypt;
 
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

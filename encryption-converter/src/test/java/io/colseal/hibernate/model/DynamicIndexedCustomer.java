@@ -1,7 +1,7 @@
 package io.colseal.hibernate.model;
 
-import io.colseal.BlindIndex;
-import io.colseal.Encrypted;
+import io.colseal.hibernate.BlindIndex;
+import io.colseal.hibernate.Encrypted;
 import io.colseal.Normalizer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

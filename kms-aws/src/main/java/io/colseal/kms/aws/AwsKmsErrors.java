@@ -1,7 +1,7 @@
 package io.colseal.kms.aws;
 
-import io.colseal.ErrorCode;
-import io.colseal.KmsException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;

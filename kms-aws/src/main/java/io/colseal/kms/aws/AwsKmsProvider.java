@@ -2,9 +2,9 @@ package io.colseal.kms.aws;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.ErrorCode;
-import io.colseal.KmsException;
-import io.colseal.keys.SecretKeyMaterial;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
 import io.colseal.kms.KekStatus;
 import io.colseal.kms.KeyContext;

@@ -1,9 +1,9 @@
 package io.colseal.kms.aws;
 
 import io.colseal.ColsealConfig;
-import io.colseal.ColsealConfigException;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviderFactory;
 import java.net.URI;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.colseal.ErrorCode;
-import io.colseal.KmsException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.WrappedKey;
 import io.colseal.kms.aws.testing.StubKmsServer;

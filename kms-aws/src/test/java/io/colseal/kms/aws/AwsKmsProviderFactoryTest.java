@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.ColsealConfig;
-import io.colseal.ColsealConfigException;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
-import io.colseal.ErrorCode;
-import io.colseal.KmsException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
-import io.colseal.kms.KmsProviders;
+import io.colseal.KmsProviders;
 import io.colseal.kms.aws.testing.KeyBytes;
 import io.colseal.kms.aws.testing.StubKmsServer;
 import java.time.Duration;

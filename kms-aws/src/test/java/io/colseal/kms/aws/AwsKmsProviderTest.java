@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.ColsealConfig;
-import io.colseal.ErrorCode;
-import io.colseal.KmsException;
-import io.colseal.keys.SecretKeyMaterial;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.WrappedKey;

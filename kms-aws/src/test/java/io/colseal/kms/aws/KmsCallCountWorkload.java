@@ -8,7 +8,7 @@ import io.colseal.kms.aws.model.ClinicalNote;
 import io.colseal.kms.aws.model.Invoice;
 import io.colseal.kms.aws.model.Patient;
 import io.colseal.kms.aws.testing.GlobalKmsCallCounter;
-import io.colseal.testing.TestSessionFactories;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

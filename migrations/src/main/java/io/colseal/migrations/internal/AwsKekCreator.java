@@ -1,10 +1,10 @@
 package io.colseal.migrations.internal;
 
-import io.colseal.ColsealConfigException;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
-import io.colseal.ErrorCode;
-import io.colseal.KmsException;
-import io.colseal.Redaction;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
+import io.colseal.config.Redaction;
 import io.colseal.migrations.report.KekCreated;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,10 +1,10 @@
 package io.colseal.migrations.internal;
 
 import io.colseal.ColsealConfig;
-import io.colseal.ColsealConfigException;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
-import io.colseal.ConnectionSource;
-import io.colseal.keys.KeyAdmin;
+import io.colseal.jdbc.ConnectionSource;
+import io.colseal.KeyAdmin;
 import io.colseal.kms.local.LocalKeystoreKms;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.colseal.migrations.internal;
 
-import io.colseal.ConnectionSource;
-import io.colseal.Redaction;
+import io.colseal.jdbc.ConnectionSource;
+import io.colseal.config.Redaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

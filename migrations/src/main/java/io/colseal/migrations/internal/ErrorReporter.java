@@ -1,7 +1,7 @@
 package io.colseal.migrations.internal;
 
-import io.colseal.ColsealException;
-import io.colseal.Redaction;
+import io.colseal.exception.ColsealException;
+import io.colseal.config.Redaction;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.Collections;

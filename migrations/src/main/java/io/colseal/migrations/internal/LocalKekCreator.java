@@ -1,8 +1,8 @@
 package io.colseal.migrations.internal;
 
-import io.colseal.ColsealConfigException;
-import io.colseal.ErrorCode;
-import io.colseal.KmsException;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
 import io.colseal.kms.local.LocalKeystoreKms;
 import io.colseal.migrations.report.KekCreated;
 import java.io.IOException;

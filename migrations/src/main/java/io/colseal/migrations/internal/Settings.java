@@ -2,9 +2,9 @@ package io.colseal.migrations.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.ColsealConfigException;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
-import io.colseal.Redaction;
+import io.colseal.config.Redaction;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Field;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.colseal.ColsealConfigException;
-import io.colseal.ErrorCode;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.exception.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

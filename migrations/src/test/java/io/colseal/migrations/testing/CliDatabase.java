@@ -1,6 +1,6 @@
 package io.colseal.migrations.testing;
 
-import io.colseal.ConnectionSource;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package io.colseal.sample.model;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.Encrypted;
+import io.colseal.hibernate.Encrypted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

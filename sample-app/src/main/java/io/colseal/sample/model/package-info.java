@@ -1,6 +1,6 @@
 /**
  * The sample's JPA entities: customers with a payment card and a bank account. Personal data is
- * {@link io.colseal.Encrypted}; identifiers that are shown to people anyway stay in plaintext.
+ * {@link io.colseal.hibernate.Encrypted}; identifiers that are shown to people anyway stay in plaintext.
  */
 @NullMarked
 package io.colseal.sample.model;

@@ -1,6 +1,6 @@
 package io.colseal.kms.aws.model;
 
-import io.colseal.Encrypted;
+import io.colseal.hibernate.Encrypted;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;

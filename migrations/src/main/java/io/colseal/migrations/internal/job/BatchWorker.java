@@ -1,6 +1,6 @@
 package io.colseal.migrations.internal.job;
 
-import io.colseal.keys.RegisteredColumn;
+import io.colseal.RegisteredColumn;
 import io.colseal.migrations.internal.job.JobStore.Lease;
 import io.colseal.migrations.internal.job.JobStore.Run;
 import io.colseal.migrations.internal.job.PageReader.Row;

@@ -1,6 +1,6 @@
 package io.colseal.migrations.internal.job;
 
-import io.colseal.ColsealConfigException;
+import io.colseal.exception.ColsealConfigException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

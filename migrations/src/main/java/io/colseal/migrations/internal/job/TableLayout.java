@@ -1,7 +1,7 @@
 package io.colseal.migrations.internal.job;
 
-import io.colseal.ColsealConfigException;
-import io.colseal.keys.RegisteredColumn;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.RegisteredColumn;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

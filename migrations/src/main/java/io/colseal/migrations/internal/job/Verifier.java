@@ -1,6 +1,6 @@
 package io.colseal.migrations.internal.job;
 
-import io.colseal.ConnectionSource;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.migrations.internal.job.PageReader.Row;
 import io.colseal.migrations.report.ReencryptionEvent;
 import java.sql.Connection;

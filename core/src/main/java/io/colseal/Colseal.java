@@ -1,0 +1,221 @@
+package io.colseal;
+
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.ConnectionSource;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.internal.keyring.CachingKeyRing;
+import io.colseal.internal.format.ValueCodec;
+import io.colseal.internal.format.ValueCodecs;
+import io.colseal.internal.keystore.JdbcKeyTable;
+import io.colseal.internal.keystore.KeyTableSchema;
+import io.colseal.keys.KeyRing;
+import io.colseal.RegisteredBlindIndex;
+import io.colseal.RegisteredColumn;
+import io.colseal.kms.KmsProvider;
+import io.colseal.KmsProviders;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running colseal instance: the key table, the KEK provider and the key ring of one database.
+ * The Hibernate integration starts one per SessionFactory; JDBC code starts its own with {@link
+ * #start(DataSource, ColsealConfig)} and gets {@link ColumnCipher}s from it.
+ *
+ * <pre>{@code
+ * try (Colseal colseal = Colseal.start(dataSource, config)) {
+ *   ColumnCipher<String, String> email = colseal.textColumn("customers", "email", String.class);
+ *   String stored = email.encrypt("customer1@example.com");
+ * }
+ * }</pre>
+ *
+ * <p>Thread safe. {@link #close()} zeroes every cached key and closes the KEK provider.
+ */
+public final class Colseal implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Colseal.class);
+
+  private final ColsealConfig config;
+  private final KmsProvider kms;
+  private final CachingKeyRing keyRing;
+  private final JdbcKeyTable keyTable;
+
+  private Colseal(ColsealConfig config, KmsProvider kms, CachingKeyRing keyRing, JdbcKeyTable keyTable) {
+    this.config = config;
+    this.kms = kms;
+    this.keyRing = keyRing;
+    this.keyTable = keyTable;
+  }
+
+  /** Starts colseal on {@code dataSource}; see {@link #start(ConnectionSource, ColsealConfig)}. */
+  public static Colseal start(DataSource dataSource, ColsealConfig config) {
+    return start(ConnectionSource.of(requireNonNull(dataSource, "dataSource")), config);
+  }
+
+  /**
+   * Creates the KEK provider, creates or validates the key table as {@code
+   * colseal.key-table.schema-management} says, and returns a running instance. No data key is
+   * created until a table is first used or {@link KeyRing#ensureActiveKeys} is called.
+   *
+   * @throws ColsealConfigException if a setting is missing or invalid, or the key table is unusable
+   */
+  public static Colseal start(ConnectionSource connections, ColsealConfig config) {
+    requireNonNull(connections, "connections");
+    requireNonNull(config, "config");
+    KmsProvider kms = KmsProviders.create(config);
+    try {
+      JdbcKeyTable keyTable = new JdbcKeyTable(connections, config.clock(), config.environment());
+      KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
+      LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), JdbcKeyTable.TABLE,
+          keyTable.vendor());
+      return new Colseal(config, kms, new CachingKeyRing(keyTable, kms, config), keyTable);
+    } catch (RuntimeException e) {
+      kms.close();
+      throw e;
+    }
+  }
+
+  /** A {@link EncryptionMode#RANDOMIZED} cipher for a character column; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType) {
+    return textColumn(table, column, javaType, EncryptionMode.RANDOMIZED);
+  }
+
+  /** A cipher for a character column in {@code mode}; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
+    return new ColumnCipher.Text<>(keyRing, codec(javaType), table, column, config.readPlaintext(), mode);
+  }
+
+  /** A {@link EncryptionMode#RANDOMIZED} cipher for a binary column; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType) {
+    return binaryColumn(table, column, javaType, EncryptionMode.RANDOMIZED);
+  }
+
+  /** A cipher for a binary column in {@code mode}; see {@link ColumnCipher}. */
+  public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
+    return new ColumnCipher.Binary<>(keyRing, codec(javaType), table, column, config.readPlaintext(), mode);
+  }
+
+  /**
+   * A {@link EncryptionMode#RANDOMIZED} cipher with the given storage ({@link Storage#AUTO}
+   * resolved for {@code javaType}).
+   */
+  public <T> ColumnCipher<T, ?> column(String table, String column, Class<T> javaType, Storage storage) {
+    return column(table, column, javaType, storage, EncryptionMode.RANDOMIZED);
+  }
+
+  /** A cipher with the given storage ({@link Storage#AUTO} resolved for {@code javaType}) and mode. */
+  public <T> ColumnCipher<T, ?> column(String table, String column, Class<T> javaType, Storage storage,
+      EncryptionMode mode) {
+    return switch (storage.resolveFor(javaType)) {
+      case BINARY -> binaryColumn(table, column, javaType, mode);
+      default -> textColumn(table, column, javaType, mode);
+    };
+  }
+
+  /**
+   * A cipher for a column of the registry ({@code colseal_column}), built from the registry alone:
+   * the application's classes are not needed. An enum type this process cannot load is handled as
+   * {@code String}: enums are encrypted as their constants' names, so the values are the same. The
+   * cipher has the registered mode.
+   *
+   * @throws ColsealConfigException if the registered storage or mode is unknown
+   */
+  public ColumnCipher<?, ?> column(RegisteredColumn registered) {
+    Class<?> type;
+    try {
+      type = Class.forName(registered.javaType(), false, Colseal.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      type = String.class;
+    }
+    Storage storage;
+    try {
+      storage = Storage.valueOf(registered.storage());
+    } catch (IllegalArgumentException e) {
+      throw new ColsealConfigException("column registry: " + registered.table() + '.' + registered.column()
+          + " has storage '" + registered.storage() + "', expected TEXT or BINARY");
+    }
+    EncryptionMode mode;
+    try {
+      mode = EncryptionMode.valueOf(registered.mode());
+    } catch (IllegalArgumentException e) {
+      throw new ColsealConfigException("column registry: " + registered.table() + '.' + registered.column()
+          + " has mode '" + registered.mode() + "', expected RANDOMIZED or DETERMINISTIC");
+    }
+    return column(registered.table(), registered.column(), type, storage, mode);
+  }
+
+  /**
+   * The blind index of column {@code column} of {@code table}; see {@link BlindIndexer}. Its key
+   * ({@code <table>#bidx}) is created on first use when {@code colseal.keys.auto-create} is on.
+   *
+   * @param bits 0 for the full 256-bit HMAC, or 1..256 to keep only that many bits
+   */
+  public BlindIndexer blindIndexer(String table, String column, Normalizer normalizer, int bits) {
+    return new BlindIndexer(keyRing, table, column, normalizer, bits);
+  }
+
+  private static <T> ValueCodec<T> codec(Class<T> javaType) {
+    return ValueCodecs.forType(javaType).orElseThrow(() ->
+        new ColsealConfigException(javaType.getName() + " cannot be encrypted; supported types: "
+            + ValueCodecs.supportedTypes()));
+  }
+
+  /**
+   * Records encrypted columns in the column registry ({@code colseal_column}), or refreshes their
+   * entries: what the {@code colseal} command and the audit report work from. Idempotent; the
+   * Hibernate integration calls it at start-up.
+   */
+  public void register(Collection<EncryptedColumn> columns) {
+    Set<String> seen = new HashSet<>();
+    for (EncryptedColumn c : columns) {
+      if (seen.add(c.table() + '.' + c.column())) {
+        keyTable.register(RegisteredColumn.declared(c.table(), c.column(), c.tableSql(),
+            c.columnSql(), c.javaType().getName(), c.storage().name(), c.mode().name(), c.classification().name(), c.entity(),
+            c.attribute()));
+      }
+    }
+  }
+
+  /**
+   * Records blind-index columns in the column registry (mode {@code BLIND_INDEX}), or refreshes
+   * their entries, and creates each table's blind-index key if it has none (when {@code
+   * colseal.keys.auto-create} is on). Idempotent; the Hibernate integration calls it at start-up.
+   */
+  public void registerBlindIndexes(Collection<RegisteredBlindIndex> indexes) {
+    Set<String> seen = new HashSet<>();
+    for (RegisteredBlindIndex i : indexes) {
+      if (seen.add(i.table() + '.' + i.column())) {
+        keyTable.registerBlindIndex(i);
+        keyRing.indexKey(i.keyName());
+      }
+    }
+  }
+
+  /** The key ring: active versions, all versions, counters. */
+  public KeyRing keyRing() {
+    return keyRing;
+  }
+
+  public ColsealConfig config() {
+    return config;
+  }
+
+  /** Zeroes cached keys and closes the KEK provider. */
+  @Override
+  public void close() {
+    try {
+      keyRing.close();
+    } finally {
+      kms.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Colseal[" + kms.name() + " KEK " + kms.kekId() + "]";
+  }
+}

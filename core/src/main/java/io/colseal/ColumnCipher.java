@@ -1,0 +1,335 @@
+package io.colseal;
+
+import io.colseal.exception.DecryptionException;
+import io.colseal.exception.EncryptionException;
+import io.colseal.exception.KeyUnavailableException;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.internal.keyring.CachingKeyRing;
+import io.colseal.internal.crypto.ColumnSealer;
+import io.colseal.internal.crypto.DataKey;
+import io.colseal.internal.format.EnvelopeFormat;
+import io.colseal.keys.Identifiers;
+import io.colseal.internal.format.MalformedEnvelopeException;
+import io.colseal.internal.format.PlainForms;
+import io.colseal.internal.format.ValueCodec;
+import io.colseal.keys.Algorithm;
+import java.util.Arrays;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Encrypts and decrypts the values of one column, for code that reads and writes the table without
+ * Hibernate (JdbcTemplate, MyBatis, jOOQ). It produces exactly what {@code @Encrypted} on an entity
+ * produces for the same table, column, type and storage, so both can share the table.
+ *
+ * <pre>{@code
+ * ColumnCipher<String, String> email = colseal.textColumn("customers", "email", String.class);
+ * ps.setString(1, email.encrypt("customer1@example.com"));
+ * String plain = email.decrypt(rs.getString("email"));
+ * }</pre>
+ *
+ * <p>{@code null} stays {@code null} in both directions; the empty string is encrypted like any
+ * other value. Thread safe.
+ *
+ * <p>A cipher has an {@link EncryptionMode}: {@link EncryptionMode#RANDOMIZED} (the default) seals
+ * with AES-256-GCM and a random nonce; {@link EncryptionMode#DETERMINISTIC} seals with
+ * AES-256-GCM-SIV and a fixed nonce, so equal values of the column under one key version have
+ * equal envelopes and can be searched with {@code WHERE column = ?} or {@code IN (...)}. To find
+ * values written under older key versions too, bind the value's envelope under each of {@link
+ * #searchVersions()} ({@link #sealedUnder}). Both modes decrypt envelopes of both algorithms.
+ *
+ * @param <T> the Java type of the plaintext
+ * @param <S> the stored type: {@code String} for {@link Storage#TEXT}, {@code byte[]} for {@link
+ *     Storage#BINARY}
+ */
+public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, ColumnCipher.Binary {
+  private final CachingKeyRing keyRing;
+  private final ValueCodec<T> codec;
+  private final String table;
+  private final String column;
+  private final boolean readPlaintext;
+  private final EncryptionMode mode;
+  final Algorithm algorithm;
+  final ColumnSealer sealer;
+
+  ColumnCipher(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+      EncryptionMode mode) {
+    this.keyRing = keyRing;
+    this.codec = codec;
+    this.readPlaintext = readPlaintext;
+    this.mode = requireNonNull(mode, "mode");
+    this.algorithm = mode.algorithm();
+    this.table = Identifiers.normalize(table);
+    this.column = Identifiers.normalize(column);
+    this.sealer = new ColumnSealer(this.table, this.column);
+  }
+
+  /** Normalised table name bound into every value. */
+  public String table() {
+    return table;
+  }
+
+  /** Normalised column name bound into every value. */
+  public String column() {
+    return column;
+  }
+
+  /** The Java type of the plaintext. */
+  public Class<T> javaType() {
+    return codec.type();
+  }
+
+  public abstract Storage storage();
+
+  /** How this cipher seals values; it opens values of either mode. */
+  public EncryptionMode mode() {
+    return mode;
+  }
+
+  /**
+   * The stored form of {@code value} under the table's ACTIVE key; null for null. In {@link
+   * EncryptionMode#DETERMINISTIC} mode the same value gives the same result until the ACTIVE
+   * version changes. Each call uses one encryption of the version's usage budget in either mode.
+   */
+  public final @Nullable S encrypt(@Nullable T value) {
+    if (value == null) {
+      return null;
+    }
+    byte[] plaintext;
+    try {
+      plaintext = codec.encode(value);
+    } catch (IllegalArgumentException e) {
+      throw new EncryptionException("value for " + table + '.' + column + " cannot be encoded: " + e.getMessage());
+    }
+    if (plaintext.length > EnvelopeFormat.MAX_PLAINTEXT_LENGTH) {
+      throw new EncryptionException("value for " + table + '.' + column + " is " + plaintext.length
+          + " bytes; the limit is " + EnvelopeFormat.MAX_PLAINTEXT_LENGTH);
+    }
+    try {
+      return seal(keyRing.encryptionKey(table), plaintext);
+    } finally {
+      if (plaintext != value) { // byte[] values are encoded as themselves: never zero the caller's array
+        Arrays.fill(plaintext, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * The plaintext of a stored value; null for null. With {@code colseal.migration.read-plaintext}
+   * on, a value that is not an envelope is read as its {@linkplain
+   * io.colseal.internal.format.PlainForms plaintext form}.
+   *
+   * @throws DecryptionException if the value is not an envelope, was altered, or belongs to another
+   *     column, table or key
+   * @throws KeyUnavailableException if its key version is unknown or destroyed
+   */
+  public final @Nullable T decrypt(@Nullable S stored) {
+    if (stored == null) {
+      return null;
+    }
+    if (readPlaintext && !isEnvelope(stored)) {
+      try {
+        return PlainForms.read(stored, codec.type());
+      } catch (IllegalArgumentException e) {
+        throw DecryptionException.notOfType(table, column, 0, codec.type());
+      }
+    }
+    byte[] plaintext = openOrThrow(stored);
+    try {
+      return codec.decode(plaintext);
+    } catch (IllegalArgumentException e) {
+      throw DecryptionException.notOfType(table, column, ColumnSealer.versionOf(stored), codec.type());
+    } finally {
+      if (codec.type() != byte[].class) {
+        Arrays.fill(plaintext, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code stored} starts like a colseal envelope ({@code cs1:} in text, the bytes {@code
+   * 'c' 's' 0x01} in binary). Says nothing about its authenticity.
+   */
+  public abstract boolean isEnvelope(S stored);
+
+  /** The key version named in an envelope's header; empty if {@code stored} is not an envelope. */
+  public final OptionalInt keyVersionOf(S stored) {
+    return isEnvelope(stored) ? OptionalInt.of(ColumnSealer.versionOf(stored)) : OptionalInt.empty();
+  }
+
+  /**
+   * The header every envelope this cipher seals under {@code keyVersion} starts with: the 18
+   * characters {@code cs1:01:0000000002:} in text ({@code cs1:02:...} in {@link
+   * EncryptionMode#DETERMINISTIC} mode), 8 bytes in binary. For SQL that selects values by key
+   * version without decrypting ({@code LIKE 'cs1:01:0000000002:%'}, {@code SUBSTRING(column, 1,
+   * 8)}); values of the column's other mode have the other algorithm id.
+   */
+  public abstract S envelopePrefix(int keyVersion);
+
+  /**
+   * The key versions of this column's table under which values may exist and can be decrypted:
+   * the ACTIVE version first, then the DECRYPT_ONLY versions, newest first. Cached by the key ring
+   * like the ACTIVE version: re-read every {@code colseal.keys.refresh-interval} and on {@link
+   * io.colseal.keys.KeyRing#refresh()}. A fresh array on every call.
+   */
+  public final int[] searchVersions() {
+    return keyRing.searchVersions(table);
+  }
+
+  /**
+   * The deterministic envelope of the value in {@code stored} under {@code keyVersion}: what this
+   * column holds for that value in rows still under that version. Expands a search value to every
+   * {@linkplain #searchVersions() live version}. {@code stored} (any version, either algorithm) is
+   * authenticated first; the value is never decoded. Uses no encryption budget.
+   *
+   * @throws IllegalStateException if this cipher is not {@link EncryptionMode#DETERMINISTIC}
+   * @throws DecryptionException if {@code stored} is not an authentic envelope of this column
+   * @throws KeyUnavailableException if {@code keyVersion} is not ACTIVE or DECRYPT_ONLY
+   */
+  public final S sealedUnder(S stored, int keyVersion) {
+    requireNonNull(stored, "stored");
+    if (mode != EncryptionMode.DETERMINISTIC) {
+      throw new IllegalStateException("sealedUnder needs a DETERMINISTIC cipher; " + table + '.' + column
+          + " is " + mode);
+    }
+    byte[] plaintext = openOrThrow(stored);
+    try {
+      return seal(keyRing.searchKey(table, keyVersion), plaintext);
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * {@code stored} re-encrypted under the table's ACTIVE key version in this cipher's mode,
+   * without decoding the value: what a re-encryption job writes. The old envelope (either mode) is
+   * authenticated first.
+   *
+   * @throws DecryptionException if {@code stored} is not an authentic envelope of this column
+   * @throws KeyUnavailableException if its key version is unknown, retired or destroyed
+   */
+  public final S reencrypt(S stored) {
+    byte[] plaintext = openOrThrow(stored);
+    try {
+      return seal(keyRing.encryptionKey(table), plaintext);
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /**
+   * Encrypts a value read from the column while it still held plaintext ({@code ResultSet.getObject},
+   * or its text or bytes), as its {@linkplain io.colseal.internal.format.PlainForms plaintext form}
+   * says: the in-place migration of an existing column.
+   *
+   * @throws EncryptionException if the value denotes no value of this column's type
+   */
+  public final S encryptPlaintext(Object plaintextValue) {
+    T value;
+    try {
+      value = PlainForms.read(requireNonNull(plaintextValue, "plaintextValue"), codec.type());
+    } catch (IllegalArgumentException e) {
+      throw new EncryptionException("a plaintext value in " + table + '.' + column + " is not a valid "
+          + codec.type().getSimpleName() + "; fix or clear it, then run again");
+    }
+    return requireNonNull(encrypt(value));
+  }
+
+  /**
+   * The plaintext form of a stored value for a column that leaves encryption: a {@code String} for
+   * text storage, {@code byte[]} for binary.
+   */
+  public final Object decryptToPlaintext(S stored) {
+    return PlainForms.write(requireNonNull(decrypt(stored)), storage());
+  }
+
+  private byte[] openOrThrow(S stored) {
+    byte[] plaintext;
+    try {
+      plaintext = open(stored, v -> keyRing.decryptionKey(table, v));
+    } catch (MalformedEnvelopeException e) {
+      throw new DecryptionException(table, column, e.keyVersion());
+    }
+    if (plaintext == null) {
+      throw new DecryptionException(table, column, ColumnSealer.versionOf(stored));
+    }
+    return plaintext;
+  }
+
+  abstract S seal(DataKey key, byte[] plaintext);
+
+  abstract byte @Nullable [] open(S stored, ColumnSealer.KeyLookup keys) throws MalformedEnvelopeException;
+
+  @Override
+  public String toString() {
+    return "ColumnCipher[" + table + '.' + column + ", " + codec.type().getSimpleName() + ", " + storage() + ", "
+        + mode + "]";
+  }
+
+  static final class Text<T> extends ColumnCipher<T, String> {
+    Text(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+        EncryptionMode mode) {
+      super(keyRing, codec, table, column, readPlaintext, mode);
+    }
+
+    @Override
+    public boolean isEnvelope(String stored) {
+      return stored.startsWith(EnvelopeFormat.TEXT_MAGIC);
+    }
+
+    @Override
+    public String envelopePrefix(int keyVersion) {
+      return EnvelopeFormat.textHeader(algorithm, keyVersion);
+    }
+
+    @Override
+    public Storage storage() {
+      return Storage.TEXT;
+    }
+
+    @Override
+    String seal(DataKey key, byte[] plaintext) {
+      return sealer.sealText(key, algorithm, plaintext);
+    }
+
+    @Override
+    byte @Nullable [] open(String stored, ColumnSealer.KeyLookup keys) throws MalformedEnvelopeException {
+      return sealer.openText(stored, keys);
+    }
+  }
+
+  static final class Binary<T> extends ColumnCipher<T, byte[]> {
+    Binary(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+        EncryptionMode mode) {
+      super(keyRing, codec, table, column, readPlaintext, mode);
+    }
+
+    @Override
+    public boolean isEnvelope(byte[] stored) {
+      return stored.length >= 3 && stored[0] == EnvelopeFormat.MAGIC_0 && stored[1] == EnvelopeFormat.MAGIC_1
+          && stored[2] == EnvelopeFormat.FORMAT_V1;
+    }
+
+    @Override
+    public byte[] envelopePrefix(int keyVersion) {
+      return EnvelopeFormat.header(algorithm, keyVersion);
+    }
+
+    @Override
+    public Storage storage() {
+      return Storage.BINARY;
+    }
+
+    @Override
+    byte[] seal(DataKey key, byte[] plaintext) {
+      return sealer.sealBinary(key, algorithm, plaintext);
+    }
+
+    @Override
+    byte @Nullable [] open(byte[] stored, ColumnSealer.KeyLookup keys) throws MalformedEnvelopeException {
+      return sealer.openBinary(stored, keys);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.colseal;
+
+import io.colseal.EncryptionMode;
+import java.util.Map;
+
+/**
+ * Rows of one encrypted column, counted with SQL over the envelope headers (nothing decrypted).
+ *
+ * @param table normalised table name
+ * @param column normalised column name
+ * @param total all rows of the table
+ * @param nulls rows where the column is NULL
+ * @param byKeyVersion rows per key version named in their envelope header, of either algorithm
+ * @param notEncrypted non-NULL values that are not colseal envelopes (for example leftover plaintext)
+ * @param deterministicByKeyVersion of {@code byKeyVersion}, the rows whose envelope is deterministic
+ *     (algorithm {@code 02}, AES-256-GCM-SIV)
+ */
+public record ColumnRowCounts(
+    String table,
+    String column,
+    long total,
+    long nulls,
+    Map<Integer, Long> byKeyVersion,
+    long notEncrypted,
+    Map<Integer, Long> deterministicByKeyVersion) {
+
+  public ColumnRowCounts {
+    byKeyVersion = Map.copyOf(byKeyVersion);
+    deterministicByKeyVersion = Map.copyOf(deterministicByKeyVersion);
+  }
+
+  /** Rows under {@code version}, either algorithm. */
+  public long rowsOn(int version) {
+    return byKeyVersion.getOrDefault(version, 0L);
+  }
+
+  /** Rows under {@code version} whose envelope is sealed in {@code mode}. */
+  public long rowsOn(int version, EncryptionMode mode) {
+    long deterministic = deterministicByKeyVersion.getOrDefault(version, 0L);
+    return mode == EncryptionMode.DETERMINISTIC ? deterministic : rowsOn(version) - deterministic;
+  }
+}

@@ -1,0 +1,320 @@
+package io.colseal;
+
+import io.colseal.keys.BlindIndexKeys;
+import io.colseal.keys.KeyAuditFields;
+import io.colseal.keys.KeyFlag;
+import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyVersion;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.ColsealConfig;
+import io.colseal.exception.ColsealException;
+import io.colseal.jdbc.ConnectionSource;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
+import io.colseal.internal.keyring.CachingKeyRing;
+import io.colseal.keys.Identifiers;
+import io.colseal.internal.keystore.JdbcKeyTable;
+import io.colseal.internal.keystore.KeyRow;
+import io.colseal.internal.keystore.KeyTableSchema;
+import io.colseal.internal.keystore.RowCounter;
+import io.colseal.kms.KeyContext;
+import io.colseal.kms.KekStatus;
+import io.colseal.kms.KmsProvider;
+import io.colseal.KmsProviders;
+import io.colseal.kms.WrappedKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Operator key management on one database, as the {@code colseal} command runs it: list, create,
+ * rotate, rewrap, retire, reactivate and destroy data key versions, and count rows per version.
+ * Works from the database alone (key table, column registry, SQL over envelope headers); the
+ * application's classes are not needed.
+ *
+ * <p>The KEK provider is created on first need: listing and counting work without KMS access.
+ * Destructive operations refuse while the version is ACTIVE or rows still use it, unless forced.
+ *
+ * <p>Thread safety: not for concurrent use by several threads; concurrent processes are safe (the
+ * key table arbitrates).
+ */
+public final class KeyAdmin implements AutoCloseable {
+  private final ColsealConfig config;
+  private final ConnectionSource connections;
+  private final JdbcKeyTable keyTable;
+  private @Nullable KmsProvider kms;
+  private @Nullable CachingKeyRing ring;
+
+  private KeyAdmin(ColsealConfig config, ConnectionSource connections, JdbcKeyTable keyTable) {
+    this.config = config;
+    this.connections = connections;
+    this.keyTable = keyTable;
+  }
+
+  /**
+   * Opens the key table; migrates, validates or leaves it as {@code
+   * colseal.key-table.schema-management} says.
+   */
+  public static KeyAdmin open(ConnectionSource connections, ColsealConfig config) {
+    JdbcKeyTable keyTable = new JdbcKeyTable(requireNonNull(connections, "connections"), config.clock(), config.environment());
+    KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
+    return new KeyAdmin(config, connections, keyTable);
+  }
+
+  /** Every key version, ordered by table and version. */
+  public List<KeyVersion> list() {
+    return keyTable.listAll();
+  }
+
+  /** The versions of one table. */
+  public List<KeyVersion> list(String table) {
+    String t = Identifiers.normalize(table);
+    return keyTable.listAll().stream().filter(v -> v.table().equals(t)).toList();
+  }
+
+  /** What the audit report reads beyond {@link #list()}: retirement counts and environments. */
+  public List<KeyAuditFields> auditFields() {
+    return keyTable.listAuditFields();
+  }
+
+  /**
+   * What the configured KEK provider says about {@code kekId} (see {@link KmsProvider#describeKek}).
+   * Creates the provider on first use.
+   */
+  public KekStatus describeKek(String kekId) {
+    return kms().describeKek(kekId);
+  }
+
+  /** Name of the configured KEK provider ({@code aws-kms}, {@code local}). */
+  public String kmsProviderName() {
+    return kms().name();
+  }
+
+  /** The registered encrypted columns, ordered by table and column. */
+  public List<RegisteredColumn> columns() {
+    return keyTable.registeredColumns();
+  }
+
+  /** The registered blind-index columns ({@code @BlindIndex}), ordered by table and column. */
+  public List<RegisteredBlindIndex> blindIndexes() {
+    return keyTable.blindIndexColumns();
+  }
+
+  /** Tables with registered encrypted columns. */
+  public List<String> registeredTables() {
+    return new ArrayList<>(new TreeSet<>(columns().stream().map(RegisteredColumn::table).toList()));
+  }
+
+  /** Row counts per key version of every registered column of {@code table}. */
+  public List<ColumnRowCounts> countRows(String table) {
+    String t = Identifiers.normalize(table);
+    RowCounter counter = new RowCounter(keyTable);
+    return columns().stream().filter(c -> c.table().equals(t)).map(counter::count).toList();
+  }
+
+  /** Rows per key version of {@code table}, summed over its registered columns. */
+  public Map<Integer, Long> rowsPerVersion(String table) {
+    Map<Integer, Long> out = new TreeMap<>();
+    for (ColumnRowCounts c : countRows(table)) {
+      c.byKeyVersion().forEach((v, n) -> out.merge(v, n, Long::sum));
+    }
+    return out;
+  }
+
+  /** What is due for a version, given the configured cryptoperiods and usage cap. */
+  public List<KeyFlag> assess(KeyVersion v) {
+    List<KeyFlag> flags = new ArrayList<>();
+    Instant now = config.clock().instant();
+    // A blind-index key cannot be rotated (the index would stop matching): no originator period.
+    if (v.state() == KeyState.ACTIVE && v.activatedAt() != null && v.algorithm().sealsValues()
+        && v.activatedAt().plus(config.originatorPeriod()).isBefore(now)) {
+      flags.add(KeyFlag.ORIGINATOR_PERIOD_EXCEEDED);
+    }
+    if (v.state() != KeyState.DESTROYED && v.createdAt().plus(config.validityPeriod()).isBefore(now)) {
+      flags.add(KeyFlag.VALIDITY_PERIOD_EXCEEDED);
+    }
+    if (v.state() == KeyState.ACTIVE && v.encryptionsReserved() >= config.usageCap() * 9 / 10) {
+      flags.add(KeyFlag.USAGE_NEAR_CAP);
+    }
+    return flags;
+  }
+
+  /** Age of a version: time since it was created. */
+  public Duration age(KeyVersion v) {
+    return Duration.between(v.createdAt(), config.clock().instant());
+  }
+
+  /**
+   * Creates the ACTIVE key of {@code table} if it has none (for deployments with {@code
+   * colseal.keys.auto-create=false}).
+   */
+  public InitResult init(String table) {
+    String t = Identifiers.normalize(table);
+    Optional<KeyRow> existing = keyTable.findActive(t);
+    if (existing.isPresent()) {
+      return new InitResult(existing.get().version(), false);
+    }
+    ring().ensureActiveKeys(List.of(t));
+    return new InitResult(ring().requireActive(t), true);
+  }
+
+  /** A new ACTIVE version of {@code table}; the previous one becomes DECRYPT_ONLY. */
+  public KeyVersion rotate(String table) {
+    return ring().rotate(table);
+  }
+
+  /**
+   * Re-wraps every version of {@code table} that still has its key under {@code toKekId}. With AWS
+   * KMS this is {@code ReEncrypt}: the plaintext data key never reaches this process. No data row
+   * is touched.
+   *
+   * <p>Versions already wrapped under {@code toKekId} (as recorded in the key table) are skipped, so
+   * a rewrap that stopped half-way can simply be run again. An alias and the ARN it points to are
+   * different ids here: such versions are wrapped again, which is harmless.
+   *
+   * @return the versions rewrapped (destroyed ones and those already under {@code toKekId} are
+   *     skipped)
+   */
+  public List<KeyVersion> rewrap(String table, String toKekId) {
+    requireNonNull(toKekId, "toKekId");
+    String t = Identifiers.normalize(table);
+    List<KeyVersion> done = new ArrayList<>();
+    for (KeyVersion v : list(t)) {
+      if (v.state() == KeyState.DESTROYED) {
+        continue;
+      }
+      KeyRow row = keyTable.find(t, v.version()).orElseThrow();
+      WrappedKey current = requireNonNull(row.wrapped());
+      if (current.kekId().equals(toKekId)) {
+        continue;
+      }
+      WrappedKey rewrapped = kms().rewrap(current, new KeyContext(t, v.version()), toKekId);
+      if (!keyTable.replaceWrapped(t, v.version(), row.rowVersion(), rewrapped)) {
+        throw new ColsealException(ErrorCode.KEY_TABLE_ERROR,
+            "key " + t + " v" + v.version() + " changed while it was rewrapped; run the rewrap again");
+      }
+      done.add(keyTable.find(t, v.version()).orElseThrow().version());
+    }
+    return done;
+  }
+
+  /**
+   * Retires a DECRYPT_ONLY version: kept, but no longer used to decrypt ({@code KEY_DISABLED}).
+   * Refused while rows are still encrypted under it, unless {@code force}.
+   */
+  public KeyVersion retire(String table, int version, boolean force) {
+    String t = Identifiers.normalize(table);
+    KeyVersion v = require(t, version);
+    refuseIfNeeded(v, force, "retire");
+    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.DECRYPT_ONLY), KeyState.RETIRED)) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE,
+          "key " + t + " v" + version + " is " + v.state() + "; only DECRYPT_ONLY versions can be retired");
+    }
+    return require(t, version);
+  }
+
+  /** Makes a RETIRED version DECRYPT_ONLY again. */
+  public KeyVersion reactivate(String table, int version) {
+    String t = Identifiers.normalize(table);
+    KeyVersion v = require(t, version);
+    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.RETIRED), KeyState.DECRYPT_ONLY)) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE,
+          "key " + t + " v" + version + " is " + v.state() + "; only RETIRED versions can be reactivated");
+    }
+    return require(t, version);
+  }
+
+  /**
+   * Destroys a DECRYPT_ONLY or RETIRED version: its wrapped key is erased, and values under it can
+   * never be decrypted again (crypto-shredding). Refused for the ACTIVE version, and while rows are
+   * still encrypted under it unless {@code force}.
+   */
+  public KeyVersion destroy(String table, int version, boolean force) {
+    String t = Identifiers.normalize(table);
+    KeyVersion v = require(t, version);
+    refuseIfNeeded(v, force, "destroy");
+    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.DECRYPT_ONLY, KeyState.RETIRED), KeyState.DESTROYED)) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE,
+          "key " + t + " v" + version + " is " + v.state() + " and cannot be destroyed");
+    }
+    return require(t, version);
+  }
+
+  private void refuseIfNeeded(KeyVersion v, boolean force, String action) {
+    if (BlindIndexKeys.isBlindIndexKey(v.table())) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE, "key " + v.table() + " v" + v.version()
+          + " is a blind-index key and cannot be " + (action.equals("retire") ? "retired" : "destroyed")
+          + ": every stored index value of the table depends on it");
+    }
+    if (v.state() == KeyState.ACTIVE) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE, "key " + v.table() + " v" + v.version()
+          + " is ACTIVE and cannot be " + (action.equals("retire") ? "retired" : "destroyed")
+          + "; rotate the table first");
+    }
+    if (force) {
+      return;
+    }
+    long rows = 0;
+    StringBuilder where = new StringBuilder();
+    for (ColumnRowCounts c : countRows(v.table())) {
+      long n = c.rowsOn(v.version());
+      if (n > 0) {
+        rows += n;
+        where.append(where.length() == 0 ? "" : ", ").append(c.column()).append(": ").append(n);
+      }
+    }
+    if (rows > 0) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE, "refusing to " + action + " key " + v.table() + " v"
+          + v.version() + ": " + rows + " values are still encrypted under it (" + where
+          + "); re-encrypt them first, or force it");
+    }
+  }
+
+  private KeyVersion require(String table, int version) {
+    return keyTable.find(table, version).map(KeyRow::version).orElseThrow(() ->
+        new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, version,
+            "no data key version " + version + " for table " + table));
+  }
+
+  private KmsProvider kms() {
+    if (kms == null) {
+      kms = KmsProviders.create(config);
+    }
+    return kms;
+  }
+
+  private CachingKeyRing ring() {
+    if (ring == null) {
+      // The operator's ring creates keys on request (init) even where applications may not.
+      ring = new CachingKeyRing(keyTable, kms(), config, true);
+    }
+    return ring;
+  }
+
+  @Override
+  public void close() {
+    if (ring != null) {
+      ring.close();
+    }
+    if (kms != null) {
+      kms.close();
+    }
+  }
+
+  /** The outcome of {@link #init}: the ACTIVE version, and whether this call created it. */
+  public record InitResult(KeyVersion version, boolean created) {}
+
+  @Override
+  public String toString() {
+    return "KeyAdmin[" + connections + "]";
+  }
+}

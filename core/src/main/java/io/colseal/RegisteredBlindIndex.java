@@ -1,0 +1,31 @@
+package io.colseal;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A blind-index column of the column registry {@code colseal_column} (mode {@code BLIND_INDEX}):
+ * the keyed hash of {@code sourceColumn}'s normalised plaintext, kept in {@code column}. Names are
+ * normalised; {@code tableSql}/{@code columnSql} are the identifiers to use in SQL.
+ *
+ * @param normalizer the {@link io.colseal.Normalizer} name
+ * @param bits bits kept, 1..256 (256: not truncated)
+ * @param keyName the key-table name of the HMAC key, {@code <table>#bidx}
+ */
+public record RegisteredBlindIndex(
+    String table,
+    String column,
+    String tableSql,
+    String columnSql,
+    String sourceColumn,
+    String normalizer,
+    int bits,
+    String entity,
+    String attribute,
+    String keyName,
+    @Nullable Instant registeredAt,
+    @Nullable Instant lastSeenAt) {
+
+  /** The registry's {@code mode} of blind-index columns. */
+  public static final String MODE = "BLIND_INDEX";
+}

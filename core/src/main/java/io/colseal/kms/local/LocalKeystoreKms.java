@@ -1,0 +1,311 @@
+package io.colseal.kms.local;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
+import io.colseal.internal.crypto.DestroyableAesKey;
+import io.colseal.kms.SecretKeyMaterial;
+import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.KeyContext;
+import io.colseal.kms.KekStatus;
+import io.colseal.kms.KmsProvider;
+import io.colseal.kms.WrappedKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * The {@code local} KEK provider: an AES-256 KEK kept as a secret-key entry in a PKCS12 keystore.
+ *
+ * <p>Wrapping is AES-256-GCM under the KEK with a random 96-bit nonce; the associated data binds
+ * the wrapped key to the KEK alias, the table and the key version, so a wrapped key copied to
+ * another row fails to unwrap. Wrapped layout: {@code 0x01 | nonce (12) | encrypted key (32) | tag
+ * (16)}, 61 bytes. See {@code docs/reference/key-table.md}.
+ *
+ * <p>For development, tests and single-host deployments; a KMS or HSM keeps the KEK out of the
+ * application host, which this provider cannot. The keystore password is never logged.
+ */
+public final class LocalKeystoreKms implements KmsProvider {
+  public static final String NAME = "local";
+  private static final byte WRAP_V1 = 0x01;
+  private static final int WRAPPED_LENGTH = 1 + 12 + 32 + 16;
+  private static final byte[] AAD_LABEL = "colseal local kek v1".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path keystore;
+  private final String alias;
+  private final DestroyableAesKey kek;
+  /** Every AES-256 KEK in the keystore by alias, so keys wrapped by an older KEK still unwrap. */
+  private final java.util.Map<String, DestroyableAesKey> keks;
+  private final SecureRandom random = new SecureRandom();
+
+  private LocalKeystoreKms(Path keystore, String alias, java.util.Map<String, DestroyableAesKey> keks) {
+    this.keystore = keystore;
+    this.alias = alias;
+    this.keks = keks;
+    this.kek = keks.get(alias);
+  }
+
+  /**
+   * Opens the KEK {@code alias} in {@code keystore}, creating the keystore (mode 0600) and the KEK
+   * first when {@code createIfMissing} is set. {@code password} is zeroed by the caller.
+   */
+  public static LocalKeystoreKms open(Path keystore, char[] password, String alias, boolean createIfMissing) {
+    requireNonNull(keystore, "keystore");
+    requireNonNull(password, "password");
+    requireNonNull(alias, "alias");
+    if (alias.isBlank()) {
+      throw new ColsealConfigException("the local KEK alias (colseal.kms.kek-id) must not be blank");
+    }
+    try {
+      if (!Files.exists(keystore)) {
+        if (!createIfMissing) {
+          throw new ColsealConfigException(
+              "local keystore " + keystore + " does not exist; create it with 'keytool -genseckey -keyalg AES"
+                  + " -keysize 256 -storetype PKCS12 -alias " + alias + " -keystore " + keystore + "', or set"
+                  + " colseal.kms.local.create-if-missing=true for development");
+        }
+        create(keystore, password, alias);
+      }
+      KeyStore ks = load(keystore, password);
+      if (!ks.containsAlias(alias)) {
+        if (!createIfMissing) {
+          throw new ColsealConfigException("local keystore " + keystore + " has no KEK '" + alias + "'");
+        }
+        synchronized (LocalKeystoreKms.class) {
+          ks = load(keystore, password);
+          if (!ks.containsAlias(alias)) {
+            ks.setEntry(alias, new KeyStore.SecretKeyEntry(newKek()), new KeyStore.PasswordProtection(password));
+            writeAtomically(keystore, ks, password, true);
+          }
+        }
+      }
+      java.util.Map<String, DestroyableAesKey> keks = new java.util.HashMap<>();
+      for (String a : java.util.Collections.list(ks.aliases())) {
+        if (!ks.entryInstanceOf(a, KeyStore.SecretKeyEntry.class)) {
+          continue;
+        }
+        KeyStore.Entry entry = ks.getEntry(a, new KeyStore.PasswordProtection(password));
+        if (entry instanceof KeyStore.SecretKeyEntry secret && "AES".equalsIgnoreCase(secret.getSecretKey().getAlgorithm())) {
+          byte[] bytes = secret.getSecretKey().getEncoded();
+          if (bytes != null && bytes.length == 32) {
+            keks.put(a, new DestroyableAesKey(bytes)); // takes ownership of bytes
+          } else if (bytes != null) {
+            Arrays.fill(bytes, (byte) 0);
+          }
+        }
+      }
+      if (!keks.containsKey(alias)) {
+        keks.values().forEach(DestroyableAesKey::destroy);
+        throw new ColsealConfigException("entry '" + alias + "' in " + keystore + " is not an AES-256 secret key");
+      }
+      return new LocalKeystoreKms(keystore, alias, keks);
+    } catch (IOException | GeneralSecurityException e) {
+      // The message of a wrong password is "keystore password was incorrect"; it carries no secret.
+      throw new ColsealConfigException(
+          "cannot open local keystore " + keystore + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void create(Path keystore, char[] password, String alias) throws IOException, GeneralSecurityException {
+    synchronized (LocalKeystoreKms.class) {
+      if (Files.exists(keystore)) {
+        return;
+      }
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, password);
+      ks.setEntry(alias, new KeyStore.SecretKeyEntry(newKek()), new KeyStore.PasswordProtection(password));
+      writeAtomically(keystore, ks, password, false);
+    }
+  }
+
+  private static SecretKey newKek() throws GeneralSecurityException {
+    KeyGenerator gen = KeyGenerator.getInstance("AES");
+    gen.init(256, new SecureRandom());
+    return gen.generateKey();
+  }
+
+  private static KeyStore load(Path keystore, char[] password) throws IOException, GeneralSecurityException {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      ks.load(in, password);
+    }
+    return ks;
+  }
+
+  private static void writeAtomically(Path target, KeyStore ks, char[] password, boolean replace)
+      throws IOException, GeneralSecurityException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".colseal-kek", ".tmp");
+    try {
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Non-POSIX file systems keep their default permissions.
+      }
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        ks.store(out, password);
+      }
+      if (replace) {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+          // Another process created it first; its KEK is the one to use.
+        }
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String kekId() {
+    return alias;
+  }
+
+  /**
+   * {@code ENABLED} with key spec {@code AES_256} when the keystore holds an AES-256 secret key under
+   * {@code kekId}, else {@code NOT_FOUND}. A keystore has no rotation or deletion schedule.
+   */
+  @Override
+  public KekStatus describeKek(String kekId) {
+    String location = "keystore " + keystore.toAbsolutePath();
+    if (keks.containsKey(kekId)) {
+      return new KekStatus(KekStatus.State.ENABLED, "AES_256", null, null, location);
+    }
+    return new KekStatus(KekStatus.State.NOT_FOUND, null, null, null, location);
+  }
+
+  @Override
+  public GeneratedDataKey generateDataKey(KeyContext context) {
+    byte[] dek = new byte[32];
+    random.nextBytes(dek);
+    try {
+      WrappedKey wrapped = new WrappedKey(NAME, alias, wrap(dek, context));
+      return new GeneratedDataKey(SecretKeyMaterial.copyOf(dek), wrapped);
+    } finally {
+      Arrays.fill(dek, (byte) 0);
+    }
+  }
+
+  private byte[] wrap(byte[] dek, KeyContext context) {
+    return wrap(dek, context, alias, kek);
+  }
+
+  private byte[] wrap(byte[] dek, KeyContext context, String kekAlias, DestroyableAesKey wrappingKey) {
+    byte[] out = new byte[WRAPPED_LENGTH];
+    out[0] = WRAP_V1;
+    byte[] nonce = new byte[12];
+    random.nextBytes(nonce);
+    System.arraycopy(nonce, 0, out, 1, 12);
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.ENCRYPT_MODE, wrappingKey, new GCMParameterSpec(128, nonce));
+      c.updateAAD(aad(kekAlias, context));
+      c.doFinal(dek, 0, dek.length, out, 13);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + kekAlias + "' could not wrap a data key", e);
+    }
+  }
+
+  @Override
+  public WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String kekId) {
+    DestroyableAesKey target = keks.get(kekId);
+    if (target == null) {
+      throw new KmsException(ErrorCode.KMS_REJECTED, "local keystore " + keystore + " has no KEK '" + kekId + "'", null);
+    }
+    byte[] dek = key.exposeBytes();
+    try {
+      return new WrappedKey(NAME, kekId, wrap(dek, context, kekId, target));
+    } finally {
+      Arrays.fill(dek, (byte) 0);
+    }
+  }
+
+  @Override
+  public SecretKeyMaterial unwrap(WrappedKey wrapped, KeyContext context) {
+    DestroyableAesKey unwrapping = keks.get(wrapped.kekId());
+    if (unwrapping == null) {
+      throw new KmsException(ErrorCode.KMS_REJECTED,
+          "data key " + context + " is wrapped by local KEK '" + wrapped.kekId() + "', which keystore " + keystore
+              + " does not hold", null);
+    }
+    byte[] w = wrapped.ciphertext();
+    if (w.length != WRAPPED_LENGTH || w[0] != WRAP_V1) {
+      throw rejected(context, wrapped.kekId());
+    }
+    byte[] dek = null;
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.DECRYPT_MODE, unwrapping, new GCMParameterSpec(128, w, 1, 12));
+      c.updateAAD(aad(wrapped.kekId(), context));
+      dek = c.doFinal(w, 13, w.length - 13);
+      return SecretKeyMaterial.copyOf(dek);
+    } catch (AEADBadTagException e) {
+      throw rejected(context, wrapped.kekId());
+    } catch (GeneralSecurityException e) {
+      throw new KmsException(ErrorCode.KMS_UNAVAILABLE, "local KEK '" + wrapped.kekId() + "' could not unwrap " + context, e);
+    } finally {
+      if (dek != null) {
+        Arrays.fill(dek, (byte) 0);
+      }
+    }
+  }
+
+  private KmsException rejected(KeyContext context, String kekAlias) {
+    return new KmsException(ErrorCode.KMS_REJECTED,
+        "wrapped data key " + context + " does not unwrap under local KEK '" + kekAlias
+            + "': it was altered, or copied from another table or version", null);
+  }
+
+  /** AAD: label | uint16 len | alias | uint16 len | table | uint32 key version. */
+  static byte[] aad(String alias, KeyContext context) {
+    byte[] a = alias.getBytes(StandardCharsets.UTF_8);
+    byte[] t = context.table().getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(AAD_LABEL.length + 2 + a.length + 2 + t.length + 4)
+        .put(AAD_LABEL)
+        .putShort((short) a.length)
+        .put(a)
+        .putShort((short) t.length)
+        .put(t)
+        .putInt(context.keyVersion())
+        .array();
+  }
+
+  /** Zeroes the in-memory copy of the KEK. */
+  @Override
+  public void close() {
+    keks.values().forEach(DestroyableAesKey::destroy);
+  }
+
+  @Override
+  public String toString() {
+    return "LocalKeystoreKms[" + keystore + ", kek=" + alias + "]";
+  }
+}

@@ -1,0 +1,98 @@
+package io.colseal.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colseal.Colseal;
+import io.colseal.ColsealConfig;
+import io.colseal.ColumnCipher;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
+import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.MutableClock;
+import io.colseal.testing.Raw;
+import io.colseal.testing.TestDatabase;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A KMS outage with the in-memory KMS (the same against moto_server: kms-aws {@code KmsOutageIT}):
+ * keys already unwrapped go on working, also past their cache TTL; what needs the KMS fails with the
+ * retryable error; nothing is stored; service resumes by itself.
+ */
+class KmsOutageTest {
+  private TestDatabase db;
+  private InMemoryKms kms;
+  private MutableClock clock;
+  private Colseal app;
+
+  @BeforeEach
+  void setUp() throws SQLException {
+    db = TestDatabase.create(TestDatabase.Kind.H2);
+    Raw.update(db, "CREATE TABLE orders (id INT PRIMARY KEY, card VARCHAR(500))");
+    kms = new InMemoryKms();
+    clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    app = Colseal.start(db.dataSource(), ColsealConfig.builder().kmsProvider(kms).clock(clock).build());
+  }
+
+  @AfterEach
+  void tearDown() {
+    app.close();
+    db.close();
+  }
+
+  @Test
+  void cachedKeysKeepWorking_newKeysFailRetryably_nothingStored_recoveryIsAutomatic() throws Exception {
+    ColumnCipher<String, String> email = app.textColumn("customers", "email", String.class);
+    String before = email.encrypt("before@example.com");
+    kms.setAvailable(false);
+
+    // Past the cache TTL the key is kept (and the KMS retried later), not dropped.
+    clock.advance(Duration.ofMinutes(6));
+    String during = email.encrypt("during@example.com");
+    assertEquals("before@example.com", email.decrypt(before));
+    assertEquals("during@example.com", email.decrypt(during));
+
+    ColumnCipher<String, String> card = app.textColumn("orders", "card", String.class);
+    KmsException e = assertThrows(KmsException.class, () ->
+        Raw.update(db, "INSERT INTO orders (id, card) VALUES (?, ?)", 1, card.encrypt("4111111111111111")));
+    assertEquals(ErrorCode.KMS_UNAVAILABLE, e.code());
+    assertTrue(e.isRetryable());
+    assertTrue(e.getMessage().startsWith("KMS_UNAVAILABLE"), e.getMessage());
+    assertTrue(!e.getMessage().contains("4111111111111111"), e.getMessage());
+    assertEquals(List.of(), Raw.values(db, "orders", "card", "1 = 1"), "nothing stored");
+    assertEquals(List.of(), Raw.values(db, "colseal_data_key", "key_version", "table_name = 'orders'"));
+
+    kms.setAvailable(true);
+    Raw.update(db, "INSERT INTO orders (id, card) VALUES (?, ?)", 1, card.encrypt("4111111111111111"));
+    assertEquals("4111111111111111", card.decrypt((String) Raw.value(db, "orders", "card", "id = 1")));
+    int unwrapsBefore = kms.unwrapCalls();
+    // The customers key is unwrapped again at the next use after the outage retry interval.
+    clock.advance(Duration.ofSeconds(31));
+    assertEquals("during@example.com", email.decrypt(during));
+    assertEquals(1, kms.unwrapCalls() - unwrapsBefore);
+  }
+
+  @Test
+  void rotationSeenDuringOutage_keepsWritingWithTheOldVersionUntilTheNewOneCanBeUnwrapped() {
+    ColumnCipher<String, String> email = app.textColumn("customers", "email", String.class);
+    email.encrypt("v1@example.com");
+    try (Colseal other = Colseal.start(db.dataSource(), ColsealConfig.builder().kmsProvider(kms).clock(clock).build())) {
+      other.keyRing().rotate("customers");
+    }
+    kms.setAvailable(false);
+    app.keyRing().refresh();
+    String during = email.encrypt("during@example.com");
+    assertEquals(1, KeyLifecycleIT.versionOf(during));
+    kms.setAvailable(true);
+    app.keyRing().refresh();
+    assertEquals(2, KeyLifecycleIT.versionOf(email.encrypt("after@example.com")));
+    assertEquals("during@example.com", email.decrypt(during));
+  }
+}

@@ -1,0 +1,143 @@
+package io.colseal.kms.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colseal.ColsealConfig;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.ColsealSettings;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
+import io.colseal.kms.SecretKeyMaterial;
+import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.KekStatus;
+import io.colseal.kms.KeyContext;
+import io.colseal.kms.KmsProvider;
+import io.colseal.KmsProviders;
+import io.colseal.kms.WrappedKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalKeystoreKmsTest {
+  private static final String PASSWORD = "CANARY-keystore-pw-91c2";
+
+  @TempDir Path dir;
+
+  private LocalKeystoreKms open(boolean create) {
+    return LocalKeystoreKms.open(dir.resolve("kek.p12"), PASSWORD.toCharArray(), "app-kek", create);
+  }
+
+  @Test
+  void open_missingWithCreate_createsOwnerOnlyKeystore() throws Exception {
+    try (LocalKeystoreKms kms = open(true)) {
+      assertEquals("app-kek", kms.kekId());
+    }
+    Path file = dir.resolve("kek.p12");
+    assertTrue(Files.exists(file));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+  }
+
+  @Test
+  void open_missingWithoutCreate_throwsNamingTheSetting() {
+    ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> open(false));
+    assertTrue(e.getMessage().contains("create-if-missing"), e.getMessage());
+  }
+
+  @Test
+  void describeKek_aliasInKeystore_isEnabled_otherAlias_isNotFound() {
+    try (LocalKeystoreKms kms = open(true)) {
+      KekStatus present = kms.describeKek("app-kek");
+      assertEquals(KekStatus.State.ENABLED, present.state());
+      assertEquals("AES_256", present.keySpec());
+      assertTrue(present.location().contains("kek.p12"), present.location());
+      assertEquals(null, present.deletionDate());
+      assertEquals(KekStatus.State.NOT_FOUND, kms.describeKek("other-kek").state());
+    }
+  }
+
+  @Test
+  void unwrap_sameContext_returnsGeneratedKey() {
+    try (LocalKeystoreKms kms = open(true)) {
+      KeyContext ctx = new KeyContext("customers", 1);
+      try (GeneratedDataKey g = kms.generateDataKey(ctx); SecretKeyMaterial back = kms.unwrap(g.wrapped(), ctx)) {
+        assertArrayEquals(g.plaintext().exposeBytes(), back.exposeBytes());
+        assertEquals(61, g.wrapped().ciphertext().length);
+      }
+    }
+  }
+
+  @Test
+  void unwrap_afterReopen_stillWorks() {
+    WrappedKey wrapped;
+    byte[] plain;
+    KeyContext ctx = new KeyContext("customers", 2);
+    try (LocalKeystoreKms kms = open(true); GeneratedDataKey g = kms.generateDataKey(ctx)) {
+      wrapped = g.wrapped();
+      plain = g.plaintext().exposeBytes();
+    }
+    try (LocalKeystoreKms kms = open(false); SecretKeyMaterial back = kms.unwrap(wrapped, ctx)) {
+      assertArrayEquals(plain, back.exposeBytes());
+    }
+  }
+
+  @Test
+  void unwrap_otherTableOrVersion_isRejected() {
+    try (LocalKeystoreKms kms = open(true); GeneratedDataKey g = kms.generateDataKey(new KeyContext("customers", 1))) {
+      KmsException otherTable = assertThrows(KmsException.class, () -> kms.unwrap(g.wrapped(), new KeyContext("suppliers", 1)));
+      assertEquals(ErrorCode.KMS_REJECTED, otherTable.code());
+      assertFalse(otherTable.isRetryable());
+      assertThrows(KmsException.class, () -> kms.unwrap(g.wrapped(), new KeyContext("customers", 2)));
+    }
+  }
+
+  @Test
+  void unwrap_flippedBit_isRejected() {
+    try (LocalKeystoreKms kms = open(true); GeneratedDataKey g = kms.generateDataKey(new KeyContext("t", 1))) {
+      byte[] w = g.wrapped().ciphertext();
+      for (int bit = 0; bit < w.length * 8; bit++) {
+        byte[] m = w.clone();
+        m[bit / 8] ^= (byte) (1 << (bit % 8));
+        WrappedKey mutated = new WrappedKey("local", "app-kek", m);
+        assertThrows(KmsException.class, () -> kms.unwrap(mutated, new KeyContext("t", 1)));
+      }
+    }
+  }
+
+  @Test
+  void open_wrongPassword_errorDoesNotContainPassword() {
+    open(true).close();
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> LocalKeystoreKms.open(dir.resolve("kek.p12"), "wrong-CANARY-pw".toCharArray(), "app-kek", false));
+    assertFalse(e.getMessage().contains("wrong-CANARY-pw"));
+    assertFalse(e.getMessage().contains(PASSWORD));
+  }
+
+  @Test
+  void factory_readsSettingsAndNeverPrintsPassword() {
+    ColsealConfig config = ColsealConfig.builder()
+        .kmsProvider("local")
+        .kekId("app-kek")
+        .setting(ColsealSettings.LOCAL_KEYSTORE, dir.resolve("f.p12").toString())
+        .setting(ColsealSettings.LOCAL_KEYSTORE_PASSWORD, PASSWORD)
+        .setting(ColsealSettings.LOCAL_CREATE_IF_MISSING, "true")
+        .build();
+    try (KmsProvider kms = KmsProviders.create(config)) {
+      assertEquals("local", kms.name());
+      assertFalse(kms.toString().contains(PASSWORD));
+    }
+    assertFalse(config.toString().contains(PASSWORD));
+  }
+
+  @Test
+  void factory_unknownProvider_listsKnownOnes() {
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> KmsProviders.create(ColsealConfig.builder().kmsProvider("vault").build()));
+    assertTrue(e.getMessage().contains("local"), e.getMessage());
+  }
+}

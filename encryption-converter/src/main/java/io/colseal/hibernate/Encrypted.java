@@ -1,0 +1,73 @@
+package io.colseal.hibernate;
+
+import io.colseal.Classification;
+import io.colseal.EncryptionMode;
+import io.colseal.Storage;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import io.colseal.hibernate.EncryptedAttributeBinder;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import org.hibernate.annotations.AttributeBinderType;
+
+/**
+ * Stores this attribute encrypted with AES-256-GCM under its table's data key, bound to its
+ * physical table and column, or with AES-256-GCM-SIV when {@link #deterministic()} is set. Reading
+ * the entity returns the plaintext.
+ *
+ * <pre>{@code
+ * @Entity
+ * class Customer {
+ *   @Id Long id;
+ *   @Encrypted String email;
+ *   @Encrypted LocalDate birthDate;
+ * }
+ * }</pre>
+ *
+ * <p>Supported types: {@code String}, {@code byte[]}, {@code Integer}/{@code int}, {@code
+ * Long}/{@code long}, {@code BigDecimal}, {@code Boolean}/{@code boolean}, {@code LocalDate},
+ * {@code LocalDateTime}, {@code Instant}, {@code UUID} and enums, on basic attributes, fields of
+ * embeddables, and elements of {@code @ElementCollection}s. SQL NULL stays NULL; the empty string
+ * is encrypted. Anything colseal cannot encrypt safely fails the SessionFactory build with a {@link
+ * ColsealMappingException}; a column is never silently left in plaintext.
+ */
+@Documented
+@Retention(RUNTIME)
+@Target({FIELD, METHOD})
+@AttributeBinderType(binder = EncryptedAttributeBinder.class)
+public @interface Encrypted {
+  /**
+   * Column storage. {@link Storage#AUTO} (the default) stores {@code byte[]} as binary and every
+   * other type as text.
+   */
+  Storage storage() default Storage.AUTO;
+
+  /**
+   * What the column holds, for the column registry and the audit report ({@code colseal audit}).
+   * Defaults to {@link Classification#UNSPECIFIED}.
+   */
+  Classification classification() default Classification.UNSPECIFIED;
+
+  /**
+   * Whether equal values get equal ciphertexts, so the column can be searched for equality: with
+   * {@code true} the column is {@link EncryptionMode#DETERMINISTIC} (AES-256-GCM-SIV, RFC 8452,
+   * fixed nonce) and JPQL/Criteria {@code =} and {@code IN} with parameters, and a unique
+   * constraint on the column, work. The same value in the same table and column under the same key
+   * version always has the same envelope; envelopes still differ across columns, tables and key
+   * versions.
+   *
+   * <p>What it leaks: anyone who can read the column sees which rows hold equal values and how often
+   * each value occurs (for a column with few distinct values, such as a country or a status, that
+   * can be enough to guess them); the values themselves stay confidential and authenticated. Only
+   * equality can be searched; {@code LIKE}, ranges and ordering cannot. Defaults to {@code false}
+   * ({@link EncryptionMode#RANDOMIZED}, which leaks nothing but the length).
+   *
+   * <p>Changing it on an existing column takes effect for new writes; run {@code colseal
+   * reencrypt} to convert the stored values, which are readable in either mode meanwhile.
+   */
+  boolean deterministic() default false;
+}

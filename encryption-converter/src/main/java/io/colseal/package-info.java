@@ -1,9 +1,0 @@
-/**
- * What applications touch: {@link io.colseal.Encrypted}, {@link io.colseal.ColsealConfig}, {@link
- * io.colseal.Colseal} and {@link io.colseal.ColumnCipher} for plain JDBC, and {@link
- * io.colseal.ColsealException} with its subclasses.
- */
-@NullMarked
-package io.colseal;
-
-import org.jspecify.annotations.NullMarked;
