@@ -2,11 +2,11 @@ package io.colseal.benchmarks.audit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.colseal.migrations.audit.HtmlAuditRenderer;
-import io.colseal.migrations.audit.JsonAuditRenderer;
-import io.colseal.migrations.audit.Lang;
-import io.colseal.migrations.audit.MarkdownAuditRenderer;
-import io.colseal.migrations.report.AuditReport;
+import io.colseal.operations.audit.HtmlAuditRenderer;
+import io.colseal.operations.audit.JsonAuditRenderer;
+import io.colseal.operations.audit.Lang;
+import io.colseal.operations.audit.MarkdownAuditRenderer;
+import io.colseal.operations.report.AuditReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

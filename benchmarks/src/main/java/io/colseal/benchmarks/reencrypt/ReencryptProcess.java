@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.gson.Gson;
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.colseal.migrations.ColsealCommand;
+import io.colseal.cli.ColsealCommand;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

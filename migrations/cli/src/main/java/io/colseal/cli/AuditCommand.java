@@ -1,0 +1,189 @@
+package io.colseal.cli;
+
+import io.colseal.operations.ComplianceAudit;
+
+import io.colseal.ColsealSettings;
+import io.colseal.exception.ErrorCode;
+import io.colseal.KeyAdmin;
+import io.colseal.keys.KeyVersion;
+import io.colseal.operations.audit.CsvAuditRenderer;
+import io.colseal.operations.audit.HtmlAuditRenderer;
+import io.colseal.operations.audit.JsonAuditRenderer;
+import io.colseal.operations.audit.Lang;
+import io.colseal.operations.audit.MarkdownAuditRenderer;
+import io.colseal.cli.internal.Context;
+import io.colseal.cli.internal.UsageException;
+import io.colseal.operations.report.AuditReport;
+import io.colseal.operations.report.AuditReport.Severity;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code colseal audit}: the compliance column audit report ({@link ComplianceAudit}) as Markdown
+ * (default, stdout), JSON, CSV (two files) or HTML. With {@code --fail-on S} it exits with {@code
+ * AUDIT_FINDINGS} (51) after writing the report when findings of severity S or above exist.
+ */
+@Command(name = "audit", sortOptions = false, description = {"Compliance column audit report: key register, "
+    + "KEKs and their KMS state, encrypted column inventory with rows per key version, suspected unencrypted "
+    + "personal data (masked), key lifecycle, algorithms and findings. Reads only; nothing is decrypted."})
+final class AuditCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--table", paramLabel = "TABLE", description = "Only this table; repeatable (default: all).")
+  List<String> tables = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), json, csv or html.")
+  @Nullable String format;
+
+  @Option(names = "--output", paramLabel = "FILE|DIR",
+      description = "Write to this file (csv: this directory, as key-register.csv and column-inventory.csv).")
+  @Nullable Path output;
+
+  @Option(names = "--lang", paramLabel = "LANG", description = "Labels in ko or en (default en).")
+  String lang = "en";
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit with AUDIT_FINDINGS (51) when findings of high, medium or low severity or above exist.")
+  @Nullable String failOn;
+
+  @Option(names = "--pii-sample-rows", paramLabel = "N",
+      description = "Values sampled per unregistered character column (default 200; 0 checks names only).")
+  int piiSampleRows = 200;
+
+  @Option(names = "--no-kms", description = "Do not ask the KMS about the KEKs (their state is UNKNOWN).")
+  boolean noKms;
+
+  @Option(names = "--algorithms-reviewed", paramLabel = "DATE",
+      description = "When the algorithm inventory was last reviewed (YYYY-MM-DD, PCI DSS 12.3.3); the report shows"
+          + " the next review a year later and ALGORITHM_REVIEW_OVERDUE once it has passed.")
+  @Nullable String algorithmsReviewed;
+
+  @Override
+  public Integer call() {
+    ColsealCommand root = (ColsealCommand) spec.root().userObject();
+    Context context = root.context();
+    String fmt = format != null ? format.toLowerCase(Locale.ROOT) : root.json() ? "json" : "markdown";
+    if (!List.of("markdown", "json", "csv", "html").contains(fmt)) {
+      throw new UsageException("--format must be markdown, json, csv or html, got '" + format + "'");
+    }
+    Lang language;
+    try {
+      language = Lang.parse(lang);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--lang must be ko or en, got '" + lang + "'");
+    }
+    @Nullable Severity threshold = failOn == null ? null : severity(failOn);
+    if (piiSampleRows < 0 || piiSampleRows > 100_000) {
+      throw new UsageException("--pii-sample-rows must be 0..100000, got " + piiSampleRows);
+    }
+    boolean queryKms = !noKms && context.settings().get(ColsealSettings.KMS_PROVIDER).isPresent();
+    if (queryKms) {
+      prepareKms(context);
+    }
+    AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
+        .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).algorithmsReviewed(reviewDate())
+        .build().run();
+    write(root.out(), fmt, report, language);
+    if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {
+      PrintStream err = root.err();
+      err.println("colseal: " + ErrorCode.AUDIT_FINDINGS.name() + ": " + report.findingsAtOrAbove(threshold)
+          + " findings of severity " + threshold + " or above");
+      err.flush();
+      return ErrorCode.AUDIT_FINDINGS.exitCode();
+    }
+    return 0;
+  }
+
+  /**
+   * Checks the KEK settings (and asks for the keystore password) so the provider can be created. A
+   * missing {@code colseal.kms.kek-id} defaults to a KEK the key table names, since the audit only
+   * describes KEKs.
+   */
+  private static void prepareKms(Context context) {
+    String defaultKek = null;
+    if (context.settings().get(ColsealSettings.KEK_ID).isEmpty()) {
+      try (KeyAdmin admin = context.openKeyAdmin(false, null)) {
+        String provider = context.settings().require(ColsealSettings.KMS_PROVIDER);
+        defaultKek = admin.list().stream().filter(v -> v.kekProvider().equals(provider)).map(KeyVersion::kekId)
+            .findFirst().orElse(null);
+      }
+      if (defaultKek == null) {
+        return;
+      }
+    }
+    context.openKeyAdmin(true, defaultKek).close();
+  }
+
+  private static Severity severity(String s) {
+    try {
+      return Severity.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--fail-on must be high, medium or low, got '" + s + "'");
+    }
+  }
+
+  private void write(PrintStream out, String fmt, AuditReport report, Lang language) {
+    try {
+      switch (fmt) {
+        case "json" -> emit(out, new JsonAuditRenderer().render(report, language));
+        case "markdown" -> emit(out, new MarkdownAuditRenderer().render(report, language));
+        case "html" -> emit(out, new HtmlAuditRenderer().render(report, language));
+        default -> csv(out, report, language);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + output, e);
+    }
+  }
+
+  private void emit(PrintStream out, String text) throws IOException {
+    if (output == null) {
+      out.print(text);
+      out.flush();
+    } else {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    }
+  }
+
+  private void csv(PrintStream out, AuditReport report, Lang language) throws IOException {
+    CsvAuditRenderer csv = new CsvAuditRenderer();
+    String keys = csv.keyRegister(report, language);
+    String columns = csv.columnInventory(report, language);
+    if (output == null) {
+      out.print(keys);
+      out.print("\r\n");
+      out.print(columns);
+      out.flush();
+      return;
+    }
+    Files.createDirectories(output);
+    Files.writeString(output.resolve("key-register.csv"), keys, StandardCharsets.UTF_8);
+    Files.writeString(output.resolve("column-inventory.csv"), columns, StandardCharsets.UTF_8);
+  }
+
+  private @Nullable LocalDate reviewDate() {
+    if (algorithmsReviewed == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(algorithmsReviewed.trim());
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--algorithms-reviewed must be a date such as 2026-03-31, got '" + algorithmsReviewed
+          + "'");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.colseal.cli;
+
+import io.colseal.exception.ColsealException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.keys.BlindIndexKeys;
+import io.colseal.KeyAdmin;
+import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyVersion;
+import io.colseal.cli.internal.Context;
+import io.colseal.operations.report.CommandReport;
+import io.colseal.operations.report.RotateReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code colseal keys rotate}: a new ACTIVE version per table. Every table must have an ACTIVE key;
+ * if one has none, nothing is rotated (so {@code --all} never stops half-way for that reason).
+ */
+@Command(name = "rotate", description = {"Create a new ACTIVE data key version; the previous one becomes "
+    + "DECRYPT_ONLY. --all: every table of the key table and of the column registry."})
+final class KeysRotateCommand extends AbstractCommand {
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  TableChoice target = new TableChoice();
+
+  @Override
+  CommandReport execute(Context context) {
+    try (KeyAdmin admin = context.openKeyAdmin(true, null)) {
+      Map<String, Integer> active = new LinkedHashMap<>();
+      List<String> missing = new ArrayList<>();
+      for (String table : target.keyAndRegistryTables(admin)) {
+        if (target.table == null && BlindIndexKeys.isBlindIndexKey(table)) {
+          continue; // blind-index keys are never rotated; --all leaves them alone
+        }
+        admin.list(table).stream().filter(v -> v.state() == KeyState.ACTIVE).findFirst().ifPresentOrElse(
+            v -> active.put(table, v.version()), () -> missing.add(table));
+      }
+      if (!missing.isEmpty()) {
+        throw new ColsealException(ErrorCode.KEY_NOT_FOUND, "no ACTIVE data key for " + String.join(", ", missing)
+            + "; create it with 'colseal keys init' first; nothing was rotated");
+      }
+      List<RotateReport.TableRotation> done = new ArrayList<>();
+      for (Map.Entry<String, Integer> e : active.entrySet()) {
+        KeyVersion now = admin.rotate(e.getKey());
+        done.add(new RotateReport.TableRotation(now.table(), e.getValue(), now.version()));
+      }
+      return new RotateReport(done);
+    }
+  }
+}

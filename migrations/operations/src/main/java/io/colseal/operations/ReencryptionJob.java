@@ -1,0 +1,228 @@
+package io.colseal.operations;
+
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.ColsealConfig;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.ConnectionSource;
+import io.colseal.operations.internal.job.JobEngine;
+import io.colseal.operations.internal.job.JobOptions;
+import io.colseal.operations.report.ReencryptionEvent;
+import io.colseal.operations.report.ReencryptionSummary;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Re-encrypts the registered encrypted columns of tables in place: values under older key versions
+ * move to the ACTIVE one (without decoding), plaintext values are encrypted, or with {@link
+ * Mode#DECRYPT} envelopes become plaintext again. What {@code colseal reencrypt} runs.
+ *
+ * <pre>{@code
+ * ReencryptionSummary s = ReencryptionJob.builder(connections, config)
+ *     .tables(List.of("customers"))
+ *     .listener(event -> log(event))
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p>Rows are chosen by SQL over the envelope headers, read by primary key in batches within
+ * partitions of the key range, and written with compare-and-set on their old values, so a
+ * concurrent application write is never lost. Progress lives in the job tables ({@code colseal_job},
+ * {@code colseal_job_partition}): several processes can work on one job, and a stopped job continues
+ * where its last committed batch ended. {@link #run()} may be called once; the job is not thread
+ * safe, its workers are its own threads.
+ */
+public final class ReencryptionJob {
+  /** What happens to the values. */
+  public enum Mode {
+    /** Older envelopes to the ACTIVE version; plaintext values encrypted. */
+    REENCRYPT,
+    /** Envelopes to their plaintext form (leaving encryption). */
+    DECRYPT
+  }
+
+  private final ConnectionSource connections;
+  private final ColsealConfig config;
+  private final JobOptions options;
+  private final Consumer<ReencryptionEvent> listener;
+
+  private ReencryptionJob(Builder b) {
+    connections = b.connections;
+    config = b.config;
+    listener = b.listener;
+    options = new JobOptions(b.tables, b.mode == Mode.DECRYPT, b.dryRun, b.verify, b.resume, b.jobId, b.batchSize,
+        b.workers, b.partitionsPerTable, b.maxRowsPerSecond, b.lockTimeout, b.statementTimeout, b.lease);
+  }
+
+  public static Builder builder(ConnectionSource connections, ColsealConfig config) {
+    return new Builder(connections, config);
+  }
+
+  /**
+   * Runs the job to its end and returns this process's summary (also the last event). Values that
+   * fail are reported and counted, not thrown: check {@link ReencryptionSummary#complete()}.
+   *
+   * @throws io.colseal.exception.ColsealException for what stops the job: settings, keys, KMS, database
+   */
+  public ReencryptionSummary run() {
+    return new JobEngine(connections, config, options, listener).run();
+  }
+
+  @Override
+  public String toString() {
+    return "ReencryptionJob{" + options.mode() + ", tables=" + (options.tables() == null ? "all" : options.tables())
+        + ", dryRun=" + options.dryRun() + ", verify=" + options.verify() + '}';
+  }
+
+  public static final class Builder {
+    private final ConnectionSource connections;
+    private final ColsealConfig config;
+    private @Nullable List<String> tables;
+    private boolean all;
+    private Mode mode = Mode.REENCRYPT;
+    private boolean dryRun;
+    private boolean verify;
+    private boolean resume;
+    private int batchSize = 500;
+    private int workers = 1;
+    private int partitionsPerTable;
+    private long maxRowsPerSecond;
+    private Duration lockTimeout = Duration.ofSeconds(5);
+    private Duration statementTimeout = Duration.ofSeconds(60);
+    private Duration lease = Duration.ofSeconds(30);
+    private @Nullable String jobId;
+    private Consumer<ReencryptionEvent> listener = e -> {};
+
+    private Builder(ConnectionSource connections, ColsealConfig config) {
+      this.connections = requireNonNull(connections, "connections");
+      this.config = requireNonNull(config, "config");
+    }
+
+    /** The tables to process (their registered columns); or {@link #allTables()}. */
+    public Builder tables(List<String> tables) {
+      if (tables.isEmpty()) {
+        throw new ColsealConfigException("tables must name at least one table");
+      }
+      this.tables = List.copyOf(tables);
+      this.all = false;
+      return this;
+    }
+
+    /** Every table of the column registry. */
+    public Builder allTables() {
+      this.tables = null;
+      this.all = true;
+      return this;
+    }
+
+    public Builder mode(Mode mode) {
+      this.mode = requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** Count what would change; write nothing, not even the job tables. */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /** Decrypt every value and report failures; write nothing. */
+    public Builder verify(boolean verify) {
+      this.verify = verify;
+      return this;
+    }
+
+    /** Only continue an unfinished run of the job; fail if there is none. */
+    public Builder resume(boolean resume) {
+      this.resume = resume;
+      return this;
+    }
+
+    /** Rows per batch (and transaction): 1..100000, default 500. */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = range("batchSize", batchSize, 1, 100_000);
+      return this;
+    }
+
+    /** Worker threads of this process: 1..64, default 1. */
+    public Builder workers(int workers) {
+      this.workers = range("workers", workers, 1, 64);
+      return this;
+    }
+
+    /** Partitions per table when a run is created: 0 (automatic: rows / 50000, 1..64) up to 10000. */
+    public Builder partitionsPerTable(int partitions) {
+      this.partitionsPerTable = range("partitionsPerTable", partitions, 0, 10_000);
+      return this;
+    }
+
+    /** Rows per second of this process, all workers together; 0 = unlimited. */
+    public Builder maxRowsPerSecond(long rows) {
+      if (rows < 0) {
+        throw new ColsealConfigException("maxRowsPerSecond must be 0 (unlimited) or more, got " + rows);
+      }
+      this.maxRowsPerSecond = rows;
+      return this;
+    }
+
+    /** How long a batch waits for a row lock an application holds: 1 ms..10 min, default 5 s. */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockTimeout = duration("lockTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+      return this;
+    }
+
+    /** The longest statement: 1 s..1 h, default 60 s. */
+    public Builder statementTimeout(Duration timeout) {
+      this.statementTimeout = duration("statementTimeout", timeout, Duration.ofSeconds(1), Duration.ofHours(1));
+      return this;
+    }
+
+    /** How long a partition stays leased without a committed batch: 1 s..1 h, default 30 s. */
+    public Builder lease(Duration lease) {
+      this.lease = duration("lease", lease, Duration.ofSeconds(1), Duration.ofHours(1));
+      return this;
+    }
+
+    /** The job's id; null: {@code reencrypt:<mode>:<sorted,tables>}. */
+    public Builder jobId(@Nullable String jobId) {
+      if (jobId != null && (jobId.isBlank() || jobId.length() > 255)) {
+        throw new ColsealConfigException("jobId must be 1..255 characters");
+      }
+      this.jobId = jobId;
+      return this;
+    }
+
+    /** Receives every event, one at a time, on the job's threads. */
+    public Builder listener(Consumer<ReencryptionEvent> listener) {
+      this.listener = requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public ReencryptionJob build() {
+      if (tables == null && !all) {
+        throw new ColsealConfigException("choose the tables: tables(...) or allTables()");
+      }
+      if (dryRun && verify) {
+        throw new ColsealConfigException("dryRun and verify exclude each other");
+      }
+      return new ReencryptionJob(this);
+    }
+
+    private static int range(String name, int v, int min, int max) {
+      if (v < min || v > max) {
+        throw new ColsealConfigException(name + " must be " + min + ".." + max + ", got " + v);
+      }
+      return v;
+    }
+
+    private static Duration duration(String name, Duration d, Duration min, Duration max) {
+      requireNonNull(d, name);
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new ColsealConfigException(name + " must be " + min + ".." + max + ", got " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.colseal.operations.audit;
+
+import io.colseal.operations.report.AuditReport;
+import io.colseal.operations.report.AuditReport.ColumnEntry;
+import io.colseal.operations.report.AuditReport.DekEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The CSV form of the audit report (RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF
+ * quoted, quotes doubled): the key register ({@code key-register.csv}) and the column inventory
+ * ({@code column-inventory.csv}). The header row carries the labels of {@code lang}; values stay as
+ * in the JSON form (states and codes untranslated, empty for null).
+ */
+public final class CsvAuditRenderer {
+  private static final List<String> KEY_FIELDS = List.of("table", "version", "state", "algorithm", "strengthBits",
+      "kekProvider", "kekId", "keyCheckValue", "createdAt", "activatedAt", "useEndsAt", "validUntil", "retiredAt",
+      "destroyedAt", "encryptionsReserved", "usageCap", "usageRatio", "encryptionsAtRetirement", "rows", "columns",
+      "environment", "ageDays", "flags");
+  private static final List<String> COLUMN_FIELDS = List.of("table", "column", "entity", "attribute", "javaType",
+      "storage", "mode", "classification", "method", "algorithm", "nonceBits", "tagBits", "aad", "rowsTotal",
+      "rowsNull", "rowsByKeyVersion", "rowsNotEncrypted", "activeVersion");
+
+  /** One row per data key version. */
+  public String keyRegister(AuditReport report, Lang lang) {
+    StringBuilder out = new StringBuilder();
+    line(out, KEY_FIELDS.stream().map(f -> Labels.header(f, lang)).toList());
+    for (DekEntry d : report.deks()) {
+      line(out, List.of(d.table(), s(d.version()), d.state(), d.algorithm(), s(d.strengthBits()), d.kekProvider(),
+          d.kekId(), d.keyCheckValue(), s(d.createdAt()), s(d.activatedAt()), s(d.useEndsAt()), s(d.validUntil()),
+          s(d.retiredAt()), s(d.destroyedAt()), s(d.encryptionsReserved()), s(d.usageCap()),
+          String.format(Locale.ROOT, "%.6f", d.usageRatio()), s(d.encryptionsAtRetirement()), s(d.rows()),
+          String.join(" ", d.columns()), s(d.environment()), s(d.ageDays()), String.join(" ", d.flags())));
+    }
+    return out.toString();
+  }
+
+  /** One row per registered encrypted column; rows per key version as {@code 1=120 2=3}. */
+  public String columnInventory(AuditReport report, Lang lang) {
+    StringBuilder out = new StringBuilder();
+    line(out, COLUMN_FIELDS.stream().map(f -> Labels.header(f, lang)).toList());
+    for (ColumnEntry c : report.columns()) {
+      String byVersion = c.rowsByKeyVersion().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(" "));
+      line(out, List.of(c.table(), c.column(), c.entity(), c.attribute(), c.javaType(), c.storage(), c.mode(),
+          c.classification(), c.method(), c.algorithm(), s(c.nonceBits()), s(c.tagBits()), c.aad(), s(c.rowsTotal()),
+          s(c.rowsNull()), byVersion, s(c.rowsNotEncrypted()), s(c.activeVersion())));
+    }
+    return out.toString();
+  }
+
+  private static String s(@Nullable Object o) {
+    return o == null ? "" : o.toString();
+  }
+
+  private static void line(StringBuilder out, List<String> fields) {
+    List<String> quoted = new ArrayList<>(fields.size());
+    for (String f : fields) {
+      quoted.add(field(f));
+    }
+    out.append(String.join(",", quoted)).append("\r\n");
+  }
+
+  static String field(String f) {
+    if (f.indexOf(',') < 0 && f.indexOf('"') < 0 && f.indexOf('\r') < 0 && f.indexOf('\n') < 0) {
+      return f;
+    }
+    return '"' + f.replace("\"", "\"\"") + '"';
+  }
+}

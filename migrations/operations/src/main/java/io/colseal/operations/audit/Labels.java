@@ -1,0 +1,240 @@
+package io.colseal.operations.audit;
+
+import io.colseal.Classification;
+import io.colseal.operations.report.AuditReport.KekState;
+import io.colseal.operations.report.AuditReport.Severity;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every label of the audit report in Korean and English, in one place: section titles, column
+ * headers (keyed by the report records' component names), finding codes, severities, KEK and key
+ * states, PII kinds and reasons, and the legal categories of {@link Classification}. Used by every
+ * renderer. A key without a label renders as itself, so a new field never breaks a report.
+ */
+public final class Labels {
+  /** Sections of the report, in the order the Markdown and HTML forms show them. */
+  public enum Section {
+    TITLE, SUMMARY, FINDINGS, KEK_REGISTER, KEY_REGISTER, COLUMN_INVENTORY, PII_SUSPECTS, LIFECYCLE, ROTATIONS,
+    JOB_RUNS, RETIRED_USE, ALGORITHMS, POLICY, SOURCE, ATTESTATION, INTEGRITY
+  }
+
+  private static final Map<String, String[]> SECTIONS = Map.ofEntries(
+      Map.entry("TITLE", new String[] {"컬럼 암호화 감사 보고서", "Column encryption audit report"}),
+      Map.entry("SUMMARY", new String[] {"요약", "Summary"}),
+      Map.entry("FINDINGS", new String[] {"발견 사항", "Findings"}),
+      Map.entry("KEK_REGISTER", new String[] {"키 암호화 키(KEK) 목록", "Key-encryption keys (KEK)"}),
+      Map.entry("KEY_REGISTER", new String[] {"데이터 키 관리대장", "Data key register"}),
+      Map.entry("COLUMN_INVENTORY", new String[] {"암호화 컬럼 목록", "Encrypted column inventory"}),
+      Map.entry("PII_SUSPECTS", new String[] {"암호화되지 않은 개인정보 의심 컬럼", "Suspected unencrypted personal data"}),
+      Map.entry("LIFECYCLE", new String[] {"키 수명주기", "Key lifecycle"}),
+      Map.entry("ROTATIONS", new String[] {"키 교체 이력", "Rotations"}),
+      Map.entry("JOB_RUNS", new String[] {"재암호화 작업 이력", "Re-encryption job runs"}),
+      Map.entry("RETIRED_USE", new String[] {"퇴역 후 사용", "Use after retirement"}),
+      Map.entry("ALGORITHMS", new String[] {"암호 알고리즘 목록", "Algorithm inventory"}),
+      Map.entry("POLICY", new String[] {"키 정책", "Key policy"}),
+      Map.entry("SOURCE", new String[] {"대상", "Source"}),
+      Map.entry("ATTESTATION", new String[] {"확인 사항", "Attestation notes"}),
+      Map.entry("INTEGRITY", new String[] {"무결성", "Integrity"}));
+
+  private static final Map<String, String[]> HEADERS = Map.ofEntries(
+      Map.entry("generatedAt", new String[] {"생성 시각", "Generated at"}),
+      Map.entry("colsealVersion", new String[] {"colseal 버전", "colseal version"}),
+      Map.entry("formatVersion", new String[] {"형식 버전", "Format version"}),
+      Map.entry("contentSha256", new String[] {"내용 SHA-256", "Content SHA-256"}),
+      Map.entry("databaseProduct", new String[] {"데이터베이스", "Database"}),
+      Map.entry("databaseVersion", new String[] {"데이터베이스 버전", "Database version"}),
+      Map.entry("jdbcUrlMasked", new String[] {"JDBC URL", "JDBC URL"}),
+      Map.entry("schema", new String[] {"스키마", "Schema"}),
+      Map.entry("kmsProvider", new String[] {"KMS 제공자", "KMS provider"}),
+      Map.entry("environment", new String[] {"환경", "Environment"}),
+      Map.entry("originatorPeriod", new String[] {"암호화 사용 기간", "Originator-usage period"}),
+      Map.entry("validityPeriod", new String[] {"키 유효 기간", "Validity period"}),
+      Map.entry("usageCap", new String[] {"사용 한도", "Usage cap"}),
+      Map.entry("keyCacheTtl", new String[] {"키 캐시 TTL", "Key cache TTL"}),
+      Map.entry("provider", new String[] {"제공자", "Provider"}),
+      Map.entry("kekId", new String[] {"KEK ID", "KEK ID"}),
+      Map.entry("location", new String[] {"위치", "Location"}),
+      Map.entry("keySpec", new String[] {"키 규격", "Key spec"}),
+      Map.entry("state", new String[] {"상태", "State"}),
+      Map.entry("deletionDate", new String[] {"삭제 예정일", "Deletion date"}),
+      Map.entry("rotationEnabled", new String[] {"자동 교체", "Automatic rotation"}),
+      Map.entry("environments", new String[] {"환경", "Environments"}),
+      Map.entry("dekVersions", new String[] {"데이터 키 버전 수", "Data key versions"}),
+      Map.entry("liveDekVersions", new String[] {"사용 중 버전 수", "Live versions"}),
+      Map.entry("table", new String[] {"테이블", "Table"}),
+      Map.entry("version", new String[] {"버전", "Version"}),
+      Map.entry("algorithm", new String[] {"알고리즘", "Algorithm"}),
+      Map.entry("strengthBits", new String[] {"강도(비트)", "Strength (bits)"}),
+      Map.entry("kekProvider", new String[] {"KEK 제공자", "KEK provider"}),
+      Map.entry("keyCheckValue", new String[] {"키 확인값", "Key check value"}),
+      Map.entry("createdAt", new String[] {"생성일", "Created"}),
+      Map.entry("activatedAt", new String[] {"활성화일", "Activated"}),
+      Map.entry("useEndsAt", new String[] {"사용 종료 예정", "Use ends"}),
+      Map.entry("validUntil", new String[] {"유효 기한", "Valid until"}),
+      Map.entry("retiredAt", new String[] {"퇴역일", "Retired"}),
+      Map.entry("destroyedAt", new String[] {"파기일", "Destroyed"}),
+      Map.entry("encryptionsReserved", new String[] {"암호화 횟수(예약)", "Encryptions reserved"}),
+      Map.entry("usageRatio", new String[] {"사용률", "Usage ratio"}),
+      Map.entry("encryptionsAtRetirement", new String[] {"퇴역 시 암호화 횟수", "Encryptions at retirement"}),
+      Map.entry("rows", new String[] {"행 수", "Rows"}),
+      Map.entry("columns", new String[] {"컬럼", "Columns"}),
+      Map.entry("ageDays", new String[] {"경과 일수", "Age (days)"}),
+      Map.entry("flags", new String[] {"조치 필요", "Flags"}),
+      Map.entry("column", new String[] {"컬럼", "Column"}),
+      Map.entry("entity", new String[] {"엔티티", "Entity"}),
+      Map.entry("attribute", new String[] {"속성", "Attribute"}),
+      Map.entry("javaType", new String[] {"Java 타입", "Java type"}),
+      Map.entry("storage", new String[] {"저장 형식", "Storage"}),
+      Map.entry("mode", new String[] {"모드", "Mode"}),
+      Map.entry("classification", new String[] {"분류", "Classification"}),
+      Map.entry("method", new String[] {"암호화 방식", "Method"}),
+      Map.entry("nonceBits", new String[] {"논스(비트)", "Nonce (bits)"}),
+      Map.entry("tagBits", new String[] {"태그(비트)", "Tag (bits)"}),
+      Map.entry("aad", new String[] {"AAD", "AAD"}),
+      Map.entry("rowsTotal", new String[] {"전체 행", "Rows total"}),
+      Map.entry("rowsNull", new String[] {"NULL 행", "Rows NULL"}),
+      Map.entry("rowsByKeyVersion", new String[] {"버전별 행", "Rows by key version"}),
+      Map.entry("rowsNotEncrypted", new String[] {"평문 행", "Rows not encrypted"}),
+      Map.entry("activeVersion", new String[] {"활성 버전", "Active version"}),
+      Map.entry("kind", new String[] {"유형", "Kind"}),
+      Map.entry("reason", new String[] {"근거", "Reason"}),
+      Map.entry("sampled", new String[] {"표본 수", "Sampled"}),
+      Map.entry("matches", new String[] {"일치 수", "Matches"}),
+      Map.entry("maskedExamples", new String[] {"예시(마스킹)", "Examples (masked)"}),
+      Map.entry("fromVersion", new String[] {"이전 버전", "From version"}),
+      Map.entry("toVersion", new String[] {"새 버전", "To version"}),
+      Map.entry("at", new String[] {"시각", "At"}),
+      Map.entry("jobId", new String[] {"작업 ID", "Job ID"}),
+      Map.entry("runNo", new String[] {"실행 번호", "Run"}),
+      Map.entry("startedAt", new String[] {"시작", "Started"}),
+      Map.entry("finishedAt", new String[] {"종료", "Finished"}),
+      Map.entry("partitions", new String[] {"파티션", "Partitions"}),
+      Map.entry("rowsExamined", new String[] {"검사 행", "Rows examined"}),
+      Map.entry("rowsChanged", new String[] {"변경 행", "Rows changed"}),
+      Map.entry("conflicts", new String[] {"충돌", "Conflicts"}),
+      Map.entry("failures", new String[] {"실패", "Failures"}),
+      Map.entry("noEncryptionSinceRetirement", new String[] {"퇴역 후 암호화 없음", "No encryption since retirement"}),
+      Map.entry("name", new String[] {"이름", "Name"}),
+      Map.entry("purpose", new String[] {"용도", "Purpose"}),
+      Map.entry("usedIn", new String[] {"사용처", "Used in"}),
+      Map.entry("standards", new String[] {"기준", "Standards"}),
+      Map.entry("lastReview", new String[] {"최근 검토", "Last review"}),
+      Map.entry("nextReview", new String[] {"다음 검토", "Next review"}),
+      Map.entry("code", new String[] {"코드", "Code"}),
+      Map.entry("severity", new String[] {"심각도", "Severity"}),
+      Map.entry("subject", new String[] {"대상", "Subject"}),
+      Map.entry("message", new String[] {"내용", "Message"}),
+      Map.entry("references", new String[] {"근거 기준", "References"}),
+      Map.entry("count", new String[] {"건수", "Count"}));
+
+  private static final Map<String, String[]> FINDINGS = Map.ofEntries(
+      Map.entry("KEY_VALIDITY_PERIOD_EXCEEDED", new String[] {"키 유효 기간 초과", "Key validity period exceeded"}),
+      Map.entry("KEY_ORIGINATOR_PERIOD_EXCEEDED", new String[] {"키 암호화 사용 기간 초과", "Key originator-usage period exceeded"}),
+      Map.entry("KEY_USAGE_NEAR_CAP", new String[] {"키 사용 한도 임박", "Key usage near its cap"}),
+      Map.entry("LEFTOVER_PLAINTEXT", new String[] {"암호화되지 않은 잔여 평문", "Leftover plaintext"}),
+      Map.entry("ROWS_ON_RETIRED_VERSION", new String[] {"퇴역한 키 버전의 행", "Rows on a retired key version"}),
+      Map.entry("ROWS_ON_DESTROYED_VERSION", new String[] {"파기된 키 버전의 행(복구 불가)", "Rows on a destroyed key version (unrecoverable)"}),
+      Map.entry("ENCRYPTION_AFTER_RETIREMENT", new String[] {"퇴역 후 암호화", "Encryption after retirement"}),
+      Map.entry("KEK_DISABLED", new String[] {"KEK 비활성화", "KEK disabled"}),
+      Map.entry("KEK_PENDING_DELETION", new String[] {"KEK 삭제 예정", "KEK pending deletion"}),
+      Map.entry("KEK_NOT_FOUND", new String[] {"KEK 없음", "KEK not found"}),
+      Map.entry("KEK_SHARED_ACROSS_ENVIRONMENTS", new String[] {"여러 환경이 공유하는 KEK", "KEK shared across environments"}),
+      Map.entry("ENCRYPTED_TABLE_WITHOUT_KEY", new String[] {"활성 키가 없는 암호화 테이블", "Encrypted table without an active key"}),
+      Map.entry("WEAK_ALGORITHM", new String[] {"취약한 알고리즘", "Weak algorithm"}),
+      Map.entry("PASSWORD_ENCRYPTED", new String[] {"양방향 암호화된 비밀번호", "Password encrypted instead of hashed"}),
+      Map.entry("UNENCRYPTED_PII", new String[] {"암호화되지 않은 개인정보", "Unencrypted personal data"}),
+      Map.entry("COLUMN_UNCLASSIFIED", new String[] {"분류되지 않은 암호화 컬럼", "Unclassified encrypted column"}),
+      Map.entry("ALGORITHM_REVIEW_OVERDUE", new String[] {"암호 알고리즘 검토 기한 경과", "Algorithm review overdue"}));
+
+  private static final Map<String, String[]> VALUES = Map.ofEntries(
+      Map.entry("kind.RRN", new String[] {"주민등록번호", "resident registration number"}),
+      Map.entry("kind.ALIEN_RRN", new String[] {"외국인등록번호", "alien registration number"}),
+      Map.entry("kind.CARD_NUMBER", new String[] {"신용카드번호", "payment card number"}),
+      Map.entry("kind.BANK_ACCOUNT", new String[] {"계좌번호", "bank account number"}),
+      Map.entry("kind.PASSPORT", new String[] {"여권번호", "passport number"}),
+      Map.entry("kind.DRIVERS_LICENSE", new String[] {"운전면허번호", "driver's licence number"}),
+      Map.entry("kind.PHONE", new String[] {"전화번호", "phone number"}),
+      Map.entry("kind.EMAIL", new String[] {"이메일 주소", "e-mail address"}),
+      Map.entry("reason.NAME", new String[] {"컬럼 이름", "column name"}),
+      Map.entry("reason.VALUES", new String[] {"값", "values"}),
+      Map.entry("reason.NAME_AND_VALUES", new String[] {"컬럼 이름과 값", "column name and values"}),
+      Map.entry("severity.HIGH", new String[] {"높음", "High"}),
+      Map.entry("severity.MEDIUM", new String[] {"중간", "Medium"}),
+      Map.entry("severity.LOW", new String[] {"낮음", "Low"}),
+      Map.entry("kek.ENABLED", new String[] {"사용 가능", "enabled"}),
+      Map.entry("kek.DISABLED", new String[] {"비활성화", "disabled"}),
+      Map.entry("kek.PENDING_DELETION", new String[] {"삭제 예정", "pending deletion"}),
+      Map.entry("kek.NOT_FOUND", new String[] {"없음", "not found"}),
+      Map.entry("kek.UNKNOWN", new String[] {"알 수 없음", "unknown"}),
+      Map.entry("key.ACTIVE", new String[] {"활성", "active"}),
+      Map.entry("key.DECRYPT_ONLY", new String[] {"복호화 전용", "decrypt only"}),
+      Map.entry("key.RETIRED", new String[] {"퇴역", "retired"}),
+      Map.entry("key.DESTROYED", new String[] {"파기", "destroyed"}),
+      Map.entry("key.PENDING", new String[] {"대기", "pending"}));
+
+  private Labels() {}
+
+  /** The title of {@code section}. */
+  public static String section(Section section, Lang lang) {
+    return pick(SECTIONS, section.name(), lang);
+  }
+
+  /** The column header of a report field, by its record component name ({@code keyCheckValue}). */
+  public static String header(String field, Lang lang) {
+    return pick(HEADERS, field, lang);
+  }
+
+  /** The short title of a finding code ({@code LEFTOVER_PLAINTEXT}). */
+  public static String finding(String code, Lang lang) {
+    return pick(FINDINGS, code, lang);
+  }
+
+  public static String severity(Severity severity, Lang lang) {
+    return pick(VALUES, "severity." + severity.name(), lang);
+  }
+
+  public static String kekState(KekState state, Lang lang) {
+    return pick(VALUES, "kek." + state.name(), lang);
+  }
+
+  /** A data key state ({@code ACTIVE}, {@code DECRYPT_ONLY}...). */
+  public static String keyState(String state, Lang lang) {
+    return pick(VALUES, "key." + state, lang);
+  }
+
+  /** A PII suspect kind ({@code RRN}, {@code CARD_NUMBER}...). */
+  public static String piiKind(String kind, Lang lang) {
+    return pick(VALUES, "kind." + kind, lang);
+  }
+
+  /** A PII suspect reason ({@code NAME}, {@code VALUES}, {@code NAME_AND_VALUES}). */
+  public static String piiReason(String reason, Lang lang) {
+    return pick(VALUES, "reason." + reason, lang);
+  }
+
+  /** The legal category of a classification name ({@code RESIDENT_REGISTRATION_NUMBER}). */
+  public static String classification(String classification, Lang lang) {
+    Classification c;
+    try {
+      c = Classification.valueOf(classification.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return classification;
+    }
+    return lang == Lang.KO ? c.korean() : c.english();
+  }
+
+  /** Every finding code with a label. */
+  public static Set<String> findingCodes() {
+    return FINDINGS.keySet();
+  }
+
+  private static String pick(Map<String, String[]> labels, String key, Lang lang) {
+    String[] both = labels.get(key);
+    if (both == null) {
+      return key;
+    }
+    return lang == Lang.KO ? both[0] : both[1];
+  }
+}

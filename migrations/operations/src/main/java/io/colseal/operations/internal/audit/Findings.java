@@ -1,0 +1,144 @@
+package io.colseal.operations.internal.audit;
+
+import io.colseal.operations.report.AuditReport.AlgorithmEntry;
+import io.colseal.operations.report.AuditReport.ColumnEntry;
+import io.colseal.operations.report.AuditReport.DekEntry;
+import io.colseal.operations.report.AuditReport.Finding;
+import io.colseal.operations.report.AuditReport.KekEntry;
+import io.colseal.operations.report.AuditReport.KekState;
+import io.colseal.operations.report.AuditReport.PiiSuspect;
+import io.colseal.operations.report.AuditReport.Policy;
+import io.colseal.operations.report.AuditReport.Severity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** The findings of an audit report, derived from its collected data; ordered by severity, code, subject. */
+public final class Findings {
+  private static final Set<String> STRONG_KINDS =
+      Set.of("RRN", "ALIEN_RRN", "CARD_NUMBER", "BANK_ACCOUNT", "PASSPORT", "DRIVERS_LICENSE");
+  private static final Set<String> APPROVED_ALGORITHMS = Set.of("AES_256_GCM", "AES_256_GCM_SIV", "ARIA_256_GCM",
+      "HMAC_SHA_256");
+
+  private final List<Finding> out = new ArrayList<>();
+
+  private Findings() {}
+
+  public static List<Finding> derive(Policy policy, List<KekEntry> keks, List<DekEntry> deks,
+      List<ColumnEntry> columns, List<PiiSuspect> suspects, List<String> registeredTables,
+      List<AlgorithmEntry> algorithms, LocalDate today) {
+    Findings f = new Findings();
+    for (AlgorithmEntry a : algorithms) {
+      if (a.nextReview() != null && a.nextReview().isBefore(today)) {
+        f.add("ALGORITHM_REVIEW_OVERDUE", Severity.MEDIUM, a.name(), "the algorithm inventory entry " + a.name()
+            + " was last reviewed on " + a.lastReview() + "; the yearly review was due on " + a.nextReview(),
+            List.of("PCI DSS 12.3.3"));
+      }
+    }
+    f.keys(policy, deks);
+    f.keks(keks);
+    f.columns(columns);
+    for (String table : registeredTables) {
+      if (deks.stream().noneMatch(d -> d.table().equals(table) && d.state().equals("ACTIVE"))) {
+        f.add("ENCRYPTED_TABLE_WITHOUT_KEY", Severity.HIGH, table,
+            "table " + table + " has registered encrypted columns but no ACTIVE data key", List.of());
+      }
+    }
+    for (PiiSuspect s : suspects) {
+      String subject = s.table() + "." + s.column();
+      f.add("UNENCRYPTED_PII", STRONG_KINDS.contains(s.kind()) ? Severity.HIGH : Severity.LOW, subject,
+          subject + " is not encrypted and looks like " + s.kind() + " (" + s.reason() + "): " + s.matches() + " of "
+              + s.sampled() + " sampled values match",
+          List.of("PIPA 제7조 ②", "PCI DSS 3.5.1"));
+    }
+    f.out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject));
+    return List.copyOf(f.out);
+  }
+
+  private void keys(Policy policy, List<DekEntry> deks) {
+    for (DekEntry d : deks) {
+      String subject = d.table() + " v" + d.version();
+      if (d.flags().contains("VALIDITY_PERIOD_EXCEEDED")) {
+        add("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, subject, "key " + subject + " (" + d.state()
+                + ") was created " + d.ageDays() + " days ago, past the validity period " + policy.validityPeriod()
+                + "; " + d.rows() + " rows are under it",
+            List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2"));
+      }
+      if (d.flags().contains("ORIGINATOR_PERIOD_EXCEEDED")) {
+        add("KEY_ORIGINATOR_PERIOD_EXCEEDED", Severity.MEDIUM, subject, "key " + subject
+                + " is ACTIVE past the originator-usage period " + policy.originatorPeriod() + " (use ended "
+                + d.useEndsAt() + "); rotate it",
+            List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2"));
+      }
+      if (d.flags().contains("USAGE_NEAR_CAP")) {
+        add("KEY_USAGE_NEAR_CAP", Severity.LOW, subject, "key " + subject + " has " + d.encryptionsReserved()
+            + " of " + d.usageCap() + " encryptions reserved", List.of());
+      }
+      if (d.state().equals("RETIRED") && d.rows() > 0) {
+        add("ROWS_ON_RETIRED_VERSION", Severity.MEDIUM, subject,
+            d.rows() + " rows are under RETIRED key " + subject + "; re-encrypt them", List.of("PCI DSS 3.7.5"));
+      }
+      if (d.state().equals("DESTROYED") && d.rows() > 0) {
+        add("ROWS_ON_DESTROYED_VERSION", Severity.HIGH, subject,
+            d.rows() + " rows are under DESTROYED key " + subject + " and can never be decrypted", List.of());
+      }
+      Long atRetirement = d.encryptionsAtRetirement();
+      if (!d.state().equals("ACTIVE") && atRetirement != null && d.encryptionsReserved() > atRetirement) {
+        add("ENCRYPTION_AFTER_RETIREMENT", Severity.HIGH, subject, "key " + subject + " had " + atRetirement
+                + " encryptions reserved when it left ACTIVE and has " + d.encryptionsReserved() + " now",
+            List.of("PCI DSS 3.7.5"));
+      }
+      if (!APPROVED_ALGORITHMS.contains(d.algorithm()) || d.strengthBits() < 128) {
+        add("WEAK_ALGORITHM", Severity.HIGH, subject, "key " + subject + " uses " + d.algorithm()
+            + ", not an approved AEAD of at least 128-bit strength", List.of("PCI DSS 12.3.3"));
+      }
+    }
+  }
+
+  private void keks(List<KekEntry> keks) {
+    for (KekEntry k : keks) {
+      String code = switch (k.state()) {
+        case DISABLED -> "KEK_DISABLED";
+        case PENDING_DELETION -> "KEK_PENDING_DELETION";
+        case NOT_FOUND -> "KEK_NOT_FOUND";
+        default -> null;
+      };
+      if (code != null && k.liveDekVersions() > 0) {
+        String when = k.state() == KekState.PENDING_DELETION && k.deletionDate() != null
+            ? " (deletion on " + k.deletionDate() + ")" : "";
+        add(code, Severity.HIGH, k.kekId(), k.provider() + " KEK " + k.kekId() + " is " + k.state() + when
+            + " while " + k.liveDekVersions() + " live data key versions depend on it", List.of("PCI DSS 3.6.1"));
+      }
+      if (k.environments().size() > 1) {
+        add("KEK_SHARED_ACROSS_ENVIRONMENTS", Severity.HIGH, k.kekId(), k.provider() + " KEK " + k.kekId()
+                + " wraps data keys of " + k.environments().size() + " environments: "
+                + String.join(", ", k.environments()),
+            List.of("ISMS-P 2.7.2 결함사례 3", "PCI DSS 3.6.1.1"));
+      }
+    }
+  }
+
+  private void columns(List<ColumnEntry> columns) {
+    for (ColumnEntry c : columns) {
+      String subject = c.table() + "." + c.column();
+      if (c.rowsNotEncrypted() > 0) {
+        add("LEFTOVER_PLAINTEXT", Severity.HIGH, subject, c.rowsNotEncrypted() + " non-NULL values of " + subject
+            + " are not encrypted", List.of("PIPA 제7조", "PCI DSS 3.5.1"));
+      }
+      if (c.classification().equals("PASSWORD")) {
+        add("PASSWORD_ENCRYPTED", Severity.HIGH, subject, subject
+            + " is classified PASSWORD: passwords must be hashed one-way, not encrypted", List.of("PIPA 제7조 ①"));
+      }
+      if (c.classification().equals("UNSPECIFIED")) {
+        add("COLUMN_UNCLASSIFIED", Severity.LOW, subject, subject + " is encrypted without a classification",
+            List.of());
+      }
+    }
+  }
+
+  private void add(String code, Severity severity, String subject, String message, List<String> references) {
+    out.add(new Finding(code, severity, subject, message, references));
+  }
+}

@@ -1,0 +1,116 @@
+package io.colseal.operations.internal.job;
+
+import io.colseal.RegisteredColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SQL condition that picks the rows a job has to touch, by the envelope headers alone (nothing
+ * is decrypted to choose): re-encryption takes rows with a value that is not on the ACTIVE version
+ * (an older envelope, or plaintext), decryption rows with an envelope, verification every row with a
+ * value.
+ */
+public final class Candidates {
+  /** What the condition selects. */
+  public enum Kind { NOT_ON_ACTIVE, ENVELOPE, ANY_VALUE }
+
+  private static final byte[] BINARY_MAGIC = {'c', 's', 0x01};
+
+  private final String sql;
+  private final List<Object> parameters;
+
+  private Candidates(String sql, List<Object> parameters) {
+    this.sql = sql;
+    this.parameters = List.copyOf(parameters);
+  }
+
+  /**
+   * The condition for {@code columns}; {@code activeVersion} is the table's ACTIVE version ({@code
+   * NOT_ON_ACTIVE} only; 0 or less matches every value). A value is on the ACTIVE version only if
+   * its header also names the algorithm of the column's registered mode, so a column registered
+   * with another mode than its values have is re-encrypted whole.
+   */
+  public static Candidates of(Kind kind, List<RegisteredColumn> columns, int activeVersion) {
+    List<String> parts = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (RegisteredColumn col : columns) {
+      String c = col.columnSql();
+      boolean binary = "BINARY".equals(col.storage());
+      switch (kind) {
+        case NOT_ON_ACTIVE -> {
+          if (binary) {
+            parts.add("(" + c + " IS NOT NULL AND SUBSTRING(" + c + ", 1, 8) <> ?)");
+            params.add(activeVersion > 0 ? binaryPrefix(col, activeVersion) : new byte[] {0});
+          } else {
+            parts.add("(" + c + " IS NOT NULL AND " + c + " NOT LIKE ?)");
+            params.add(textPrefix(col, Math.max(activeVersion, 0)) + "%");
+          }
+        }
+        case ENVELOPE -> {
+          if (binary) {
+            parts.add("SUBSTRING(" + c + ", 1, 3) = ?");
+            params.add(BINARY_MAGIC);
+          } else {
+            parts.add(c + " LIKE ?");
+            params.add("cs1:%");
+          }
+        }
+        case ANY_VALUE -> parts.add(c + " IS NOT NULL");
+      }
+    }
+    return new Candidates("(" + String.join(" OR ", parts) + ")", params);
+  }
+
+  /**
+   * The algorithm id a column's values are sealed with: {@code 02} for a column registered {@code
+   * DETERMINISTIC}, {@code 01} otherwise (the library's {@code ColumnCipher.envelopePrefix} is the
+   * reference; the job checks that the two agree before it starts).
+   */
+  static int algorithmId(RegisteredColumn column) {
+    return "DETERMINISTIC".equals(column.mode()) ? 0x02 : 0x01;
+  }
+
+  /** The text header of {@code version} in the column's mode, e.g. {@code cs1:02:0000000002:}. */
+  public static String textPrefix(RegisteredColumn column, int version) {
+    return String.format(Locale.ROOT, "cs1:%02x:%010d:", algorithmId(column), version);
+  }
+
+  /** The 8-byte binary header of {@code version} in the column's mode. */
+  public static byte[] binaryPrefix(RegisteredColumn column, int version) {
+    return new byte[] {'c', 's', 0x01, (byte) algorithmId(column), (byte) (version >>> 24), (byte) (version >>> 16),
+        (byte) (version >>> 8), (byte) version};
+  }
+
+  public String sql() {
+    return sql;
+  }
+
+  /** Binds the condition's parameters from {@code index} on; returns the next index. */
+  public int bind(PreparedStatement ps, int index) throws SQLException {
+    int i = index;
+    for (Object p : parameters) {
+      if (p instanceof byte[] b) {
+        ps.setBytes(i++, b);
+      } else {
+        ps.setString(i++, (String) p);
+      }
+    }
+    return i;
+  }
+
+  /** Rows of the table that match. */
+  public long count(Connection c, String tableSql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + tableSql + " WHERE " + sql)) {
+      bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

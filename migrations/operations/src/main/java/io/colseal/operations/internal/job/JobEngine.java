@@ -1,0 +1,344 @@
+package io.colseal.operations.internal.job;
+
+import io.colseal.Colseal;
+import io.colseal.ColsealConfig;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.exception.ColsealException;
+import io.colseal.ColumnCipher;
+import io.colseal.jdbc.ConnectionSource;
+import io.colseal.EncryptionMode;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyTableException;
+import io.colseal.ColumnRowCounts;
+import io.colseal.KeyAdmin;
+import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyVersion;
+import io.colseal.RegisteredColumn;
+import io.colseal.operations.report.JsonWriter;
+import io.colseal.operations.report.ReencryptionEvent;
+import io.colseal.operations.report.ReencryptionSummary;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one {@code ReencryptionJob}: resolves the tables and their columns, then counts ({@code
+ * dry-run}), verifies, or joins or starts a run of the job and works on it with {@code workers}
+ * threads until every partition of the run is DONE, and finally counts where the tables stand.
+ *
+ * <p>Each worker thread has its own connection (READ COMMITTED, the lock and statement timeouts);
+ * it leases a partition, processes it ({@link BatchWorker}) and leases the next. When only
+ * partitions leased by others are left, it polls the job table every 500 ms, taking over a lease
+ * that expires, until all are DONE.
+ */
+public final class JobEngine {
+  static final long POLL_MILLIS = 500;
+
+  private final ConnectionSource connections;
+  private final ColsealConfig config;
+  private final JobOptions o;
+  private final EventSink events;
+  private final JobCounters counters = new JobCounters();
+  private final String workerId = workerId();
+
+  public JobEngine(ConnectionSource connections, ColsealConfig config, JobOptions options,
+      Consumer<ReencryptionEvent> listener) {
+    this.connections = connections;
+    this.config = config;
+    this.o = options;
+    this.events = new EventSink(listener);
+  }
+
+  public ReencryptionSummary run() {
+    long start = System.nanoTime();
+    try (KeyAdmin admin = KeyAdmin.open(connections, config)) {
+      Map<String, List<RegisteredColumn>> columns = columns(admin);
+      List<String> tables = List.copyOf(columns.keySet());
+      String jobId = o.jobId() != null ? o.jobId() : "reencrypt:" + o.mode() + ":" + String.join(",", tables);
+      events.accept(new ReencryptionEvent.Start(jobId, o.mode(), o.dryRun(), o.verify(), tables, workerId));
+      if (o.dryRun()) {
+        dryRun(admin, columns);
+      } else {
+        try (Colseal colseal = Colseal.start(connections, config)) {
+          work(colseal, jobId, columns);
+        } catch (SQLException e) {
+          // Never the driver's message: a failed batch's message can quote the statement with its
+          // parameters (PostgreSQL's BatchUpdateException does), which --decrypt fills with plaintext.
+          String what = e.getClass().getSimpleName() + ", SQLState " + e.getSQLState() + ", vendor code "
+              + e.getErrorCode();
+          throw new KeyTableException("the re-encryption job failed on the database (" + what + ")",
+              new SQLException(what, e.getSQLState(), e.getErrorCode()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ColsealException(ErrorCode.JOB_INCOMPLETE, "the re-encryption job was interrupted");
+        }
+      }
+      ReencryptionSummary summary = summarize(admin, jobId, tables, (System.nanoTime() - start) / 1_000_000);
+      events.accept(new ReencryptionEvent.Summary(summary));
+      return summary;
+    }
+  }
+
+  /** The registered columns per selected table, in table order; CONFIG_INVALID for a table without any. */
+  private Map<String, List<RegisteredColumn>> columns(KeyAdmin admin) {
+    Map<String, List<RegisteredColumn>> byTable = new TreeMap<>();
+    for (RegisteredColumn c : admin.columns()) {
+      byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
+    }
+    if (o.tables() == null) {
+      return byTable;
+    }
+    Map<String, List<RegisteredColumn>> selected = new TreeMap<>();
+    for (String t : o.tables()) {
+      String name = normalize(t);
+      List<RegisteredColumn> cols = byTable.get(name);
+      if (cols == null) {
+        throw new ColsealConfigException("table " + name + " has no registered encrypted column (colseal columns "
+            + "list shows the registry; applications register their columns when they start)");
+      }
+      selected.put(name, cols);
+    }
+    return selected;
+  }
+
+  private static String normalize(String table) {
+    String s = table.trim();
+    int dot = s.lastIndexOf('.');
+    if (dot >= 0 && !s.endsWith("\"") && !s.endsWith("`")) {
+      s = s.substring(dot + 1);
+    }
+    if (s.length() >= 2 && (s.startsWith("\"") || s.startsWith("`"))) {
+      s = s.substring(1, s.length() - 1);
+    }
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private void dryRun(KeyAdmin admin, Map<String, List<RegisteredColumn>> columns) {
+    for (Map.Entry<String, List<RegisteredColumn>> e : columns.entrySet()) {
+      int active = admin.list(e.getKey()).stream().filter(v -> v.state() == KeyState.ACTIVE)
+          .mapToInt(KeyVersion::version).findFirst().orElse(-1);
+      for (ColumnRowCounts c : admin.countRows(e.getKey())) {
+        long envelopes = c.byKeyVersion().values().stream().mapToLong(Long::longValue).sum();
+        if (o.verify()) {
+          counters.skipped.add(envelopes + c.notEncrypted());
+        } else if (o.decrypt()) {
+          counters.decrypted.add(envelopes);
+          counters.skipped.add(c.notEncrypted());
+        } else {
+          // On the ACTIVE version and in the column's registered mode: stays; anything else moves.
+          long stays = c.rowsOn(active, modeOf(e.getValue(), c.column()));
+          counters.reencrypted.add(envelopes - stays);
+          counters.encrypted.add(c.notEncrypted());
+          counters.skipped.add(stays);
+        }
+      }
+      try (Connection c = connections.open()) {
+        TableLayout layout = new TableLayout(e.getKey(), e.getValue().get(0).tableSql(), List.of(), e.getValue());
+        counters.rowsExamined.add(candidates(layout, active).count(c, layout.tableSql()));
+      } catch (SQLException ex) {
+        throw new KeyTableException("cannot count the rows of " + e.getKey(), ex);
+      }
+    }
+  }
+
+  private static EncryptionMode modeOf(List<RegisteredColumn> columns, String column) {
+    return columns.stream().filter(r -> r.column().equals(column)).findFirst()
+        .map(r -> "DETERMINISTIC".equals(r.mode()) ? EncryptionMode.DETERMINISTIC : EncryptionMode.RANDOMIZED)
+        .orElse(EncryptionMode.RANDOMIZED);
+  }
+
+  private Candidates candidates(TableLayout t, int activeVersion) {
+    Candidates.Kind kind = o.verify() ? Candidates.Kind.ANY_VALUE
+        : o.decrypt() ? Candidates.Kind.ENVELOPE : Candidates.Kind.NOT_ON_ACTIVE;
+    return Candidates.of(kind, t.columns(), activeVersion);
+  }
+
+  private void work(Colseal colseal, String jobId, Map<String, List<RegisteredColumn>> columns)
+      throws SQLException, InterruptedException {
+    Map<String, TableLayout> layouts = new LinkedHashMap<>();
+    Dialect dialect;
+    try (Connection c = connections.open()) {
+      dialect = Dialect.of(c);
+      for (Map.Entry<String, List<RegisteredColumn>> e : columns.entrySet()) {
+        layouts.put(e.getKey(), TableLayout.discover(c, dialect, e.getValue()));
+      }
+    }
+    Map<String, Integer> active = new LinkedHashMap<>();
+    Map<String, List<ColumnCipher<?, ?>>> ciphers = new LinkedHashMap<>();
+    if (!o.decrypt() && !o.verify()) {
+      colseal.keyRing().ensureActiveKeys(layouts.keySet());
+    }
+    for (TableLayout t : layouts.values()) {
+      List<ColumnCipher<?, ?>> cs = new ArrayList<>();
+      t.columns().forEach(c -> cs.add(colseal.column(c)));
+      ciphers.put(t.table(), cs);
+      active.put(t.table(), o.decrypt() || o.verify() ? -1 : colseal.keyRing().requireActive(t.table()).version());
+      if (!o.decrypt() && !o.verify()) {
+        checkPrefix(t.columns(), cs, active.get(t.table()));
+      }
+    }
+    if (o.verify()) {
+      new Verifier(dialect, events, counters).verify(connections, layouts.values(), t -> candidates(t, -1),
+          t -> new RowRewriter(RowRewriter.Action.VERIFY, t.columns(), ciphers.get(t.table()), -1), o.batchSize());
+      return;
+    }
+    runJob(dialect, jobId, layouts, t -> new RowRewriter(o.decrypt() ? RowRewriter.Action.DECRYPT
+        : RowRewriter.Action.REENCRYPT, t.columns(), ciphers.get(t.table()), active.get(t.table())),
+        t -> candidates(t, active.get(t.table())));
+  }
+
+  /** The SQL prefixes are built here, per column and mode; the library's are the reference. */
+  @SuppressWarnings("unchecked")
+  private static void checkPrefix(List<RegisteredColumn> columns, List<ColumnCipher<?, ?>> ciphers, int version) {
+    for (int i = 0; i < ciphers.size(); i++) {
+      ColumnCipher<?, ?> c = ciphers.get(i);
+      Object p = ((ColumnCipher<Object, Object>) c).envelopePrefix(version);
+      boolean same = p instanceof byte[] b ? java.util.Arrays.equals(b, Candidates.binaryPrefix(columns.get(i), version))
+          : p.equals(Candidates.textPrefix(columns.get(i), version));
+      if (!same) {
+        throw new IllegalStateException("envelope prefix of " + c + " is not the one the job selects by");
+      }
+    }
+  }
+
+  private void runJob(Dialect dialect, String jobId, Map<String, TableLayout> layouts,
+      java.util.function.Function<TableLayout, RowRewriter> rewriters,
+      java.util.function.Function<TableLayout, Candidates> candidates) throws SQLException, InterruptedException {
+    JobStore store = new JobStore(dialect, o.lease());
+    JobStore.Run run;
+    try (Connection c = connections.open()) {
+      c.setAutoCommit(false);
+      dialect.applyCoordinatorTimeouts(c);
+      run = store.openRun(c, jobId, o.mode(), options(layouts.keySet()), o.resume(), conn -> {
+        List<JobStore.PlannedPartition> all = new ArrayList<>();
+        for (TableLayout t : layouts.values()) {
+          all.addAll(PartitionPlanner.plan(conn, t, o.partitionsPerTable()));
+        }
+        return all;
+      });
+      long total = 0;
+      for (TableLayout t : layouts.values()) {
+        total += candidates.apply(t).count(c, t.tableSql());
+      }
+      c.commit();
+      events.total(total);
+    }
+    TokenBucket throttle = o.maxRowsPerSecond() > 0 ? new TokenBucket(o.maxRowsPerSecond(), System::nanoTime) : null;
+    JobMetrics metrics = JobMetrics.detect();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < o.workers(); i++) {
+      String owner = workerId + "/" + i;
+      Thread t = new Thread(() -> {
+        try {
+          workLoop(dialect, store, run, owner, layouts, rewriters, candidates, throttle, metrics, failure);
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      }, "colseal-reencrypt-" + i);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    Throwable e = failure.get();
+    if (e instanceof SQLException s) {
+      throw s;
+    }
+    if (e instanceof InterruptedException ie) {
+      throw ie;
+    }
+    if (e instanceof RuntimeException r) {
+      throw r;
+    }
+    if (e instanceof Error err) {
+      throw err;
+    }
+  }
+
+  private void workLoop(Dialect dialect, JobStore store, JobStore.Run run, String owner,
+      Map<String, TableLayout> layouts, java.util.function.Function<TableLayout, RowRewriter> rewriters,
+      java.util.function.Function<TableLayout, Candidates> candidates, @Nullable TokenBucket throttle,
+      JobMetrics metrics, AtomicReference<Throwable> failure) throws SQLException, InterruptedException {
+    Map<String, BatchWorker> workers = new LinkedHashMap<>();
+    try (Connection c = connections.open()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      dialect.applyTimeouts(c, o.lockTimeout(), o.statementTimeout());
+      while (failure.get() == null) {
+        JobStore.Lease lease = store.lease(c, run, owner);
+        if (lease != null) {
+          TableLayout t = layouts.get(lease.table());
+          if (t == null) {
+            throw new ColsealConfigException("job " + run.jobId() + " has a partition of table " + lease.table()
+                + " that this run does not select; give the same tables, or another --job-id");
+          }
+          BatchWorker w = workers.computeIfAbsent(lease.table(), x -> new BatchWorker(dialect, store, run, t,
+              candidates.apply(t), rewriters.apply(t), o.batchSize(), throttle, counters, metrics, events));
+          w.process(c, lease);
+          continue;
+        }
+        if (store.finishIfDone(c, run)) {
+          return;
+        }
+        Thread.sleep(POLL_MILLIS); // coordination with other processes' workers, by polling the job table
+      }
+    }
+  }
+
+  private String options(java.util.Set<String> tables) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tables", List.copyOf(new TreeSet<>(tables)));
+    m.put("mode", o.mode());
+    m.put("batchSize", o.batchSize());
+    m.put("partitionsPerTable", o.partitionsPerTable());
+    m.put("lease", o.lease());
+    return JsonWriter.writeLine(m).trim();
+  }
+
+  private ReencryptionSummary summarize(KeyAdmin admin, String jobId, List<String> tables, long millis) {
+    List<ReencryptionSummary.ColumnCounts> cols = new ArrayList<>();
+    List<ReencryptionSummary.Retirable> retirable = new ArrayList<>();
+    for (String t : tables) {
+      List<ColumnRowCounts> counts = admin.countRows(t);
+      for (ColumnRowCounts c : counts) {
+        Map<String, Long> byVersion = new LinkedHashMap<>();
+        c.byKeyVersion().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .forEach(e -> byVersion.put(String.valueOf(e.getKey()), e.getValue()));
+        cols.add(new ReencryptionSummary.ColumnCounts(c.table(), c.column(), byVersion, c.notEncrypted()));
+      }
+      for (KeyVersion v : admin.list(t)) {
+        long rows = counts.stream().mapToLong(c -> c.rowsOn(v.version())).sum();
+        if (v.state() == KeyState.DECRYPT_ONLY && rows == 0) {
+          retirable.add(new ReencryptionSummary.Retirable(t, v.version(),
+              "colseal keys retire --table " + t + " --version " + v.version()));
+        }
+      }
+    }
+    return new ReencryptionSummary(jobId, counters.rowsExamined(), counters.reencrypted(), counters.encrypted(),
+        counters.decrypted(), counters.skipped(), counters.conflicts(), counters.failures(), millis, cols, retirable);
+  }
+
+  private static String workerId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException | RuntimeException e) {
+      host = "localhost";
+    }
+    return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID();
+  }
+}

@@ -1,0 +1,125 @@
+package io.colseal.operations.internal.job;
+
+import io.colseal.RegisteredColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one table page by page with keyset pagination on its primary key: the rows after a key and
+ * up to an upper bound that match the candidate condition, ordered by key, at most a batch. Stored
+ * values are read with {@code getString} (text storage) or {@code getBytes} (binary); a text value
+ * that is not an envelope is also read with {@code getObject}, for the plaintext migration.
+ */
+public final class PageReader {
+  private final Dialect dialect;
+  private final TableLayout table;
+  private final Candidates candidates;
+  private final List<String> keySql;
+
+  public PageReader(Dialect dialect, TableLayout table, Candidates candidates) {
+    this.dialect = dialect;
+    this.table = table;
+    this.candidates = candidates;
+    this.keySql = table.key().stream().map(TableLayout.KeyColumn::sql).toList();
+  }
+
+  /** One row: its key, its stored values and, for text values that are not envelopes, their JDBC objects. */
+  public record Row(List<Object> key, @Nullable Object[] stored, @Nullable Object[] plain) {}
+
+  public List<Row> page(Connection c, @Nullable List<Object> after, @Nullable List<Object> upper, int limit)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT ").append(table.keyList());
+    for (RegisteredColumn col : table.columns()) {
+      sql.append(", ").append(col.columnSql());
+    }
+    sql.append(" FROM ").append(table.tableSql()).append(" WHERE ").append(candidates.sql());
+    Keyset.Predicate afterP = after == null ? null : Keyset.after(keySql);
+    Keyset.Predicate upperP = upper == null ? null : Keyset.atMost(keySql);
+    if (afterP != null) {
+      sql.append(" AND ").append(afterP.sql());
+    }
+    if (upperP != null) {
+      sql.append(" AND ").append(upperP.sql());
+    }
+    sql.append(" ORDER BY ").append(table.keyList()).append(" LIMIT ?");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = candidates.bind(ps, 1);
+      if (afterP != null) {
+        i = bindKey(ps, i, afterP, after);
+      }
+      if (upperP != null) {
+        i = bindKey(ps, i, upperP, upper);
+      }
+      ps.setInt(i, limit);
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(read(rs));
+        }
+      }
+      return rows;
+    }
+  }
+
+  /** The row with {@code key} as it is now, whether or not it is still a candidate; null if it is gone. */
+  public @Nullable Row reread(Connection c, List<Object> key) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT ").append(table.keyList());
+    for (RegisteredColumn col : table.columns()) {
+      sql.append(", ").append(col.columnSql());
+    }
+    Keyset.Predicate eq = Keyset.equal(keySql);
+    sql.append(" FROM ").append(table.tableSql()).append(" WHERE ").append(eq.sql());
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bindKey(ps, 1, eq, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? read(rs) : null;
+      }
+    }
+  }
+
+  private Row read(ResultSet rs) throws SQLException {
+    int k = table.key().size();
+    List<Object> key = new ArrayList<>(k);
+    for (int i = 1; i <= k; i++) {
+      key.add(KeyTuple.normalize(rs.getObject(i)));
+    }
+    int n = table.columns().size();
+    Object[] stored = new Object[n];
+    Object[] plain = new Object[n];
+    for (int j = 0; j < n; j++) {
+      int index = k + 1 + j;
+      if ("BINARY".equals(table.columns().get(j).storage())) {
+        stored[j] = rs.getBytes(index);
+        plain[j] = stored[j];
+      } else {
+        String s = rs.getString(index);
+        stored[j] = s;
+        plain[j] = s == null || s.startsWith("cs1:") ? s : rs.getObject(index);
+      }
+    }
+    return new Row(key, stored, plain);
+  }
+
+  /** Binds {@code values} in the order {@code p} needs them; returns the next index. */
+  public int bindKey(PreparedStatement ps, int index, Keyset.Predicate p, List<Object> values) throws SQLException {
+    int i = index;
+    for (int column : p.bindOrder()) {
+      bindKeyValue(ps, i++, column, values.get(column));
+    }
+    return i;
+  }
+
+  void bindKeyValue(PreparedStatement ps, int index, int column, Object v) throws SQLException {
+    if (v instanceof String s && dialect == Dialect.POSTGRESQL && !table.key().get(column).textual()) {
+      ps.setObject(index, s, Types.OTHER); // uuid, dates: PostgreSQL converts the text to the column's type
+    } else {
+      ps.setObject(index, v);
+    }
+  }
+}

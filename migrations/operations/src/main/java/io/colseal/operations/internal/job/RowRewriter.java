@@ -1,0 +1,135 @@
+package io.colseal.operations.internal.job;
+
+import io.colseal.ColumnCipher;
+import io.colseal.exception.DecryptionException;
+import io.colseal.exception.EncryptionException;
+import io.colseal.exception.KeyUnavailableException;
+import io.colseal.RegisteredColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, value by value, what a row becomes: an envelope on the ACTIVE version in the column's
+ * mode stays; an older envelope, or one in the other mode, is re-encrypted (no decoding); plaintext
+ * is encrypted; with decryption, an envelope
+ * becomes its plaintext form. A value that fails (it does not decrypt, its key is unavailable, its
+ * plaintext is not a value of the type) is reported, and the row is then left as it is.
+ */
+public final class RowRewriter {
+  /** What the job does to values. */
+  public enum Action { REENCRYPT, DECRYPT, VERIFY }
+
+  private final Action action;
+  private final List<RegisteredColumn> columns;
+  private final List<ColumnCipher<Object, Object>> ciphers;
+  private final int activeVersion;
+  /** Per column, the header of the ACTIVE version in the column's mode; null unless re-encrypting. */
+  private final @Nullable Object[] activePrefixes;
+
+  /** {@code ciphers} in the order of {@code columns}; {@code activeVersion} for {@link Action#REENCRYPT}. */
+  @SuppressWarnings("unchecked")
+  public RowRewriter(Action action, List<RegisteredColumn> columns, List<ColumnCipher<?, ?>> ciphers, int activeVersion) {
+    this.action = action;
+    this.columns = List.copyOf(columns);
+    List<ColumnCipher<Object, Object>> typed = new ArrayList<>();
+    ciphers.forEach(c -> typed.add((ColumnCipher<Object, Object>) c));
+    this.ciphers = List.copyOf(typed);
+    this.activeVersion = activeVersion;
+    this.activePrefixes = new Object[typed.size()];
+    if (action == Action.REENCRYPT && activeVersion > 0) {
+      for (int i = 0; i < typed.size(); i++) {
+        activePrefixes[i] = typed.get(i).envelopePrefix(activeVersion);
+      }
+    }
+  }
+
+  /** Whether {@code stored} starts with the ACTIVE version's header of column {@code j}'s mode. */
+  private boolean onActive(int j, Object stored) {
+    Object prefix = activePrefixes[j];
+    if (prefix instanceof String p) {
+      return stored instanceof String s && s.startsWith(p);
+    }
+    if (prefix instanceof byte[] p) {
+      return stored instanceof byte[] b && b.length >= p.length && Arrays.equals(b, 0, p.length, p, 0, p.length);
+    }
+    return false;
+  }
+
+  /** A value that failed: its column, its key version (null if not an envelope) and the error code. */
+  public record FailedValue(String column, @Nullable Integer keyVersion, String code) {}
+
+  /**
+   * What a row becomes.
+   *
+   * @param newValues per column the value to write, null where the value stays
+   */
+  public record Change(@Nullable Object[] newValues, long reencrypted, long encrypted, long decrypted, long skipped,
+      List<FailedValue> failures) {
+    public boolean writes() {
+      if (!failures.isEmpty()) {
+        return false;
+      }
+      for (Object v : newValues) {
+        if (v != null) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  public Change rewrite(@Nullable Object[] stored, @Nullable Object[] plain) {
+    Object[] out = new Object[stored.length];
+    long reencrypted = 0;
+    long encrypted = 0;
+    long decrypted = 0;
+    long skipped = 0;
+    List<FailedValue> failures = new ArrayList<>();
+    for (int j = 0; j < stored.length; j++) {
+      Object s = stored[j];
+      if (s == null) {
+        continue;
+      }
+      ColumnCipher<Object, Object> cipher = ciphers.get(j);
+      OptionalInt version = cipher.keyVersionOf(s);
+      try {
+        switch (action) {
+          case REENCRYPT -> {
+            if (version.isEmpty()) {
+              out[j] = cipher.encryptPlaintext(plain[j] == null ? s : plain[j]);
+              encrypted++;
+            } else if (version.getAsInt() == activeVersion && onActive(j, s)) {
+              skipped++;
+            } else {
+              out[j] = cipher.reencrypt(s);
+              reencrypted++;
+            }
+          }
+          case DECRYPT -> {
+            if (version.isEmpty()) {
+              skipped++;
+            } else {
+              out[j] = cipher.decryptToPlaintext(s);
+              decrypted++;
+            }
+          }
+          case VERIFY -> {
+            cipher.decrypt(s);
+            skipped++;
+          }
+        }
+      } catch (DecryptionException | KeyUnavailableException | EncryptionException e) {
+        out[j] = null;
+        failures.add(new FailedValue(columns.get(j).column(), version.isPresent() ? version.getAsInt() : null,
+            e.code().name()));
+      }
+    }
+    if (!failures.isEmpty()) {
+      return new Change(new Object[stored.length], 0, 0, 0, 0, failures);
+    }
+    return new Change(out, reencrypted, encrypted, decrypted, skipped, failures);
+  }
+}

@@ -1,0 +1,258 @@
+package io.colseal.operations.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code colseal audit}: the compliance column audit report. Key register (KEKs and data key
+ * versions), column inventory with row counts per key version, suspected unencrypted personal data
+ * (masked examples only), key lifecycle, algorithm inventory and findings. It holds key ids,
+ * versions, states, counts and masked examples: never a value, key material or a password.
+ *
+ * @param formatVersion {@code "1"}
+ * @param contentSha256 SHA-256 (hex) of the canonical JSON of this report with this field set to
+ *     {@code ""}
+ */
+public record AuditReport(
+    String formatVersion,
+    Instant generatedAt,
+    String colsealVersion,
+    Source source,
+    Policy policy,
+    List<KekEntry> keks,
+    List<DekEntry> deks,
+    List<ColumnEntry> columns,
+    List<PiiSuspect> suspects,
+    Lifecycle lifecycle,
+    List<AlgorithmEntry> algorithms,
+    List<Finding> findings,
+    String contentSha256) {
+
+  public static final String FORMAT_VERSION = "1";
+
+  public AuditReport {
+    keks = List.copyOf(keks);
+    deks = List.copyOf(deks);
+    columns = List.copyOf(columns);
+    suspects = List.copyOf(suspects);
+    algorithms = List.copyOf(algorithms);
+    findings = List.copyOf(findings);
+  }
+
+  /** This report with {@code contentSha256} replaced. */
+  public AuditReport withContentSha256(String sha256) {
+    return new AuditReport(formatVersion, generatedAt, colsealVersion, source, policy, keks, deks, columns, suspects,
+        lifecycle, algorithms, findings, sha256);
+  }
+
+  /** Findings of {@code severity} or above. */
+  public long findingsAtOrAbove(Severity severity) {
+    return findings.stream().filter(f -> f.severity().compareTo(severity) <= 0).count();
+  }
+
+  /** Where the data came from. */
+  public record Source(
+      String databaseProduct,
+      String databaseVersion,
+      String jdbcUrlMasked,
+      @Nullable String schema,
+      String kmsProvider,
+      @Nullable String environment) {}
+
+  /** The key policy in force ({@code colseal.keys.*}, {@code colseal.key-cache-ttl}). */
+  public record Policy(Duration originatorPeriod, Duration validityPeriod, long usageCap, Duration keyCacheTtl) {}
+
+  /** The state of a KEK as its KMS reports it. */
+  public enum KekState { ENABLED, DISABLED, PENDING_DELETION, NOT_FOUND, UNKNOWN }
+
+  /**
+   * One key-encryption key named in the key table.
+   *
+   * @param environments distinct environment tags of the key rows under this KEK, sorted
+   * @param dekVersions key versions wrapped by this KEK
+   * @param liveDekVersions of those, the ones not DESTROYED
+   */
+  public record KekEntry(
+      String provider,
+      String kekId,
+      String location,
+      @Nullable String keySpec,
+      KekState state,
+      @Nullable Instant deletionDate,
+      @Nullable Boolean rotationEnabled,
+      List<String> environments,
+      int dekVersions,
+      int liveDekVersions) {
+    public KekEntry {
+      environments = List.copyOf(environments);
+    }
+  }
+
+  /**
+   * One data key version.
+   *
+   * @param useEndsAt end of the originator-usage period (ACTIVE versions), else null
+   * @param validUntil creation plus the validity period
+   * @param usageRatio encryptionsReserved / usageCap
+   * @param rows values under this version over the table's registered columns
+   * @param flags what is due ({@code io.colseal.keys.KeyFlag} names)
+   */
+  public record DekEntry(
+      String table,
+      int version,
+      String state,
+      String algorithm,
+      int strengthBits,
+      String kekProvider,
+      String kekId,
+      String keyCheckValue,
+      Instant createdAt,
+      @Nullable Instant activatedAt,
+      @Nullable Instant useEndsAt,
+      Instant validUntil,
+      @Nullable Instant retiredAt,
+      @Nullable Instant destroyedAt,
+      long encryptionsReserved,
+      long usageCap,
+      double usageRatio,
+      @Nullable Long encryptionsAtRetirement,
+      long rows,
+      List<String> columns,
+      @Nullable String environment,
+      long ageDays,
+      List<String> flags) {
+    public DekEntry {
+      columns = List.copyOf(columns);
+      flags = List.copyOf(flags);
+    }
+  }
+
+  /**
+   * One registered encrypted column, with its rows counted over the envelope headers.
+   *
+   * @param rowsByKeyVersion rows per key version, by version
+   * @param rowsNotEncrypted non-NULL values that are not envelopes (leftover plaintext)
+   * @param activeVersion the table's ACTIVE key version, null when it has none
+   */
+  public record ColumnEntry(
+      String table,
+      String column,
+      String entity,
+      String attribute,
+      String javaType,
+      String storage,
+      String mode,
+      String classification,
+      String method,
+      String algorithm,
+      int nonceBits,
+      int tagBits,
+      String aad,
+      long rowsTotal,
+      long rowsNull,
+      Map<Integer, Long> rowsByKeyVersion,
+      long rowsNotEncrypted,
+      @Nullable Integer activeVersion) {
+    public ColumnEntry {
+      rowsByKeyVersion = java.util.Collections.unmodifiableMap(new TreeMap<>(rowsByKeyVersion));
+    }
+  }
+
+  /**
+   * A column not registered as encrypted that looks like it holds personal data.
+   *
+   * @param kind RRN, ALIEN_RRN, CARD_NUMBER, BANK_ACCOUNT, PASSPORT, DRIVERS_LICENSE, PHONE, EMAIL
+   * @param reason NAME, VALUES, NAME_AND_VALUES
+   * @param sampled non-NULL values sampled
+   * @param matches sampled values that matched {@code kind}'s detector
+   * @param maskedExamples at most 3, masked ({@code 900101-1******})
+   */
+  public record PiiSuspect(
+      String table,
+      String column,
+      String kind,
+      String reason,
+      long sampled,
+      long matches,
+      List<String> maskedExamples) {
+    public PiiSuspect {
+      maskedExamples = List.copyOf(maskedExamples);
+    }
+  }
+
+  /** Key lifecycle evidence. */
+  public record Lifecycle(List<Rotation> rotations, List<JobRun> jobRuns, List<RetiredUse> retiredUse) {
+    public Lifecycle {
+      rotations = List.copyOf(rotations);
+      jobRuns = List.copyOf(jobRuns);
+      retiredUse = List.copyOf(retiredUse);
+    }
+  }
+
+  /** A rotation: {@code fromVersion} left ACTIVE at {@code at}. */
+  public record Rotation(String table, int fromVersion, int toVersion, Instant at) {}
+
+  /** One run of a re-encryption job. */
+  public record JobRun(
+      String jobId,
+      int runNo,
+      String mode,
+      String state,
+      Instant startedAt,
+      @Nullable Instant finishedAt,
+      int partitions,
+      long rowsExamined,
+      long rowsChanged,
+      long conflicts,
+      long failures) {}
+
+  /**
+   * Use of a version after it left ACTIVE.
+   *
+   * @param noEncryptionSinceRetirement {@code encryptionsAtRetirement != null && encryptionsReserved
+   *     == encryptionsAtRetirement}
+   */
+  public record RetiredUse(
+      String table,
+      int version,
+      String state,
+      @Nullable Long encryptionsAtRetirement,
+      long encryptionsReserved,
+      boolean noEncryptionSinceRetirement) {}
+
+  /** One cryptographic algorithm in use. */
+  public record AlgorithmEntry(
+      String name,
+      String purpose,
+      List<String> usedIn,
+      int strengthBits,
+      List<String> standards,
+      @Nullable LocalDate lastReview,
+      @Nullable LocalDate nextReview) {
+    public AlgorithmEntry {
+      usedIn = List.copyOf(usedIn);
+      standards = List.copyOf(standards);
+    }
+  }
+
+  /** Severity of a finding, most severe first. */
+  public enum Severity { HIGH, MEDIUM, LOW }
+
+  /**
+   * Something an auditor would question.
+   *
+   * @param code a finding code ({@code LEFTOVER_PLAINTEXT}...)
+   * @param subject what it concerns: {@code table}, {@code table v2}, {@code table.column}, a KEK id
+   * @param references the rules it concerns ({@code PCI DSS 3.7.4}, {@code ISMS-P 2.7.2})
+   */
+  public record Finding(String code, Severity severity, String subject, String message, List<String> references) {
+    public Finding {
+      references = List.copyOf(references);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.colseal.operations.report;
+
+import io.colseal.operations.internal.TextTable;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code colseal keys list}: every key version per table, with what is due ({@code flags}) and,
+ * with {@code --count-rows}, the rows on each version and the rows not encrypted.
+ *
+ * @param rowsCounted whether {@code --count-rows} was given; otherwise the row fields are null
+ */
+public record KeysListReport(boolean rowsCounted, List<TableKeys> tables) implements CommandReport {
+  public KeysListReport {
+    tables = List.copyOf(tables);
+  }
+
+  /**
+   * One table.
+   *
+   * @param notEncrypted non-NULL values of its registered columns that are not colseal values (null
+   *     without {@code --count-rows})
+   */
+  public record TableKeys(String table, @Nullable Long notEncrypted, List<KeyEntry> versions) {
+    public TableKeys {
+      versions = List.copyOf(versions);
+    }
+  }
+
+  /**
+   * One key version.
+   *
+   * @param age time since creation, ISO-8601
+   * @param ageText the same for people: {@code 3d 4h}
+   * @param flags what is due: {@code ORIGINATOR_PERIOD_EXCEEDED}, {@code VALIDITY_PERIOD_EXCEEDED},
+   *     {@code USAGE_NEAR_CAP}
+   * @param rows values under this version over the table's registered columns (null without {@code
+   *     --count-rows})
+   */
+  public record KeyEntry(
+      int version,
+      String state,
+      String algorithm,
+      String kekProvider,
+      String kekId,
+      String keyCheckValue,
+      Instant createdAt,
+      @Nullable Instant activatedAt,
+      @Nullable Instant retiredAt,
+      @Nullable Instant destroyedAt,
+      String age,
+      String ageText,
+      long encryptionsReserved,
+      List<String> flags,
+      @Nullable Long rows) {
+    public KeyEntry {
+      flags = List.copyOf(flags);
+    }
+  }
+
+  @Override
+  public String toText() {
+    if (tables.isEmpty()) {
+      return "No data keys.\n";
+    }
+    TextTable t = rowsCounted
+        ? new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "ROWS", "FLAGS")
+        : new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "FLAGS");
+    StringBuilder notes = new StringBuilder();
+    for (TableKeys table : tables) {
+      for (KeyEntry v : table.versions()) {
+        String kek = v.kekProvider() + ":" + v.kekId();
+        String flags = v.flags().isEmpty() ? "" : String.join(",", v.flags());
+        if (rowsCounted) {
+          t.row(table.table(), "v" + v.version(), v.state(), kek, v.keyCheckValue(), v.createdAt(), v.ageText(),
+              v.encryptionsReserved(), v.rows(), flags);
+        } else {
+          t.row(table.table(), "v" + v.version(), v.state(), kek, v.keyCheckValue(), v.createdAt(), v.ageText(),
+              v.encryptionsReserved(), flags);
+        }
+      }
+      if (table.versions().isEmpty()) {
+        notes.append(table.table()).append(": no data key (colseal keys init --table ").append(table.table())
+            .append(")\n");
+      }
+      if (table.notEncrypted() != null && table.notEncrypted() > 0) {
+        notes.append(table.table()).append(": ").append(table.notEncrypted())
+            .append(" values are not encrypted\n");
+      }
+    }
+    return t.render() + (notes.length() == 0 ? "" : "\n" + notes);
+  }
+}

@@ -1,0 +1,109 @@
+package io.colseal.operations.internal.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.colseal.operations.report.AuditReport.AlgorithmEntry;
+import io.colseal.operations.report.AuditReport.ColumnEntry;
+import io.colseal.operations.report.AuditReport.DekEntry;
+import io.colseal.operations.report.AuditReport.Finding;
+import io.colseal.operations.report.AuditReport.KekEntry;
+import io.colseal.operations.report.AuditReport.KekState;
+import io.colseal.operations.report.AuditReport.PiiSuspect;
+import io.colseal.operations.report.AuditReport.Policy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** The finding rules of the contract, on collected data made by hand. */
+class FindingsTest {
+  private static final Policy POLICY = new Policy(Duration.ofDays(365), Duration.ofDays(1825), 1000, Duration.ofMinutes(5));
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static DekEntry dek(String table, int version, String state, String algorithm, long reserved,
+      @Nullable Long atRetirement, long rows, List<String> flags) {
+    return new DekEntry(table, version, state, algorithm, 256, "local", "kek1", "kcv", T, T, null, T, null, null,
+        reserved, 1000, reserved / 1000.0, atRetirement, rows, List.of("c"), null, 10, flags);
+  }
+
+  private static ColumnEntry column(String table, String column, String classification, long plaintext) {
+    return new ColumnEntry(table, column, "E", "a", "java.lang.String", "TEXT", "RANDOMIZED", classification,
+        "AEAD encryption", "AES-256-GCM", 96, 128, "aad", 10, 0, Map.of(1, 10L), plaintext, 1);
+  }
+
+  private static KekEntry kek(String id, KekState state, List<String> environments, int live) {
+    return new KekEntry("aws-kms", id, "aws-kms us-east-1 1", "SYMMETRIC_DEFAULT", state, null, false, environments,
+        2, live);
+  }
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+  private static final LocalDate REVIEWED_RECENTLY = TODAY.minusMonths(11);
+
+  /** An inventory entry reviewed on {@code reviewed} (null: never stated), due a year later. */
+  private static AlgorithmEntry algorithm(String name, @Nullable LocalDate reviewed) {
+    return new AlgorithmEntry(name, "test", List.of("t.c"), 256, List.of(), reviewed,
+        reviewed == null ? null : reviewed.plusYears(1));
+  }
+
+  private static List<String> codes(List<Finding> findings) {
+    return findings.stream().map(f -> f.code() + " " + f.severity() + " " + f.subject()).toList();
+  }
+
+  @Test
+  void cleanData_noFinding() {
+    assertEquals(List.of(), Findings.derive(POLICY, List.of(kek("k", KekState.ENABLED, List.of("prod"), 1)),
+        List.of(dek("t", 1, "ACTIVE", "AES_256_GCM", 5, null, 10, List.of())),
+        List.of(column("t", "c", "OTHER_PERSONAL", 0)), List.of(), List.of("t"),
+        List.of(algorithm("AES-256-GCM", REVIEWED_RECENTLY), algorithm("HMAC-SHA-256", null)), TODAY));
+  }
+
+  @Test
+  void everyRule_orderedBySeverityCodeSubject() {
+    List<DekEntry> deks = List.of(
+        dek("a", 1, "DECRYPT_ONLY", "AES_256_GCM", 20, 10L, 0, List.of("VALIDITY_PERIOD_EXCEEDED")),
+        dek("a", 2, "ACTIVE", "AES_256_GCM", 950, null, 0, List.of("ORIGINATOR_PERIOD_EXCEEDED", "USAGE_NEAR_CAP")),
+        dek("b", 1, "RETIRED", "AES_256_GCM", 10, 10L, 4, List.of()),
+        dek("b", 2, "DESTROYED", "AES_256_GCM", 10, 10L, 3, List.of()),
+        dek("b", 3, "DECRYPT_ONLY", "DES_CBC", 10, 10L, 0, List.of()));
+    List<KekEntry> keks = List.of(
+        kek("k-disabled", KekState.DISABLED, List.of(), 1),
+        kek("k-gone", KekState.NOT_FOUND, List.of(), 2),
+        kek("k-pending", KekState.PENDING_DELETION, List.of(), 1),
+        kek("k-pending-unused", KekState.PENDING_DELETION, List.of(), 0),
+        kek("k-shared", KekState.ENABLED, List.of("dev", "prod"), 1));
+    List<ColumnEntry> columns = List.of(column("a", "pw", "PASSWORD", 0), column("a", "x", "UNSPECIFIED", 2));
+    List<PiiSuspect> suspects = List.of(
+        new PiiSuspect("p", "rrn", "RRN", "VALUES", 4, 4, List.of("900101-1******")),
+        new PiiSuspect("p", "tel", "PHONE", "NAME", 0, 0, List.of()));
+    List<Finding> findings = Findings.derive(POLICY, keks, deks, columns, suspects, List.of("a", "b"),
+        List.of(algorithm("AES-256-GCM", TODAY.minusMonths(13)), algorithm("HMAC-SHA-256", REVIEWED_RECENTLY)), TODAY);
+    assertEquals(List.of(
+        "ENCRYPTED_TABLE_WITHOUT_KEY HIGH b",
+        "ENCRYPTION_AFTER_RETIREMENT HIGH a v1",
+        "KEK_DISABLED HIGH k-disabled",
+        "KEK_NOT_FOUND HIGH k-gone",
+        "KEK_PENDING_DELETION HIGH k-pending",
+        "KEK_SHARED_ACROSS_ENVIRONMENTS HIGH k-shared",
+        "KEY_VALIDITY_PERIOD_EXCEEDED HIGH a v1",
+        "LEFTOVER_PLAINTEXT HIGH a.x",
+        "PASSWORD_ENCRYPTED HIGH a.pw",
+        "ROWS_ON_DESTROYED_VERSION HIGH b v2",
+        "UNENCRYPTED_PII HIGH p.rrn",
+        "WEAK_ALGORITHM HIGH b v3",
+        "ALGORITHM_REVIEW_OVERDUE MEDIUM AES-256-GCM",
+        "KEY_ORIGINATOR_PERIOD_EXCEEDED MEDIUM a v2",
+        "ROWS_ON_RETIRED_VERSION MEDIUM b v1",
+        "COLUMN_UNCLASSIFIED LOW a.x",
+        "KEY_USAGE_NEAR_CAP LOW a v2",
+        "UNENCRYPTED_PII LOW p.tel"), codes(findings));
+    Finding destroyed = findings.stream().filter(f -> f.code().equals("ROWS_ON_DESTROYED_VERSION")).findFirst()
+        .orElseThrow();
+    assertEquals("3 rows are under DESTROYED key b v2 and can never be decrypted", destroyed.message());
+    Finding retired = findings.stream().filter(f -> f.code().equals("ROWS_ON_RETIRED_VERSION")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("PCI DSS 3.7.5"), retired.references());
+  }
+}

@@ -1,8 +1,0 @@
-/**
- * Data collection of the compliance audit report: personal-data detectors and sampling, job runs,
- * findings. Not API; may change in any release.
- */
-@NullMarked
-package io.colseal.migrations.internal.audit;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,0 @@
-/**
- * The re-encryption engine behind {@code ReencryptionJob}: job tables and leases, partition
- * planning, keyset-paginated batches with compare-and-set updates, throttling and metrics. Not API;
- * may change in any release.
- */
-@NullMarked
-package io.colseal.migrations.internal.job;
-
-import org.jspecify.annotations.NullMarked;
