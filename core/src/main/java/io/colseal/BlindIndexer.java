@@ -3,7 +3,7 @@ package io.colseal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.internal.keyring.CachingKeyRing;
+import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.crypto.BlindIndexMac;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.keys.Identifiers;
@@ -27,18 +27,23 @@ import org.jspecify.annotations.Nullable;
  * the decrypted source with {@link #sameNormalized}. Thread safe.
  */
 public final class BlindIndexer {
-  private final CachingKeyRing keyRing;
+  /** Longest stored index value: {@code bi1:}, a 10-digit key version, {@code :} and 43 Base64 characters. */
+  public static final int MAX_LENGTH = BlindIndexMac.MAX_LENGTH;
+
+  private final DataKeys keys;
   private final String table;
   private final String column;
   private final String keyName;
+  private final Normalizer normalizer;
   private final BlindIndexMac mac;
 
-  BlindIndexer(CachingKeyRing keyRing, String table, String column, Normalizer normalizer, int bits) {
-    this.keyRing = keyRing;
+  BlindIndexer(DataKeys keys, String table, String column, Normalizer normalizer, int bits) {
+    this.keys = keys;
     this.table = Identifiers.normalize(table);
     this.column = Identifiers.normalize(column);
     this.keyName = BlindIndexKeys.keyName(this.table);
-    this.mac = new BlindIndexMac(this.table, this.column, requireNonNull(normalizer, "normalizer"), bits);
+    this.normalizer = requireNonNull(normalizer, "normalizer");
+    this.mac = new BlindIndexMac(this.table, this.column, normalizer.name(), bits);
   }
 
   /** The stored index value of {@code plaintext}; null for null. */
@@ -46,8 +51,8 @@ public final class BlindIndexer {
     if (plaintext == null) {
       return null;
     }
-    DataKey key = keyRing.indexKey(keyName);
-    return mac.token(key.jceKey(), key.version(), plaintext);
+    DataKey key = keys.indexKey(keyName);
+    return mac.token(key.jceKey(), key.version(), normalizer.apply(plaintext));
   }
 
   /**
@@ -58,7 +63,7 @@ public final class BlindIndexer {
     if (a == null || b == null) {
       return a == b;
     }
-    return mac.normalizer().apply(a).equals(mac.normalizer().apply(b));
+    return normalizer.apply(a).equals(normalizer.apply(b));
   }
 
   public String table() {
@@ -75,7 +80,7 @@ public final class BlindIndexer {
   }
 
   public Normalizer normalizer() {
-    return mac.normalizer();
+    return normalizer;
   }
 
   /** Bits kept, 1..256 (256 without truncation). */
@@ -85,6 +90,6 @@ public final class BlindIndexer {
 
   @Override
   public String toString() {
-    return "BlindIndexer[" + table + '.' + column + ", " + mac.normalizer() + ", " + mac.bits() + " bits]";
+    return "BlindIndexer[" + table + '.' + column + ", " + normalizer + ", " + mac.bits() + " bits]";
   }
 }

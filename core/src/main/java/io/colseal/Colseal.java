@@ -1,20 +1,19 @@
 package io.colseal;
 
-import io.colseal.exception.ColsealConfigException;
-import io.colseal.jdbc.ConnectionSource;
-
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.internal.keyring.CachingKeyRing;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.internal.format.ValueCodec;
-import io.colseal.internal.format.ValueCodecs;
+import io.colseal.internal.keyring.DataKeys;
+import io.colseal.internal.keyring.KeyRingOptions;
+import io.colseal.internal.keystore.ColumnRegistry;
+import io.colseal.internal.keystore.DataKeyTable;
 import io.colseal.internal.keystore.JdbcKeyTable;
+import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.internal.keystore.KeyTableSchema;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.KeyRing;
-import io.colseal.RegisteredBlindIndex;
-import io.colseal.RegisteredColumn;
 import io.colseal.kms.KmsProvider;
-import io.colseal.KmsProviders;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>colseal works on the key table through the given connections, one short transaction of its
+ * own per operation, never inside the application's transaction; it needs one connection at a time
+ * beside those the application holds.
+ *
  * <p>Thread safe. {@link #close()} zeroes every cached key and closes the KEK provider.
  */
 public final class Colseal implements AutoCloseable {
@@ -41,14 +44,14 @@ public final class Colseal implements AutoCloseable {
 
   private final ColsealConfig config;
   private final KmsProvider kms;
-  private final CachingKeyRing keyRing;
-  private final JdbcKeyTable keyTable;
+  private final DataKeys keys;
+  private final ColumnRegistry registry;
 
-  private Colseal(ColsealConfig config, KmsProvider kms, CachingKeyRing keyRing, JdbcKeyTable keyTable) {
+  private Colseal(ColsealConfig config, KmsProvider kms, DataKeys keys, ColumnRegistry registry) {
     this.config = config;
     this.kms = kms;
-    this.keyRing = keyRing;
-    this.keyTable = keyTable;
+    this.keys = keys;
+    this.registry = registry;
   }
 
   /** Starts colseal on {@code dataSource}; see {@link #start(ConnectionSource, ColsealConfig)}. */
@@ -68,15 +71,24 @@ public final class Colseal implements AutoCloseable {
     requireNonNull(config, "config");
     KmsProvider kms = KmsProviders.create(config);
     try {
-      JdbcKeyTable keyTable = new JdbcKeyTable(connections, config.clock(), config.environment());
-      KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
-      LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), JdbcKeyTable.TABLE,
-          keyTable.vendor());
-      return new Colseal(config, kms, new CachingKeyRing(keyTable, kms, config), keyTable);
+      JdbcSupport jdbc = new JdbcSupport(connections, config.clock());
+      KeyTableSchema.apply(config.schemaManagement(), connections,
+          new JdbcKeyTable(connections, config.clock(), config.environment()));
+      DataKeyTable keyTable = new DataKeyTable(jdbc, config.environment());
+      LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), DataKeyTable.TABLE,
+          jdbc.vendor());
+      return new Colseal(config, kms, new DataKeys(keyTable, kms, keyRingOptions(config, config.autoCreateKeys())),
+          new ColumnRegistry(jdbc));
     } catch (RuntimeException e) {
       kms.close();
       throw e;
     }
+  }
+
+  /** The key ring's settings from {@code config}; {@code autoCreate} as given (operators create keys on request). */
+  static KeyRingOptions keyRingOptions(ColsealConfig config, boolean autoCreate) {
+    return new KeyRingOptions(config.clock(), config.keyCacheTtl(), config.keyRefreshInterval(), autoCreate,
+        config.usageCap(), config.usageBlock(), config.originatorPeriod(), config.rotateOverdueAtStartup());
   }
 
   /** A {@link EncryptionMode#RANDOMIZED} cipher for a character column; see {@link ColumnCipher}. */
@@ -86,7 +98,7 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a character column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
-    return new ColumnCipher.Text<>(keyRing, codec(javaType), table, column, config.readPlaintext(), mode);
+    return new ColumnCipher.Text<>(keys, codec(javaType), table, column, config.readPlaintext(), mode);
   }
 
   /** A {@link EncryptionMode#RANDOMIZED} cipher for a binary column; see {@link ColumnCipher}. */
@@ -96,7 +108,7 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a binary column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
-    return new ColumnCipher.Binary<>(keyRing, codec(javaType), table, column, config.readPlaintext(), mode);
+    return new ColumnCipher.Binary<>(keys, codec(javaType), table, column, config.readPlaintext(), mode);
   }
 
   /**
@@ -120,9 +132,7 @@ public final class Colseal implements AutoCloseable {
    * A cipher for a column of the registry ({@code colseal_column}), built from the registry alone:
    * the application's classes are not needed. An enum type this process cannot load is handled as
    * {@code String}: enums are encrypted as their constants' names, so the values are the same. The
-   * cipher has the registered mode.
-   *
-   * @throws ColsealConfigException if the registered storage or mode is unknown
+   * cipher has the registered storage and mode.
    */
   public ColumnCipher<?, ?> column(RegisteredColumn registered) {
     Class<?> type;
@@ -131,21 +141,7 @@ public final class Colseal implements AutoCloseable {
     } catch (ClassNotFoundException | LinkageError e) {
       type = String.class;
     }
-    Storage storage;
-    try {
-      storage = Storage.valueOf(registered.storage());
-    } catch (IllegalArgumentException e) {
-      throw new ColsealConfigException("column registry: " + registered.table() + '.' + registered.column()
-          + " has storage '" + registered.storage() + "', expected TEXT or BINARY");
-    }
-    EncryptionMode mode;
-    try {
-      mode = EncryptionMode.valueOf(registered.mode());
-    } catch (IllegalArgumentException e) {
-      throw new ColsealConfigException("column registry: " + registered.table() + '.' + registered.column()
-          + " has mode '" + registered.mode() + "', expected RANDOMIZED or DETERMINISTIC");
-    }
-    return column(registered.table(), registered.column(), type, storage, mode);
+    return column(registered.table(), registered.column(), type, registered.storage(), registered.mode());
   }
 
   /**
@@ -155,13 +151,11 @@ public final class Colseal implements AutoCloseable {
    * @param bits 0 for the full 256-bit HMAC, or 1..256 to keep only that many bits
    */
   public BlindIndexer blindIndexer(String table, String column, Normalizer normalizer, int bits) {
-    return new BlindIndexer(keyRing, table, column, normalizer, bits);
+    return new BlindIndexer(keys, table, column, normalizer, bits);
   }
 
   private static <T> ValueCodec<T> codec(Class<T> javaType) {
-    return ValueCodecs.forType(javaType).orElseThrow(() ->
-        new ColsealConfigException(javaType.getName() + " cannot be encrypted; supported types: "
-            + ValueCodecs.supportedTypes()));
+    return SupportedType.codec(javaType);
   }
 
   /**
@@ -173,9 +167,7 @@ public final class Colseal implements AutoCloseable {
     Set<String> seen = new HashSet<>();
     for (EncryptedColumn c : columns) {
       if (seen.add(c.table() + '.' + c.column())) {
-        keyTable.register(RegisteredColumn.declared(c.table(), c.column(), c.tableSql(),
-            c.columnSql(), c.javaType().getName(), c.storage().name(), c.mode().name(), c.classification().name(), c.entity(),
-            c.attribute()));
+        registry.register(RegistryRows.row(c));
       }
     }
   }
@@ -189,15 +181,18 @@ public final class Colseal implements AutoCloseable {
     Set<String> seen = new HashSet<>();
     for (RegisteredBlindIndex i : indexes) {
       if (seen.add(i.table() + '.' + i.column())) {
-        keyTable.registerBlindIndex(i);
-        keyRing.indexKey(i.keyName());
+        registry.register(RegistryRows.row(i));
+        keys.indexKey(i.keyName());
       }
     }
   }
 
-  /** The key ring: active versions, all versions, counters. */
+  /**
+   * The key ring: active versions, all versions, counters, refresh and rotation. A view: it hands
+   * out no key, and no cast of it does.
+   */
   public KeyRing keyRing() {
-    return keyRing;
+    return keys.view();
   }
 
   public ColsealConfig config() {
@@ -208,7 +203,7 @@ public final class Colseal implements AutoCloseable {
   @Override
   public void close() {
     try {
-      keyRing.close();
+      keys.close();
     } finally {
       kms.close();
     }

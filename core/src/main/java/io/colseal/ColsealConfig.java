@@ -1,63 +1,47 @@
 package io.colseal;
 
-import io.colseal.config.Redaction;
-import io.colseal.exception.ColsealConfigException;
-
 import static java.util.Objects.requireNonNull;
 
+import io.colseal.config.Setting;
+import io.colseal.config.Settings;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.kms.KmsProvider;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Immutable colseal configuration. Build it in code with {@link #builder()}, or let the Hibernate
  * integration read it from the persistence unit's properties with {@link #fromProperties(Map)}.
  *
+ * <p>Every way of setting a value ends in the same place: the typed builder methods ({@link
+ * Builder#keyCacheTtl}), {@link Builder#setting(String, Object)}, the properties map, JVM system
+ * properties and environment variables all go through the {@link Setting} of {@link
+ * ColsealSettings} (or of the KEK provider that declares it), so {@code
+ * builder().setting("colseal.keys.cache-ttl", "PT0S").build().keyCacheTtl()} is {@code PT0S}.
+ *
  * <p>Defaults are strict: a bad value fails with {@link ColsealConfigException} naming the setting,
- * and is never replaced quietly. {@link #toString()} never shows a password.
+ * and is never replaced quietly; an unknown {@code colseal.*} name fails with the nearest known one
+ * ("did you mean colseal.keys.cache-ttl?"). {@link #toString()} never shows a secret.
  */
-public final class ColsealConfig {
-  private final @Nullable String kmsProviderName;
+public final class ColsealConfig implements Settings {
+  private static final Logger LOG = LoggerFactory.getLogger(ColsealConfig.class);
+
+  private final Map<String, Object> values;
   private final @Nullable KmsProvider kmsProvider;
-  private final SchemaManagement schemaManagement;
-  private final boolean autoCreateKeys;
-  private final Duration keyCacheTtl;
-  private final Duration keyRefreshInterval;
-  private final long usageCap;
-  private final long usageBlock;
-  private final Duration originatorPeriod;
-  private final Duration validityPeriod;
-  private final boolean rotateOverdueAtStartup;
-  private final boolean readPlaintext;
-  private final @Nullable String environment;
   private final Clock clock;
-  private final Map<String, String> settings;
 
   private ColsealConfig(Builder b) {
-    kmsProviderName = b.kmsProviderName;
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
     kmsProvider = b.kmsProvider;
-    schemaManagement = b.schemaManagement;
-    autoCreateKeys = b.autoCreateKeys;
-    keyCacheTtl = b.keyCacheTtl;
-    keyRefreshInterval = b.keyRefreshInterval;
-    usageCap = b.usageCap;
-    usageBlock = Math.min(b.usageBlock, b.usageCap);
-    originatorPeriod = b.originatorPeriod;
-    validityPeriod = b.validityPeriod;
-    rotateOverdueAtStartup = b.rotateOverdueAtStartup;
-    readPlaintext = b.readPlaintext;
-    environment = b.environment;
     clock = b.clock;
-    settings = Collections.unmodifiableMap(new TreeMap<>(b.settings));
   }
 
   public static Builder builder() {
@@ -66,192 +50,59 @@ public final class ColsealConfig {
 
   /**
    * Reads every {@code colseal.*} setting from {@code properties}, then JVM system properties, then
-   * environment variables (first found wins). Values in {@code properties} may be strings or, for
-   * {@code colseal.kms.provider}, a {@link KmsProvider} instance.
+   * environment variables (first found wins). Values in {@code properties} may be text or typed
+   * values ({@code Duration}, {@code Boolean}, numbers, paths, enums), and for {@code
+   * colseal.kms.provider} a {@link KmsProvider} instance.
+   *
+   * @throws ColsealConfigException if a {@code colseal.*} property or system property names no
+   *     known setting, or a value is invalid
    */
   public static ColsealConfig fromProperties(Map<String, ?> properties) {
     return fromSources(properties, System.getProperties(), System.getenv());
   }
 
-  static ColsealConfig fromSources(
-      Map<String, ?> properties, Map<Object, Object> system, Map<String, String> environment) {
-    Function<String, @Nullable Object> lookup =
-        name -> {
-          Object v = properties.get(name);
-          if (v == null) {
-            v = system.get(name);
-          }
-          if (v == null) {
-            v = environment.get(ColsealSettings.environmentName(name));
-          }
-          return v;
-        };
+  static ColsealConfig fromSources(Map<String, ?> properties, Map<Object, Object> system, Map<String, String> environment) {
+    Map<String, Setting<?>> known = ColsealSettings.all();
     Builder b = builder();
-    Map<String, String> collected = new LinkedHashMap<>();
-    for (Map<?, ?> source : java.util.List.<Map<?, ?>>of(environmentAsSettings(environment), system, properties)) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    // Environment variables cannot carry dots: only the known names are mapped back. The environment is
+    // shared with other programs (COLSEAL_JAR, COLSEAL_JAVA_OPTS), so other COLSEAL_* names are not
+    // errors; a near miss of a known name is reported.
+    for (Setting<?> s : known.values()) {
+      String v = environment.get(s.environmentVariable());
+      if (v != null) {
+        merged.put(s.name(), v);
+      }
+    }
+    warnAboutNearMisses(environment, known);
+    for (Map<?, ?> source : List.<Map<?, ?>>of(system, properties)) {
       for (Map.Entry<?, ?> e : source.entrySet()) {
-        if (e.getKey() instanceof String k && k.startsWith("colseal.")) {
-          String v = settingText(k, e.getValue());
-          if (v != null) {
-            collected.put(k, v);
-          }
+        if (e.getKey() instanceof String k && k.startsWith("colseal.") && e.getValue() != null) {
+          merged.put(k, e.getValue());
         }
       }
     }
-    collected.forEach(b::setting);
-
-    Object provider = lookup.apply(ColsealSettings.KMS_PROVIDER);
-    if (provider instanceof KmsProvider p) {
-      b.kmsProvider(p);
-    } else if (provider instanceof String s && !s.isBlank()) {
-      b.kmsProvider(s.trim());
-    } else if (provider != null) {
-      throw new ColsealConfigException(
-          ColsealSettings.KMS_PROVIDER + " must be a provider name or a KmsProvider, got a "
-              + provider.getClass().getName());
-    }
-    Object management = lookup.apply(ColsealSettings.SCHEMA_MANAGEMENT);
-    if (management != null) {
-      b.schemaManagement(SchemaManagement.parse(management.toString()));
-    }
-    Object autoCreate = lookup.apply(ColsealSettings.AUTO_CREATE_KEYS);
-    if (autoCreate != null) {
-      b.autoCreateKeys(parseBoolean(ColsealSettings.AUTO_CREATE_KEYS, autoCreate));
-    }
-    Object ttl = lookup.apply(ColsealSettings.KEY_CACHE_TTL);
-    if (ttl != null) {
-      b.keyCacheTtl(parseDuration(ColsealSettings.KEY_CACHE_TTL, ttl));
-    }
-    Object refresh = lookup.apply(ColsealSettings.KEY_REFRESH_INTERVAL);
-    if (refresh != null) {
-      b.keyRefreshInterval(parseDuration(ColsealSettings.KEY_REFRESH_INTERVAL, refresh));
-    }
-    Object cap = lookup.apply(ColsealSettings.USAGE_CAP);
-    if (cap != null) {
-      b.usageCap(parseLong(ColsealSettings.USAGE_CAP, cap));
-    }
-    Object block = lookup.apply(ColsealSettings.USAGE_BLOCK);
-    if (block != null) {
-      b.usageBlock(parseLong(ColsealSettings.USAGE_BLOCK, block));
-    }
-    Object originator = lookup.apply(ColsealSettings.ORIGINATOR_PERIOD);
-    if (originator != null) {
-      b.originatorPeriod(parseDuration(ColsealSettings.ORIGINATOR_PERIOD, originator));
-    }
-    Object validity = lookup.apply(ColsealSettings.VALIDITY_PERIOD);
-    if (validity != null) {
-      b.validityPeriod(parseDuration(ColsealSettings.VALIDITY_PERIOD, validity));
-    }
-    Object overdue = lookup.apply(ColsealSettings.ROTATE_OVERDUE_AT_STARTUP);
-    if (overdue != null) {
-      b.rotateOverdueAtStartup(parseBoolean(ColsealSettings.ROTATE_OVERDUE_AT_STARTUP, overdue));
-    }
-    Object readPlaintext = lookup.apply(ColsealSettings.READ_PLAINTEXT);
-    if (readPlaintext != null) {
-      b.readPlaintext(parseBoolean(ColsealSettings.READ_PLAINTEXT, readPlaintext));
-    }
-    Object deployment = lookup.apply(ColsealSettings.ENVIRONMENT);
-    if (deployment != null) {
-      b.environment(deployment.toString());
-    }
+    merged.forEach(b::setting);
     return b.build();
   }
 
-  /**
-   * The text of a setting's value. Strings, booleans, numbers, durations, paths and enums are taken
-   * as text; a {@link KmsProvider} under {@code colseal.kms.provider} is handled separately. Any
-   * other object fails rather than being dropped, which would silently fall back to a default.
-   */
-  private static @Nullable String settingText(String name, @Nullable Object value) {
-    if (value == null || (name.equals(ColsealSettings.KMS_PROVIDER) && value instanceof KmsProvider)) {
-      return null;
-    }
-    if (value instanceof String
-        || value instanceof Boolean
-        || value instanceof Number
-        || value instanceof Duration
-        || value instanceof java.nio.file.Path
-        || value instanceof Enum<?>) {
-      return value.toString();
-    }
-    throw new ColsealConfigException(
-        name + " must be given as a string, got a " + value.getClass().getName());
-  }
-
-  private static Map<String, String> environmentAsSettings(Map<String, String> environment) {
-    // Environment variables cannot carry dots; map the known COLSEAL_* names back to settings.
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String name : KNOWN_SETTINGS) {
-      String v = environment.get(ColsealSettings.environmentName(name));
-      if (v != null) {
-        out.put(name, v);
+  private static void warnAboutNearMisses(Map<String, String> environment, Map<String, Setting<?>> known) {
+    for (String name : environment.keySet()) {
+      if (!name.startsWith("COLSEAL_")) {
+        continue;
       }
-    }
-    return out;
-  }
-
-  private static final java.util.List<String> KNOWN_SETTINGS =
-      java.util.List.of(
-          ColsealSettings.KMS_PROVIDER,
-          ColsealSettings.KEK_ID,
-          ColsealSettings.LOCAL_KEYSTORE,
-          ColsealSettings.LOCAL_KEYSTORE_PASSWORD,
-          ColsealSettings.LOCAL_CREATE_IF_MISSING,
-          ColsealSettings.AWS_REGION,
-          ColsealSettings.AWS_ENDPOINT,
-          ColsealSettings.AWS_CALL_TIMEOUT,
-          ColsealSettings.SCHEMA_MANAGEMENT,
-          ColsealSettings.AUTO_CREATE_KEYS,
-          ColsealSettings.KEY_CACHE_TTL,
-          ColsealSettings.KEY_REFRESH_INTERVAL,
-          ColsealSettings.USAGE_CAP,
-          ColsealSettings.USAGE_BLOCK,
-          ColsealSettings.ORIGINATOR_PERIOD,
-          ColsealSettings.VALIDITY_PERIOD,
-          ColsealSettings.ROTATE_OVERDUE_AT_STARTUP,
-          ColsealSettings.READ_PLAINTEXT,
-          ColsealSettings.ENVIRONMENT);
-
-  static boolean parseBoolean(String setting, Object value) {
-    if (value instanceof Boolean bool) {
-      return bool;
-    }
-    String s = value.toString().trim().toLowerCase(Locale.ROOT);
-    if (s.equals("true")) {
-      return true;
-    }
-    if (s.equals("false")) {
-      return false;
-    }
-    throw new ColsealConfigException(setting + " must be true or false, got '" + value + "'");
-  }
-
-  static long parseLong(String setting, Object value) {
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    try {
-      return Long.parseLong(value.toString().trim().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new ColsealConfigException(setting + " must be a whole number, got '" + value + "'", e);
-    }
-  }
-
-  static Duration parseDuration(String setting, Object value) {
-    if (value instanceof Duration d) {
-      return d;
-    }
-    try {
-      return Duration.parse(value.toString().trim());
-    } catch (DateTimeParseException e) {
-      throw new ColsealConfigException(
-          setting + " must be an ISO-8601 duration such as PT5M, got '" + value + "'", e);
+      for (Setting<?> s : known.values()) {
+        String expected = s.environmentVariable();
+        if (!expected.equals(name) && ColsealSettings.editDistance(name, expected) <= 2) {
+          LOG.warn("Environment variable {} is not a colseal setting and is ignored; did you mean {}?", name, expected);
+        }
+      }
     }
   }
 
   /** The provider name from {@code colseal.kms.provider}, unless a provider object was given. */
   public Optional<String> kmsProviderName() {
-    return Optional.ofNullable(kmsProviderName);
+    return kmsProvider != null ? Optional.empty() : find(ColsealSettings.KMS_PROVIDER);
   }
 
   /** A provider object given in code or in the properties map. */
@@ -260,44 +111,44 @@ public final class ColsealConfig {
   }
 
   public SchemaManagement schemaManagement() {
-    return schemaManagement;
+    return value(ColsealSettings.SCHEMA_MANAGEMENT);
   }
 
   public boolean autoCreateKeys() {
-    return autoCreateKeys;
+    return value(ColsealSettings.AUTO_CREATE_KEYS);
   }
 
   public Duration keyCacheTtl() {
-    return keyCacheTtl;
+    return value(ColsealSettings.KEY_CACHE_TTL);
   }
 
   /** How often the key ring re-reads each table's ACTIVE version. */
   public Duration keyRefreshInterval() {
-    return keyRefreshInterval;
+    return value(ColsealSettings.KEY_REFRESH_INTERVAL);
   }
 
   /** Encryptions allowed per key version before automatic rotation. */
   public long usageCap() {
-    return usageCap;
+    return value(ColsealSettings.USAGE_CAP);
   }
 
-  /** Encryptions reserved in the key table at a time. */
+  /** Encryptions reserved in the key table at a time; never more than {@link #usageCap()}. */
   public long usageBlock() {
-    return usageBlock;
+    return Math.min(value(ColsealSettings.USAGE_BLOCK), usageCap());
   }
 
   /** Originator-usage period: how long a version may encrypt after activation. */
   public Duration originatorPeriod() {
-    return originatorPeriod;
+    return value(ColsealSettings.ORIGINATOR_PERIOD);
   }
 
   /** Validity period: how long a version may exist before its data must have moved on. */
   public Duration validityPeriod() {
-    return validityPeriod;
+    return value(ColsealSettings.VALIDITY_PERIOD);
   }
 
   public boolean rotateOverdueAtStartup() {
-    return rotateOverdueAtStartup;
+    return value(ColsealSettings.ROTATE_OVERDUE_AT_STARTUP);
   }
 
   /**
@@ -305,7 +156,7 @@ public final class ColsealConfig {
    * column is being encrypted in place) instead of failing with {@code DECRYPT_FAILED}.
    */
   public boolean readPlaintext() {
-    return readPlaintext;
+    return value(ColsealSettings.READ_PLAINTEXT);
   }
 
   /**
@@ -313,158 +164,167 @@ public final class ColsealConfig {
    * on every key version it creates; null when not set.
    */
   public @Nullable String environment() {
-    return environment;
+    return find(ColsealSettings.ENVIRONMENT).orElse(null);
   }
 
   public Clock clock() {
     return clock;
   }
 
-  /** A raw setting, for providers; secrets included, so never log the result. */
-  public Optional<String> setting(String name) {
-    return Optional.ofNullable(settings.get(name));
+  @Override
+  public <T> Optional<T> find(Setting<T> setting) {
+    Object v = values.get(setting.name());
+    return v != null ? Optional.of(setting.type().cast(v)) : setting.defaultValue();
   }
 
-  /** A required raw setting; its absence fails with a message naming the setting. */
-  public String requireSetting(String name, String why) {
-    String v = settings.get(name);
-    if (v == null || v.isBlank()) {
-      throw new ColsealConfigException(
-          name + " is not set (" + why + "); set it as a property, -D" + name + "=... or "
-              + ColsealSettings.environmentName(name));
+  @Override
+  public <T> T require(Setting<T> setting, String why) {
+    Optional<T> v = find(setting);
+    if (v.isEmpty() || (v.get() instanceof String s && s.isBlank())) {
+      throw new ColsealConfigException(setting.name() + " is not set (" + why + "); set it as a property, -D"
+          + setting.name() + "=... or " + setting.environmentVariable());
     }
-    return v.trim();
+    return v.get();
+  }
+
+  @Override
+  public boolean isSet(Setting<?> setting) {
+    return values.containsKey(setting.name());
+  }
+
+  private <T> T value(Setting<T> setting) {
+    return find(setting).orElseThrow(() -> new IllegalStateException(setting.name() + " has no default"));
   }
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("ColsealConfig{kms=");
-    sb.append(kmsProvider != null ? kmsProvider.name() : kmsProviderName);
-    sb.append(", schemaManagement=").append(schemaManagement);
-    sb.append(", autoCreateKeys=").append(autoCreateKeys);
-    sb.append(", keyCacheTtl=").append(keyCacheTtl);
-    sb.append(", keyRefreshInterval=").append(keyRefreshInterval);
-    sb.append(", usageCap=").append(usageCap).append(", usageBlock=").append(usageBlock);
-    sb.append(", originatorPeriod=").append(originatorPeriod).append(", validityPeriod=").append(validityPeriod);
-    settings.forEach(
-        (k, v) -> {
-          if (!k.equals(ColsealSettings.KMS_PROVIDER)) {
-            sb.append(", ").append(k).append('=').append(ColsealSettings.isSecret(k) ? "****" : Redaction.maskUrl(v));
-          }
-        });
+    StringBuilder sb = new StringBuilder("ColsealConfig{");
+    sb.append("kms=").append(kmsProvider != null ? kmsProvider.name() : find(ColsealSettings.KMS_PROVIDER).orElse(null));
+    for (Setting<?> s : ColsealSettings.core()) {
+      if (s != ColsealSettings.KMS_PROVIDER) {
+        find(s).ifPresent(v -> sb.append(", ").append(s.name()).append('=').append(s.shown(v)));
+      }
+    }
+    Map<String, Setting<?>> known = ColsealSettings.all();
+    values.forEach((name, v) -> {
+      Setting<?> s = known.get(name);
+      if (s != null && !ColsealSettings.core().contains(s)) {
+        sb.append(", ").append(name).append('=').append(s.shown(v));
+      }
+    });
     return sb.append('}').toString();
   }
 
-  /** Builder; every setter validates its argument. */
+  /** Builder; every setter validates its argument through the setting's own parser and range. */
   public static final class Builder {
-    private @Nullable String kmsProviderName;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private @Nullable Map<String, Setting<?>> known;
     private @Nullable KmsProvider kmsProvider;
-    private SchemaManagement schemaManagement = SchemaManagement.MIGRATE;
-    private boolean autoCreateKeys = true;
-    private Duration keyCacheTtl = Duration.ofMinutes(5);
-    private Duration keyRefreshInterval = Duration.ofMinutes(1);
-    private long usageCap = 1L << 30;
-    private long usageBlock = 10_000;
-    private Duration originatorPeriod = Duration.ofDays(365);
-    private Duration validityPeriod = Duration.ofDays(5 * 365);
-    private boolean rotateOverdueAtStartup;
-    private boolean readPlaintext;
-    private @Nullable String environment;
     private Clock clock = Clock.systemUTC();
-    private final Map<String, String> settings = new LinkedHashMap<>();
 
     private Builder() {}
 
+    /** Sets {@code setting} to {@code value}, checked against its range. */
+    public <T> Builder set(Setting<T> setting, T value) {
+      values.put(setting.name(), setting.parse(requireNonNull(value, setting.name())));
+      return this;
+    }
+
+    /**
+     * Sets the setting called {@code name} from text or a typed value, exactly as a property would;
+     * for {@code colseal.kms.provider} a {@link KmsProvider} object is accepted too.
+     *
+     * @throws ColsealConfigException if no setting has that name (the message names the nearest
+     *     known one), or the value is invalid
+     */
+    public Builder setting(String name, Object value) {
+      requireNonNull(name, "name");
+      requireNonNull(value, "value");
+      if (!name.startsWith("colseal.")) {
+        throw new ColsealConfigException("setting names start with 'colseal.', got '" + name + "'");
+      }
+      if (name.equals(ColsealSettings.KMS_PROVIDER.name()) && value instanceof KmsProvider p) {
+        return kmsProvider(p);
+      }
+      if (known == null) {
+        known = ColsealSettings.all();
+      }
+      Setting<?> s = known.get(name);
+      if (s == null) {
+        throw new ColsealConfigException(ColsealSettings.unknownSettingMessage(name, known));
+      }
+      if (s == ColsealSettings.KMS_PROVIDER && !(value instanceof String)) {
+        throw new ColsealConfigException(name + " must be a provider name or a KmsProvider, got a "
+            + value.getClass().getName());
+      }
+      Object parsed = s.parse(value);
+      if (parsed instanceof String text && text.isBlank()) {
+        values.remove(name); // blank counts as unset, as an empty environment variable does
+      } else {
+        values.put(name, parsed);
+        if (s == ColsealSettings.KMS_PROVIDER) {
+          kmsProvider = null;
+        }
+      }
+      return this;
+    }
+
     /** Selects a provider by name ({@code local}, {@code aws-kms}). */
     public Builder kmsProvider(String name) {
-      kmsProviderName = requireNonNull(name, "name");
-      kmsProvider = null;
-      settings.put(ColsealSettings.KMS_PROVIDER, name);
-      return this;
+      return setting(ColsealSettings.KMS_PROVIDER.name(), requireNonNull(name, "name"));
     }
 
     /** Uses the given provider object; colseal closes it when the runtime closes. */
     public Builder kmsProvider(KmsProvider provider) {
       kmsProvider = requireNonNull(provider, "provider");
-      kmsProviderName = null;
+      values.remove(ColsealSettings.KMS_PROVIDER.name());
       return this;
     }
 
     public Builder kekId(String kekId) {
-      return setting(ColsealSettings.KEK_ID, requireNonNull(kekId, "kekId"));
+      return set(ColsealSettings.KEK_ID, requireNonNull(kekId, "kekId"));
     }
 
     public Builder schemaManagement(SchemaManagement management) {
-      schemaManagement = requireNonNull(management, "management");
-      return this;
+      return set(ColsealSettings.SCHEMA_MANAGEMENT, management);
     }
 
     public Builder autoCreateKeys(boolean autoCreate) {
-      autoCreateKeys = autoCreate;
-      return this;
+      return set(ColsealSettings.AUTO_CREATE_KEYS, autoCreate);
     }
 
-    /** How long an unwrapped data key is kept; 0 disables caching (one KMS call per use). */
+    /** How long an unwrapped data key is kept, 0..PT1H; 0 disables caching (one KMS call per use). */
     public Builder keyCacheTtl(Duration ttl) {
-      requireNonNull(ttl, "ttl");
-      if (ttl.isNegative() || ttl.compareTo(Duration.ofHours(1)) > 0) {
-        throw new ColsealConfigException(ColsealSettings.KEY_CACHE_TTL + " must be 0..PT1H, got " + ttl);
-      }
-      keyCacheTtl = ttl;
-      return this;
+      return set(ColsealSettings.KEY_CACHE_TTL, ttl);
     }
 
-    /** How often a running key ring re-reads each table's ACTIVE version; 0 re-reads on every use. */
+    /** How often a running key ring re-reads each table's ACTIVE version, 0..PT1H; 0 re-reads on every use. */
     public Builder keyRefreshInterval(Duration interval) {
-      requireNonNull(interval, "interval");
-      if (interval.isNegative() || interval.compareTo(Duration.ofHours(1)) > 0) {
-        throw new ColsealConfigException(ColsealSettings.KEY_REFRESH_INTERVAL + " must be 0..PT1H, got " + interval);
-      }
-      keyRefreshInterval = interval;
-      return this;
+      return set(ColsealSettings.KEY_REFRESH_INTERVAL, interval);
     }
 
     /** Encryptions per key version before automatic rotation: 1..2^32 (NIST SP 800-38D's limit). */
     public Builder usageCap(long cap) {
-      if (cap < 1 || cap > (1L << 32)) {
-        throw new ColsealConfigException(ColsealSettings.USAGE_CAP + " must be 1..4294967296 (2^32), got " + cap);
-      }
-      usageCap = cap;
-      return this;
+      return set(ColsealSettings.USAGE_CAP, cap);
     }
 
     /** Encryptions reserved per key-table write: 1..1,000,000; a crash may over-count by at most this. */
     public Builder usageBlock(long block) {
-      if (block < 1 || block > 1_000_000) {
-        throw new ColsealConfigException(ColsealSettings.USAGE_BLOCK + " must be 1..1000000, got " + block);
-      }
-      usageBlock = block;
-      return this;
+      return set(ColsealSettings.USAGE_BLOCK, block);
     }
 
     /** Originator-usage period, P1D..P3650D. */
     public Builder originatorPeriod(Duration period) {
-      originatorPeriod = period(ColsealSettings.ORIGINATOR_PERIOD, period);
-      return this;
+      return set(ColsealSettings.ORIGINATOR_PERIOD, period);
     }
 
     /** Validity period, P1D..P3650D; must not be shorter than the originator-usage period. */
     public Builder validityPeriod(Duration period) {
-      validityPeriod = period(ColsealSettings.VALIDITY_PERIOD, period);
-      return this;
-    }
-
-    private static Duration period(String setting, Duration period) {
-      requireNonNull(period, "period");
-      if (period.compareTo(Duration.ofDays(1)) < 0 || period.compareTo(Duration.ofDays(3650)) > 0) {
-        throw new ColsealConfigException(setting + " must be P1D..P3650D, got " + period);
-      }
-      return period;
+      return set(ColsealSettings.VALIDITY_PERIOD, period);
     }
 
     public Builder rotateOverdueAtStartup(boolean rotate) {
-      rotateOverdueAtStartup = rotate;
-      return this;
+      return set(ColsealSettings.ROTATE_OVERDUE_AT_STARTUP, rotate);
     }
 
     /**
@@ -472,26 +332,20 @@ public final class ColsealConfig {
      * encrypted in place ({@code colseal reencrypt}). Default {@code false}.
      */
     public Builder readPlaintext(boolean read) {
-      readPlaintext = read;
-      return this;
+      return set(ColsealSettings.READ_PLAINTEXT, read);
     }
 
     /**
      * The environment tag recorded on new key versions ({@code prod}, {@code staging}, {@code dev}):
-     * 1..64 characters of letters, digits, {@code . _ -}; surrounding whitespace is removed.
+     * 1..64 characters of letters, digits, {@code . _ -}; surrounding whitespace is removed. Null
+     * clears it.
      */
     public Builder environment(@Nullable String name) {
       if (name == null) {
-        environment = null;
+        values.remove(ColsealSettings.ENVIRONMENT.name());
         return this;
       }
-      String t = name.trim();
-      if (!t.matches("[A-Za-z0-9._-]{1,64}")) {
-        throw new ColsealConfigException(
-            ColsealSettings.ENVIRONMENT + " must be 1..64 letters, digits, '.', '_' or '-', got '" + name + "'");
-      }
-      environment = t;
-      return this;
+      return setting(ColsealSettings.ENVIRONMENT.name(), name);
     }
 
     /** Source of time for key timestamps and cache expiry; tests inject a fixed clock. */
@@ -500,27 +354,20 @@ public final class ColsealConfig {
       return this;
     }
 
-    /** Sets any {@code colseal.*} setting, such as a provider-specific one. */
-    public Builder setting(String name, String value) {
-      requireNonNull(name, "name");
-      requireNonNull(value, "value");
-      if (!name.startsWith("colseal.")) {
-        throw new ColsealConfigException("setting names start with 'colseal.', got '" + name + "'");
-      }
-      settings.put(name, value);
-      return this;
-    }
-
+    /**
+     * The configuration.
+     *
+     * @throws ColsealConfigException if the validity period is shorter than the originator-usage
+     *     period
+     */
     public ColsealConfig build() {
-      if (validityPeriod.compareTo(originatorPeriod) < 0) {
-        throw new ColsealConfigException(ColsealSettings.VALIDITY_PERIOD + " (" + validityPeriod
-            + ") must not be shorter than " + ColsealSettings.ORIGINATOR_PERIOD + " (" + originatorPeriod + ")");
+      ColsealConfig config = new ColsealConfig(this);
+      if (config.validityPeriod().compareTo(config.originatorPeriod()) < 0) {
+        throw new ColsealConfigException(ColsealSettings.VALIDITY_PERIOD.name() + " (" + config.validityPeriod()
+            + ") must not be shorter than " + ColsealSettings.ORIGINATOR_PERIOD.name() + " ("
+            + config.originatorPeriod() + ")");
       }
-      String local = settings.get(ColsealSettings.LOCAL_CREATE_IF_MISSING);
-      if (local != null) {
-        parseBoolean(ColsealSettings.LOCAL_CREATE_IF_MISSING, local);
-      }
-      return new ColsealConfig(this);
+      return config;
     }
   }
 }

@@ -1,90 +1,210 @@
 package io.colseal;
 
+import io.colseal.config.Setting;
+import io.colseal.kms.KmsProviderFactory;
+import io.colseal.kms.KmsSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
 /**
- * Names of colseal's settings. Each can be given, in order of precedence, as a Hibernate/JPA
- * property (persistence.xml, {@code hibernate.properties}, the properties map), as a JVM system
- * property ({@code -Dcolseal.kms.kek-id=...}), or as an environment variable made by upper-casing
- * the name and replacing dots and dashes with underscores ({@code COLSEAL_KMS_KEK_ID}). See {@code
- * docs/reference/configuration/} for one page per setting.
+ * colseal's settings: the one table every setting is read, checked and documented from. Each can
+ * be given, in order of precedence, in code ({@link ColsealConfig.Builder}) or as a property
+ * (persistence.xml, {@code hibernate.properties}, a settings map), as a JVM system property ({@code
+ * -Dcolseal.kms.kek-id=...}), or as an environment variable made by upper-casing the name and
+ * replacing dots and dashes with underscores ({@code COLSEAL_KMS_KEK_ID}). KEK providers declare
+ * their own settings ({@link KmsProviderFactory#settings()}), which are read the same way. See
+ * {@code docs/reference/configuration/} for one page per setting.
  */
 public final class ColsealSettings {
   /** KEK provider: {@code local}, {@code aws-kms}, or a {@link io.colseal.kms.KmsProvider} object. */
-  public static final String KMS_PROVIDER = "colseal.kms.provider";
+  public static final Setting<String> KMS_PROVIDER = KmsSettings.PROVIDER;
 
   /** KEK that wraps new data keys: a keystore alias ({@code local}) or a KMS key id, ARN or alias. */
-  public static final String KEK_ID = "colseal.kms.kek-id";
-
-  /** Path of the PKCS12 keystore holding the local KEK. */
-  public static final String LOCAL_KEYSTORE = "colseal.kms.local.keystore";
-
-  /** Password of the local keystore. Never logged; prefer the environment variable. */
-  public static final String LOCAL_KEYSTORE_PASSWORD = "colseal.kms.local.keystore-password";
-
-  /** Create the keystore and KEK when absent (demo and tests). Default {@code false}. */
-  public static final String LOCAL_CREATE_IF_MISSING = "colseal.kms.local.create-if-missing";
-
-  /** AWS region for the KMS client; default: the SDK's region provider chain. */
-  public static final String AWS_REGION = "colseal.kms.aws.region";
-
-  /** KMS endpoint override; default: the SDK's resolution, which honours AWS_ENDPOINT_URL_KMS. */
-  public static final String AWS_ENDPOINT = "colseal.kms.aws.endpoint";
-
-  /**
-   * Longest time one AWS KMS call may take, retries included (ISO-8601 duration, PT1S..PT5M).
-   * Default {@code PT10S}.
-   */
-  public static final String AWS_CALL_TIMEOUT = "colseal.kms.aws.call-timeout";
+  public static final Setting<String> KEK_ID = KmsSettings.KEK_ID;
 
   /** How the key table is managed: {@code migrate} (default), {@code validate} or {@code none}. */
-  public static final String SCHEMA_MANAGEMENT = "colseal.key-table.schema-management";
+  public static final Setting<SchemaManagement> SCHEMA_MANAGEMENT =
+      Setting.choice("colseal.key-table.schema-management", SchemaManagement.class, SchemaManagement.MIGRATE);
 
   /** Create a missing ACTIVE data key at start-up and on first use. Default {@code true}. */
-  public static final String AUTO_CREATE_KEYS = "colseal.keys.auto-create";
+  public static final Setting<Boolean> AUTO_CREATE_KEYS = Setting.flag("colseal.keys.auto-create", true);
 
-  /** How long an unwrapped data key stays in memory (ISO-8601 duration, 0..PT1H). Default {@code PT5M}. */
-  public static final String KEY_CACHE_TTL = "colseal.keys.cache-ttl";
+  /** How long an unwrapped data key stays in memory (0..PT1H; 0 disables caching). Default {@code PT5M}. */
+  public static final Setting<Duration> KEY_CACHE_TTL =
+      Setting.duration("colseal.keys.cache-ttl", Duration.ofMinutes(5), Duration.ZERO, Duration.ofHours(1));
 
   /** How often a running key ring re-reads each table's ACTIVE version (0..PT1H). Default {@code PT1M}. */
-  public static final String KEY_REFRESH_INTERVAL = "colseal.keys.refresh-interval";
+  public static final Setting<Duration> KEY_REFRESH_INTERVAL =
+      Setting.duration("colseal.keys.refresh-interval", Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1));
 
-  /** Encryptions allowed per key version before it is rotated automatically. Default 2^30. */
-  public static final String USAGE_CAP = "colseal.keys.usage-cap";
+  /** Encryptions allowed per key version before it is rotated automatically (1..2^32). Default 2^30. */
+  public static final Setting<Long> USAGE_CAP = Setting.number("colseal.keys.usage-cap", 1L << 30, 1, 1L << 32);
 
-  /** Encryptions reserved in the key table at a time, so counting needs no write per value. Default 10000. */
-  public static final String USAGE_BLOCK = "colseal.keys.usage-block";
+  /**
+   * Encryptions reserved in the key table at a time, so counting needs no write per value
+   * (1..1,000,000; never more than the usage cap). Default 10000.
+   */
+  public static final Setting<Long> USAGE_BLOCK = Setting.number("colseal.keys.usage-block", 10_000, 1, 1_000_000);
 
-  /** How long a key version may encrypt after activation (originator-usage period). Default {@code P365D}. */
-  public static final String ORIGINATOR_PERIOD = "colseal.keys.originator-period";
+  /** How long a key version may encrypt after activation (P1D..P3650D). Default {@code P365D}. */
+  public static final Setting<Duration> ORIGINATOR_PERIOD = Setting.duration("colseal.keys.originator-period",
+      Duration.ofDays(365), Duration.ofDays(1), Duration.ofDays(3650));
 
-  /** How long a key version may exist before data under it must have moved on. Default {@code P1825D}. */
-  public static final String VALIDITY_PERIOD = "colseal.keys.validity-period";
+  /** How long a key version may exist before data under it must have moved on (P1D..P3650D). Default {@code P1825D}. */
+  public static final Setting<Duration> VALIDITY_PERIOD = Setting.duration("colseal.keys.validity-period",
+      Duration.ofDays(5 * 365), Duration.ofDays(1), Duration.ofDays(3650));
 
   /** Rotate ACTIVE keys past their originator-usage period at start-up. Default {@code false}. */
-  public static final String ROTATE_OVERDUE_AT_STARTUP = "colseal.keys.rotate-overdue-at-startup";
+  public static final Setting<Boolean> ROTATE_OVERDUE_AT_STARTUP =
+      Setting.flag("colseal.keys.rotate-overdue-at-startup", false);
 
   /**
    * Read stored values that are not colseal envelopes as plaintext, while an existing column is
    * encrypted in place. Default {@code false}: such values fail with {@code DECRYPT_FAILED}.
    */
-  public static final String READ_PLAINTEXT = "colseal.migration.read-plaintext";
+  public static final Setting<Boolean> READ_PLAINTEXT = Setting.flag("colseal.migration.read-plaintext", false);
 
   /**
-   * The environment this deployment runs in ({@code prod}, {@code staging}, {@code dev}), recorded on
-   * each key version it creates so the audit report can find a KEK shared across environments. No
-   * default.
+   * The environment this deployment runs in ({@code prod}, {@code staging}, {@code dev}): 1..64
+   * letters, digits, {@code . _ -}. Recorded on each key version it creates so the audit report can
+   * find a KEK shared across environments. No default.
    */
-  public static final String ENVIRONMENT = "colseal.environment";
+  public static final Setting<String> ENVIRONMENT = Setting.of("colseal.environment", String.class, null,
+      "1..64 letters, digits, '.', '_' or '-'", s -> {
+        String t = s.trim();
+        if (!t.matches("[A-Za-z0-9._-]{1,64}")) {
+          throw new IllegalArgumentException("not an environment name");
+        }
+        return t;
+      });
+
+  private static final List<Setting<?>> CORE = List.of(KMS_PROVIDER, KEK_ID, SCHEMA_MANAGEMENT, AUTO_CREATE_KEYS,
+      KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
+      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, ENVIRONMENT);
 
   private ColsealSettings() {}
 
-  /** The environment variable that carries {@code setting}: {@code COLSEAL_KMS_KEK_ID}. */
-  public static String environmentName(String setting) {
-    return setting.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+  /** colseal's own settings, without those of KEK providers. */
+  public static List<Setting<?>> core() {
+    return CORE;
   }
 
-  /** Whether a setting holds a secret and must never be printed. */
+  /**
+   * Every known setting: colseal's own and those of every KEK provider on the class path or module
+   * path, by name, in a stable order.
+   *
+   * @throws IllegalStateException if two declare the same name
+   */
+  public static Map<String, Setting<?>> all() {
+    Map<String, Setting<?>> out = new LinkedHashMap<>();
+    for (Setting<?> s : CORE) {
+      out.put(s.name(), s);
+    }
+    for (KmsProviderFactory f : providerFactories()) {
+      for (Setting<?> s : f.settings()) {
+        Setting<?> previous = out.putIfAbsent(s.name(), s);
+        if (previous != null && previous != s) {
+          throw new IllegalStateException("setting " + s.name() + " is declared twice (KEK provider " + f.name() + ")");
+        }
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The known setting called {@code name}, if any. */
+  public static Optional<Setting<?>> find(String name) {
+    return Optional.ofNullable(all().get(name));
+  }
+
+  /** The KEK provider factories on the class path or module path. */
+  static List<KmsProviderFactory> providerFactories() {
+    List<KmsProviderFactory> out = new ArrayList<>();
+    ServiceLoader.load(KmsProviderFactory.class, ColsealSettings.class.getClassLoader()).forEach(out::add);
+    return out;
+  }
+
+  /** The environment variable that carries {@code setting}: {@code COLSEAL_KMS_KEK_ID}. */
+  public static String environmentName(String setting) {
+    return Setting.environmentVariable(setting);
+  }
+
+  /**
+   * Whether a setting holds a secret and must never be printed: a known setting declared secret,
+   * or, for a name colseal does not know (such as the command line's {@code colseal.jdbc.password}),
+   * one that mentions a password, secret, credential or token.
+   */
   public static boolean isSecret(String setting) {
-    String s = setting.toLowerCase(java.util.Locale.ROOT);
-    return s.contains("password") || s.contains("secret") || s.contains("credential");
+    Setting<?> known = all().get(setting);
+    if (known != null && known.isSecret()) {
+      return true;
+    }
+    String s = setting.toLowerCase(Locale.ROOT);
+    return s.contains("password") || s.contains("secret") || s.contains("credential") || s.contains("token");
+  }
+
+  /**
+   * The message for a {@code colseal.*} name no setting has: the nearest known name when one is
+   * close, or the module that declares settings under its prefix.
+   */
+  static String unknownSettingMessage(String name, Map<String, Setting<?>> known) {
+    StringBuilder m = new StringBuilder("unknown setting '").append(name).append('\'');
+    String nearest = null;
+    int best = Integer.MAX_VALUE;
+    for (String k : known.keySet()) {
+      int d = editDistance(name, k);
+      if (d < best) {
+        best = d;
+        nearest = k;
+      }
+    }
+    if (nearest != null && best <= Math.max(2, nearest.length() / 6)) {
+      return m.append("; did you mean ").append(nearest).append('?').toString();
+    }
+    if (name.startsWith("colseal.kms.")) {
+      String rest = name.substring("colseal.kms.".length());
+      int dot = rest.indexOf('.');
+      if (dot > 0) {
+        String prefix = "colseal.kms." + rest.substring(0, dot) + '.';
+        boolean anyKnown = known.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+        if (!anyKnown) {
+          List<String> providers = providerFactories().stream().map(KmsProviderFactory::name).toList();
+          m.append(": no KEK provider on the class path declares settings under ").append(prefix).append("* (found: ")
+              .append(String.join(", ", providers)).append(')');
+          if (prefix.equals("colseal.kms.aws.")) {
+            m.append("; add the dependency io.colseal:colseal-kms-aws");
+          }
+          return m.toString();
+        }
+      }
+    }
+    return m.append("; the settings are listed in docs/reference/configuration/").toString();
+  }
+
+  /** Levenshtein distance with transpositions (optimal string alignment). */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 }

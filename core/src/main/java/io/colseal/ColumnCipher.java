@@ -6,7 +6,7 @@ import io.colseal.exception.KeyUnavailableException;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.internal.keyring.CachingKeyRing;
+import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.crypto.ColumnSealer;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.format.EnvelopeFormat;
@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  *     Storage#BINARY}
  */
 public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, ColumnCipher.Binary {
-  private final CachingKeyRing keyRing;
+  private final DataKeys keys;
   private final ValueCodec<T> codec;
   private final String table;
   private final String column;
@@ -54,9 +54,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   final Algorithm algorithm;
   final ColumnSealer sealer;
 
-  ColumnCipher(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+  ColumnCipher(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
       EncryptionMode mode) {
-    this.keyRing = keyRing;
+    this.keys = keys;
     this.codec = codec;
     this.readPlaintext = readPlaintext;
     this.mode = requireNonNull(mode, "mode");
@@ -108,7 +108,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
           + " bytes; the limit is " + EnvelopeFormat.MAX_PLAINTEXT_LENGTH);
     }
     try {
-      return seal(keyRing.encryptionKey(table), plaintext);
+      return seal(keys.encryptionKey(table), plaintext);
     } finally {
       if (plaintext != value) { // byte[] values are encoded as themselves: never zero the caller's array
         Arrays.fill(plaintext, (byte) 0);
@@ -175,7 +175,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * io.colseal.keys.KeyRing#refresh()}. A fresh array on every call.
    */
   public final int[] searchVersions() {
-    return keyRing.searchVersions(table);
+    return keys.searchVersions(table);
   }
 
   /**
@@ -196,7 +196,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     }
     byte[] plaintext = openOrThrow(stored);
     try {
-      return seal(keyRing.searchKey(table, keyVersion), plaintext);
+      return seal(keys.searchKey(table, keyVersion), plaintext);
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
@@ -213,7 +213,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   public final S reencrypt(S stored) {
     byte[] plaintext = openOrThrow(stored);
     try {
-      return seal(keyRing.encryptionKey(table), plaintext);
+      return seal(keys.encryptionKey(table), plaintext);
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
@@ -248,7 +248,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private byte[] openOrThrow(S stored) {
     byte[] plaintext;
     try {
-      plaintext = open(stored, v -> keyRing.decryptionKey(table, v));
+      plaintext = open(stored, v -> keys.decryptionKey(table, v));
     } catch (MalformedEnvelopeException e) {
       throw new DecryptionException(table, column, e.keyVersion());
     }
@@ -269,9 +269,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   }
 
   static final class Text<T> extends ColumnCipher<T, String> {
-    Text(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+    Text(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
         EncryptionMode mode) {
-      super(keyRing, codec, table, column, readPlaintext, mode);
+      super(keys, codec, table, column, readPlaintext, mode);
     }
 
     @Override
@@ -301,9 +301,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   }
 
   static final class Binary<T> extends ColumnCipher<T, byte[]> {
-    Binary(CachingKeyRing keyRing, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
+    Binary(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
         EncryptionMode mode) {
-      super(keyRing, codec, table, column, readPlaintext, mode);
+      super(keys, codec, table, column, readPlaintext, mode);
     }
 
     @Override

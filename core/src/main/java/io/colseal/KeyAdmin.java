@@ -1,28 +1,28 @@
 package io.colseal;
 
+import static java.util.Objects.requireNonNull;
+
+import io.colseal.exception.ColsealException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
+import io.colseal.internal.keyring.DataKeys;
+import io.colseal.internal.keystore.ColumnRegistry;
+import io.colseal.internal.keystore.DataKeyTable;
+import io.colseal.internal.keystore.JdbcKeyTable;
+import io.colseal.internal.keystore.JdbcSupport;
+import io.colseal.internal.keystore.KeyRow;
+import io.colseal.internal.keystore.KeyTableSchema;
+import io.colseal.jdbc.ConnectionSource;
+import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.keys.BlindIndexKeys;
+import io.colseal.keys.Identifiers;
 import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
-
-import static java.util.Objects.requireNonNull;
-
-import io.colseal.ColsealConfig;
-import io.colseal.exception.ColsealException;
-import io.colseal.jdbc.ConnectionSource;
-import io.colseal.exception.ErrorCode;
-import io.colseal.exception.KeyUnavailableException;
-import io.colseal.internal.keyring.CachingKeyRing;
-import io.colseal.keys.Identifiers;
-import io.colseal.internal.keystore.JdbcKeyTable;
-import io.colseal.internal.keystore.KeyRow;
-import io.colseal.internal.keystore.KeyTableSchema;
-import io.colseal.internal.keystore.RowCounter;
-import io.colseal.kms.KeyContext;
 import io.colseal.kms.KekStatus;
+import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
-import io.colseal.KmsProviders;
 import io.colseal.kms.WrappedKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,14 +50,18 @@ import org.jspecify.annotations.Nullable;
 public final class KeyAdmin implements AutoCloseable {
   private final ColsealConfig config;
   private final ConnectionSource connections;
-  private final JdbcKeyTable keyTable;
+  private final JdbcSupport jdbc;
+  private final DataKeyTable keyTable;
+  private final ColumnRegistry registry;
   private @Nullable KmsProvider kms;
-  private @Nullable CachingKeyRing ring;
+  private @Nullable DataKeys ring;
 
-  private KeyAdmin(ColsealConfig config, ConnectionSource connections, JdbcKeyTable keyTable) {
+  private KeyAdmin(ColsealConfig config, ConnectionSource connections, JdbcSupport jdbc) {
     this.config = config;
     this.connections = connections;
-    this.keyTable = keyTable;
+    this.jdbc = jdbc;
+    this.keyTable = new DataKeyTable(jdbc, config.environment());
+    this.registry = new ColumnRegistry(jdbc);
   }
 
   /**
@@ -65,9 +69,15 @@ public final class KeyAdmin implements AutoCloseable {
    * colseal.key-table.schema-management} says.
    */
   public static KeyAdmin open(ConnectionSource connections, ColsealConfig config) {
-    JdbcKeyTable keyTable = new JdbcKeyTable(requireNonNull(connections, "connections"), config.clock(), config.environment());
-    KeyTableSchema.apply(config.schemaManagement(), connections, keyTable);
-    return new KeyAdmin(config, connections, keyTable);
+    requireNonNull(connections, "connections");
+    KeyTableSchema.apply(config.schemaManagement(), connections,
+        new JdbcKeyTable(connections, config.clock(), config.environment()));
+    return new KeyAdmin(config, connections, new JdbcSupport(connections, config.clock()));
+  }
+
+  /** The database the key table lives in, detected from the driver. */
+  public DatabaseVendor vendor() {
+    return jdbc.vendor();
   }
 
   /** Every key version, ordered by table and version. */
@@ -99,14 +109,19 @@ public final class KeyAdmin implements AutoCloseable {
     return kms().name();
   }
 
-  /** The registered encrypted columns, ordered by table and column. */
+  /**
+   * The registered encrypted columns, ordered by table and column.
+   *
+   * @throws io.colseal.exception.ColsealConfigException if a row holds a value this release does
+   *     not know
+   */
   public List<RegisteredColumn> columns() {
-    return keyTable.registeredColumns();
+    return registry.encryptedColumns().stream().map(RegistryRows::column).toList();
   }
 
   /** The registered blind-index columns ({@code @BlindIndex}), ordered by table and column. */
   public List<RegisteredBlindIndex> blindIndexes() {
-    return keyTable.blindIndexColumns();
+    return registry.blindIndexColumns().stream().map(RegistryRows::blindIndex).toList();
   }
 
   /** Tables with registered encrypted columns. */
@@ -117,7 +132,7 @@ public final class KeyAdmin implements AutoCloseable {
   /** Row counts per key version of every registered column of {@code table}. */
   public List<ColumnRowCounts> countRows(String table) {
     String t = Identifiers.normalize(table);
-    RowCounter counter = new RowCounter(keyTable);
+    RowCounter counter = new RowCounter(jdbc);
     return columns().stream().filter(c -> c.table().equals(t)).map(counter::count).toList();
   }
 
@@ -292,10 +307,10 @@ public final class KeyAdmin implements AutoCloseable {
     return kms;
   }
 
-  private CachingKeyRing ring() {
+  private DataKeys ring() {
     if (ring == null) {
       // The operator's ring creates keys on request (init) even where applications may not.
-      ring = new CachingKeyRing(keyTable, kms(), config, true);
+      ring = new DataKeys(keyTable, kms(), Colseal.keyRingOptions(config, true));
     }
     return ring;
   }

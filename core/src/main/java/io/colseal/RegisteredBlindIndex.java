@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * the keyed hash of {@code sourceColumn}'s normalised plaintext, kept in {@code column}. Names are
  * normalised; {@code tableSql}/{@code columnSql} are the identifiers to use in SQL.
  *
- * @param normalizer the {@link io.colseal.Normalizer} name
  * @param bits bits kept, 1..256 (256: not truncated)
  * @param keyName the key-table name of the HMAC key, {@code <table>#bidx}
  */
@@ -18,14 +17,10 @@ public record RegisteredBlindIndex(
     String tableSql,
     String columnSql,
     String sourceColumn,
-    String normalizer,
+    Normalizer normalizer,
     int bits,
     String entity,
     String attribute,
     String keyName,
     @Nullable Instant registeredAt,
-    @Nullable Instant lastSeenAt) {
-
-  /** The registry's {@code mode} of blind-index columns. */
-  public static final String MODE = "BLIND_INDEX";
-}
+    @Nullable Instant lastSeenAt) {}

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.RegisteredColumn;
 import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.Raw;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -179,8 +181,9 @@ class ColumnMigrationTest {
   @Test
   void registeredColumn_withAnEnumThisProcessCannotLoad_isHandledAsItsNames() {
     try (Colseal colseal = start(false)) {
-      RegisteredColumn registered = RegisteredColumn.declared("members", "level", "members", "level",
-          "com.example.app.MembershipLevel", "TEXT", "RANDOMIZED", "UNSPECIFIED", "Member", "level");
+      RegisteredColumn registered = new RegisteredColumn("members", "level", "members", "level",
+          "com.example.app.MembershipLevel", Storage.TEXT, EncryptionMode.RANDOMIZED, Classification.UNSPECIFIED,
+          "Member", "level", null, null);
       @SuppressWarnings("unchecked")
       ColumnCipher<Object, Object> fromRegistry = (ColumnCipher<Object, Object>) colseal.column(registered);
       assertEquals(String.class, fromRegistry.javaType());
@@ -188,10 +191,20 @@ class ColumnMigrationTest {
       assertEquals(Level.GOLD, app.decrypt((String) fromRegistry.reencrypt(app.encrypt(Level.GOLD))));
       assertEquals("GOLD", fromRegistry.decrypt(app.encrypt(Level.GOLD)));
       assertEquals(Level.BRONZE, app.decrypt((String) fromRegistry.encryptPlaintext("BRONZE")));
+    }
+  }
 
-      RegisteredColumn badStorage = RegisteredColumn.declared("members", "x", "members", "x", "java.lang.String",
-          "SIDEWAYS", "RANDOMIZED", "UNSPECIFIED", "Member", "x");
-      assertThrows(ColsealConfigException.class, () -> colseal.column(badStorage));
+  @Test
+  void columns_registryRowWithUnknownClassification_failsNamingColumnAndValue() throws Exception {
+    try (Colseal colseal = start(false)) {
+      colseal.register(List.of(new EncryptedColumn("Member", "x", "members", "x", String.class, Storage.TEXT,
+          Classification.UNSPECIFIED, "members", "x")));
+    }
+    Raw.update(db, "UPDATE colseal_column SET classification = 'LAUNCH_CODES' WHERE column_name = 'x'");
+    try (KeyAdmin admin = KeyAdmin.open(ConnectionSource.of(db.dataSource()),
+        ColsealConfig.builder().kmsProvider(kms).build())) {
+      ColsealConfigException e = assertThrows(ColsealConfigException.class, admin::columns);
+      assertTrue(e.getMessage().contains("members.x") && e.getMessage().contains("LAUNCH_CODES"), e.getMessage());
     }
   }
 }

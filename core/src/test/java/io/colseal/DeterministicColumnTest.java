@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colseal.KeyAdmin;
 import io.colseal.RegisteredColumn;
 import io.colseal.testing.InMemoryKms;
+import java.util.List;
+import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -261,17 +263,24 @@ class DeterministicColumnTest {
 
   @Test
   void column_registeredDeterministic_givesDeterministicCipher() {
-    ColumnCipher<?, ?> c = colseal.column(RegisteredColumn.declared("customers", "email", "customers", "email",
-        "java.lang.String", "TEXT", "DETERMINISTIC", "UNSPECIFIED", "Customer", "email"));
-    assertEquals(EncryptionMode.DETERMINISTIC, c.mode());
+    colseal.register(List.of(new EncryptedColumn("Customer", "email", "customers", "email", String.class,
+        Storage.TEXT, Classification.UNSPECIFIED, "customers", "email", EncryptionMode.DETERMINISTIC)));
+    try (KeyAdmin admin = KeyAdmin.open(ConnectionSource.of(db.dataSource()), config())) {
+      RegisteredColumn registered = admin.columns().get(0);
+      assertEquals(EncryptionMode.DETERMINISTIC, registered.mode());
+      assertEquals(EncryptionMode.DETERMINISTIC, colseal.column(registered).mode());
+    }
   }
 
   @Test
-  void column_registeredUnknownMode_throwsNamingColumn() {
-    ColsealConfigException e = assertThrows(ColsealConfigException.class,
-        () -> colseal.column(RegisteredColumn.declared("customers", "email", "customers", "email",
-            "java.lang.String", "TEXT", "SORTABLE", "UNSPECIFIED", "Customer", "email")));
-    assertTrue(e.getMessage().contains("customers.email"), e.getMessage());
+  void columns_registeredUnknownMode_throwsNamingColumnAndValue() throws Exception {
+    colseal.register(List.of(new EncryptedColumn("Customer", "email", "customers", "email", String.class,
+        Storage.TEXT, Classification.UNSPECIFIED, "customers", "email")));
+    Raw.update(db, "UPDATE colseal_column SET mode = 'SORTABLE'");
+    try (KeyAdmin admin = KeyAdmin.open(ConnectionSource.of(db.dataSource()), config())) {
+      ColsealConfigException e = assertThrows(ColsealConfigException.class, admin::columns);
+      assertTrue(e.getMessage().contains("customers.email") && e.getMessage().contains("SORTABLE"), e.getMessage());
+    }
   }
 
   // ---------------------------------------------------------------- tampering

@@ -1,16 +1,37 @@
 package io.colseal.kms;
 
-import io.colseal.ColsealConfig;
+import io.colseal.config.Setting;
+import io.colseal.config.Settings;
+import java.util.List;
 
 /**
  * Creates a {@link KmsProvider} from configuration. Implementations are found with {@link
- * java.util.ServiceLoader} under {@code META-INF/services/io.colseal.kms.KmsProviderFactory} and
- * selected by {@link #name()} from the setting {@code colseal.kms.provider}.
+ * java.util.ServiceLoader} ({@code META-INF/services/io.colseal.kms.KmsProviderFactory}, or {@code
+ * provides} in a {@code module-info}) and selected by {@link #name()} from {@link
+ * KmsSettings#PROVIDER}.
+ *
+ * <p>A factory declares the settings of its provider in {@link #settings()}: colseal then accepts
+ * them in every place it reads settings (code, properties, system properties, environment
+ * variables, the {@code colseal} command), parses and checks them before {@link #create} is called,
+ * masks the secret ones, and rejects misspelled names with the nearest known one.
  */
 public interface KmsProviderFactory {
   /** The value of {@code colseal.kms.provider} that selects this factory. */
   String name();
 
-  /** Builds the provider; a missing or bad setting raises {@link io.colseal.exception.ColsealConfigException}. */
-  KmsProvider create(ColsealConfig config);
+  /**
+   * The settings this provider reads, beyond {@link KmsSettings#PROVIDER} and {@link
+   * KmsSettings#KEK_ID}; by convention named {@code colseal.kms.<provider>.*}.
+   */
+  default List<Setting<?>> settings() {
+    return List.of();
+  }
+
+  /**
+   * Builds the provider. {@code settings} holds every source already merged and parsed, so {@link
+   * Settings#find} returns typed, range-checked values.
+   *
+   * @throws io.colseal.exception.ColsealConfigException if a setting is missing or unusable
+   */
+  KmsProvider create(Settings settings);
 }

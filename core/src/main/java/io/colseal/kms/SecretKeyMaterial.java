@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Plaintext key bytes held in memory, zeroed on {@link #close()}.
  *
  * <p>The object keeps its own copy of the bytes given to it. Bytes leave only through {@link
- * #exposeBytes()}, which returns a fresh copy that the caller must zero. There is no {@code
+ * #exposeBytes(InsecureKeyAccess)}, which returns a fresh copy that the caller must zero. There is no {@code
  * equals}/{@code hashCode}, and {@link #toString()} never shows the bytes. Compare keys with their
  * key check values, not with their bytes.
  *
@@ -45,8 +45,13 @@ public final class SecretKeyMaterial implements AutoCloseable {
     return new SecretKeyMaterial(bytes);
   }
 
-  /** A copy of the key bytes. The caller must zero it ({@code Arrays.fill(b, (byte) 0)}). */
-  public byte[] exposeBytes() {
+  /**
+   * A copy of the key bytes. The caller must zero it ({@code Arrays.fill(b, (byte) 0)}).
+   *
+   * @param access {@link InsecureKeyAccess#get()}: reading key bytes is explicit and searchable
+   */
+  public byte[] exposeBytes(InsecureKeyAccess access) {
+    requireNonNull(access, "access");
     if (closed) {
       throw new IllegalStateException("key material was closed");
     }

@@ -29,7 +29,7 @@ class SecretKeyMaterialTest {
     byte[] k = canaryKey();
     SecretKeyMaterial m = SecretKeyMaterial.copyOf(k);
     Arrays.fill(k, (byte) 0);
-    assertArrayEquals(canaryKey(), m.exposeBytes());
+    assertArrayEquals(canaryKey(), m.exposeBytes(InsecureKeyAccess.get()));
   }
 
   @Test
@@ -39,15 +39,15 @@ class SecretKeyMaterialTest {
     m.close();
     assertTrue(m.isClosed());
     assertEquals("0".repeat(64), HexFormat.of().formatHex(owned));
-    assertThrows(IllegalStateException.class, m::exposeBytes);
+    assertThrows(IllegalStateException.class, () -> m.exposeBytes(InsecureKeyAccess.get()));
   }
 
   @Test
   void exposeBytes_returnsFreshCopy() {
     SecretKeyMaterial m = SecretKeyMaterial.copyOf(canaryKey());
-    byte[] a = m.exposeBytes();
+    byte[] a = m.exposeBytes(InsecureKeyAccess.get());
     a[0] = 1;
-    assertArrayEquals(canaryKey(), m.exposeBytes());
+    assertArrayEquals(canaryKey(), m.exposeBytes(InsecureKeyAccess.get()));
   }
 
   @Test

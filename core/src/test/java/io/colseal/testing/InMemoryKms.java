@@ -1,5 +1,6 @@
 package io.colseal.testing;
 
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
 import io.colseal.kms.SecretKeyMaterial;
@@ -80,7 +81,7 @@ public final class InMemoryKms implements KmsProvider {
   @Override
   public WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String toKekId) {
     checkAvailable();
-    byte[] dek = key.exposeBytes();
+    byte[] dek = key.exposeBytes(InsecureKeyAccess.get());
     try {
       return wrapBytes(dek, context, toKekId);
     } finally {

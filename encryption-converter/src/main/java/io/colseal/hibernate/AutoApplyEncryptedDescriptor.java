@@ -2,7 +2,7 @@ package io.colseal.hibernate;
 
 import io.colseal.hibernate.Encrypted;
 import io.colseal.Storage;
-import io.colseal.internal.format.ValueCodecs;
+import io.colseal.SupportedType;
 import jakarta.persistence.AttributeConverter;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -77,7 +77,7 @@ final class AutoApplyEncryptedDescriptor<X, Y> implements ConverterDescriptor<X,
     if (e == null) {
       return null;
     }
-    Class<?> type = ValueCodecs.box(rawType(genericType(member)));
+    Class<?> type = SupportedType.box(rawType(genericType(member)));
     return matches(type, e) ? this : null;
   }
 
@@ -102,7 +102,7 @@ final class AutoApplyEncryptedDescriptor<X, Y> implements ConverterDescriptor<X,
     } else {
       return null;
     }
-    return matches(ValueCodecs.box(rawType(element)), e) ? this : null;
+    return matches(SupportedType.box(rawType(element)), e) ? this : null;
   }
 
   @Override

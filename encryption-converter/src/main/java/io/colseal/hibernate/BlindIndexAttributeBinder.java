@@ -2,7 +2,7 @@ package io.colseal.hibernate;
 
 import io.colseal.hibernate.BlindIndex;
 import io.colseal.hibernate.ColsealMappingException;
-import io.colseal.internal.crypto.BlindIndexMac;
+import io.colseal.BlindIndexer;
 import org.hibernate.binder.AttributeBinder;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.mapping.BasicValue;
@@ -49,7 +49,7 @@ public final class BlindIndexAttributeBinder implements AttributeBinder<BlindInd
     BlindIndexConverter converter = new BlindIndexConverter(persistentClass.getEntityName(), property.getName(),
         annotation.of(), basic.getTable().getName(), column.getName(), annotation.normalizer(), annotation.bits());
     basic.setJpaAttributeConverterDescriptor(new BlindIndexJpaConverter.Descriptor(converter));
-    column.setLength(BlindIndexMac.MAX_LENGTH);
+    column.setLength(BlindIndexer.MAX_LENGTH);
   }
 
   static @Nullable BlindIndexConverter converter(BasicValue basic) {

@@ -110,7 +110,7 @@ final class BlindIndexConverter implements AttributeConverter<String, String> {
     String c = columnSql;
     String s = sourceColumn;
     return new RegisteredBlindIndex(table, column, t != null ? t : table, c != null ? c : column,
-        s != null ? s : source, normalizer.name(), bits == 0 ? 256 : bits, entity, attribute,
+        s != null ? s : source, normalizer, bits == 0 ? 256 : bits, entity, attribute,
         BlindIndexKeys.keyName(table), null, null);
   }
 

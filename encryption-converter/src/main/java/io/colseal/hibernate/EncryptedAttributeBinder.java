@@ -4,9 +4,7 @@ import io.colseal.hibernate.ColsealMappingException;
 import io.colseal.hibernate.Encrypted;
 import io.colseal.EncryptionMode;
 import io.colseal.Storage;
-import io.colseal.internal.format.EnvelopeFormat;
-import io.colseal.internal.format.ValueCodec;
-import io.colseal.internal.format.ValueCodecs;
+import io.colseal.SupportedType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Collections;
@@ -96,11 +94,13 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     if (basic.getColumnSpan() != 1 || !(basic.getColumn() instanceof Column column)) {
       throw new ColsealMappingException(where + ": @Encrypted needs exactly one physical column, not a formula");
     }
-    Class<?> javaType = ValueCodecs.box(erase(basic.getImplicitJavaTypeAccess()
+    Class<?> javaType = SupportedType.box(erase(basic.getImplicitJavaTypeAccess()
         .apply(context.getBootstrapContext().getTypeConfiguration())));
     String at = where;
-    ValueCodec<?> codec = ValueCodecs.forType(javaType).orElseThrow(() -> new ColsealMappingException(
-        at + ": " + javaType.getName() + " cannot be @Encrypted; supported types are " + ValueCodecs.supportedTypes()));
+    if (!SupportedType.isSupported(javaType)) {
+      throw new ColsealMappingException(at + ": " + javaType.getName() + " cannot be @Encrypted; supported types are "
+          + SupportedType.describeAll());
+    }
     Storage storage = annotation.storage().resolveFor(javaType);
     EncryptionMode mode = annotation.deterministic() ? EncryptionMode.DETERMINISTIC : EncryptionMode.RANDOMIZED;
     ColumnBinding binding =
@@ -114,7 +114,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
       // Snapshots for dirty checking copy the domain value with its own plan, not through the
       // converter; otherwise every load of a byte[] attribute would encrypt once.
       basic.setExplicitMutabilityPlanAccess(tc -> tc.getJavaTypeRegistry().resolveDescriptor(javaType).getMutabilityPlan());
-      sizeColumn(column, basic.isLob(), codec, storage);
+      sizeColumn(column, basic.isLob(), javaType, storage);
       return;
     }
     EncryptingConverter<?, ?> installed = colsealConverter(basic);
@@ -126,7 +126,7 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     installed.bindColumn(binding);
     installed.classification(annotation.classification());
     // Hibernate sized this column while resolving it early; size it again for the envelope.
-    sizeColumn(column, basic.isLob(), codec, storage);
+    sizeColumn(column, basic.isLob(), javaType, storage);
     resetCachedSize(column);
   }
 
@@ -162,19 +162,14 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
    * Makes generated DDL fit the envelope: the declared length is read as the plaintext length
    * (characters for strings) and widened to the longest envelope. LOB columns are left alone.
    */
-  private static void sizeColumn(Column column, boolean lob, ValueCodec<?> codec, Storage storage) {
+  private static void sizeColumn(Column column, boolean lob, Class<?> javaType, Storage storage) {
     if (lob) {
       return;
     }
-    long declared = column.getLength() != null ? column.getLength() : 255;
-    long plain = codec.type() == java.math.BigDecimal.class
-        ? codec.maxEncodedLength(column.getPrecision() != null ? column.getPrecision() : 38)
-        : codec.maxEncodedLength(declared);
-    long binary = EnvelopeFormat.BINARY_OVERHEAD + plain;
-    long stored = storage == Storage.BINARY
-        ? binary
-        : EnvelopeFormat.TEXT_HEADER_LENGTH + 4 * ((binary - EnvelopeFormat.HEADER_LENGTH + 2) / 3);
-    column.setLength(stored);
+    long declared = javaType == java.math.BigDecimal.class
+        ? (column.getPrecision() != null ? column.getPrecision() : 38)
+        : (column.getLength() != null ? column.getLength() : 255);
+    column.setLength(SupportedType.maxStoredLength(javaType, storage, declared));
   }
 
   private static Class<?> erase(Type type) {

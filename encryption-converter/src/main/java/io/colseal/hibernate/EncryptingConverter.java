@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.colseal.Colseal;
 import io.colseal.ColumnCipher;
 import io.colseal.Storage;
-import io.colseal.internal.format.ValueCodecs;
+import io.colseal.SupportedType;
 import jakarta.persistence.AttributeConverter;
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +35,8 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
     if (storage == Storage.AUTO) {
       throw new IllegalArgumentException("storage must be TEXT or BINARY");
     }
-    if (ValueCodecs.forType(javaType).isEmpty()) {
-      throw new IllegalArgumentException(javaType.getName() + " cannot be encrypted; supported: " + ValueCodecs.supportedTypes());
+    if (!SupportedType.isSupported(javaType)) {
+      throw new IllegalArgumentException(javaType.getName() + " cannot be encrypted; supported: " + SupportedType.describeAll());
     }
     this.storage = storage;
   }

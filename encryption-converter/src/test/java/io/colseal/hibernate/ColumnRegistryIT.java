@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ColumnRegistryIT {
   private static List<String> describe(List<RegisteredColumn> columns) {
     return columns.stream().map(c -> String.join("|", c.table(), c.column(), c.tableSql(), c.columnSql(), c.javaType(),
-        c.storage(), c.mode(), c.classification(), c.entity() + '.' + c.attribute())).toList();
+        c.storage().name(), c.mode().name(), c.classification().name(), c.entity() + '.' + c.attribute())).toList();
   }
 
   private static List<String> expected(SessionFactory sf) {

@@ -75,11 +75,11 @@ class DeterministicRoundTripIT {
         "member_no", EncryptionMode.DETERMINISTIC, "note", EncryptionMode.RANDOMIZED), modes);
     try (io.colseal.KeyAdmin admin = io.colseal.KeyAdmin.open(
         io.colseal.jdbc.ConnectionSource.of(f.db().dataSource()), f.colseal().config())) {
-      Map<String, String> registered = admin.columns().stream()
+      Map<String, EncryptionMode> registered = admin.columns().stream()
           .filter(c -> c.table().equals("citizens"))
           .collect(Collectors.toMap(RegisteredColumn::column, RegisteredColumn::mode));
-      assertEquals(Map.of("email", "DETERMINISTIC", "birth_date", "DETERMINISTIC", "member_no", "DETERMINISTIC",
-          "note", "RANDOMIZED"), registered);
+      assertEquals(Map.of("email", EncryptionMode.DETERMINISTIC, "birth_date", EncryptionMode.DETERMINISTIC,
+          "member_no", EncryptionMode.DETERMINISTIC, "note", EncryptionMode.RANDOMIZED), registered);
     }
   }
 

@@ -152,7 +152,7 @@ public final class Demo {
       samples.add(Samples.of(sessionFactory, dataSource, p.memberNumber(), encrypted));
     }
     String kek = settings.kmsProvider() + " KEK "
-        + colseal.config().setting(ColsealSettings.KEK_ID).orElse("(provider default)");
+        + colseal.config().find(ColsealSettings.KEK_ID).orElse("(provider default)");
     DemoResult.Timings timings = new DemoResult.Timings(Duration.ofNanos(started - start),
         Duration.ofNanos(wrote - started), Duration.ofNanos(verified - wrote), Duration.ofNanos(checked - verified),
         Duration.ofNanos(System.nanoTime() - start));

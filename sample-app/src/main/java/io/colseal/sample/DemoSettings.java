@@ -1,5 +1,7 @@
 package io.colseal.sample;
 
+import io.colseal.kms.local.LocalKmsProviderFactory;
+
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealSettings;
@@ -94,19 +96,19 @@ public final class DemoSettings {
         colseal.put(k, v);
       }
     });
-    String provider = lookup.get(ColsealSettings.KMS_PROVIDER, LOCAL_PROVIDER).trim();
-    colseal.put(ColsealSettings.KMS_PROVIDER, provider);
+    String provider = lookup.get(ColsealSettings.KMS_PROVIDER.name(), LOCAL_PROVIDER).trim();
+    colseal.put(ColsealSettings.KMS_PROVIDER.name(), provider);
     if (provider.equals(LOCAL_PROVIDER)) {
-      colseal.put(ColsealSettings.KEK_ID, lookup.get(ColsealSettings.KEK_ID, DEFAULT_KEK_ALIAS));
-      colseal.put(ColsealSettings.LOCAL_KEYSTORE,
-          lookup.get(ColsealSettings.LOCAL_KEYSTORE, dataDir.resolve(KEYSTORE_FILE).toString()));
-      colseal.put(ColsealSettings.LOCAL_KEYSTORE_PASSWORD,
-          lookup.get(ColsealSettings.LOCAL_KEYSTORE_PASSWORD, DEMO_KEYSTORE_PASSWORD));
-      colseal.put(ColsealSettings.LOCAL_CREATE_IF_MISSING, lookup.get(ColsealSettings.LOCAL_CREATE_IF_MISSING, "true"));
+      colseal.put(ColsealSettings.KEK_ID.name(), lookup.get(ColsealSettings.KEK_ID.name(), DEFAULT_KEK_ALIAS));
+      colseal.put(LocalKmsProviderFactory.KEYSTORE.name(),
+          lookup.get(LocalKmsProviderFactory.KEYSTORE.name(), dataDir.resolve(KEYSTORE_FILE).toString()));
+      colseal.put(LocalKmsProviderFactory.KEYSTORE_PASSWORD.name(),
+          lookup.get(LocalKmsProviderFactory.KEYSTORE_PASSWORD.name(), DEMO_KEYSTORE_PASSWORD));
+      colseal.put(LocalKmsProviderFactory.CREATE_IF_MISSING.name(), lookup.get(LocalKmsProviderFactory.CREATE_IF_MISSING.name(), "true"));
     } else {
-      String kek = lookup.find(ColsealSettings.KEK_ID);
+      String kek = lookup.find(ColsealSettings.KEK_ID.name());
       if (kek != null) {
-        colseal.put(ColsealSettings.KEK_ID, kek);
+        colseal.put(ColsealSettings.KEK_ID.name(), kek);
       }
     }
     return new DemoSettings(customers, batchSize, dataDir, url, user, password, colseal);
@@ -155,7 +157,7 @@ public final class DemoSettings {
 
   /** The KEK provider name: {@code local}, {@code aws-kms}, ... */
   public String kmsProvider() {
-    return colseal.getOrDefault(ColsealSettings.KMS_PROVIDER, LOCAL_PROVIDER);
+    return colseal.getOrDefault(ColsealSettings.KMS_PROVIDER.name(), LOCAL_PROVIDER);
   }
 
   /** {@code setting = value} lines for the report, with secrets as {@code ****} and URLs masked. */

@@ -1,5 +1,7 @@
 package io.colseal.sample;
 
+import io.colseal.kms.local.LocalKmsProviderFactory;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,11 +31,11 @@ class DemoSettingsTest {
     assertEquals("sa", s.jdbcUser());
     assertEquals("", s.jdbcPassword());
     assertEquals(Map.of(
-        ColsealSettings.KMS_PROVIDER, "local",
-        ColsealSettings.KEK_ID, "demo-kek",
-        ColsealSettings.LOCAL_KEYSTORE, data.resolve("demo-kek.p12").toString(),
-        ColsealSettings.LOCAL_KEYSTORE_PASSWORD, DemoSettings.DEMO_KEYSTORE_PASSWORD,
-        ColsealSettings.LOCAL_CREATE_IF_MISSING, "true"), s.colsealSettings());
+        ColsealSettings.KMS_PROVIDER.name(), "local",
+        ColsealSettings.KEK_ID.name(), "demo-kek",
+        LocalKmsProviderFactory.KEYSTORE.name(), data.resolve("demo-kek.p12").toString(),
+        LocalKmsProviderFactory.KEYSTORE_PASSWORD.name(), DemoSettings.DEMO_KEYSTORE_PASSWORD,
+        LocalKmsProviderFactory.CREATE_IF_MISSING.name(), "true"), s.colsealSettings());
   }
 
   @Test
@@ -71,30 +73,30 @@ class DemoSettingsTest {
   void resolve_dataDirSet_movesDatabaseAndKeystore() {
     DemoSettings s = resolve(Map.of("demo.data-dir", "/tmp/x"), Map.of(), NONE);
     assertEquals("jdbc:h2:file:" + Path.of("/tmp/x", "colseal-demo"), s.jdbcUrl());
-    assertEquals(Path.of("/tmp/x", "demo-kek.p12").toString(), s.colsealSettings().get(ColsealSettings.LOCAL_KEYSTORE));
+    assertEquals(Path.of("/tmp/x", "demo-kek.p12").toString(), s.colsealSettings().get(LocalKmsProviderFactory.KEYSTORE.name()));
   }
 
   @Test
   void resolve_colsealSettingsFromEnvironment_overrideDemoDefaults() {
     DemoSettings s = resolve(NONE, Map.of(), Map.of("COLSEAL_KMS_KEK_ID", "other-kek",
         "COLSEAL_KMS_LOCAL_CREATE_IF_MISSING", "false"));
-    assertEquals("other-kek", s.colsealSettings().get(ColsealSettings.KEK_ID));
-    assertEquals("false", s.colsealSettings().get(ColsealSettings.LOCAL_CREATE_IF_MISSING));
+    assertEquals("other-kek", s.colsealSettings().get(ColsealSettings.KEK_ID.name()));
+    assertEquals("false", s.colsealSettings().get(LocalKmsProviderFactory.CREATE_IF_MISSING.name()));
   }
 
   @Test
   void resolve_awsKmsProvider_appliesNoLocalDefaults() {
-    DemoSettings s = resolve(NONE, Map.of(ColsealSettings.KMS_PROVIDER, "aws-kms"),
+    DemoSettings s = resolve(NONE, Map.of(ColsealSettings.KMS_PROVIDER.name(), "aws-kms"),
         Map.of("COLSEAL_KMS_KEK_ID", "alias/colseal-demo"));
-    assertEquals(Map.of(ColsealSettings.KMS_PROVIDER, "aws-kms", ColsealSettings.KEK_ID, "alias/colseal-demo"),
+    assertEquals(Map.of(ColsealSettings.KMS_PROVIDER.name(), "aws-kms", ColsealSettings.KEK_ID.name(), "alias/colseal-demo"),
         s.colsealSettings());
     assertEquals("aws-kms", s.kmsProvider());
   }
 
   @Test
   void resolve_givenColsealSetting_reachesThePersistenceUnit() {
-    DemoSettings s = resolve(Map.of(ColsealSettings.KEY_CACHE_TTL, "PT1M"), Map.of(), NONE);
-    assertEquals("PT1M", s.colsealSettings().get(ColsealSettings.KEY_CACHE_TTL));
+    DemoSettings s = resolve(Map.of(ColsealSettings.KEY_CACHE_TTL.name(), "PT1M"), Map.of(), NONE);
+    assertEquals("PT1M", s.colsealSettings().get(ColsealSettings.KEY_CACHE_TTL.name()));
   }
 
   @Test

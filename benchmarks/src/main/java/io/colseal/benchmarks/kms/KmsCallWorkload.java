@@ -149,10 +149,10 @@ public final class KmsCallWorkload {
     settings.put(AvailableSettings.HBM2DDL_AUTO, "validate");
     settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, Integer.toString(JDBC_BATCH_SIZE));
     settings.put(AvailableSettings.ORDER_INSERTS, "true");
-    settings.put(ColsealSettings.KMS_PROVIDER, kms);
-    settings.put(ColsealSettings.SCHEMA_MANAGEMENT, keyTable);
+    settings.put(ColsealSettings.KMS_PROVIDER.name(), kms);
+    settings.put(ColsealSettings.SCHEMA_MANAGEMENT.name(), keyTable);
     if (keyCacheTtl != null) {
-      settings.put(ColsealSettings.KEY_CACHE_TTL, keyCacheTtl);
+      settings.put(ColsealSettings.KEY_CACHE_TTL.name(), keyCacheTtl);
     }
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     try {

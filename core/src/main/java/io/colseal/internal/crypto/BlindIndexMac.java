@@ -1,6 +1,5 @@
 package io.colseal.internal.crypto;
 
-import io.colseal.Normalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -18,8 +17,8 @@ import javax.crypto.SecretKey;
  * <pre>"colseal blind index v1" 0x00 table 0x00 column 0x00 normalizer 0x00 bits 0x00 value</pre>
  *
  * where {@code table} and {@code column} are the normalised names of the <em>index</em> column,
- * {@code bits} is the decimal truncation (256 for none) and {@code value} is the normalised
- * plaintext. Names cannot contain control characters ({@code Identifiers}), so the fields cannot
+ * {@code normalizer} is the normaliser's name ({@code LOWER_TRIM}), {@code bits} is the decimal
+ * truncation (256 for none) and {@code value} is the normalised plaintext (the caller normalises). Names cannot contain control characters ({@code Identifiers}), so the fields cannot
  * run into each other: equal plaintexts give unrelated index values in two columns or tables, and a
  * change of normaliser or truncation gives a new index (rebuild it). The MAC output's first {@code
  * bits} bits are kept and the rest of the last byte is zeroed. The stored text is
@@ -48,26 +47,23 @@ public final class BlindIndexMac {
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
   private final byte[] domain;
-  private final Normalizer normalizer;
+  private final String normalizer;
   private final int bits;
 
   /**
    * @param table normalised table of the index column
    * @param column normalised index column
+   * @param normalizer the name of the normaliser applied to values before {@link #token}
    * @param bits 1..256 bits kept, or 0 for all 256
    */
-  public BlindIndexMac(String table, String column, Normalizer normalizer, int bits) {
+  public BlindIndexMac(String table, String column, String normalizer, int bits) {
     if (bits < 0 || bits > 256) {
       throw new IllegalArgumentException("bits must be 0 (no truncation) or 1..256, got " + bits);
     }
     this.normalizer = normalizer;
     this.bits = bits == 0 ? 256 : bits;
-    this.domain = ("colseal blind index v1\0" + table + '\0' + column + '\0' + normalizer.name() + '\0' + this.bits
+    this.domain = ("colseal blind index v1\0" + table + '\0' + column + '\0' + normalizer + '\0' + this.bits
         + '\0').getBytes(StandardCharsets.UTF_8);
-  }
-
-  public Normalizer normalizer() {
-    return normalizer;
   }
 
   /** Bits kept, 1..256. */
@@ -75,9 +71,9 @@ public final class BlindIndexMac {
     return bits;
   }
 
-  /** The stored index value of {@code plaintext} under {@code key} (version {@code keyVersion}). */
-  public String token(SecretKey key, int keyVersion, String plaintext) {
-    byte[] digest = digest(key, plaintext);
+  /** The stored index value of the normalised {@code value} under {@code key} (version {@code keyVersion}). */
+  public String token(SecretKey key, int keyVersion, String value) {
+    byte[] digest = digest(key, value);
     try {
       return PREFIX + keyVersion + ':' + BASE64.encodeToString(digest);
     } finally {
@@ -86,11 +82,11 @@ public final class BlindIndexMac {
   }
 
   /**
-   * The truncated MAC of the normalised {@code plaintext}: {@code ceil(bits/8)} bytes, the bits past
-   * {@code bits} zero.
+   * The truncated MAC of the normalised {@code normalizedValue}: {@code ceil(bits/8)} bytes, the bits
+   * past {@code bits} zero.
    */
-  public byte[] digest(SecretKey key, String plaintext) {
-    byte[] value = normalizer.apply(plaintext).getBytes(StandardCharsets.UTF_8);
+  public byte[] digest(SecretKey key, String normalizedValue) {
+    byte[] value = normalizedValue.getBytes(StandardCharsets.UTF_8);
     byte[] full = null;
     try {
       Mac mac = MACS.get();

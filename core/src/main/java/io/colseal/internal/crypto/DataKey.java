@@ -140,6 +140,11 @@ public final class DataKey {
     return false;
   }
 
+  /** Whether encryptions are left in the reserved budget. */
+  public boolean hasBudget() {
+    return budget.get() > 0;
+  }
+
   /** Adds encryptions just reserved in the key table. */
   public void addBudget(long reserved) {
     budget.addAndGet(reserved);

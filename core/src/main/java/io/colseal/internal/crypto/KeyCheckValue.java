@@ -1,5 +1,6 @@
 package io.colseal.internal.crypto;
 
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.kms.SecretKeyMaterial;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +21,7 @@ public final class KeyCheckValue {
   private KeyCheckValue() {}
 
   public static String of(SecretKeyMaterial key) {
-    byte[] k = key.exposeBytes();
+    byte[] k = key.exposeBytes(InsecureKeyAccess.get());
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(k, "HmacSHA256"));

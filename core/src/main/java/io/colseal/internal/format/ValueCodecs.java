@@ -10,88 +10,43 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The value encodings of format version 1. Numbers and times are fixed-width big-endian, so the
- * length of an envelope does not reveal their magnitude; strings are UTF-8; enums are their
- * constant name in UTF-8 (renaming a constant needs re-encryption, reordering does not).
+ * The value encodings of format version 1, one codec per supported type; which Java type uses
+ * which codec is decided by {@code io.colseal.SupportedType}, the one table of supported types.
+ * Numbers and times are fixed-width big-endian, so the length of an envelope does not reveal their
+ * magnitude; strings are UTF-8; enums are their constant name in UTF-8 (renaming a constant needs
+ * re-encryption, reordering does not).
  */
 public final class ValueCodecs {
   private ValueCodecs() {}
 
-  private static final Map<Class<?>, ValueCodec<?>> CODECS =
-      Map.ofEntries(
-          entry(new StringCodec()),
-          entry(new BytesCodec()),
-          entry(fixed(Integer.class, 4, (Integer v) -> ByteBuffer.allocate(4).putInt(v), ByteBuffer::getInt)),
-          entry(fixed(Long.class, 8, (Long v) -> ByteBuffer.allocate(8).putLong(v), ByteBuffer::getLong)),
-          entry(new BooleanCodec()),
-          entry(new BigDecimalCodec()),
-          entry(
-              fixed(
-                  LocalDate.class,
-                  8,
-                  (LocalDate v) -> ByteBuffer.allocate(8).putLong(v.toEpochDay()),
-                  b -> LocalDate.ofEpochDay(b.getLong()))),
-          entry(
-              fixed(
-                  LocalDateTime.class,
-                  16,
-                  (LocalDateTime v) ->
-                      ByteBuffer.allocate(16)
-                          .putLong(v.toLocalDate().toEpochDay())
-                          .putLong(v.toLocalTime().toNanoOfDay()),
-                  b -> LocalDateTime.of(LocalDate.ofEpochDay(b.getLong()), LocalTime.ofNanoOfDay(b.getLong())))),
-          entry(
-              fixed(
-                  Instant.class,
-                  12,
-                  (Instant v) -> ByteBuffer.allocate(12).putLong(v.getEpochSecond()).putInt(v.getNano()),
-                  b -> Instant.ofEpochSecond(b.getLong(), checkedNano(b.getInt())))),
-          entry(
-              fixed(
-                  UUID.class,
-                  16,
-                  (UUID v) ->
-                      ByteBuffer.allocate(16).putLong(v.getMostSignificantBits()).putLong(v.getLeastSignificantBits()),
-                  b -> new UUID(b.getLong(), b.getLong()))));
+  public static final ValueCodec<String> STRING = new StringCodec();
+  public static final ValueCodec<byte[]> BYTES = new BytesCodec();
+  public static final ValueCodec<Integer> INTEGER =
+      fixed(Integer.class, 4, (Integer v) -> ByteBuffer.allocate(4).putInt(v), ByteBuffer::getInt);
+  public static final ValueCodec<Long> LONG =
+      fixed(Long.class, 8, (Long v) -> ByteBuffer.allocate(8).putLong(v), ByteBuffer::getLong);
+  public static final ValueCodec<Boolean> BOOLEAN = new BooleanCodec();
+  public static final ValueCodec<BigDecimal> BIG_DECIMAL = new BigDecimalCodec();
+  public static final ValueCodec<LocalDate> LOCAL_DATE = fixed(LocalDate.class, 8,
+      (LocalDate v) -> ByteBuffer.allocate(8).putLong(v.toEpochDay()), b -> LocalDate.ofEpochDay(b.getLong()));
+  public static final ValueCodec<LocalDateTime> LOCAL_DATE_TIME = fixed(LocalDateTime.class, 16,
+      (LocalDateTime v) -> ByteBuffer.allocate(16).putLong(v.toLocalDate().toEpochDay())
+          .putLong(v.toLocalTime().toNanoOfDay()),
+      b -> LocalDateTime.of(LocalDate.ofEpochDay(b.getLong()), LocalTime.ofNanoOfDay(b.getLong())));
+  public static final ValueCodec<Instant> INSTANT = fixed(Instant.class, 12,
+      (Instant v) -> ByteBuffer.allocate(12).putLong(v.getEpochSecond()).putInt(v.getNano()),
+      b -> Instant.ofEpochSecond(b.getLong(), checkedNano(b.getInt())));
+  public static final ValueCodec<UUID> UUID_CODEC = fixed(UUID.class, 16,
+      (UUID v) -> ByteBuffer.allocate(16).putLong(v.getMostSignificantBits()).putLong(v.getLeastSignificantBits()),
+      b -> new UUID(b.getLong(), b.getLong()));
 
-  private static Map.Entry<Class<?>, ValueCodec<?>> entry(ValueCodec<?> codec) {
-    return Map.entry(codec.type(), codec);
-  }
-
-  /** The codec for {@code type} (primitives map to their box), if the type is supported. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static <T> Optional<ValueCodec<T>> forType(Class<T> type) {
-    Class<?> boxed = box(type);
-    if (boxed.isEnum()) {
-      return Optional.of(new EnumCodec(boxed));
-    }
-    return Optional.ofNullable((ValueCodec<T>) CODECS.get(boxed));
-  }
-
-  /** The box of a primitive type, or {@code type} itself. */
-  public static Class<?> box(Class<?> type) {
-    if (type == int.class) {
-      return Integer.class;
-    }
-    if (type == long.class) {
-      return Long.class;
-    }
-    if (type == boolean.class) {
-      return Boolean.class;
-    }
-    return type;
-  }
-
-  /** Names of the supported types, for error messages. */
-  public static String supportedTypes() {
-    return "String, byte[], Integer/int, Long/long, BigDecimal, Boolean/boolean, LocalDate,"
-        + " LocalDateTime, Instant, UUID and enums";
+  /** The codec of an enum type: its constants' names in UTF-8. */
+  public static <E extends Enum<E>> ValueCodec<E> enumCodec(Class<E> type) {
+    return new EnumCodec<>(type);
   }
 
   /**

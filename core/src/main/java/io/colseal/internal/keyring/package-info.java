@@ -1,4 +1,11 @@
-/** The in-memory cache of unwrapped data keys. Not API; may change in any release. */
+/**
+ * The key ring's parts, each with one job: {@link io.colseal.internal.keyring.KeyLoader} turns a
+ * key-table row into an unwrapped key, {@link io.colseal.internal.keyring.SlotCache} keeps unwrapped
+ * keys for their TTL, {@link io.colseal.internal.keyring.ActiveVersions} knows each table's ACTIVE
+ * version (and creates and rotates keys), {@link io.colseal.internal.keyring.UsageBudget} counts
+ * encryptions against the usage cap, and {@link io.colseal.internal.keyring.DataKeys} puts them
+ * together for the ciphers. Not API; may change in any release.
+ */
 @NullMarked
 package io.colseal.internal.keyring;
 

@@ -1,5 +1,6 @@
 package io.colseal.kms.local;
 
+import io.colseal.kms.InsecureKeyAccess;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.exception.ColsealConfigException;
@@ -240,7 +241,7 @@ public final class LocalKeystoreKms implements KmsProvider {
     if (target == null) {
       throw new KmsException(ErrorCode.KMS_REJECTED, "local keystore " + keystore + " has no KEK '" + kekId + "'", null);
     }
-    byte[] dek = key.exposeBytes();
+    byte[] dek = key.exposeBytes(InsecureKeyAccess.get());
     try {
       return new WrappedKey(NAME, kekId, wrap(dek, context, kekId, target));
     } finally {

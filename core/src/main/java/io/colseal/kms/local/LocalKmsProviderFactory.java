@@ -1,30 +1,43 @@
 package io.colseal.kms.local;
 
-import io.colseal.ColsealConfig;
-import io.colseal.ColsealSettings;
+import io.colseal.config.Setting;
+import io.colseal.config.Settings;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviderFactory;
+import io.colseal.kms.KmsSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
-/** {@code colseal.kms.provider=local}. */
+/** {@code colseal.kms.provider=local}: a KEK in a PKCS12 keystore ({@link LocalKeystoreKms}). */
 public final class LocalKmsProviderFactory implements KmsProviderFactory {
+  /** {@code colseal.kms.local.keystore}: path of the PKCS12 keystore holding the KEK. */
+  public static final Setting<Path> KEYSTORE =
+      Setting.of("colseal.kms.local.keystore", Path.class, null, "a file path", s -> Path.of(s.trim()));
+
+  /** {@code colseal.kms.local.keystore-password}: the keystore's password, used exactly as given. */
+  public static final Setting<String> KEYSTORE_PASSWORD = Setting.secret("colseal.kms.local.keystore-password");
+
+  /** {@code colseal.kms.local.create-if-missing}: create the keystore and KEK when absent (development). */
+  public static final Setting<Boolean> CREATE_IF_MISSING = Setting.flag("colseal.kms.local.create-if-missing", false);
+
   @Override
   public String name() {
     return LocalKeystoreKms.NAME;
   }
 
   @Override
-  public KmsProvider create(ColsealConfig config) {
-    Path keystore = Path.of(config.requireSetting(ColsealSettings.LOCAL_KEYSTORE, "path of the PKCS12 keystore"));
-    String alias = config.requireSetting(ColsealSettings.KEK_ID, "alias of the KEK in the keystore");
-    // Not trimmed: spaces are legal in a keystore password.
-    config.requireSetting(ColsealSettings.LOCAL_KEYSTORE_PASSWORD, "password of the keystore");
-    char[] password = config.setting(ColsealSettings.LOCAL_KEYSTORE_PASSWORD).orElseThrow().toCharArray();
-    boolean create =
-        config.setting(ColsealSettings.LOCAL_CREATE_IF_MISSING).map(s -> s.trim().equalsIgnoreCase("true")).orElse(false);
+  public List<Setting<?>> settings() {
+    return List.of(KEYSTORE, KEYSTORE_PASSWORD, CREATE_IF_MISSING);
+  }
+
+  @Override
+  public KmsProvider create(Settings settings) {
+    Path keystore = settings.require(KEYSTORE, "path of the PKCS12 keystore");
+    String alias = settings.require(KmsSettings.KEK_ID, "alias of the KEK in the keystore");
+    char[] password = settings.require(KEYSTORE_PASSWORD, "password of the keystore").toCharArray();
     try {
-      return LocalKeystoreKms.open(keystore, password, alias, create);
+      return LocalKeystoreKms.open(keystore, password, alias, settings.require(CREATE_IF_MISSING, "whether to create"));
     } finally {
       Arrays.fill(password, '\0');
     }

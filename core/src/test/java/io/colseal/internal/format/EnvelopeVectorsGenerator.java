@@ -1,5 +1,6 @@
 package io.colseal.internal.format;
 
+import io.colseal.TestCodecs;
 import io.colseal.keys.Identifiers;
 
 import io.colseal.internal.crypto.AesGcmSiv;
@@ -187,7 +188,7 @@ final class EnvelopeVectorsGenerator {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   static byte[] encode(Object value) {
-    ValueCodec codec = ValueCodecs.forType(value.getClass()).orElseThrow();
+    ValueCodec codec = TestCodecs.forType(value.getClass()).orElseThrow();
     return codec.encode(value);
   }
 

@@ -1,5 +1,6 @@
 package io.colseal.internal.format;
 
+import io.colseal.TestCodecs;
 import io.colseal.keys.Identifiers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -119,7 +120,7 @@ class EnvelopeVectorsTest {
       return new Outcome(null, "authentication");
     }
     try {
-      return new Outcome(ValueCodecs.forType(type).orElseThrow().decode(plaintext), null);
+      return new Outcome(TestCodecs.forType(type).orElseThrow().decode(plaintext), null);
     } catch (IllegalArgumentException e) {
       return new Outcome(null, "value-encoding");
     }

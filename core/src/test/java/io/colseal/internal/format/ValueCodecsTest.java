@@ -1,5 +1,6 @@
 package io.colseal.internal.format;
 
+import io.colseal.TestCodecs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class ValueCodecsTest {
   @ParameterizedTest
   @MethodSource("samples")
   <T> void encodeDecode_samples_roundTrip(Class<T> type, List<T> values) {
-    ValueCodec<T> codec = ValueCodecs.forType(type).orElseThrow();
+    ValueCodec<T> codec = TestCodecs.forType(type).orElseThrow();
     for (T v : values) {
       assertEquals(v, codec.decode(codec.encode(v)), () -> type.getSimpleName() + " " + v);
     }
@@ -54,7 +55,7 @@ class ValueCodecsTest {
 
   @Test
   void encode_bytes_roundTripsRandomLengths() {
-    ValueCodec<byte[]> codec = ValueCodecs.forType(byte[].class).orElseThrow();
+    ValueCodec<byte[]> codec = TestCodecs.forType(byte[].class).orElseThrow();
     Random r = new Random(1);
     for (int len : new int[] {0, 1, 17, 31, 1027, 4096}) {
       byte[] b = new byte[len];
@@ -76,35 +77,35 @@ class ValueCodecsTest {
   }
 
   private static <T> String hex(Class<T> type, T value) {
-    return HexFormat.of().formatHex(ValueCodecs.forType(type).orElseThrow().encode(value));
+    return HexFormat.of().formatHex(TestCodecs.forType(type).orElseThrow().encode(value));
   }
 
   @Test
   void decode_wrongLengthOrValue_throws() {
-    assertThrows(IllegalArgumentException.class, () -> ValueCodecs.forType(Integer.class).orElseThrow().decode(new byte[3]));
-    assertThrows(IllegalArgumentException.class, () -> ValueCodecs.forType(Boolean.class).orElseThrow().decode(new byte[] {2}));
-    assertThrows(IllegalArgumentException.class, () -> ValueCodecs.forType(BigDecimal.class).orElseThrow().decode(new byte[] {0, 0, 0, 0, 0, 5}));
-    assertThrows(IllegalArgumentException.class, () -> ValueCodecs.forType(Color.class).orElseThrow().decode("BLUE".getBytes()));
-    assertThrows(IllegalArgumentException.class, () -> ValueCodecs.forType(Instant.class).orElseThrow()
+    assertThrows(IllegalArgumentException.class, () -> TestCodecs.forType(Integer.class).orElseThrow().decode(new byte[3]));
+    assertThrows(IllegalArgumentException.class, () -> TestCodecs.forType(Boolean.class).orElseThrow().decode(new byte[] {2}));
+    assertThrows(IllegalArgumentException.class, () -> TestCodecs.forType(BigDecimal.class).orElseThrow().decode(new byte[] {0, 0, 0, 0, 0, 5}));
+    assertThrows(IllegalArgumentException.class, () -> TestCodecs.forType(Color.class).orElseThrow().decode("BLUE".getBytes()));
+    assertThrows(IllegalArgumentException.class, () -> TestCodecs.forType(Instant.class).orElseThrow()
         .decode(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}));
   }
 
   @Test
   void encode_unpairedSurrogate_throwsInsteadOfReplacing() {
-    assertThrows(IllegalArgumentException.class, () -> ValueCodecs.forType(String.class).orElseThrow().encode("a\uD800b"));
+    assertThrows(IllegalArgumentException.class, () -> TestCodecs.forType(String.class).orElseThrow().encode("a\uD800b"));
   }
 
   @Test
   void forType_primitivesAndUnsupported() {
-    assertTrue(ValueCodecs.forType(int.class).isPresent());
-    assertTrue(ValueCodecs.forType(long.class).isPresent());
-    assertTrue(ValueCodecs.forType(boolean.class).isPresent());
-    assertTrue(ValueCodecs.forType(Double.class).isEmpty());
-    assertTrue(ValueCodecs.forType(java.util.Date.class).isEmpty());
+    assertTrue(TestCodecs.forType(int.class).isPresent());
+    assertTrue(TestCodecs.forType(long.class).isPresent());
+    assertTrue(TestCodecs.forType(boolean.class).isPresent());
+    assertTrue(TestCodecs.forType(Double.class).isEmpty());
+    assertTrue(TestCodecs.forType(java.util.Date.class).isEmpty());
   }
 
 
-  private static final ValueCodec<String> STRINGS = ValueCodecs.forType(String.class).orElseThrow();
+  private static final ValueCodec<String> STRINGS = TestCodecs.forType(String.class).orElseThrow();
 
   @Test
   void decodeString_wellFormedUtf8_returnsString() {
@@ -121,7 +122,7 @@ class ValueCodecsTest {
 
   @Test
   void decodeEnum_malformedUtf8_throwsIllegalArgumentException() {
-    ValueCodec<Color> tiers = ValueCodecs.forType(Color.class).orElseThrow();
+    ValueCodec<Color> tiers = TestCodecs.forType(Color.class).orElseThrow();
     assertThrows(IllegalArgumentException.class, () -> tiers.decode(new byte[] {'G', 'O', (byte) 0xff}));
   }
 }

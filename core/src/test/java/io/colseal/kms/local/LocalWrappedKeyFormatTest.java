@@ -1,5 +1,6 @@
 package io.colseal.kms.local;
 
+import io.colseal.kms.InsecureKeyAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,7 +107,7 @@ class LocalWrappedKeyFormatTest {
   void unwrap_documentedLayout_returnsDek() throws GeneralSecurityException {
     byte[] wrapped = documentedWrap(KEK, NONCE, DEK, documentedAad(ALIAS, "customers", 1));
     try (SecretKeyMaterial dek = kms.unwrap(new WrappedKey("local", ALIAS, wrapped), CONTEXT)) {
-      byte[] bytes = dek.exposeBytes();
+      byte[] bytes = dek.exposeBytes(InsecureKeyAccess.get());
       assertArrayEquals(DEK, bytes);
       Arrays.fill(bytes, (byte) 0);
     }
@@ -122,7 +123,7 @@ class LocalWrappedKeyFormatTest {
       c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(KEK, "AES"), new GCMParameterSpec(128, w, 1, 12));
       c.updateAAD(documentedAad(ALIAS, "customers", 1));
       byte[] dek = c.doFinal(w, 13, w.length - 13);
-      byte[] expected = generated.plaintext().exposeBytes();
+      byte[] expected = generated.plaintext().exposeBytes(InsecureKeyAccess.get());
       assertArrayEquals(expected, dek);
       Arrays.fill(dek, (byte) 0);
       Arrays.fill(expected, (byte) 0);

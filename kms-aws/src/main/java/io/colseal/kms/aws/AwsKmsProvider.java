@@ -1,5 +1,6 @@
 package io.colseal.kms.aws;
 
+import io.colseal.kms.InsecureKeyAccess;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.exception.ErrorCode;
@@ -178,7 +179,7 @@ public final class AwsKmsProvider implements KmsProvider {
   public WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String kekId) {
     requireNonNull(key, "key");
     String what = NAME + " KEK '" + kekId + "' could not wrap the data key " + context;
-    byte[] plaintext = key.exposeBytes();
+    byte[] plaintext = key.exposeBytes(InsecureKeyAccess.get());
     try {
       EncryptResponse response;
       try {

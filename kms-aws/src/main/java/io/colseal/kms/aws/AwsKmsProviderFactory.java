@@ -1,17 +1,17 @@
 package io.colseal.kms.aws;
 
-import io.colseal.ColsealConfig;
-import io.colseal.exception.ColsealConfigException;
-import io.colseal.ColsealSettings;
 import io.colseal.config.Redaction;
+import io.colseal.config.Setting;
+import io.colseal.config.Settings;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviderFactory;
+import io.colseal.kms.KmsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -37,8 +37,32 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  * KMS; a bad KEK id shows on the first data key.
  */
 public final class AwsKmsProviderFactory implements KmsProviderFactory {
-  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
-  private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  /** {@code colseal.kms.aws.region}: the AWS region of the KMS client; default, the SDK's region provider chain. */
+  public static final Setting<Region> REGION = Setting.of("colseal.kms.aws.region", Region.class, null,
+      "an AWS region name such as eu-west-1", s -> {
+        String region = s.trim();
+        if (!REGION_NAME.matcher(region).matches()) {
+          throw new IllegalArgumentException("not a region name");
+        }
+        return Region.of(region);
+      });
+
+  /**
+   * {@code colseal.kms.aws.endpoint}: an endpoint override; without it the SDK resolves the endpoint
+   * itself and honours {@code AWS_ENDPOINT_URL_KMS}.
+   */
+  public static final Setting<URI> ENDPOINT = Setting.of("colseal.kms.aws.endpoint", URI.class, null,
+      "an http(s) URL with a host and no user info, such as https://kms.eu-west-1.amazonaws.com",
+      AwsKmsProviderFactory::endpoint);
+
+  /**
+   * {@code colseal.kms.aws.call-timeout}: the longest one KMS call may take, the SDK's retries
+   * included, so an unreachable KMS fails fast with {@code KMS_UNAVAILABLE}.
+   */
+  public static final Setting<Duration> CALL_TIMEOUT = Setting.duration("colseal.kms.aws.call-timeout",
+      Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
   @Override
   public String name() {
@@ -46,12 +70,17 @@ public final class AwsKmsProviderFactory implements KmsProviderFactory {
   }
 
   @Override
-  public KmsProvider create(ColsealConfig config) {
-    String kekId = config.requireSetting(ColsealSettings.KEK_ID, "the AWS KMS key id, ARN or alias that wraps data keys");
+  public List<Setting<?>> settings() {
+    return List.of(REGION, ENDPOINT, CALL_TIMEOUT);
+  }
+
+  @Override
+  public KmsProvider create(Settings settings) {
+    String kekId = settings.require(KmsSettings.KEK_ID, "the AWS KMS key id, ARN or alias that wraps data keys");
     KmsClientBuilder builder = KmsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-    region(config).ifPresent(builder::region);
-    endpoint(config).ifPresent(builder::endpointOverride);
-    Duration timeout = callTimeout(config);
+    settings.find(REGION).ifPresent(builder::region);
+    settings.find(ENDPOINT).ifPresent(builder::endpointOverride);
+    Duration timeout = settings.require(CALL_TIMEOUT, "the longest KMS call");
     builder.overrideConfiguration(c -> c.apiCallTimeout(timeout));
     KmsClient client;
     try {
@@ -59,65 +88,24 @@ public final class AwsKmsProviderFactory implements KmsProviderFactory {
     } catch (SdkClientException e) {
       // Typically no region anywhere in the SDK's chain.
       throw new ColsealConfigException("cannot build the AWS KMS client: " + e.getMessage() + "; set "
-          + ColsealSettings.AWS_REGION + " or AWS_REGION", e);
+          + REGION.name() + " or AWS_REGION", e);
     }
     return AwsKmsProvider.owning(client, kekId);
   }
 
-  static Optional<Region> region(ColsealConfig config) {
-    Optional<String> value = config.setting(ColsealSettings.AWS_REGION);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    String region = value.get().trim();
-    if (!REGION.matcher(region).matches()) {
-      throw new ColsealConfigException(
-          ColsealSettings.AWS_REGION + " must be an AWS region name such as eu-west-1, got '" + value.get() + "'");
-    }
-    return Optional.of(Region.of(region));
-  }
-
-  static Duration callTimeout(ColsealConfig config) {
-    Optional<String> value = config.setting(ColsealSettings.AWS_CALL_TIMEOUT);
-    if (value.isEmpty()) {
-      return DEFAULT_CALL_TIMEOUT;
-    }
-    Duration d;
-    try {
-      d = Duration.parse(value.get().trim());
-    } catch (DateTimeParseException e) {
-      d = null;
-    }
-    if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new ColsealConfigException(ColsealSettings.AWS_CALL_TIMEOUT
-          + " must be an ISO-8601 duration from PT1S to PT5M, such as PT10S, got '" + value.get() + "'");
-    }
-    return d;
-  }
-
-  static Optional<URI> endpoint(ColsealConfig config) {
-    Optional<String> value = config.setting(ColsealSettings.AWS_ENDPOINT);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    String raw = value.get().trim();
+  private static URI endpoint(String text) {
+    String raw = text.trim();
     URI uri;
     try {
       uri = new URI(raw);
     } catch (URISyntaxException e) {
-      throw badEndpoint(raw);
+      throw new IllegalArgumentException("not a URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null) {
-      throw badEndpoint(raw);
+      throw new IllegalArgumentException("not an http(s) URL with a host and no user info: " + Redaction.maskUrl(raw));
     }
-    return Optional.of(uri);
-  }
-
-  private static ColsealConfigException badEndpoint(String raw) {
-    return new ColsealConfigException(ColsealSettings.AWS_ENDPOINT
-        + " must be an http(s) URL with a host and no user info, such as https://kms.eu-west-1.amazonaws.com, got '"
-        + Redaction.maskUrl(raw) + "'");
+    return uri;
   }
 
   @Override

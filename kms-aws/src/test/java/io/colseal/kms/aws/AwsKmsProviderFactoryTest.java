@@ -13,7 +13,8 @@ import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
-import io.colseal.KmsProviders;
+import io.colseal.kms.KmsProviderFactory;
+import java.util.ServiceLoader;
 import io.colseal.kms.aws.testing.KeyBytes;
 import io.colseal.kms.aws.testing.StubKmsServer;
 import java.time.Duration;
@@ -54,8 +55,8 @@ class AwsKmsProviderFactoryTest {
     return ColsealConfig.builder()
         .kmsProvider("aws-kms")
         .kekId("alias/colseal")
-        .setting(ColsealSettings.AWS_REGION, "us-east-1")
-        .setting(ColsealSettings.AWS_ENDPOINT, "http://127.0.0.1:1");
+        .setting("colseal.kms.aws.region", "us-east-1")
+        .setting("colseal.kms.aws.endpoint", "http://127.0.0.1:1");
   }
 
   @Test
@@ -64,8 +65,13 @@ class AwsKmsProviderFactoryTest {
   }
 
   @Test
-  void kmsProviders_awsKmsSetting_findsThisFactoryThroughServiceLoader() {
-    try (KmsProvider kms = KmsProviders.create(awsConfig().build())) {
+  void serviceLoader_findsThisFactory_andItsSettingsAreKnown() {
+    assertTrue(ServiceLoader.load(KmsProviderFactory.class).stream()
+        .anyMatch(p -> p.type() == AwsKmsProviderFactory.class));
+    for (String name : new String[] {"colseal.kms.aws.region", "colseal.kms.aws.endpoint", "colseal.kms.aws.call-timeout"}) {
+      assertTrue(ColsealSettings.find(name).isPresent(), name);
+    }
+    try (KmsProvider kms = new AwsKmsProviderFactory().create(awsConfig().build())) {
       assertInstanceOf(AwsKmsProvider.class, kms);
       assertEquals("alias/colseal", kms.kekId());
     }
@@ -73,31 +79,31 @@ class AwsKmsProviderFactoryTest {
 
   @Test
   void create_withoutKekId_throwsConfigExceptionNamingSetting() {
-    ColsealConfig config = ColsealConfig.builder().kmsProvider("aws-kms").setting(ColsealSettings.AWS_REGION, "us-east-1").build();
+    ColsealConfig config = ColsealConfig.builder().kmsProvider("aws-kms").setting("colseal.kms.aws.region", "us-east-1").build();
     ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> new AwsKmsProviderFactory().create(config));
-    assertTrue(e.getMessage().contains(ColsealSettings.KEK_ID), e.getMessage());
+    assertTrue(e.getMessage().contains(ColsealSettings.KEK_ID.name()), e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", "US East 1", "us-east-1/x"})
   void create_badRegion_throwsConfigExceptionNamingSetting(String region) {
-    ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_REGION, region).build();
-    ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> new AwsKmsProviderFactory().create(config));
-    assertTrue(e.getMessage().contains(ColsealSettings.AWS_REGION), e.getMessage());
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> awsConfig().setting("colseal.kms.aws.region", region).build());
+    assertTrue(e.getMessage().contains("colseal.kms.aws.region"), e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "kms.local", "ftp://kms.local", "http://", "http://bad host/"})
   void create_badEndpoint_throwsConfigExceptionNamingSetting(String endpoint) {
-    ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_ENDPOINT, endpoint).build();
-    ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> new AwsKmsProviderFactory().create(config));
-    assertTrue(e.getMessage().contains(ColsealSettings.AWS_ENDPOINT), e.getMessage());
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> awsConfig().setting("colseal.kms.aws.endpoint", endpoint).build());
+    assertTrue(e.getMessage().contains("colseal.kms.aws.endpoint"), e.getMessage());
   }
 
   @Test
   void create_endpointWithCredentials_rejectedWithoutPrintingThem() {
-    ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_ENDPOINT, "https://user:s3cr3t-pw@kms.local").build();
-    ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> new AwsKmsProviderFactory().create(config));
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> awsConfig().setting("colseal.kms.aws.endpoint", "https://user:s3cr3t-pw@kms.local").build());
     assertFalse(e.getMessage().contains("s3cr3t-pw"), e.getMessage());
   }
 
@@ -105,7 +111,7 @@ class AwsKmsProviderFactoryTest {
   void create_endpointSetting_sendsCallsToThatEndpoint() throws Exception {
     try (StubKmsServer stub = StubKmsServer.start()) {
       stub.answer("GenerateDataKey", 200, StubKmsServer.dataKey(KeyBytes.CANARY, new byte[] {1, 2, 3}, StubKmsServer.KEY_ARN));
-      ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_ENDPOINT, stub.uri().toString()).build();
+      ColsealConfig config = awsConfig().setting("colseal.kms.aws.endpoint", stub.uri().toString()).build();
       try (KmsProvider kms = new AwsKmsProviderFactory().create(config)) {
         kms.generateDataKey(new KeyContext("orders", 1)).close();
       }
@@ -117,8 +123,8 @@ class AwsKmsProviderFactoryTest {
   void create_callTimeoutSetting_endsAHangingCallWithRetryableUnavailable() throws Exception {
     try (StubKmsServer stub = StubKmsServer.start()) {
       stub.hang("GenerateDataKey");
-      ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_ENDPOINT, stub.uri().toString())
-          .setting(ColsealSettings.AWS_CALL_TIMEOUT, "PT1S").build();
+      ColsealConfig config = awsConfig().setting("colseal.kms.aws.endpoint", stub.uri().toString())
+          .setting("colseal.kms.aws.call-timeout", "PT1S").build();
       try (KmsProvider kms = new AwsKmsProviderFactory().create(config)) {
         KmsException e = assertThrows(KmsException.class, () -> kms.generateDataKey(new KeyContext("orders", 1)));
         assertEquals(ErrorCode.KMS_UNAVAILABLE, e.code());
@@ -129,17 +135,17 @@ class AwsKmsProviderFactoryTest {
 
   @Test
   void callTimeout_defaultsToTenSeconds_andTakesAnIsoDuration() {
-    assertEquals(Duration.ofSeconds(10), AwsKmsProviderFactory.callTimeout(awsConfig().build()));
-    assertEquals(Duration.ofSeconds(3),
-        AwsKmsProviderFactory.callTimeout(awsConfig().setting(ColsealSettings.AWS_CALL_TIMEOUT, "PT3S").build()));
+    assertEquals(Duration.ofSeconds(10), awsConfig().build().find(AwsKmsProviderFactory.CALL_TIMEOUT).orElseThrow());
+    assertEquals(Duration.ofSeconds(3), awsConfig().setting("colseal.kms.aws.call-timeout", "PT3S").build()
+        .find(AwsKmsProviderFactory.CALL_TIMEOUT).orElseThrow());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "10", "PT0S", "PT0.5S", "PT6M", "-PT5S"})
   void create_badCallTimeout_throwsConfigExceptionNamingSetting(String timeout) {
-    ColsealConfig config = awsConfig().setting(ColsealSettings.AWS_CALL_TIMEOUT, timeout).build();
-    ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> new AwsKmsProviderFactory().create(config));
-    assertTrue(e.getMessage().contains(ColsealSettings.AWS_CALL_TIMEOUT), e.getMessage());
+    ColsealConfigException e = assertThrows(ColsealConfigException.class,
+        () -> awsConfig().setting("colseal.kms.aws.call-timeout", timeout).build());
+    assertTrue(e.getMessage().contains("colseal.kms.aws.call-timeout"), e.getMessage());
   }
 
   @Test

@@ -91,7 +91,7 @@ final class AuditCommand implements Callable<Integer> {
     if (piiSampleRows < 0 || piiSampleRows > 100_000) {
       throw new UsageException("--pii-sample-rows must be 0..100000, got " + piiSampleRows);
     }
-    boolean queryKms = !noKms && context.settings().get(ColsealSettings.KMS_PROVIDER).isPresent();
+    boolean queryKms = !noKms && context.settings().get(ColsealSettings.KMS_PROVIDER.name()).isPresent();
     if (queryKms) {
       prepareKms(context);
     }
@@ -116,9 +116,9 @@ final class AuditCommand implements Callable<Integer> {
    */
   private static void prepareKms(Context context) {
     String defaultKek = null;
-    if (context.settings().get(ColsealSettings.KEK_ID).isEmpty()) {
+    if (context.settings().get(ColsealSettings.KEK_ID.name()).isEmpty()) {
       try (KeyAdmin admin = context.openKeyAdmin(false, null)) {
-        String provider = context.settings().require(ColsealSettings.KMS_PROVIDER);
+        String provider = context.settings().require(ColsealSettings.KMS_PROVIDER.name());
         defaultKek = admin.list().stream().filter(v -> v.kekProvider().equals(provider)).map(KeyVersion::kekId)
             .findFirst().orElse(null);
       }

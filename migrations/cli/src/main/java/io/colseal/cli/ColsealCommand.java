@@ -1,5 +1,7 @@
 package io.colseal.cli;
 
+import io.colseal.kms.local.LocalKmsProviderFactory;
+
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealSettings;
@@ -201,9 +203,9 @@ public final class ColsealCommand implements Callable<Integer> {
       Arrays.fill(jdbcPassword, '\0');
       jdbcPassword = null;
     }
-    putIfGiven(flags, ColsealSettings.KMS_PROVIDER, kmsProvider);
-    putIfGiven(flags, ColsealSettings.KEK_ID, kekId);
-    putIfGiven(flags, ColsealSettings.LOCAL_KEYSTORE, keystore);
+    putIfGiven(flags, ColsealSettings.KMS_PROVIDER.name(), kmsProvider);
+    putIfGiven(flags, ColsealSettings.KEK_ID.name(), kekId);
+    putIfGiven(flags, LocalKmsProviderFactory.KEYSTORE.name(), keystore);
     return Settings.resolve(flags, FLAG_NAMES, environment, config);
   }
 
@@ -211,9 +213,9 @@ public final class ColsealCommand implements Callable<Integer> {
       Settings.JDBC_URL, "--jdbc-url",
       Settings.JDBC_USER, "--jdbc-user",
       Settings.JDBC_PASSWORD, "--jdbc-password",
-      ColsealSettings.KMS_PROVIDER, "--kms-provider",
-      ColsealSettings.KEK_ID, "--kek-id",
-      ColsealSettings.LOCAL_KEYSTORE, "--keystore");
+      ColsealSettings.KMS_PROVIDER.name(), "--kms-provider",
+      ColsealSettings.KEK_ID.name(), "--kek-id",
+      LocalKmsProviderFactory.KEYSTORE.name(), "--keystore");
 
   private static void putIfGiven(Map<String, String> flags, String name, @Nullable String value) {
     if (value != null) {

@@ -44,7 +44,7 @@ final class KekCreateCommand extends AbstractCommand {
 
   @Override
   CommandReport execute(Context context) {
-    String name = provider != null ? provider : context.settings().get(ColsealSettings.KMS_PROVIDER).orElse(null);
+    String name = provider != null ? provider : context.settings().get(ColsealSettings.KMS_PROVIDER.name()).orElse(null);
     if (name == null) {
       throw new UsageException("which provider? pass --provider aws-kms or --provider local");
     }

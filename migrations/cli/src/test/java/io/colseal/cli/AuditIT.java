@@ -287,7 +287,7 @@ class AuditIT {
       try (Colseal app = Colseal.start(db.connections(), App.localConfig(keystore, "kek1"))) {
         app.register(List.of(EMAIL));
         app.registerBlindIndexes(List.of(new RegisteredBlindIndex("customers", "email_bidx", "customers",
-            "email_bidx", "email", "LOWER_TRIM", 256, "Customer", "emailIndex", "customers#bidx", null, null)));
+            "email_bidx", "email", Normalizer.LOWER_TRIM, 256, "Customer", "emailIndex", "customers#bidx", null, null)));
         insert(app, db, "customers", "email", 1, 4, i -> "canary-bidx-" + i + "@example.com", true, plaintexts);
         BlindIndexer index = app.blindIndexer("customers", "email_bidx", Normalizer.LOWER_TRIM, 0);
         try (Connection c = db.connect();

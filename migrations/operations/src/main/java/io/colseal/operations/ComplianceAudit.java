@@ -3,6 +3,9 @@ package io.colseal.operations;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealConfig;
+import io.colseal.Storage;
+import io.colseal.EncryptionMode;
+import io.colseal.Classification;
 import io.colseal.exception.ColsealException;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.exception.ErrorCode;
@@ -67,8 +70,8 @@ import org.jspecify.annotations.Nullable;
  * (unless turned off) the KMS's metadata of every KEK named in the key table.
  */
 public final class ComplianceAudit {
-  /** The registry's mode of a deterministic (AES-256-GCM-SIV) column. */
-  private static final String DETERMINISTIC = "DETERMINISTIC";
+  /** The report's {@code mode} of blind-index columns, beside RANDOMIZED and DETERMINISTIC. */
+  static final String BLIND_INDEX_MODE = "BLIND_INDEX";
   private final ConnectionSource connections;
   private final ColsealConfig config;
   private final @Nullable Set<String> tables;
@@ -137,7 +140,7 @@ public final class ComplianceAudit {
           // The report is complete; a failed release changes nothing in it.
         }
       }
-      List<AlgorithmEntry> algorithms = algorithms(versions, columns, algorithmsReviewed);
+      List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed);
       List<AuditReport.Finding> findings = Findings.derive(policy, keks, deks, columns, suspects, registeredTables,
           algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC));
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
@@ -223,10 +226,10 @@ public final class ComplianceAudit {
       ColumnRowCounts rc = counts.get(r.table() + "." + r.column());
       Integer active = versions.stream().filter(v -> v.table().equals(r.table()) && v.state() == KeyState.ACTIVE)
           .map(KeyVersion::version).findFirst().orElse(null);
-      boolean deterministic = DETERMINISTIC.equals(r.mode());
+      boolean deterministic = r.mode() == EncryptionMode.DETERMINISTIC;
       // Deterministic columns: AES-256-GCM-SIV with a fixed 96-bit nonce under a key derived from the DEK.
-      out.add(new ColumnEntry(r.table(), r.column(), r.entity(), r.attribute(), r.javaType(), r.storage(), r.mode(),
-          r.classification(), deterministic ? "deterministic AEAD encryption (fixed nonce)" : "AEAD encryption",
+      out.add(new ColumnEntry(r.table(), r.column(), r.entity(), r.attribute(), r.javaType(), r.storage().name(),
+          r.mode().name(), r.classification().name(), deterministic ? "deterministic AEAD encryption (fixed nonce)" : "AEAD encryption",
           deterministic ? "AES-256-GCM-SIV" : "AES-256-GCM", 96, 128,
           "envelope header | table name | column name", rc == null ? 0 : rc.total(), rc == null ? 0 : rc.nulls(),
           rc == null ? Map.of() : rc.byKeyVersion(), rc == null ? 0 : rc.notEncrypted(), active));
@@ -243,9 +246,9 @@ public final class ComplianceAudit {
       List<RegisteredColumn> registered, List<KeyVersion> versions) throws SQLException {
     List<ColumnEntry> out = new ArrayList<>();
     for (RegisteredBlindIndex i : indexes) {
-      String classification = registered.stream()
+      Classification classification = registered.stream()
           .filter(r -> r.table().equals(i.table()) && r.column().equals(i.sourceColumn()))
-          .map(RegisteredColumn::classification).findFirst().orElse("UNSPECIFIED");
+          .map(RegisteredColumn::classification).findFirst().orElse(Classification.UNSPECIFIED);
       Integer active = versions.stream().filter(v -> v.table().equals(i.keyName()) && v.state() == KeyState.ACTIVE)
           .map(KeyVersion::version).findFirst().orElse(null);
       long total;
@@ -256,8 +259,8 @@ public final class ComplianceAudit {
         total = rs.getLong(1);
         nulls = total - rs.getLong(2);
       }
-      out.add(new ColumnEntry(i.table(), i.column(), i.entity(), i.attribute(), String.class.getName(), "TEXT",
-          RegisteredBlindIndex.MODE, classification,
+      out.add(new ColumnEntry(i.table(), i.column(), i.entity(), i.attribute(), String.class.getName(),
+          Storage.TEXT.name(), BLIND_INDEX_MODE, classification.name(),
           "blind index of " + i.sourceColumn() + " (keyed hash, " + i.normalizer() + ")", "HMAC-SHA-256", 0,
           i.bits(), "key " + i.keyName() + " | table name | column name | normalizer | bits", total, nulls,
           Map.of(), 0, active));
@@ -308,14 +311,13 @@ public final class ComplianceAudit {
    * --algorithms-reviewed}): when the inventory was last reviewed, and a year later when it is due
    * again (PCI DSS 12.3.3); without it both are null.
    */
-  private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<ColumnEntry> columns,
-      @Nullable LocalDate reviewed) {
+  private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<RegisteredColumn> columns,
+      List<RegisteredBlindIndex> indexes, @Nullable LocalDate reviewed) {
     LocalDate next = reviewed == null ? null : reviewed.plusYears(1);
     List<AlgorithmEntry> out = new ArrayList<>();
-    List<String> randomized = columns.stream()
-        .filter(c -> !DETERMINISTIC.equals(c.mode()) && !RegisteredBlindIndex.MODE.equals(c.mode()))
+    List<String> randomized = columns.stream().filter(c -> c.mode() == EncryptionMode.RANDOMIZED)
         .map(c -> c.table() + "." + c.column()).toList();
-    List<String> deterministic = columns.stream().filter(c -> DETERMINISTIC.equals(c.mode()))
+    List<String> deterministic = columns.stream().filter(c -> c.mode() == EncryptionMode.DETERMINISTIC)
         .map(c -> c.table() + "." + c.column()).toList();
     if (!randomized.isEmpty() || deterministic.isEmpty()) {
       out.add(new AlgorithmEntry("AES-256-GCM", "column value encryption (AEAD)", randomized, 256,
@@ -340,8 +342,7 @@ public final class ComplianceAudit {
         List.of("NIST SP 800-38D", "NIST SP 800-57 Part 1"), reviewed, next)));
     out.add(new AlgorithmEntry("HMAC-SHA-256", "key check value of each data key",
         List.of("colseal_data_key.key_check_value"), 256, List.of("FIPS 198-1", "NIST SP 800-107"), reviewed, next));
-    List<String> indexColumns = columns.stream().filter(c -> c.mode().equals(RegisteredBlindIndex.MODE))
-        .map(c -> c.table() + "." + c.column()).toList();
+    List<String> indexColumns = indexes.stream().map(i -> i.table() + "." + i.column()).toList();
     if (!indexColumns.isEmpty()) {
       out.add(new AlgorithmEntry("HMAC-SHA-256 (blind index)", "equality search on encrypted columns (keyed hash)",
           indexColumns, 256, List.of("FIPS 198-1", "NIST SP 800-107"), reviewed, next));

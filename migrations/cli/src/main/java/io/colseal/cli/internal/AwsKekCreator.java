@@ -1,5 +1,7 @@
 package io.colseal.cli.internal;
 
+import io.colseal.kms.aws.AwsKmsProviderFactory;
+
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
 import io.colseal.exception.ErrorCode;
@@ -116,36 +118,23 @@ public final class AwsKekCreator {
     }
   }
 
+  /** A client from the same settings, parsed by the same parsers, as the aws-kms provider's. */
   private static KmsClient client(Map<String, String> settings) {
     KmsClientBuilder builder = KmsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-    String region = settings.get(ColsealSettings.AWS_REGION);
+    String region = settings.get(AwsKmsProviderFactory.REGION.name());
     if (region != null && !region.isBlank()) {
-      builder.region(Region.of(region.trim()));
+      builder.region(AwsKmsProviderFactory.REGION.parse(region));
     }
-    String endpoint = settings.get(ColsealSettings.AWS_ENDPOINT);
+    String endpoint = settings.get(AwsKmsProviderFactory.ENDPOINT.name());
     if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(endpoint(endpoint.trim()));
+      builder.endpointOverride(AwsKmsProviderFactory.ENDPOINT.parse(endpoint));
     }
     try {
       return builder.build();
     } catch (SdkClientException e) {
       throw new ColsealConfigException("cannot build the AWS KMS client (" + e.getClass().getSimpleName() + "); set "
-          + ColsealSettings.AWS_REGION + " or AWS_REGION", e);
+          + AwsKmsProviderFactory.REGION.name() + " or AWS_REGION", e);
     }
-  }
-
-  private static URI endpoint(String raw) {
-    try {
-      URI uri = new URI(raw);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawUserInfo() == null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new ColsealConfigException(ColsealSettings.AWS_ENDPOINT
-        + " must be an http(s) URL with a host and no user info, got '" + Redaction.maskUrl(raw) + "'");
   }
 
   /** KMS gave no answer or a transient one: KMS_UNAVAILABLE; it answered and refused: KMS_REJECTED. */

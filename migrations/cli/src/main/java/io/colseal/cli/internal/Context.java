@@ -1,5 +1,7 @@
 package io.colseal.cli.internal;
 
+import io.colseal.kms.local.LocalKmsProviderFactory;
+
 import io.colseal.ColsealConfig;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
@@ -80,13 +82,13 @@ public final class Context {
 
   private void requireKms(@Nullable String defaultKekId) {
     Settings s = settings();
-    String provider = s.require(ColsealSettings.KMS_PROVIDER);
-    if (defaultKekId != null && s.get(ColsealSettings.KEK_ID).isEmpty()) {
-      settings = s.with(ColsealSettings.KEK_ID, defaultKekId);
+    String provider = s.require(ColsealSettings.KMS_PROVIDER.name());
+    if (defaultKekId != null && s.get(ColsealSettings.KEK_ID.name()).isEmpty()) {
+      settings = s.with(ColsealSettings.KEK_ID.name(), defaultKekId);
     }
-    settings().require(ColsealSettings.KEK_ID);
+    settings().require(ColsealSettings.KEK_ID.name());
     if (provider.equals(LocalKeystoreKms.NAME)) {
-      settings().require(ColsealSettings.LOCAL_KEYSTORE);
+      settings().require(LocalKmsProviderFactory.KEYSTORE.name());
       keystorePassword();
     }
   }
@@ -96,7 +98,7 @@ public final class Context {
    * attached. The caller zeroes the array.
    */
   public char[] keystorePassword() {
-    String name = ColsealSettings.LOCAL_KEYSTORE_PASSWORD;
+    String name = LocalKmsProviderFactory.KEYSTORE_PASSWORD.name();
     var given = settings().get(name).filter(p -> !p.isEmpty());
     if (given.isPresent()) {
       return given.get().toCharArray();
@@ -117,7 +119,7 @@ public final class Context {
 
   /** The local keystore path: {@code --keystore} or the setting. */
   public Path keystore() {
-    return Path.of(settings().require(ColsealSettings.LOCAL_KEYSTORE));
+    return Path.of(settings().require(LocalKmsProviderFactory.KEYSTORE.name()));
   }
 
   /** Raw settings for the AWS client of {@code kek create}. */

@@ -105,22 +105,12 @@ public final class Settings {
 
   /**
    * Every setting the library and the CLI know, so their environment variables are read even when
-   * no other place mentions them: the CLI's {@code colseal.jdbc.*} and the constants of {@link
-   * ColsealSettings}.
+   * no other place mentions them: the CLI's {@code colseal.jdbc.*}, colseal's own settings and
+   * those of every KEK provider on the class path ({@link ColsealSettings#all()}).
    */
   static List<String> knownSettings() {
     List<String> names = new ArrayList<>(List.of(JDBC_URL, JDBC_USER, JDBC_PASSWORD));
-    for (Field f : ColsealSettings.class.getFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-        try {
-          if (f.get(null) instanceof String s && s.startsWith("colseal.")) {
-            names.add(s);
-          }
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("cannot read ColsealSettings." + f.getName(), e);
-        }
-      }
-    }
+    names.addAll(ColsealSettings.all().keySet());
     return names;
   }
 

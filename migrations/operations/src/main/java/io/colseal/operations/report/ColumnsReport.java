@@ -1,5 +1,8 @@
 package io.colseal.operations.report;
 
+import io.colseal.Classification;
+import io.colseal.EncryptionMode;
+import io.colseal.Storage;
 import io.colseal.operations.internal.TextTable;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +19,9 @@ public record ColumnsReport(List<ColumnEntry> columns) implements CommandReport 
       String table,
       String column,
       String javaType,
-      String storage,
-      String mode,
-      String classification,
+      Storage storage,
+      EncryptionMode mode,
+      Classification classification,
       String entity,
       String attribute,
       @Nullable Instant registeredAt,

@@ -1,13 +1,14 @@
 package io.colseal.operations.internal.job;
 
+import io.colseal.EnvelopeHeaders;
 import io.colseal.RegisteredColumn;
+import io.colseal.Storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The SQL condition that picks the rows a job has to touch, by the envelope headers alone (nothing
@@ -19,7 +20,6 @@ public final class Candidates {
   /** What the condition selects. */
   public enum Kind { NOT_ON_ACTIVE, ENVELOPE, ANY_VALUE }
 
-  private static final byte[] BINARY_MAGIC = {'c', 's', 0x01};
 
   private final String sql;
   private final List<Object> parameters;
@@ -40,7 +40,7 @@ public final class Candidates {
     List<Object> params = new ArrayList<>();
     for (RegisteredColumn col : columns) {
       String c = col.columnSql();
-      boolean binary = "BINARY".equals(col.storage());
+      boolean binary = col.storage() == Storage.BINARY;
       switch (kind) {
         case NOT_ON_ACTIVE -> {
           if (binary) {
@@ -54,10 +54,10 @@ public final class Candidates {
         case ENVELOPE -> {
           if (binary) {
             parts.add("SUBSTRING(" + c + ", 1, 3) = ?");
-            params.add(BINARY_MAGIC);
+            params.add(EnvelopeHeaders.binaryMagic());
           } else {
             parts.add(c + " LIKE ?");
-            params.add("cs1:%");
+            params.add(EnvelopeHeaders.textMagic() + "%");
           }
         }
         case ANY_VALUE -> parts.add(c + " IS NOT NULL");
@@ -66,24 +66,14 @@ public final class Candidates {
     return new Candidates("(" + String.join(" OR ", parts) + ")", params);
   }
 
-  /**
-   * The algorithm id a column's values are sealed with: {@code 02} for a column registered {@code
-   * DETERMINISTIC}, {@code 01} otherwise (the library's {@code ColumnCipher.envelopePrefix} is the
-   * reference; the job checks that the two agree before it starts).
-   */
-  static int algorithmId(RegisteredColumn column) {
-    return "DETERMINISTIC".equals(column.mode()) ? 0x02 : 0x01;
-  }
-
   /** The text header of {@code version} in the column's mode, e.g. {@code cs1:02:0000000002:}. */
   public static String textPrefix(RegisteredColumn column, int version) {
-    return String.format(Locale.ROOT, "cs1:%02x:%010d:", algorithmId(column), version);
+    return EnvelopeHeaders.text(column.mode(), version);
   }
 
   /** The 8-byte binary header of {@code version} in the column's mode. */
   public static byte[] binaryPrefix(RegisteredColumn column, int version) {
-    return new byte[] {'c', 's', 0x01, (byte) algorithmId(column), (byte) (version >>> 24), (byte) (version >>> 16),
-        (byte) (version >>> 8), (byte) version};
+    return EnvelopeHeaders.binary(column.mode(), version);
   }
 
   public String sql() {

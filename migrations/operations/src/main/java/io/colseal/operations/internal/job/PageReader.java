@@ -1,5 +1,7 @@
 package io.colseal.operations.internal.job;
 
+import io.colseal.Storage;
+
 import io.colseal.RegisteredColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,7 +96,7 @@ public final class PageReader {
     Object[] plain = new Object[n];
     for (int j = 0; j < n; j++) {
       int index = k + 1 + j;
-      if ("BINARY".equals(table.columns().get(j).storage())) {
+      if (table.columns().get(j).storage() == Storage.BINARY) {
         stored[j] = rs.getBytes(index);
         plain[j] = stored[j];
       } else {

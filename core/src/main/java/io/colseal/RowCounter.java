@@ -1,10 +1,9 @@
-package io.colseal.internal.keystore;
+package io.colseal;
 
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.internal.format.MalformedEnvelopeException;
+import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.keys.Algorithm;
-import io.colseal.ColumnRowCounts;
-import io.colseal.RegisteredColumn;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
@@ -19,23 +18,23 @@ import org.jspecify.annotations.Nullable;
  * counted on their own). Values that are not envelopes are counted as not encrypted. One grouped query (one scan)
  * per column.
  */
-public final class RowCounter {
+final class RowCounter {
   private static final byte[] BINARY_MAGIC = {'c', 's', EnvelopeFormat.FORMAT_V1};
   /** Group of NULL values: shorter than any header. */
   private static final byte[] BINARY_NULL = {0};
   private static final String TEXT_NULL = "-";
 
-  private final JdbcKeyTable keyTable;
+  private final JdbcSupport jdbc;
 
-  public RowCounter(JdbcKeyTable keyTable) {
-    this.keyTable = keyTable;
+  RowCounter(JdbcSupport jdbc) {
+    this.jdbc = jdbc;
   }
 
-  public ColumnRowCounts count(RegisteredColumn column) {
-    boolean binary = "BINARY".equals(column.storage());
+  ColumnRowCounts count(RegisteredColumn column) {
+    boolean binary = column.storage() == Storage.BINARY;
     String c = column.columnSql();
     String t = column.tableSql();
-    return keyTable.query("count rows per key version of " + column.table() + '.' + column.column(), conn -> {
+    return jdbc.inTransaction("count rows per key version of " + column.column(), column.tableSql(), conn -> {
       // One pass over the table: each row falls into the group of its envelope header, the group of
       // NULLs (a marker no header can equal) or the group of non-envelopes (NULL).
       String head = binary

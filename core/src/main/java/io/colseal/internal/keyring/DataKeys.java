@@ -1,0 +1,202 @@
+package io.colseal.internal.keyring;
+
+import io.colseal.exception.ColsealException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
+import io.colseal.internal.crypto.DataKey;
+import io.colseal.internal.keystore.DataKeyTable;
+import io.colseal.internal.keystore.KeyRow;
+import io.colseal.keys.BlindIndexKeys;
+import io.colseal.keys.Identifiers;
+import io.colseal.keys.KeyRing;
+import io.colseal.keys.KeyRingStats;
+import io.colseal.keys.KeyVersion;
+import io.colseal.kms.KmsProvider;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The key ring of one running colseal instance, as the ciphers use it: the key to encrypt the next
+ * value of a table with, the key of a version to decrypt with, a blind-index key, the versions a
+ * search covers. Put together from its parts, each called one way: {@link UsageBudget} and the
+ * lookups below use {@link ActiveVersions} and {@link SlotCache}; those use {@link KeyLoader};
+ * only {@link KeyLoader} calls the KEK provider, and only it and {@link ActiveVersions} read the key
+ * table's rows. Table names are normalised. Thread safe.
+ *
+ * <p>The application sees only {@link #view()}, a {@link KeyRing} that lists, refreshes and rotates
+ * versions and never hands out a key.
+ */
+public final class DataKeys implements AutoCloseable {
+  private final DataKeyTable keyTable;
+  private final SlotCache cache;
+  private final ActiveVersions active;
+  private final UsageBudget budget;
+  private final KeyRingCounters counters;
+  private final KeyRingOptions options;
+  private final KeyRing view = new View();
+
+  public DataKeys(DataKeyTable keyTable, KmsProvider kms, KeyRingOptions options) {
+    this.keyTable = keyTable;
+    this.options = options;
+    this.counters = new KeyRingCounters();
+    Clock clock = options.clock();
+    long ttl = options.cacheTtl().toMillis();
+    KeyLoader loader = new KeyLoader(keyTable, kms, clock, ttl, counters);
+    this.cache = new SlotCache(loader, clock, ttl);
+    this.active = new ActiveVersions(keyTable, loader, cache, counters, new CoarseClock(clock),
+        options.refreshInterval().toMillis(), options.autoCreate());
+    this.budget = new UsageBudget(keyTable, active, cache, options.usageCap(), options.usageBlock());
+  }
+
+  /** The key for the next encryption of {@code table}, with one encryption taken from its budget. */
+  public DataKey encryptionKey(String table) {
+    return sealing(budget.consume(table));
+  }
+
+  /** The key of {@code version} of {@code table}, for decryption. */
+  public DataKey decryptionKey(String table, int version) {
+    counters.decryptions.increment();
+    return sealing(cache.get(table, version));
+  }
+
+  /**
+   * The ACTIVE HMAC key named {@code keyName} ({@link BlindIndexKeys#keyName}), created on first use
+   * when auto-creation is on. Takes nothing from any usage budget: a MAC has no such limit.
+   */
+  public DataKey indexKey(String keyName) {
+    if (!BlindIndexKeys.isBlindIndexKey(keyName)) {
+      throw new IllegalArgumentException(keyName + " is not a blind-index key name");
+    }
+    return cache.get(keyName, active.active(keyName));
+  }
+
+  /** See {@link ActiveVersions#searchVersions}. */
+  public int[] searchVersions(String table) {
+    return active.searchVersions(table);
+  }
+
+  /**
+   * The key of {@code version} of {@code table} for sealing a search value: ACTIVE or DECRYPT_ONLY.
+   * Uses no encryption budget and counts no decryption.
+   *
+   * @throws KeyUnavailableException if the version is not ACTIVE or DECRYPT_ONLY
+   */
+  public DataKey searchKey(String table, int version) {
+    active.requireSearchable(table, version);
+    return cache.get(table, version);
+  }
+
+  private static DataKey sealing(DataKey k) {
+    if (!k.algorithm().sealsValues()) {
+      throw new KeyUnavailableException(ErrorCode.KEY_DISABLED, k.table(), k.version(), "key " + k.table() + " v"
+          + k.version() + " is a " + k.algorithm() + " blind-index key and never encrypts");
+    }
+    return k;
+  }
+
+  /**
+   * Makes sure each table has an ACTIVE key (creating missing ones when auto-creation is on),
+   * rotates overdue ones when configured, and loads the active keys into memory.
+   */
+  public void ensureActiveKeys(Collection<String> tableNames) {
+    for (String name : tableNames) {
+      String table = Identifiers.normalize(name);
+      int version = active.active(table);
+      if (options.rotateOverdueAtStartup()) {
+        version = active.rotateIfOverdue(table, version, options.originatorPeriod(), options.clock().instant());
+      }
+      cache.get(table, version);
+    }
+  }
+
+  /** The ACTIVE version of {@code table} as the key table has it now. */
+  public KeyVersion requireActive(String table) {
+    String t = Identifiers.normalize(table);
+    return keyTable.findActive(t).map(KeyRow::version).orElseThrow(() -> active.noActiveKey(t));
+  }
+
+  /** A new ACTIVE version of {@code table}; the previous one becomes DECRYPT_ONLY. */
+  public KeyVersion rotate(String tableName) {
+    String table = Identifiers.normalize(tableName);
+    if (BlindIndexKeys.isBlindIndexKey(table)) {
+      throw new ColsealException(ErrorCode.KEY_IN_USE, "key " + table + " is a blind-index key and cannot be"
+          + " rotated: every stored index value of the table would stop matching. Rebuild the index under a new"
+          + " key instead (docs/guides/blind-indexes.md)");
+    }
+    cache.checkOpen();
+    KeyVersion current = requireActive(table);
+    active.rotate(table, current.version());
+    return requireActive(table);
+  }
+
+  /** Re-reads the ACTIVE version of every table in use now. */
+  public void refresh() {
+    active.refreshAll();
+  }
+
+  /** Every key version in the key table, ordered by table and version. */
+  public List<KeyVersion> versions() {
+    return keyTable.listAll();
+  }
+
+  /** Counters since start. */
+  public KeyRingStats stats() {
+    SlotCache.Usage usage = cache.usage();
+    return new KeyRingStats(counters.generateCalls.sum(), counters.unwrapCalls.sum(), usage.encryptions(),
+        counters.decryptions.sum(), usage.cachedKeys(), counters.rotations.sum());
+  }
+
+  /** What applications may see of the key ring: no cast of it leads to a key. */
+  public KeyRing view() {
+    return view;
+  }
+
+  /** Destroys every cached key. */
+  @Override
+  public void close() {
+    cache.close();
+  }
+
+  @Override
+  public String toString() {
+    return "DataKeys[" + DataKeyTable.TABLE + "]";
+  }
+
+  private final class View implements KeyRing {
+    @Override
+    public void ensureActiveKeys(Collection<String> tables) {
+      DataKeys.this.ensureActiveKeys(tables);
+    }
+
+    @Override
+    public KeyVersion requireActive(String table) {
+      return DataKeys.this.requireActive(table);
+    }
+
+    @Override
+    public List<KeyVersion> versions() {
+      return DataKeys.this.versions();
+    }
+
+    @Override
+    public KeyRingStats stats() {
+      return DataKeys.this.stats();
+    }
+
+    @Override
+    public void refresh() {
+      DataKeys.this.refresh();
+    }
+
+    @Override
+    public KeyVersion rotate(String table) {
+      return DataKeys.this.rotate(table);
+    }
+
+    @Override
+    public String toString() {
+      return "KeyRing";
+    }
+  }
+}

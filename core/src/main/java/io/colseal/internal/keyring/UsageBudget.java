@@ -1,0 +1,105 @@
+package io.colseal.internal.keyring;
+
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
+import io.colseal.internal.crypto.DataKey;
+import io.colseal.internal.keystore.DataKeyTable;
+import io.colseal.internal.keystore.KeyRow;
+import io.colseal.keys.KeyState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts encryptions against each ACTIVE version's usage cap.
+ *
+ * <p>Design note: encryptions are reserved in the key table in blocks ({@code
+ * encryptions_reserved}, a conditional update that never passes the cap) before they are used, so
+ * the persisted count can over-count after a crash but never under-count, and counting costs no
+ * write per value. One thread per table reserves at a time (a lock around the key-table update
+ * only); when a version has nothing left, it is rotated ({@link ActiveVersions#rotate}), outside
+ * that lock, and the rotation is a conditional update of the ACTIVE row, so it happens once
+ * however many processes notice.
+ */
+final class UsageBudget {
+  private static final Logger LOG = LoggerFactory.getLogger(UsageBudget.class);
+  private static final int ATTEMPTS = 10;
+
+  private final DataKeyTable keyTable;
+  private final ActiveVersions active;
+  private final SlotCache cache;
+  private final long cap;
+  private final long block;
+  private final Map<String, ReentrantLock> reserving = new ConcurrentHashMap<>();
+
+  UsageBudget(DataKeyTable keyTable, ActiveVersions active, SlotCache cache, long cap, long block) {
+    this.keyTable = keyTable;
+    this.active = active;
+    this.cache = cache;
+    this.cap = cap;
+    this.block = block;
+  }
+
+  /** The key for the next encryption of {@code table} (normalised), with one encryption taken from its budget. */
+  DataKey consume(String table) {
+    DataKey k = cache.get(table, active.active(table));
+    return k.tryConsume() ? k : consumeSlow(table);
+  }
+
+  private enum Next { RESERVED, ROTATED_ELSEWHERE, CAP_REACHED }
+
+  private DataKey consumeSlow(String table) {
+    int version = 0;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      version = active.active(table);
+      DataKey k = cache.get(table, version);
+      if (k.tryConsume()) {
+        return k;
+      }
+      Next next = reserve(table, version, k);
+      switch (next) {
+        case RESERVED -> {
+          if (k.tryConsume()) {
+            return k; // from this instance: with colseal.keys.cache-ttl=0 the next get() is another one
+          }
+        }
+        case ROTATED_ELSEWHERE -> active.reload(table);
+        case CAP_REACHED -> {
+          LOG.info("Data key {} v{} reached its usage cap of {} encryptions", table, version, cap);
+          active.rotate(table, version);
+        }
+      }
+    }
+    throw new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, table, version,
+        "could not reserve encryptions for table " + table + " after " + ATTEMPTS + " attempts");
+  }
+
+  /** Reserves a block (or what is left under the cap) for {@code key}; key-table work only. */
+  private Next reserve(String table, int version, DataKey key) {
+    ReentrantLock lock = reserving.computeIfAbsent(table, t -> new ReentrantLock());
+    lock.lock();
+    try {
+      if (key.hasBudget()) {
+        return Next.RESERVED; // another thread reserved while this one waited
+      }
+      if (keyTable.reserve(table, version, block, cap)) {
+        key.addBudget(block);
+        return Next.RESERVED;
+      }
+      KeyRow row = keyTable.find(table, version).orElse(null);
+      if (row == null || row.version().state() != KeyState.ACTIVE) {
+        return Next.ROTATED_ELSEWHERE;
+      }
+      long left = cap - row.version().encryptionsReserved();
+      if (left > 0 && keyTable.reserve(table, version, left, cap)) {
+        key.addBudget(left);
+        return Next.RESERVED;
+      }
+      return left > 0 ? Next.RESERVED : Next.CAP_REACHED; // a lost reservation race: try again
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package io.colseal.internal.keystore;
+
+import io.colseal.keys.Algorithm;
+import io.colseal.keys.KeyAuditFields;
+import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyVersion;
+import io.colseal.kms.WrappedKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The key table {@code colseal_data_key}: one row per (application table, key version) holding the
+ * wrapped data key and its lifecycle. Every method is one short transaction of its own ({@link
+ * JdbcSupport}); nothing here joins the application's transaction.
+ *
+ * <p>Design note: creating the first key of a table, or the next version of a rotation, is an
+ * INSERT that may lose a race against another process. The primary key {@code (table_name,
+ * key_version)} and the one-ACTIVE-per-table index make the database the arbiter: the loser gets a
+ * unique violation of one of these two, rolls back, and reads the winner's row. Only those two
+ * violations count as a lost race ({@link #LOST_RACE}); any other failure (a check constraint, a
+ * missing column, a broken connection) is reported with its SQLState and the operation that hit
+ * it.
+ */
+public final class DataKeyTable {
+  public static final String TABLE = "colseal_data_key";
+
+  /**
+   * The unique constraints whose violation means "another writer created this key first": the
+   * one-ACTIVE-per-table index and the primary key ({@code PRIMARY} in MariaDB and MySQL messages,
+   * {@code PRIMARY KEY ON ... COLSEAL_DATA_KEY} in H2's).
+   */
+  static final String[] LOST_RACE = {"colseal_data_key_one_active", "colseal_data_key_pk", "PRIMARY'",
+      "PRIMARY KEY ON PUBLIC.COLSEAL_DATA_KEY"};
+
+  private static final String COLUMNS =
+      "table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key, key_check_value,"
+          + " encryptions_reserved, created_at, activated_at, retired_at, destroyed_at, row_version";
+  private static final String ACTIVE = "'" + KeyState.ACTIVE.name() + "'";
+
+  private final JdbcSupport jdbc;
+  private final @Nullable String environment;
+
+  /** A key table whose new versions record {@code environment} ({@code colseal.environment}). */
+  public DataKeyTable(JdbcSupport jdbc, @Nullable String environment) {
+    this.jdbc = jdbc;
+    this.environment = environment;
+  }
+
+  public JdbcSupport jdbc() {
+    return jdbc;
+  }
+
+  /** Checks that the table exists with every column colseal reads. */
+  public void validate() {
+    jdbc.inTransaction("validate the columns", TABLE, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", encryptions_at_retirement, environment"
+          + " FROM " + TABLE + " WHERE 1 = 0"); ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    });
+  }
+
+  /** The ACTIVE version of {@code table}, if any. */
+  public Optional<KeyRow> findActive(String table) {
+    return queryOne("read the active key of " + table,
+        "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE table_name = ? AND state = " + ACTIVE, table, null);
+  }
+
+  /** Version {@code version} of {@code table}, if recorded. */
+  public Optional<KeyRow> find(String table, int version) {
+    return queryOne("read key " + table + " v" + version,
+        "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE table_name = ? AND key_version = ?", table, version);
+  }
+
+  /** The versions of {@code table} in {@code states}, newest first. */
+  public List<KeyVersion> listVersions(String table, Set<KeyState> states) {
+    return jdbc.inTransaction("list the keys of " + table, TABLE, c -> {
+      List<KeyVersion> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE table_name = ? ORDER BY key_version DESC")) {
+        ps.setString(1, table);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            KeyVersion v = read(rs).version();
+            if (states.contains(v.state())) {
+              out.add(v);
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Every version of every table, ordered by table and version. */
+  public List<KeyVersion> listAll() {
+    return jdbc.inTransaction("list the keys", TABLE, c -> {
+      List<KeyVersion> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+          + " ORDER BY table_name, key_version"); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(read(rs).version());
+        }
+      }
+      return out;
+    });
+  }
+
+  /** What the audit reads beyond {@link KeyVersion}, per version, ordered by table and version. */
+  public List<KeyAuditFields> listAuditFields() {
+    return jdbc.inTransaction("read the audit fields", TABLE, c -> {
+      List<KeyAuditFields> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT table_name, key_version, encryptions_at_retirement,"
+          + " environment FROM " + TABLE + " ORDER BY table_name, key_version"); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long atRetirement = rs.getLong(3);
+          Long retirement = rs.wasNull() ? null : atRetirement;
+          out.add(new KeyAuditFields(rs.getString(1), rs.getInt(2), retirement, rs.getString(4)));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The next unused version number of {@code table} (1 for a new table). */
+  public int nextVersion(String table) {
+    return jdbc.inTransaction("find the next key version of " + table, TABLE, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT MAX(key_version) FROM " + TABLE + " WHERE table_name = ?")) {
+        ps.setString(1, table);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getInt(1) + 1;
+        }
+      }
+    });
+  }
+
+  /**
+   * Inserts {@code version} of {@code table} as ACTIVE, unless the table already has an ACTIVE
+   * version or that version number is taken.
+   *
+   * @return true if this call created the key; false if another writer created it first
+   * @throws io.colseal.exception.KeyTableException for any other failure, with its SQLState
+   */
+  public boolean insertActive(String table, int version, Algorithm algorithm, WrappedKey wrapped, String keyCheckValue) {
+    return jdbc.inTransaction("create key " + table + " v" + version, TABLE, c -> {
+      insert(c, table, version, algorithm, wrapped, keyCheckValue, jdbc.clock().instant());
+      return true;
+    }, DataKeyTable::lostRace);
+  }
+
+  /**
+   * Rotates {@code table}: version {@code expectedActive} becomes DECRYPT_ONLY and {@code newVersion}
+   * is inserted as ACTIVE, in one transaction. Of several concurrent rotations of the same version
+   * only one succeeds: the others find it no longer ACTIVE, or lose the insert.
+   *
+   * @return true if this call rotated; false if another writer got there first
+   */
+  public boolean rotate(String table, int expectedActive, int newVersion, Algorithm algorithm, WrappedKey wrapped,
+      String keyCheckValue) {
+    return jdbc.inTransaction("rotate the key of " + table + " from v" + expectedActive, TABLE, c -> {
+      Instant now = jdbc.clock().instant();
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET state = '" + KeyState.DECRYPT_ONLY.name()
+          + "', retired_at = ?, updated_at = ?, encryptions_at_retirement = encryptions_reserved,"
+          + " row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND state = " + ACTIVE)) {
+        jdbc.setInstant(ps, 1, now);
+        jdbc.setInstant(ps, 2, now);
+        ps.setString(3, table);
+        ps.setInt(4, expectedActive);
+        if (ps.executeUpdate() != 1) {
+          c.rollback();
+          return false;
+        }
+      }
+      insert(c, table, newVersion, algorithm, wrapped, keyCheckValue, now);
+      return true;
+    }, DataKeyTable::lostRace);
+  }
+
+  private static boolean lostRace(SQLException e) throws SQLException {
+    if (JdbcSupport.isUniqueViolationOf(e, LOST_RACE)) {
+      return false;
+    }
+    throw e;
+  }
+
+  private void insert(Connection c, String table, int version, Algorithm algorithm, WrappedKey wrapped,
+      String keyCheckValue, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
+        + " (table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key, key_check_value,"
+        + " encryptions_reserved, created_at, activated_at, updated_at, created_by, row_version, environment)"
+        + " VALUES (?, ?, " + ACTIVE + ", ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?)")) {
+      ps.setString(1, table);
+      ps.setInt(2, version);
+      ps.setString(3, algorithm.name());
+      ps.setString(4, wrapped.provider());
+      ps.setString(5, wrapped.kekId());
+      ps.setBytes(6, wrapped.ciphertext());
+      ps.setString(7, keyCheckValue);
+      jdbc.setInstant(ps, 8, now);
+      jdbc.setInstant(ps, 9, now);
+      jdbc.setInstant(ps, 10, now);
+      ps.setString(11, ProcessIdentity.describe());
+      ps.setString(12, environment);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Reserves {@code amount} encryptions of an ACTIVE version, unless that would pass {@code cap}.
+   *
+   * @return true if reserved; false if the version is not ACTIVE or has less than {@code amount} left
+   */
+  public boolean reserve(String table, int version, long amount, long cap) {
+    return jdbc.inTransaction("reserve encryptions of " + table + " v" + version, TABLE, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+          + " SET encryptions_reserved = encryptions_reserved + ?, updated_at = ?"
+          + " WHERE table_name = ? AND key_version = ? AND state = " + ACTIVE + " AND encryptions_reserved + ? <= ?")) {
+        ps.setLong(1, amount);
+        jdbc.setInstant(ps, 2, jdbc.clock().instant());
+        ps.setString(3, table);
+        ps.setInt(4, version);
+        ps.setLong(5, amount);
+        ps.setLong(6, cap);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
+   * Moves {@code version} of {@code table} from one of {@code from} to {@code to}, setting the
+   * matching timestamp ({@code retired_at} for RETIRED, {@code destroyed_at} and a NULL wrapped key
+   * for DESTROYED).
+   *
+   * @return true if the row was in one of the {@code from} states and moved
+   */
+  public boolean changeState(String table, int version, Set<KeyState> from, KeyState to) {
+    if (from.isEmpty() || from.contains(KeyState.ACTIVE) || to == KeyState.ACTIVE) {
+      throw new IllegalArgumentException("ACTIVE versions change only by rotation");
+    }
+    StringBuilder states = new StringBuilder();
+    for (KeyState s : from) {
+      states.append(states.length() == 0 ? "'" : ", '").append(s.name()).append('\'');
+    }
+    String extra = switch (to) {
+      case RETIRED -> ", retired_at = COALESCE(retired_at, ?)";
+      case DESTROYED -> ", wrapped_key = NULL, destroyed_at = ?";
+      default -> "";
+    };
+    return jdbc.inTransaction("move key " + table + " v" + version + " to " + to, TABLE, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET state = ?" + extra
+          + ", updated_at = ?, row_version = row_version + 1 WHERE table_name = ? AND key_version = ? AND state IN ("
+          + states + ")")) {
+        Instant now = jdbc.clock().instant();
+        int i = 1;
+        ps.setString(i++, to.name());
+        if (!extra.isEmpty()) {
+          jdbc.setInstant(ps, i++, now);
+        }
+        jdbc.setInstant(ps, i++, now);
+        ps.setString(i++, table);
+        ps.setInt(i, version);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
+   * Replaces the wrapped form of a version (a KEK rewrap), if the row is unchanged since it was read
+   * ({@code expectedRowVersion}).
+   */
+  public boolean replaceWrapped(String table, int version, int expectedRowVersion, WrappedKey wrapped) {
+    return jdbc.inTransaction("store the rewrapped key " + table + " v" + version, TABLE, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+          + " SET wrapped_key = ?, kek_provider = ?, kek_id = ?, updated_at = ?, row_version = row_version + 1"
+          + " WHERE table_name = ? AND key_version = ? AND row_version = ? AND state <> '" + KeyState.DESTROYED.name()
+          + "'")) {
+        ps.setBytes(1, wrapped.ciphertext());
+        ps.setString(2, wrapped.provider());
+        ps.setString(3, wrapped.kekId());
+        jdbc.setInstant(ps, 4, jdbc.clock().instant());
+        ps.setString(5, table);
+        ps.setInt(6, version);
+        ps.setInt(7, expectedRowVersion);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  private Optional<KeyRow> queryOne(String operation, String sql, String table, @Nullable Integer version) {
+    return jdbc.inTransaction(operation, TABLE, c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, table);
+        if (version != null) {
+          ps.setInt(2, version);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(read(rs)) : Optional.<KeyRow>empty();
+        }
+      }
+    });
+  }
+
+  private KeyRow read(ResultSet rs) throws SQLException {
+    String table = rs.getString("table_name");
+    byte[] wrapped = rs.getBytes("wrapped_key");
+    String provider = rs.getString("kek_provider");
+    String kekId = rs.getString("kek_id");
+    KeyVersion v = new KeyVersion(
+        table,
+        rs.getInt("key_version"),
+        KeyState.valueOf(rs.getString("state")),
+        Algorithm.valueOf(rs.getString("algorithm")),
+        provider,
+        kekId,
+        rs.getString("key_check_value"),
+        rs.getLong("encryptions_reserved"),
+        jdbc.requireInstant(rs, "created_at", TABLE),
+        jdbc.getInstant(rs, "activated_at"),
+        jdbc.getInstant(rs, "retired_at"),
+        jdbc.getInstant(rs, "destroyed_at"));
+    return new KeyRow(v, wrapped == null || wrapped.length == 0 ? null : new WrappedKey(provider, kekId, wrapped),
+        rs.getInt("row_version"));
+  }
+}
