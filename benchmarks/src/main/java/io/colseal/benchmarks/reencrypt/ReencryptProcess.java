@@ -26,12 +26,12 @@ import javax.management.openmbean.CompositeData;
  * HeapReport} as JSON to the file named by the system property {@value #REPORT_PROPERTY}.
  *
  * <pre>
- * java -Xmx256m -Dcolseal.bench.heap-report=heap.json -cp benchmarks.jar \
+ * java -Xmx256m -Dbench.colseal.heap-report=heap.json -cp benchmarks.jar \
  *     io.colseal.benchmarks.reencrypt.ReencryptProcess reencrypt --table bench_accounts --json ...
  * </pre>
  */
 public final class ReencryptProcess {
-  static final String REPORT_PROPERTY = "colseal.bench.heap-report";
+  static final String REPORT_PROPERTY = "bench.colseal.heap-report";
   static final long SAMPLE_MILLIS = 100;
   private static final long MIB = 1024 * 1024;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * added or changed, every value is on the ACTIVE version, and no committed batch was done twice.
  *
  * <p>Each run is killed after a random number (seeded; the seed is printed, and {@code
- * -Dcolseal.test.seed=N} repeats it) of its {@code batch} events, read from its stdout: wherever it
+ * -Dtest.colseal.seed=N} repeats it) of its {@code batch} events, read from its stdout: wherever it
  * then is (inside the next batch, between batches, taking a lease). The lease is two seconds, so a
  * restarted run takes over the killed run's partition soon.
  */
@@ -49,8 +49,8 @@ class ReencryptCrashIT {
 
   @Test
   void reencrypt_killedAtTwentyRandomMoments_lastRunFinishesWithEveryValueIntactOnTheActiveVersion() throws Exception {
-    long seed = Long.getLong("colseal.test.seed", System.nanoTime());
-    System.out.println("ReencryptCrashIT seed " + seed + " (repeat with -Dcolseal.test.seed=" + seed + ")");
+    long seed = Long.getLong("test.colseal.seed", System.nanoTime());
+    System.out.println("ReencryptCrashIT seed " + seed + " (repeat with -Dtest.colseal.seed=" + seed + ")");
     long t0 = System.nanoTime();
     try (CliDatabase db = CliDatabase.create(TestDatabase.Kind.POSTGRESQL, dir)) {
       Path keystore = dir.resolve("kek.p12");

@@ -50,8 +50,8 @@ class ReencryptLostUpdateIT {
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
   void reencrypt_whileWritersUpdateRows_losesNoAcknowledgedUpdate(TestDatabase.Kind kind) throws Exception {
-    long seed = Long.getLong("colseal.test.seed", System.nanoTime());
-    System.out.println("ReencryptLostUpdateIT " + kind + " seed " + seed + " (repeat with -Dcolseal.test.seed=" + seed + ")");
+    long seed = Long.getLong("test.colseal.seed", System.nanoTime());
+    System.out.println("ReencryptLostUpdateIT " + kind + " seed " + seed + " (repeat with -Dtest.colseal.seed=" + seed + ")");
     long t0 = System.nanoTime();
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");

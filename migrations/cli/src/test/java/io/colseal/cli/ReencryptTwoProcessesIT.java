@@ -161,9 +161,9 @@ class ReencryptTwoProcessesIT {
   }
 
   private static long seed(TestDatabase.Kind kind, String test) {
-    long seed = Long.getLong("colseal.test.seed", System.nanoTime());
+    long seed = Long.getLong("test.colseal.seed", System.nanoTime());
     System.out.println("ReencryptTwoProcessesIT " + test + " " + kind + " seed " + seed
-        + " (repeat with -Dcolseal.test.seed=" + seed + ")");
+        + " (repeat with -Dtest.colseal.seed=" + seed + ")");
     return seed;
   }
 

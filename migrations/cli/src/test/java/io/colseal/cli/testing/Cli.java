@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs {@code java -jar colseal.jar} (the shaded jar the build just made, system property {@code
- * colseal.jar}) as a child process with no console, and checks what every run must satisfy: no
+ * test.colseal.jar}) as a child process with no console, and checks what every run must satisfy: no
  * canary secret in stdout or stderr, an error line and documented exit status on failure, and one
  * JSON document with {@code --json}.
  */
@@ -54,8 +54,8 @@ public final class Cli {
   }
 
   public static Path jar() {
-    String jar = System.getProperty("colseal.jar");
-    assertTrue(jar != null, "system property colseal.jar is not set (failsafe sets it)");
+    String jar = System.getProperty("test.colseal.jar");
+    assertTrue(jar != null, "system property test.colseal.jar is not set (failsafe sets it)");
     Path p = Path.of(jar);
     assertTrue(Files.isRegularFile(p), "no jar at " + p + "; ITs run after 'package'");
     return p;

@@ -33,7 +33,7 @@ public final class DocContract {
   private DocContract() {}
 
   public static Path docs() {
-    String configured = System.getProperty("colseal.docs");
+    String configured = System.getProperty("test.colseal.docs");
     Path p = configured != null ? Path.of(configured) : Path.of("..", "docs");
     assertTrue(Files.isDirectory(p), "no docs directory at " + p.toAbsolutePath());
     return p;
