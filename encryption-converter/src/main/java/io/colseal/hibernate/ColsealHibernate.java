@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -29,13 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ColsealHibernate {
   private static final Logger LOG = LoggerFactory.getLogger(ColsealHibernate.class);
-  private static final Map<String, Running> RUNNING = new ConcurrentHashMap<>();
 
   private ColsealHibernate() {}
 
   /** The colseal instance of {@code sessionFactory}; throws if it maps no encrypted column. */
   public static Colseal colseal(SessionFactory sessionFactory) {
-    return running(sessionFactory).colseal;
+    return running(sessionFactory).colseal();
   }
 
   /**
@@ -43,8 +41,8 @@ public final class ColsealHibernate {
    * are none.
    */
   public static List<EncryptedColumn> inventory(SessionFactory sessionFactory) {
-    Running r = RUNNING.get(key(sessionFactory));
-    return r == null ? List.of() : r.inventory;
+    HibernateRuntime.Running r = sessionFactory.isClosed() ? null : runtime(sessionFactory).running();
+    return r == null ? List.of() : r.inventory();
   }
 
   /** The bound converters of a running SessionFactory, one per encrypted column. */
@@ -52,8 +50,15 @@ public final class ColsealHibernate {
     return running(sessionFactory).converters();
   }
 
-  private static Running running(SessionFactory sessionFactory) {
-    Running r = RUNNING.get(key(sessionFactory));
+  private static HibernateRuntime runtime(SessionFactory sessionFactory) {
+    if (sessionFactory.isClosed()) {
+      throw new IllegalStateException("this SessionFactory was closed");
+    }
+    return ColsealServiceContributor.runtime(((SessionFactoryImplementor) sessionFactory).getServiceRegistry());
+  }
+
+  private static HibernateRuntime.Running running(SessionFactory sessionFactory) {
+    HibernateRuntime.Running r = runtime(sessionFactory).running();
     if (r == null) {
       throw new IllegalStateException("this SessionFactory maps no @Encrypted column, or was closed");
     }
@@ -62,12 +67,14 @@ public final class ColsealHibernate {
 
   /** The blind-index columns of {@code sessionFactory}; empty if there are none. */
   static List<BlindIndexConverter> blindIndexes(SessionFactory sessionFactory) {
-    Running r = RUNNING.get(key(sessionFactory));
-    return r == null ? List.of() : r.indexes;
+    HibernateRuntime.Running r = runtime(sessionFactory).running();
+    return r == null ? List.of() : r.indexes();
   }
 
-  static void start(SessionFactoryImplementor sf, List<EncryptingConverter<?, ?>> converters,
+  /** Starts colseal for {@code sf}; returns the SessionFactory's runtime, which the caller stops at close. */
+  static HibernateRuntime start(SessionFactoryImplementor sf, List<EncryptingConverter<?, ?>> converters,
       List<BlindIndexConverter> indexes) {
+    HibernateRuntime runtime = runtime(sf);
     @SuppressWarnings("unchecked")
     ColsealConfig config = ColsealConfig.fromProperties((Map<String, ?>) (Map<?, ?>) sf.getProperties());
     Colseal colseal = Colseal.start(connections(sf), config);
@@ -90,22 +97,12 @@ public final class ColsealHibernate {
       for (BlindIndexConverter i : indexes) {
         i.bindRuntime(colseal);
       }
-      RUNNING.put(key(sf), new Running(colseal, List.copyOf(columns), converters, List.copyOf(indexes)));
+      runtime.started(new HibernateRuntime.Running(colseal, List.copyOf(columns), converters, List.copyOf(indexes)));
       LOG.info("colseal encrypts {} columns in {} tables", columns.size(), tables.size());
+      return runtime;
     } catch (RuntimeException e) {
       colseal.close();
       throw e;
-    }
-  }
-
-  static void stop(SessionFactory sf) {
-    Running r = RUNNING.remove(key(sf));
-    if (r != null) {
-      for (EncryptingConverter<?, ?> c : r.converters) {
-        c.unbindRuntime();
-      }
-      r.indexes.forEach(BlindIndexConverter::unbindRuntime);
-      r.colseal.close();
     }
   }
 
@@ -127,11 +124,4 @@ public final class ColsealHibernate {
       }
     };
   }
-
-  private static String key(SessionFactory sf) {
-    return ((SessionFactoryImplementor) sf).getUuid();
-  }
-
-  private record Running(Colseal colseal, List<EncryptedColumn> inventory, List<EncryptingConverter<?, ?>> converters,
-      List<BlindIndexConverter> indexes) {}
 }

@@ -8,10 +8,11 @@ import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 
 /**
- * Starts colseal for a SessionFactory that maps encrypted columns: checks the boot model, then,
- * once the SessionFactory exists, checks the runtime model, starts the key ring and binds every
- * converter to it. A SessionFactory without encrypted columns is left untouched and needs no
- * colseal settings. Found by Hibernate through {@link java.util.ServiceLoader}.
+ * Starts colseal for a SessionFactory that maps encrypted columns: checks the boot model, turns on
+ * colseal's query translation, then, once the SessionFactory exists, checks the runtime model,
+ * starts the key ring and binds every converter to it. A SessionFactory without encrypted or
+ * blind-index columns is left untouched: it needs no colseal settings and runs Hibernate's own
+ * query translator. Found by Hibernate through {@link java.util.ServiceLoader}.
  */
 public final class ColsealIntegrator implements Integrator {
   @Override
@@ -21,11 +22,15 @@ public final class ColsealIntegrator implements Integrator {
     if (converters.isEmpty() && indexes.isEmpty()) {
       return;
     }
+    // Integrators run before the SessionFactory builds its query engine, so no query is translated yet.
+    if (!converters.isEmpty()
+        && sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f) {
+      f.activate();
+    }
     sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters, indexes));
   }
 
+  /** Nothing to do: {@link ColsealSessionFactoryObserver} stops colseal when the SessionFactory closes. */
   @Override
-  public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-    ColsealHibernate.stop(sessionFactory);
-  }
+  public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {}
 }

@@ -1,21 +1,47 @@
 package io.colseal.hibernate;
 
+import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.QuerySettings;
 import org.hibernate.service.spi.ServiceContributor;
+import org.hibernate.service.spi.ServiceRegistryImplementor;
+import org.hibernate.service.spi.SessionFactoryServiceContributor;
+import org.hibernate.service.spi.SessionFactoryServiceRegistryBuilder;
 
 /**
- * Installs {@link SearchableSqmTranslatorFactory} as Hibernate's query translator, so equality on
- * a deterministic column finds rows under every live key version. An application that configures
- * {@code hibernate.query.sqm.translator} itself keeps its own; colseal then refuses to start if a
- * deterministic column is mapped (see {@link ColsealSessionFactoryObserver}). Found by
- * ServiceLoader.
+ * colseal's contributions to Hibernate's service registries, found by ServiceLoader:
+ *
+ * <ul>
+ *   <li>to the standard registry, {@link SearchableSqmTranslatorFactory} as {@code
+ *       hibernate.query.sqm.translator}, unless the application set its own. Hibernate reads this
+ *       setting before it knows the mapping, so the factory starts passive and translates exactly
+ *       like Hibernate's own; {@link ColsealIntegrator} activates it only in a SessionFactory that
+ *       maps an encrypted attribute;
+ *   <li>to each SessionFactory's registry, an empty {@link HibernateRuntime} that holds colseal's
+ *       state for that SessionFactory once it starts.
+ * </ul>
  */
-public final class ColsealServiceContributor implements ServiceContributor {
+public final class ColsealServiceContributor implements ServiceContributor, SessionFactoryServiceContributor {
   @Override
   public void contribute(StandardServiceRegistryBuilder builder) {
-    if (!builder.getSettings().containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
+    Map<String, Object> settings = builder.getSettings();
+    if (!settings.containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
       builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, SearchableSqmTranslatorFactory.class.getName());
     }
+  }
+
+  @Override
+  public void contribute(SessionFactoryServiceRegistryBuilder builder) {
+    builder.addService(HibernateRuntime.class, new HibernateRuntime());
+  }
+
+  /** colseal's state in the SessionFactory whose service registry is {@code registry}. */
+  static HibernateRuntime runtime(ServiceRegistryImplementor registry) {
+    HibernateRuntime r = registry.getService(HibernateRuntime.class);
+    if (r == null) {
+      throw new IllegalStateException("colseal's services are not registered in this SessionFactory: is"
+          + " META-INF/services/org.hibernate.service.spi.SessionFactoryServiceContributor on the class path?");
+    }
+    return r;
   }
 }

@@ -1,17 +1,18 @@
 package io.colseal.hibernate;
 
-import io.colseal.hibernate.ColsealMappingException;
 import io.colseal.EncryptionMode;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.jspecify.annotations.Nullable;
 
 /** Runs colseal's start-up when the SessionFactory is complete, and its shutdown when it closes. */
 final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   private final SessionFactoryImplementor sessionFactory;
   private final List<EncryptingConverter<?, ?>> converters;
   private final List<BlindIndexConverter> indexes;
+  private volatile @Nullable HibernateRuntime runtime;
 
   ColsealSessionFactoryObserver(SessionFactoryImplementor sessionFactory, List<EncryptingConverter<?, ?>> converters,
       List<BlindIndexConverter> indexes) {
@@ -24,11 +25,12 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   public void sessionFactoryCreated(SessionFactory factory) {
     RuntimeModelCheck.verify(sessionFactory, converters);
     BlindIndexScan.bindSqlNames(sessionFactory);
-    ColsealHibernate.start(sessionFactory, converters, indexes);
+    HibernateRuntime started = ColsealHibernate.start(sessionFactory, converters, indexes);
+    runtime = started;
     try {
       requireSearchableTranslator();
     } catch (RuntimeException e) {
-      ColsealHibernate.stop(sessionFactory);
+      started.stop();
       throw e;
     }
   }
@@ -39,7 +41,8 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
    * rows under the ACTIVE version only after a rotation, so it is stopped here instead.
    */
   private void requireSearchableTranslator() {
-    if (sessionFactory.getQueryEngine().getSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory) {
+    if (sessionFactory.getQueryEngine().getSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f
+        && f.isActive()) {
       return;
     }
     for (EncryptingConverter<?, ?> c : converters) {
@@ -54,6 +57,9 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
 
   @Override
   public void sessionFactoryClosed(SessionFactory factory) {
-    ColsealHibernate.stop(sessionFactory);
+    HibernateRuntime r = runtime;
+    if (r != null) {
+      r.stop();
+    }
   }
 }

@@ -6,6 +6,7 @@ import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
 import org.hibernate.query.sqm.sql.SqmTranslator;
 import org.hibernate.query.sqm.sql.SqmTranslatorFactory;
+import org.hibernate.query.sqm.sql.StandardSqmTranslatorFactory;
 import org.hibernate.query.sqm.tree.SqmDmlStatement;
 import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
@@ -13,12 +14,30 @@ import org.hibernate.sql.ast.tree.MutationStatement;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
 
 /**
- * Hibernate's standard HQL/Criteria translation, plus colseal's checks and rewrites of predicates
- * on encrypted attributes ({@link SearchableSqmTranslator}). Installed as {@code
- * hibernate.query.sqm.translator} by {@link ColsealServiceContributor} unless the application sets
- * its own.
+ * Hibernate's HQL/Criteria translation, plus colseal's checks and rewrites of predicates on
+ * encrypted attributes ({@link SearchableSqmTranslator}) in a SessionFactory that maps them.
+ *
+ * <p>Installed as {@code hibernate.query.sqm.translator} by {@link ColsealServiceContributor} unless
+ * the application sets its own. Hibernate makes one instance per SessionFactory, before the mapping
+ * is known; it starts passive and hands every query to Hibernate's {@link
+ * StandardSqmTranslatorFactory}. {@link ColsealIntegrator} activates it in a SessionFactory that maps
+ * an encrypted attribute, before the first query is translated; other SessionFactories never run
+ * colseal's translator.
  */
 public final class SearchableSqmTranslatorFactory implements SqmTranslatorFactory {
+  private final StandardSqmTranslatorFactory standard = new StandardSqmTranslatorFactory();
+  private volatile boolean active;
+
+  /** Makes this SessionFactory's queries go through colseal's translator. */
+  void activate() {
+    active = true;
+  }
+
+  /** Whether this SessionFactory's queries go through colseal's translator. */
+  boolean isActive() {
+    return active;
+  }
+
   @Override
   public SqmTranslator<SelectStatement> createSelectTranslator(
       SqmSelectStatement<?> statement,
@@ -28,6 +47,10 @@ public final class SearchableSqmTranslatorFactory implements SqmTranslatorFactor
       LoadQueryInfluencers loadQueryInfluencers,
       SqlAstCreationContext creationContext,
       boolean deduplicateSelectionItems) {
+    if (!active) {
+      return standard.createSelectTranslator(statement, queryOptions, parameterXref, parameterBindings,
+          loadQueryInfluencers, creationContext, deduplicateSelectionItems);
+    }
     return new SearchableSqmTranslator<>(statement, queryOptions, parameterXref, parameterBindings,
         loadQueryInfluencers, creationContext, deduplicateSelectionItems);
   }
@@ -40,7 +63,16 @@ public final class SearchableSqmTranslatorFactory implements SqmTranslatorFactor
       QueryParameterBindings parameterBindings,
       LoadQueryInfluencers loadQueryInfluencers,
       SqlAstCreationContext creationContext) {
+    if (!active) {
+      return standard.createMutationTranslator(statement, queryOptions, parameterXref, parameterBindings,
+          loadQueryInfluencers, creationContext);
+    }
     return new SearchableSqmTranslator<>(statement, queryOptions, parameterXref, parameterBindings,
         loadQueryInfluencers, creationContext, false);
+  }
+
+  @Override
+  public String toString() {
+    return "SearchableSqmTranslatorFactory[" + (active ? "active" : "passive") + "]";
   }
 }
