@@ -12,9 +12,12 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeyTableScriptTest {
   private static final String SCRIPT = "CREATE TABLE a (x INT);\nALTER TABLE a ADD y INT;\n";
   private static final Path KEY_TABLE_DOC = Path.of("docs", "reference", "key-table.md");
+  private static final String CHANGELOG = "/db/liquibase/colseal-changelog.xml";
+  private static final String CHANGELOG_REGION = "liquibase-changelog";
 
   @ParameterizedTest
   @EnumSource(DatabaseVendor.class)
@@ -114,5 +119,40 @@ class KeyTableScriptTest {
       assertTrue(found >= 0, "key-table.md, Migrations, lacks the row " + row + " (after the previous one)");
       at = found;
     }
+  }
+
+  @Test
+  void liquibaseChangelog_hasOneSqlFilePerScriptInOrder() throws Exception {
+    String changelog = changelog();
+    List<String> paths = new ArrayList<>();
+    Matcher m = Pattern.compile("<sqlFile path=\"\\$\\{colseal\\.scripts\\}/([^\"]+)\"").matcher(changelog);
+    while (m.find()) {
+      paths.add(m.group(1));
+    }
+    assertEquals(KeyTableScript.ALL.stream().map(KeyTableScript::fileName).toList(), paths);
+    for (DatabaseVendor vendor : DatabaseVendor.values()) {
+      assertTrue(changelog.contains("value=\"" + vendor.migrationFolder() + "\""), "no folder for " + vendor);
+    }
+  }
+
+  @Test
+  void keyTableDoc_liquibaseRegion_isTheTestedChangelog() throws Exception {
+    assertEquals(region(), DocRegions.read(DocRegions.repositoryRoot().resolve(KEY_TABLE_DOC), CHANGELOG_REGION),
+        "regenerate with KeyTableScriptTest.main");
+  }
+
+  private static String changelog() throws Exception {
+    try (var in = KeyTableScriptTest.class.getResourceAsStream(CHANGELOG)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String region() throws Exception {
+    return "```xml\n" + changelog() + "```\n";
+  }
+
+  /** Writes the tested Liquibase changelog into {@code docs/reference/key-table.md}. */
+  public static void main(String[] args) throws Exception {
+    DocRegions.write(DocRegions.repositoryRoot().resolve(KEY_TABLE_DOC), CHANGELOG_REGION, region());
   }
 }
