@@ -154,7 +154,9 @@ final class KeyTableMigrator {
       }
     } catch (RuntimeException e) {
       try {
-        c.rollback(); // leaves no transaction behind, e.g. one a lock timeout aborted
+        if (!c.getAutoCommit()) {
+          c.rollback(); // leaves no transaction behind, e.g. one a lock timeout aborted
+        }
       } catch (SQLException rollbackFailure) {
         e.addSuppressed(rollbackFailure);
       }
