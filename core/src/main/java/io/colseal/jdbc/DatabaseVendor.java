@@ -18,14 +18,31 @@ public enum DatabaseVendor {
     this.folder = folder;
   }
 
-  /** Flyway location of this vendor's key-table migrations. */
+  /**
+   * Class-path folder of this vendor's key-table scripts, {@code db/colseal/migration/<vendor>}:
+   * what colseal's built-in migrator runs, and what an application's Flyway or Liquibase may run
+   * instead.
+   */
+  public String migrationFolder() {
+    return "db/colseal/migration/" + folder;
+  }
+
+  /** Flyway location of this vendor's key-table scripts: {@code classpath:} + {@link #migrationFolder()}. */
   public String migrationLocation() {
-    return "classpath:db/colseal/migration/" + folder;
+    return "classpath:" + migrationFolder();
   }
 
   /** Whether timestamps are stored in a zone-aware type (else DATETIME holding UTC). */
   public boolean zonedTimestamps() {
     return this != MYSQL;
+  }
+
+  /**
+   * Whether DDL statements take part in transactions, so that a failed script rolls back whole
+   * (PostgreSQL). H2, MariaDB and MySQL commit each DDL statement on its own.
+   */
+  public boolean transactionalDdl() {
+    return this == POSTGRESQL;
   }
 
   public static DatabaseVendor of(Connection connection) throws SQLException {

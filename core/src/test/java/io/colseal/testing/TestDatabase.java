@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Assumptions;
  * COLSEAL_TEST_MARIADB_URL} (default user {@code root}). Without a URL, Testcontainers starts one
  * if Docker is available. Otherwise the test is skipped with a message, unless {@code
  * COLSEAL_TEST_REQUIRE_DATABASES=true} (as in CI), which turns the skip into a failure.
+ *
+ * <p>An H2 database stays until {@link #close()} shuts it down ({@code DB_CLOSE_DELAY=-1}), with or
+ * without open connections. Connections from {@link #connect()} bypass the pool: closing one ends
+ * its database session.
  */
 public final class TestDatabase implements AutoCloseable {
   /** The databases every database-backed suite runs on. */
@@ -55,8 +59,15 @@ public final class TestDatabase implements AutoCloseable {
     this.dataSource = new HikariDataSource(config);
   }
 
-  /** A fresh, empty database of {@code kind}. */
+  /**
+   * A fresh, empty database of {@code kind}. The system property {@code colseal.test.databases}
+   * (comma-separated kinds, as a build execution that swaps the H2 jar sets it) skips the others.
+   */
   public static TestDatabase create(Kind kind) {
+    String only = System.getProperty("colseal.test.databases", "");
+    if (!only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(kind.name())) {
+      Assumptions.abort("colseal.test.databases=" + only + " leaves out " + kind);
+    }
     String name = "cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     return switch (kind) {
       case H2 -> new TestDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", "", name);

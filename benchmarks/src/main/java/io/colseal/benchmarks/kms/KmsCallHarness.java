@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  *       no key each generate one and the key table keeps one; the extra calls are reported, not
  *       failed, up to one per table per process.
  *   <li><b>cold concurrent first start</b>: as the cold start, but with no key table: each
- *       process's colseal migrates it, which Flyway's lock serialises.
+ *       process's colseal migrates it, which colseal's migration lock serialises.
  * </ul>
  *
  * <p>The KMS server is {@code --kms-endpoint}, else {@code COLSEAL_TEST_KMS_ENDPOINT}, else a

@@ -1,4 +1,4 @@
-/** The key table: SQL, Flyway migrations and vendor differences. Not API; may change in any release. */
+/** The key table: SQL, its migrator and vendor differences. Not API; may change in any release. */
 @NullMarked
 package io.colseal.internal.keystore;
 

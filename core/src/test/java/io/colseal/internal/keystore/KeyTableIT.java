@@ -90,7 +90,7 @@ class KeyTableIT {
       Flyway app = Flyway.configure().dataSource(db.dataSource())
           .locations("classpath:db/testapp", DatabaseVendor.fromProductName(kind.name()).migrationLocation())
           .load();
-      assertEquals(6, app.migrate().migrationsExecuted);
+      assertEquals(1 + KeyTableScript.ALL.size(), app.migrate().migrationsExecuted);
       try (Colseal c = start(db, SchemaManagement.VALIDATE)) {
         ColumnCipher<String, String> cipher = c.textColumn("app_things", "name", String.class);
         assertEquals("x", cipher.decrypt(cipher.encrypt("x")));

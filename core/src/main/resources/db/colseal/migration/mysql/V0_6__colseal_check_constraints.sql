@@ -1,0 +1,3 @@
+-- colseal 0.6, MariaDB/MySQL: nothing to change. Version 0.6 re-creates H2's IN (...) CHECK
+-- constraints, which H2 2.4.240 cannot evaluate once the connection that created them is closed;
+-- this script only keeps the version numbers of all databases alike.
