@@ -8,7 +8,6 @@ import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.keyring.KeyRingOptions;
 import io.colseal.internal.keystore.ColumnRegistry;
 import io.colseal.internal.keystore.DataKeyTable;
-import io.colseal.internal.keystore.JdbcKeyTable;
 import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.jdbc.ConnectionSource;
@@ -72,8 +71,7 @@ public final class Colseal implements AutoCloseable {
     KmsProvider kms = KmsProviders.create(config);
     try {
       JdbcSupport jdbc = new JdbcSupport(connections, config.clock());
-      KeyTableSchema.apply(config.schemaManagement(), connections,
-          new JdbcKeyTable(connections, config.clock(), config.environment()));
+      applySchemaManagement(config.schemaManagement(), connections, jdbc);
       DataKeyTable keyTable = new DataKeyTable(jdbc, config.environment());
       LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), DataKeyTable.TABLE,
           jdbc.vendor());
@@ -82,6 +80,15 @@ public final class Colseal implements AutoCloseable {
     } catch (RuntimeException e) {
       kms.close();
       throw e;
+    }
+  }
+
+  /** Migrates, validates or leaves colseal's tables as {@code colseal.key-table.schema-management} says. */
+  static void applySchemaManagement(SchemaManagement management, ConnectionSource connections, JdbcSupport jdbc) {
+    switch (management) {
+      case MIGRATE -> KeyTableSchema.migrate(connections, jdbc);
+      case VALIDATE -> KeyTableSchema.validate(jdbc);
+      case NONE -> { }
     }
   }
 

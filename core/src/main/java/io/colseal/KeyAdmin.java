@@ -8,10 +8,8 @@ import io.colseal.exception.KeyUnavailableException;
 import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.keystore.ColumnRegistry;
 import io.colseal.internal.keystore.DataKeyTable;
-import io.colseal.internal.keystore.JdbcKeyTable;
 import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.internal.keystore.KeyRow;
-import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.keys.BlindIndexKeys;
@@ -70,9 +68,9 @@ public final class KeyAdmin implements AutoCloseable {
    */
   public static KeyAdmin open(ConnectionSource connections, ColsealConfig config) {
     requireNonNull(connections, "connections");
-    KeyTableSchema.apply(config.schemaManagement(), connections,
-        new JdbcKeyTable(connections, config.clock(), config.environment()));
-    return new KeyAdmin(config, connections, new JdbcSupport(connections, config.clock()));
+    JdbcSupport jdbc = new JdbcSupport(connections, config.clock());
+    Colseal.applySchemaManagement(config.schemaManagement(), connections, jdbc);
+    return new KeyAdmin(config, connections, jdbc);
   }
 
   /** The database the key table lives in, detected from the driver. */

@@ -60,13 +60,13 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * A fresh, empty database of {@code kind}. The system property {@code colseal.test.databases}
+   * A fresh, empty database of {@code kind}. The system property {@code test.colseal.databases}
    * (comma-separated kinds, as a build execution that swaps the H2 jar sets it) skips the others.
    */
   public static TestDatabase create(Kind kind) {
-    String only = System.getProperty("colseal.test.databases", "");
+    String only = System.getProperty("test.colseal.databases", "");
     if (!only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(kind.name())) {
-      Assumptions.abort("colseal.test.databases=" + only + " leaves out " + kind);
+      Assumptions.abort("test.colseal.databases=" + only + " leaves out " + kind);
     }
     String name = "cs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     return switch (kind) {

@@ -1,38 +1,38 @@
 package io.colseal.internal.keystore;
 
-import io.colseal.SchemaManagement;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.KeyTableException;
 import io.colseal.jdbc.ConnectionSource;
 
 /**
- * Creates or checks the key table according to {@code colseal.key-table.schema-management}.
- *
- * <p>{@code migrate} runs colseal's {@linkplain KeyTableMigrator built-in migrator}, whose history
- * table {@code colseal_schema_history} never touches the application's own Flyway or Liquibase
- * history; {@code validate} checks that the key table has every column colseal reads; {@code none}
- * does nothing.
+ * Creates or checks colseal's tables, as {@code colseal.key-table.schema-management} asks: {@link
+ * #migrate} runs colseal's {@linkplain KeyTableMigrator built-in migrator}, whose history table
+ * {@code colseal_schema_history} never touches the application's own Flyway or Liquibase history;
+ * {@link #validate} checks that the tables have every column colseal reads.
  */
 public final class KeyTableSchema {
   public static final String HISTORY_TABLE = SchemaHistory.TABLE;
 
   private KeyTableSchema() {}
 
-  public static void apply(SchemaManagement management, ConnectionSource connections, JdbcKeyTable keyTable) {
-    switch (management) {
-      case MIGRATE -> new KeyTableMigrator(connections, keyTable.vendor()).migrate();
-      case VALIDATE -> validate(keyTable);
-      case NONE -> {}
-    }
+  /** Applies colseal's pending key-table scripts. */
+  public static void migrate(ConnectionSource connections, JdbcSupport jdbc) {
+    new KeyTableMigrator(connections, jdbc.vendor()).migrate();
   }
 
-  private static void validate(JdbcKeyTable keyTable) {
+  /**
+   * Checks that the key table and the column registry exist with every column colseal reads.
+   *
+   * @throws ColsealConfigException naming the table and how to create it, if not
+   */
+  public static void validate(JdbcSupport jdbc) {
     try {
-      keyTable.validateSchema();
+      new DataKeyTable(jdbc, null).validate();
+      new ColumnRegistry(jdbc).validate();
     } catch (KeyTableException e) {
       throw new ColsealConfigException(
-          "key table " + JdbcKeyTable.TABLE + " is missing or lacks columns; run colseal's key-table scripts"
-              + " (colseal.key-table.schema-management=migrate, or run " + keyTable.vendor().migrationFolder()
+          "key table " + DataKeyTable.TABLE + " is missing or lacks columns; run colseal's key-table scripts"
+              + " (colseal.key-table.schema-management=migrate, or run " + jdbc.vendor().migrationFolder()
               + " with your Flyway or Liquibase; see docs/reference/key-table.md, \"Migrations\")",
           e);
     }

@@ -1,6 +1,6 @@
 package io.colseal.operations.internal.job;
 
-import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,63 +12,64 @@ import java.util.Locale;
  * tables, the database clock (leases use it, so processes on hosts with different clocks agree) and
  * session timeouts.
  */
-public enum Dialect {
-  H2,
-  POSTGRESQL,
-  MARIADB;
+public final class Dialect {
+  private final DatabaseVendor vendor;
 
+  private Dialect(DatabaseVendor vendor) {
+    this.vendor = vendor;
+  }
+
+  /** The dialect of the database {@code connection} talks to. */
   public static Dialect of(Connection connection) throws SQLException {
-    String p = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-    if (p.contains("h2")) {
-      return H2;
-    }
-    if (p.contains("postgres")) {
-      return POSTGRESQL;
-    }
-    if (p.contains("mariadb") || p.contains("mysql")) {
-      return MARIADB;
-    }
-    throw new ColsealConfigException("database '" + p + "' is not supported by the re-encryption job "
-        + "(H2, PostgreSQL, MariaDB, MySQL)");
+    return of(DatabaseVendor.of(connection));
+  }
+
+  public static Dialect of(DatabaseVendor vendor) {
+    return new Dialect(vendor);
+  }
+
+  /** The database, as colseal-core detects it. */
+  public DatabaseVendor vendor() {
+    return vendor;
   }
 
   /** {@code expr} equals the parameter, NULL matching NULL. */
   public String nullSafeEquals(String expr) {
-    return this == MARIADB ? expr + " <=> ?" : expr + " IS NOT DISTINCT FROM ?";
+    return vendor == DatabaseVendor.MYSQL ? expr + " <=> ?" : expr + " IS NOT DISTINCT FROM ?";
   }
 
   /** Locks the selected rows, skipping rows other transactions hold (H2: waits for them). */
   String forUpdateSkipLocked() {
-    return this == H2 ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
+    return vendor == DatabaseVendor.H2 ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
   }
 
   /** The database's current time, as the job tables store it (UTC DATETIME on MariaDB). */
   String now() {
-    return this == MARIADB ? "UTC_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
+    return vendor == DatabaseVendor.MYSQL ? "UTC_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
   }
 
   /** The database's current time plus {@code d}; a literal, so it can stand anywhere. */
   String nowPlus(Duration d) {
     long ms = d.toMillis();
-    return switch (this) {
+    return switch (vendor) {
       case H2 -> "DATEADD(MILLISECOND, " + ms + ", CURRENT_TIMESTAMP)";
       case POSTGRESQL -> "(CURRENT_TIMESTAMP + INTERVAL '" + ms + " milliseconds')";
-      case MARIADB -> "TIMESTAMPADD(MICROSECOND, " + ms * 1000 + ", UTC_TIMESTAMP(6))";
+      case MYSQL -> "TIMESTAMPADD(MICROSECOND, " + ms * 1000 + ", UTC_TIMESTAMP(6))";
     };
   }
 
   /** The character that quotes identifiers. */
   char quote() {
-    return this == MARIADB ? '`' : '"';
+    return vendor == DatabaseVendor.MYSQL ? '`' : '"';
   }
 
   /** An identifier as read from database metadata, quoted when its spelling needs it. */
   String identifier(String name) {
     boolean plain = name.matches("[A-Za-z_][A-Za-z0-9_]*");
-    boolean foldsRight = switch (this) {
+    boolean foldsRight = switch (vendor) {
       case H2 -> name.equals(name.toUpperCase(Locale.ROOT));
       case POSTGRESQL -> name.equals(name.toLowerCase(Locale.ROOT));
-      case MARIADB -> true;
+      case MYSQL -> true;
     };
     return plain && foldsRight ? name : quote() + name.replace(String.valueOf(quote()), "" + quote() + quote()) + quote();
   }
@@ -79,13 +80,13 @@ public enum Dialect {
    */
   void applyTimeouts(Connection c, Duration lock, Duration statement) throws SQLException {
     try (Statement st = c.createStatement()) {
-      switch (this) {
+      switch (vendor) {
         case H2 -> st.execute("SET LOCK_TIMEOUT " + lock.toMillis());
         case POSTGRESQL -> {
           st.execute("SET lock_timeout = " + lock.toMillis());
           st.execute("SET statement_timeout = " + statement.toMillis());
         }
-        case MARIADB -> {
+        case MYSQL -> {
           st.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, ceilSeconds(lock)));
           st.execute("SET SESSION max_statement_time = " + ceilSeconds(statement));
         }
@@ -96,12 +97,17 @@ public enum Dialect {
   /** Generous lock waits for the connection that creates a run, while another process plans one. */
   void applyCoordinatorTimeouts(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
-      switch (this) {
+      switch (vendor) {
         case H2 -> st.execute("SET LOCK_TIMEOUT 300000");
         case POSTGRESQL -> st.execute("SET lock_timeout = 0");
-        case MARIADB -> st.execute("SET SESSION innodb_lock_wait_timeout = 300");
+        case MYSQL -> st.execute("SET SESSION innodb_lock_wait_timeout = 300");
       }
     }
+  }
+
+  @Override
+  public String toString() {
+    return vendor.name();
   }
 
   private static long ceilSeconds(Duration d) {

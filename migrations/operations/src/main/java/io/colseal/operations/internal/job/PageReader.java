@@ -1,5 +1,7 @@
 package io.colseal.operations.internal.job;
 
+import io.colseal.jdbc.DatabaseVendor;
+
 import io.colseal.Storage;
 
 import io.colseal.RegisteredColumn;
@@ -118,7 +120,7 @@ public final class PageReader {
   }
 
   void bindKeyValue(PreparedStatement ps, int index, int column, Object v) throws SQLException {
-    if (v instanceof String s && dialect == Dialect.POSTGRESQL && !table.key().get(column).textual()) {
+    if (v instanceof String s && dialect.vendor() == DatabaseVendor.POSTGRESQL && !table.key().get(column).textual()) {
       ps.setObject(index, s, Types.OTHER); // uuid, dates: PostgreSQL converts the text to the column's type
     } else {
       ps.setObject(index, v);

@@ -1,5 +1,7 @@
 package io.colseal.operations.internal.job;
 
+import io.colseal.jdbc.DatabaseVendor;
+
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.RegisteredColumn;
 import java.sql.Connection;
@@ -53,7 +55,7 @@ public record TableLayout(String table, String tableSql, List<KeyColumn> key, Li
     DatabaseMetaData md = c.getMetaData();
     for (String name : spellings) {
       TreeMap<Integer, String> pk = new TreeMap<>();
-      try (ResultSet rs = md.getPrimaryKeys(c.getCatalog(), dialect == Dialect.MARIADB ? null : schema, name)) {
+      try (ResultSet rs = md.getPrimaryKeys(c.getCatalog(), dialect.vendor() == DatabaseVendor.MYSQL ? null : schema, name)) {
         while (rs.next()) {
           pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
         }
@@ -62,7 +64,7 @@ public record TableLayout(String table, String tableSql, List<KeyColumn> key, Li
         List<KeyColumn> key = new ArrayList<>();
         for (String col : pk.values()) {
           key.add(new KeyColumn(col, dialect.identifier(col), display(col),
-              textual(md, c, dialect == Dialect.MARIADB ? null : schema, name, col)));
+              textual(md, c, dialect.vendor() == DatabaseVendor.MYSQL ? null : schema, name, col)));
         }
         return new TableLayout(first.table(), tableSql, key, columns);
       }

@@ -1,5 +1,7 @@
 package io.colseal.operations.internal.job;
 
+import io.colseal.jdbc.DatabaseVendor;
+
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.operations.internal.job.PageReader.Row;
 import io.colseal.operations.report.ReencryptionEvent;
@@ -30,7 +32,7 @@ final class Verifier {
   void verify(ConnectionSource connections, Collection<TableLayout> tables, Function<TableLayout, Candidates> candidates,
       Function<TableLayout, RowRewriter> rewriters, int batchSize) throws SQLException {
     try (Connection c = connections.open()) {
-      c.setReadOnly(dialect != Dialect.MARIADB);
+      c.setReadOnly(dialect.vendor() != DatabaseVendor.MYSQL);
       for (TableLayout t : tables) {
         PageReader reader = new PageReader(dialect, t, candidates.apply(t));
         RowRewriter rewriter = rewriters.apply(t);
