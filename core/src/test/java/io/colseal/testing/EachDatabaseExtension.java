@@ -36,7 +36,7 @@ final class EachDatabaseExtension implements TestTemplateInvocationContextProvid
       throw new ExtensionConfigurationException(method + " excludes every database");
     }
     return Arrays.stream(TestDatabase.Kind.values()).map(kind -> new Invocation(kind,
-        excluded.contains(kind) ? each.because() : null));
+        excluded.contains(kind) ? each.because() : TestDatabase.skipReason(kind)));
   }
 
   private record Invocation(TestDatabase.Kind kind, String skipReason) implements TestTemplateInvocationContext {

@@ -47,7 +47,7 @@ class KeyTableOnH2IT {
 
   @Test
   void h2OnTheClassPath_isTheOneTheBuildExecutionAsksFor() throws Exception {
-    String expected = System.getProperty("colseal.test.h2-version");
+    String expected = System.getProperty("test.colseal.h2-version");
     Assumptions.assumeTrue(expected != null, "run by Maven, which names the H2 version");
     try (TestDatabase db = TestDatabase.create(Kind.H2)) {
       assertTrue(h2Version(db).startsWith(expected + " "), h2Version(db) + ", expected " + expected);
