@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * checked by {@link BlindIndexScan} once the whole model is bound.
  */
 public final class BlindIndexAttributeBinder implements AttributeBinder<BlindIndex> {
+  /** Created by Hibernate, through {@code @BlindIndex}; applications never need to. */
+  public BlindIndexAttributeBinder() {}
+
   @Override
   public void bind(BlindIndex annotation, MetadataBuildingContext context, @Nullable PersistentClass persistentClass,
       Property property) {

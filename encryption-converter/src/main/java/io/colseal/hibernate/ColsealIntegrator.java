@@ -15,6 +15,9 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * query translator. Found by Hibernate through {@link java.util.ServiceLoader}.
  */
 public final class ColsealIntegrator implements Integrator {
+  /** Created by Hibernate, through {@link java.util.ServiceLoader}; applications never need to. */
+  public ColsealIntegrator() {}
+
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
     List<EncryptingConverter<?, ?>> converters = BootModelScan.scan(metadata);

@@ -10,6 +10,9 @@ import org.hibernate.boot.spi.MetadataBuilderInitializer;
  * (type, storage) pair. Found by Hibernate through {@link java.util.ServiceLoader}.
  */
 public final class ColsealMetadataBuilderInitializer implements MetadataBuilderInitializer {
+  /** Created by Hibernate, through {@link java.util.ServiceLoader}; applications never need to. */
+  public ColsealMetadataBuilderInitializer() {}
+
   @Override
   public void contribute(MetadataBuilder metadataBuilder, StandardServiceRegistry serviceRegistry) {
     for (Class<?> type : BuiltInConverters.types()) {

@@ -22,6 +22,9 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistryBuilder;
  * </ul>
  */
 public final class ColsealServiceContributor implements ServiceContributor, SessionFactoryServiceContributor {
+  /** Created by Hibernate, through {@link java.util.ServiceLoader}; applications never need to. */
+  public ColsealServiceContributor() {}
+
   @Override
   public void contribute(StandardServiceRegistryBuilder builder) {
     Map<String, Object> settings = builder.getSettings();

@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * if no colseal converter is there, the build fails rather than store plaintext.
  */
 public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
+  /** Created by Hibernate, through {@code @Encrypted}; applications never need to. */
+  public EncryptedAttributeBinder() {}
+
   /**
    * Problems found for properties Hibernate gives no owning entity (fields of an embeddable used
    * as a collection element). Hibernate's error wrapper dereferences the null entity and would

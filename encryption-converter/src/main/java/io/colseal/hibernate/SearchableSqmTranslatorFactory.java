@@ -25,6 +25,9 @@ import org.hibernate.sql.ast.tree.select.SelectStatement;
  * colseal's translator.
  */
 public final class SearchableSqmTranslatorFactory implements SqmTranslatorFactory {
+  /** Created by Hibernate, from {@code hibernate.query.sqm.translator}; applications never need to. */
+  public SearchableSqmTranslatorFactory() {}
+
   private final StandardSqmTranslatorFactory standard = new StandardSqmTranslatorFactory();
   private volatile boolean active;
 

@@ -21,6 +21,9 @@ public final class LocalKmsProviderFactory implements KmsProviderFactory {
   /** {@code colseal.kms.local.create-if-missing}: create the keystore and KEK when absent (development). */
   public static final Setting<Boolean> CREATE_IF_MISSING = Setting.flag("colseal.kms.local.create-if-missing", false);
 
+  /** For {@link java.util.ServiceLoader}. */
+  public LocalKmsProviderFactory() {}
+
   @Override
   public String name() {
     return LocalKeystoreKms.NAME;

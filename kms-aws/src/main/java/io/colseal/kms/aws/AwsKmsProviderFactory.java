@@ -64,6 +64,9 @@ public final class AwsKmsProviderFactory implements KmsProviderFactory {
   public static final Setting<Duration> CALL_TIMEOUT = Setting.duration("colseal.kms.aws.call-timeout",
       Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
 
+  /** For {@link java.util.ServiceLoader}. */
+  public AwsKmsProviderFactory() {}
+
   @Override
   public String name() {
     return AwsKmsProvider.NAME;

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * in the JSON form (states and codes untranslated, empty for null).
  */
 public final class CsvAuditRenderer {
+  /** A renderer; it holds no state and may be shared. */
+  public CsvAuditRenderer() {}
+
   private static final List<String> KEY_FIELDS = List.of("table", "version", "state", "algorithm", "strengthBits",
       "kekProvider", "kekId", "keyCheckValue", "createdAt", "activatedAt", "useEndsAt", "validUntil", "retiredAt",
       "destroyedAt", "encryptionsReserved", "usageCap", "usageRatio", "encryptionsAtRetirement", "rows", "columns",

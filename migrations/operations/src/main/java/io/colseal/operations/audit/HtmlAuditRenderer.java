@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Stateless and thread-safe.
  */
 public final class HtmlAuditRenderer {
+  /** A renderer; it holds no state and may be shared. */
+  public HtmlAuditRenderer() {}
+
   /** The report as an HTML page in {@code lang}. */
   public String render(AuditReport report, Lang lang) {
     Page p = new Page(report, lang);

@@ -9,6 +9,9 @@ import io.colseal.operations.report.AuditReport;
  * either language: labels are for people, the JSON carries codes.
  */
 public final class JsonAuditRenderer {
+  /** A renderer; it holds no state and may be shared. */
+  public JsonAuditRenderer() {}
+
   /** The JSON document, ending with a newline. */
   public String render(AuditReport report, Lang lang) {
     return canonical(report);

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * content hash. GitHub-flavoured tables; every cell escaped.
  */
 public final class MarkdownAuditRenderer {
+  /** A renderer; it holds no state and may be shared. */
+  public MarkdownAuditRenderer() {}
+
   private final StringBuilder out = new StringBuilder();
   private Lang lang = Lang.EN;
 
