@@ -242,7 +242,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * text storage, {@code byte[]} for binary.
    */
   public final Object decryptToPlaintext(S stored) {
-    return PlainForms.write(requireNonNull(decrypt(stored)), storage());
+    return PlainForms.write(requireNonNull(decrypt(stored)), storage() == Storage.BINARY);
   }
 
   private byte[] openOrThrow(S stored) {

@@ -1,6 +1,5 @@
 package io.colseal.internal.format;
 
-import io.colseal.Storage;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +86,9 @@ public final class PlainForms {
     }
   }
 
-  /** The plaintext column value for {@code value}: a {@code String} for text storage, {@code byte[]} for binary. */
-  public static Object write(Object value, Storage storage) {
-    if (storage == Storage.BINARY) {
+  /** The plaintext column value for {@code value}: {@code byte[]} for a binary column, else a {@code String}. */
+  public static Object write(Object value, boolean binaryColumn) {
+    if (binaryColumn) {
       return value instanceof byte[] b ? b : text(value, false).getBytes(StandardCharsets.UTF_8);
     }
     return text(value, true);
