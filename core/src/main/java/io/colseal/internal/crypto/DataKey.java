@@ -145,6 +145,18 @@ public final class DataKey {
     return budget.get() > 0;
   }
 
+  /**
+   * Adds {@code reserved} encryptions just reserved in the key table and takes one of them for the
+   * caller, so the thread that reserved always gets its encryption however many others are waiting.
+   */
+  public void addBudgetTakingOne(long reserved) {
+    if (reserved < 1) {
+      throw new IllegalArgumentException("reserved must be positive, got " + reserved);
+    }
+    budget.addAndGet(reserved - 1);
+    encryptions.increment();
+  }
+
   /** Adds encryptions just reserved in the key table. */
   public void addBudget(long reserved) {
     budget.addAndGet(reserved);

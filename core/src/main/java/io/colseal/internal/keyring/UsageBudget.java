@@ -48,7 +48,7 @@ final class UsageBudget {
     return k.tryConsume() ? k : consumeSlow(table);
   }
 
-  private enum Next { RESERVED, ROTATED_ELSEWHERE, CAP_REACHED }
+  private enum Next { CONSUMED, RETRY, ROTATED_ELSEWHERE, CAP_REACHED }
 
   private DataKey consumeSlow(String table) {
     int version = 0;
@@ -58,13 +58,11 @@ final class UsageBudget {
       if (k.tryConsume()) {
         return k;
       }
-      Next next = reserve(table, version, k);
-      switch (next) {
-        case RESERVED -> {
-          if (k.tryConsume()) {
-            return k; // from this instance: with colseal.keys.cache-ttl=0 the next get() is another one
-          }
+      switch (reserve(table, version, k)) {
+        case CONSUMED -> {
+          return k;
         }
+        case RETRY -> { }
         case ROTATED_ELSEWHERE -> active.reload(table);
         case CAP_REACHED -> {
           LOG.info("Data key {} v{} reached its usage cap of {} encryptions", table, version, cap);
@@ -76,17 +74,21 @@ final class UsageBudget {
         "could not reserve encryptions for table " + table + " after " + ATTEMPTS + " attempts");
   }
 
-  /** Reserves a block (or what is left under the cap) for {@code key}; key-table work only. */
+  /**
+   * Takes one encryption of {@code key}'s budget, reserving a block (or what is left under the cap)
+   * in the key table when the budget is empty; key-table work only. The thread that reserves takes
+   * its encryption from its own reservation, so every pass through here makes progress.
+   */
   private Next reserve(String table, int version, DataKey key) {
     ReentrantLock lock = reserving.computeIfAbsent(table, t -> new ReentrantLock());
     lock.lock();
     try {
-      if (key.hasBudget()) {
-        return Next.RESERVED; // another thread reserved while this one waited
+      if (key.tryConsume()) {
+        return Next.CONSUMED; // another thread reserved while this one waited
       }
       if (keyTable.reserve(table, version, block, cap)) {
-        key.addBudget(block);
-        return Next.RESERVED;
+        key.addBudgetTakingOne(block);
+        return Next.CONSUMED;
       }
       KeyRow row = keyTable.find(table, version).orElse(null);
       if (row == null || row.version().state() != KeyState.ACTIVE) {
@@ -94,10 +96,10 @@ final class UsageBudget {
       }
       long left = cap - row.version().encryptionsReserved();
       if (left > 0 && keyTable.reserve(table, version, left, cap)) {
-        key.addBudget(left);
-        return Next.RESERVED;
+        key.addBudgetTakingOne(left);
+        return Next.CONSUMED;
       }
-      return left > 0 ? Next.RESERVED : Next.CAP_REACHED; // a lost reservation race: try again
+      return left > 0 ? Next.RETRY : Next.CAP_REACHED; // another process reserved the rest meanwhile
     } finally {
       lock.unlock();
     }
