@@ -50,21 +50,32 @@ public final class ColumnRegistry {
     });
   }
 
-  /** Records {@code row}, or refreshes the row of the same table and column. Idempotent. */
+  /**
+   * Records {@code row}, or refreshes the row of the same table and column. Idempotent.
+   *
+   * <p>The update and the insert are separate transactions: on MariaDB and MySQL an update that
+   * finds no row locks the gap the row would go in, and two instances that each hold that gap and
+   * then insert deadlock. Apart, the worst case is that another instance inserts the same column
+   * between our update and our insert; its row is as good as ours.
+   */
   public void register(Row row) {
-    jdbc.inTransaction("register " + row.table() + '.' + row.column(), TABLE, c -> {
-      Instant now = jdbc.clock().instant();
+    String operation = "register " + row.table() + '.' + row.column();
+    boolean refreshed = jdbc.inTransaction(operation, TABLE, c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET table_sql = ?, column_sql = ?,"
           + " java_type = ?, storage = ?, mode = ?, classification = ?, entity = ?, attribute = ?, source_column = ?,"
           + " normalizer = ?, index_bits = ?, last_seen_at = ? WHERE table_name = ? AND column_name = ?")) {
         int i = bind(ps, row);
-        jdbc.setInstant(ps, i, now);
+        jdbc.setInstant(ps, i, jdbc.clock().instant());
         ps.setString(i + 1, row.table());
         ps.setString(i + 2, row.column());
-        if (ps.executeUpdate() == 1) {
-          return null;
-        }
+        return ps.executeUpdate() == 1;
       }
+    });
+    if (refreshed) {
+      return;
+    }
+    jdbc.inTransaction(operation, TABLE, c -> {
+      Instant now = jdbc.clock().instant();
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (table_sql, column_sql, java_type,"
           + " storage, mode, classification, entity, attribute, source_column, normalizer, index_bits, registered_at,"
           + " last_seen_at, table_name, column_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

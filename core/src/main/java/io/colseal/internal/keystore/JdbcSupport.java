@@ -29,10 +29,18 @@ import org.jspecify.annotations.Nullable;
  * that hands out connections with auto-commit off (Hibernate's built-in pool) therefore never gets
  * back a connection with an open colseal transaction, and no connection is returned twice.
  *
+ * <p>A transaction the database rolls back as a deadlock victim or a serialization failure (SQLState
+ * class 40) is run again, up to {@link #TRANSIENT_ATTEMPTS} times in all: several instances of an
+ * application starting at once register the same columns and create the same keys, and MariaDB
+ * resolves such collisions by rolling one of them back.
+ *
  * <p>Failures become {@link KeyTableException}s that name the operation, the table and the
  * SQLState, with the {@link SQLException} as their cause. Thread safe.
  */
 public final class JdbcSupport {
+  /** Runs of one operation when the database rolls it back as a deadlock victim. */
+  static final int TRANSIENT_ATTEMPTS = 5;
+
   private final ConnectionSource connections;
   private final Clock clock;
   private volatile @Nullable DatabaseVendor vendor;
@@ -102,18 +110,22 @@ public final class JdbcSupport {
         c.setAutoCommit(false);
       }
       try {
-        T result;
-        try {
-          result = work.run(c);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          rollbackQuietly(c, e);
-          if (e instanceof SQLException sql) {
+        for (int attempt = 1; ; attempt++) {
+          try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            if (!(e instanceof SQLException sql)) {
+              throw (RuntimeException) e;
+            }
+            if (attempt < TRANSIENT_ATTEMPTS && isTransactionRollback(sql)) {
+              continue; // the database chose this transaction as a deadlock victim; it advises a retry
+            }
             return onFailure.handle(sql);
           }
-          throw (RuntimeException) e;
         }
-        return result;
       } finally {
         if (restoreAutoCommit) {
           c.setAutoCommit(true);
@@ -128,6 +140,21 @@ public final class JdbcSupport {
         // The outcome is decided and reported; a failed release is the pool's concern.
       }
     }
+  }
+
+  /**
+   * Whether the database rolled {@code e}'s transaction back as a deadlock victim or a
+   * serialization failure (SQLState class 40: 40001 on MariaDB, MySQL and H2, 40P01 on
+   * PostgreSQL). Every colseal operation is one short transaction that can be run again from the
+   * start.
+   */
+  static boolean isTransactionRollback(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void rollbackQuietly(Connection c, Exception cause) {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
+import io.colseal.Classification;
 import io.colseal.ColumnCipher;
+import io.colseal.EncryptedColumn;
+import io.colseal.Storage;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyTableException;
 import io.colseal.testing.EachDatabase;
@@ -14,6 +17,7 @@ import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +85,60 @@ class KeyTableRaceIT {
         }
       }
       assertEquals(List.of(1), Raw.values(db, "colseal_data_key", "key_version", "table_name = 'orders'"));
+    } finally {
+      pool.shutdownNow();
+      instances.forEach(Colseal::close);
+    }
+  }
+
+  /**
+   * Eight instances of one application start at once on an empty registry and record the same
+   * columns, half of them in the opposite order. On MariaDB an update of a missing row locks the
+   * gap it would be in, so recording a column as "update, else insert" in one transaction
+   * deadlocks with the instance doing the same; recording must neither deadlock nor fail.
+   */
+  @EachDatabase
+  void registerColumns_eightInstancesAtOnce_allSucceed_oneRowPerColumn(TestDatabase db) throws Exception {
+    InMemoryKms kms = new InMemoryKms();
+    try (Colseal setup = Colseal.start(db.dataSource(), config(kms))) {
+      setup.keyRing().versions(); // migrates the key table before the race
+    }
+    List<EncryptedColumn> columns = new ArrayList<>();
+    for (String table : List.of("race_a", "race_b", "race_c")) {
+      for (String column : List.of("c1", "c2", "c3", "c4")) {
+        columns.add(new EncryptedColumn("Race", column, table, column, String.class, Storage.TEXT,
+            Classification.UNSPECIFIED, table, column));
+      }
+    }
+    List<EncryptedColumn> reversed = new ArrayList<>(columns);
+    Collections.reverse(reversed);
+    int n = 8;
+    List<Colseal> instances = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      for (int i = 0; i < n; i++) {
+        instances.add(Colseal.start(db.dataSource(), config(kms)));
+      }
+      for (int round = 0; round < 5; round++) {
+        Raw.update(db, "DELETE FROM colseal_column WHERE table_name LIKE 'race_%'");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          Colseal c = instances.get(i);
+          List<EncryptedColumn> order = i % 2 == 0 ? columns : reversed;
+          done.add(pool.submit(() -> {
+            go.await();
+            c.register(order);
+            return null;
+          }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+          f.get();
+        }
+        assertEquals(columns.size(),
+            Raw.values(db, "colseal_column", "column_name", "table_name LIKE 'race_%'").size());
+      }
     } finally {
       pool.shutdownNow();
       instances.forEach(Colseal::close);
