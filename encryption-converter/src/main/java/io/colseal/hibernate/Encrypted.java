@@ -28,9 +28,8 @@ import org.hibernate.annotations.AttributeBinderType;
  * }
  * }</pre>
  *
- * <p>Supported types: {@code String}, {@code byte[]}, {@code Integer}/{@code int}, {@code
- * Long}/{@code long}, {@code BigDecimal}, {@code Boolean}/{@code boolean}, {@code LocalDate},
- * {@code LocalDateTime}, {@code Instant}, {@code UUID} and enums, on basic attributes, fields of
+ * <p>Supported types are those of {@link io.colseal.SupportedType} ({@code String}, {@code byte[]},
+ * numbers, booleans, dates and times, {@code UUID}, enums), on basic attributes, fields of
  * embeddables, and elements of {@code @ElementCollection}s. SQL NULL stays NULL; the empty string
  * is encrypted. Anything colseal cannot encrypt safely fails the SessionFactory build with a {@link
  * ColsealMappingException}; a column is never silently left in plaintext.
