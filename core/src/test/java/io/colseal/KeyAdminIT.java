@@ -19,6 +19,7 @@ import io.colseal.EncryptedColumn;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
 import io.colseal.Storage;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -32,8 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Operator key management from the database alone, on every database: row counts by SQL over the
@@ -82,8 +81,7 @@ class KeyAdminIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void retireAndDestroy_refusedWhileRowsUseTheVersion_allowedAfter_thenValuesFailAsDestroyed(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Raw.update(db, "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(500), photo " + binaryType(kind) + ")");
@@ -159,8 +157,7 @@ class KeyAdminIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL"})
+  @EachDatabase
   void forcedDestroy_shredsRowsStillUnderTheVersion(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Raw.update(db, "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(500), photo " + binaryType(kind) + ")");
@@ -183,8 +180,7 @@ class KeyAdminIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void rewrap_movesEveryLiveVersionToTheNewKek_rowsUntouched_oldKekNoLongerNeeded(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Raw.update(db, "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(500), photo " + binaryType(kind) + ")");

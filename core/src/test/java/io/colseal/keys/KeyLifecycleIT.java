@@ -12,6 +12,7 @@ import io.colseal.ColumnCipher;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.MutableClock;
 import io.colseal.testing.Raw;
@@ -27,8 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Rotation as running applications see it, and usage counting, on every database: two instances
@@ -54,8 +53,7 @@ class KeyLifecycleIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void secondInstance_followsRotationAfterRefreshInterval_oldRowsStillRead(Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       MutableClock clock = new MutableClock(T0);
@@ -90,8 +88,7 @@ class KeyLifecycleIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL"})
+  @EachDatabase
   void explicitRefresh_switchesAtOnce(Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       ColsealConfig config = ColsealConfig.builder().kmsProvider(new InMemoryKms()).clock(new MutableClock(T0)).build();
@@ -109,8 +106,7 @@ class KeyLifecycleIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void usageCap_64ConcurrentEncryptionsInTwoProcesses_exactlyOneRotation_nothingAboveTheCap(Kind kind) throws Exception {
     long cap = 1_000;
     try (TestDatabase db = TestDatabase.create(kind)) {
@@ -162,8 +158,7 @@ class KeyLifecycleIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"H2", "MARIADB"})
+  @EachDatabase
   void usage_isReservedInBlocks_overCountsAfterARestartButNeverUnderCounts(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       MutableClock clock = new MutableClock(T0);
@@ -193,8 +188,7 @@ class KeyLifecycleIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"H2"})
+  @EachDatabase
   void runningInstance_seesADestroyedVersionAfterItsCacheTtl_andDropsTheKey(Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       MutableClock clock = new MutableClock(T0);
@@ -218,8 +212,7 @@ class KeyLifecycleIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"H2"})
+  @EachDatabase
   void cryptoperiods_areFlagged_andOverdueKeysRotateAtStartupWhenAsked(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       MutableClock clock = new MutableClock(T0);

@@ -13,6 +13,7 @@ import io.colseal.hibernate.model.DynamicIndexedCustomer;
 import io.colseal.hibernate.model.IndexedCustomer;
 import io.colseal.keys.KeyVersion;
 import io.colseal.hibernate.testing.CountingStatementInspector;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.LogCapture;
 import io.colseal.testing.Raw;
@@ -31,8 +32,6 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code @BlindIndex} end to end on H2, PostgreSQL and MariaDB. */
 class BlindIndexIT {
@@ -50,8 +49,7 @@ class BlindIndexIT {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void query_plaintextParameter_findsRowThroughNormalisedIndex(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), IndexedCustomer.class)) {
@@ -79,8 +77,7 @@ class BlindIndexIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void update_sourceChanged_oldValueNoLongerFound_newValueFound(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), IndexedCustomer.class)) {
@@ -96,8 +93,7 @@ class BlindIndexIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void loadAndFlush_unchanged_writesNothing_otherChange_keepsIndex(Kind kind) throws Exception {
     CountingStatementInspector sql = new CountingStatementInspector();
     try (TestDatabase db = TestDatabase.create(kind)) {
@@ -123,8 +119,7 @@ class BlindIndexIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void dynamicUpdate_sourceChanged_indexRewritten(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), DynamicIndexedCustomer.class)) {
@@ -143,8 +138,7 @@ class BlindIndexIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void find_truncatedIndex_rawQueryHasFalsePositives_findReturnsOnlyMatches(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), IndexedCustomer.class)) {
@@ -171,8 +165,7 @@ class BlindIndexIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void registryAndKeyTable_listIndexColumnsAndHmacKey_rotationRefused(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), IndexedCustomer.class)) {
@@ -209,8 +202,7 @@ class BlindIndexIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void backfill_indexColumnCleared_rebuiltFromSource(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), IndexedCustomer.class)) {
@@ -224,8 +216,7 @@ class BlindIndexIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void traceLogging_writesAndLookups_noCanaryInLogs(Kind kind) throws Exception {
     String canary = "CANARY-" + UUID.randomUUID();
     try (TestDatabase db = TestDatabase.create(kind);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.hibernate.model.Member;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -16,8 +17,6 @@ import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The same encryption through persistence.xml, JPA 3.2 PersistenceConfiguration and native bootstrap. */
 class BootstrapModesIT {
@@ -37,8 +36,7 @@ class BootstrapModesIT {
     assertEquals(4, ColsealHibernate.inventory(sf).size());
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void persistenceXml_encrypts(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("colseal-test", Map.of(
@@ -50,8 +48,7 @@ class BootstrapModesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void jpaPersistenceConfiguration_encrypts(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       PersistenceConfiguration cfg = new HibernatePersistenceConfiguration("colseal-jpa32")
@@ -65,8 +62,7 @@ class BootstrapModesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void nativeBootstrap_encrypts(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = io.colseal.hibernate.testing.TestSessionFactories.build(db, new InMemoryKms(), Member.class)) {

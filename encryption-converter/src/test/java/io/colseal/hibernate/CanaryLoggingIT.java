@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import io.colseal.exception.DecryptionException;
 import io.colseal.hibernate.model.Member;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.LogCapture;
 import io.colseal.testing.Raw;
@@ -24,8 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * With Hibernate's SQL and bind-parameter logging (indeed all of Hibernate) at TRACE, a forced
@@ -33,8 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * log output or any exception text.
  */
 class CanaryLoggingIT {
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void traceLogging_decryptFailureAndBatchViolation_noCanaryInLogsOrExceptions(Kind kind) throws Exception {
     String canary = "CANARY-" + UUID.randomUUID();
     List<String> canaries = List.of(canary + "@example.com", canary + "-900101-1234567", canary + "-photo");

@@ -11,6 +11,7 @@ import io.colseal.hibernate.model.Customer;
 import io.colseal.hibernate.model.Member;
 import io.colseal.KeyAdmin;
 import io.colseal.RegisteredColumn;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The column registry: at start-up the application records every encrypted column (table, column,
@@ -49,8 +48,7 @@ class ColumnRegistryIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void startup_recordsEveryEncryptedColumn_idempotently(Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       InMemoryKms kms = new InMemoryKms();

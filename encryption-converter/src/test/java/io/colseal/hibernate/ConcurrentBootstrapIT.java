@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.colseal.hibernate.model.Address;
 import io.colseal.hibernate.model.Customer;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -22,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Eight SessionFactories (separate key rings and pools) start at once against a database with no
@@ -36,8 +35,7 @@ class ConcurrentBootstrapIT {
   private static final List<String> TABLES =
       List.of("customer_nicknames", "customer_past_addresses", "customer_phones", "customer_secrets", "customers");
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void eightBootstrapsOnEmptyKeyTable_oneActiveKeyPerTable_allRowsDecrypt(Kind kind) throws Exception {
     for (int round = 0; round < 2; round++) {
       try (TestDatabase db = TestDatabase.create(kind)) {

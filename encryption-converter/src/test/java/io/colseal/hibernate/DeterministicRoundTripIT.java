@@ -11,6 +11,7 @@ import io.colseal.EncryptionMode;
 import io.colseal.Storage;
 import io.colseal.hibernate.model.Citizen;
 import io.colseal.RegisteredColumn;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.Raw;
 import io.colseal.hibernate.testing.SharedFixtures;
 import io.colseal.hibernate.testing.SharedFixtures.Fixture;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code @Encrypted(deterministic = true)} through Hibernate: values round-trip, equal values are
@@ -36,8 +35,7 @@ class DeterministicRoundTripIT {
     FIXTURES.close();
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void persistAndFind_deterministicAttributes_roundTripWithEqualEnvelopes(Kind kind) throws Exception {
     Fixture f = FIXTURES.get(kind);
     LocalDate born = LocalDate.of(1990, 10, 31);
@@ -65,8 +63,7 @@ class DeterministicRoundTripIT {
     assertNotEquals(note1, Raw.value(f.db(), "citizens", "note", "id = 2"));
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void inventoryAndRegistry_recordTheMode(Kind kind) {
     Fixture f = FIXTURES.get(kind);
     Map<String, EncryptionMode> modes = ColsealHibernate.inventory(f.sf()).stream()
@@ -83,8 +80,7 @@ class DeterministicRoundTripIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   @SuppressWarnings("unchecked")
   void converterCipher_isTheColumnsDeterministicCipher(Kind kind) throws Exception {
     Fixture f = FIXTURES.get(kind);

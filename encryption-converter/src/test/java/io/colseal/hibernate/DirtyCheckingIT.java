@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.hibernate.model.AllTypes;
 import io.colseal.hibernate.testing.CountingStatementInspector;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
@@ -15,8 +16,6 @@ import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Dirty checking compares domain values, never ciphertexts: loading and flushing unchanged
@@ -29,8 +28,7 @@ class DirtyCheckingIT {
     return ColsealHibernate.colseal(sf).keyRing().stats().encryptions();
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void loadAndFlush_thousandUnchangedEntities_noUpdateNoEncryption(Kind kind) {
     CountingStatementInspector sql = new CountingStatementInspector();
     try (TestDatabase db = TestDatabase.create(kind)) {
@@ -62,8 +60,7 @@ class DirtyCheckingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void setEqualValues_noUpdate_realChange_oneUpdate(Kind kind) {
     CountingStatementInspector sql = new CountingStatementInspector();
     try (TestDatabase db = TestDatabase.create(kind)) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.colseal.hibernate.model.AllTypes;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -18,16 +19,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Plain JDBC code with its own {@link Colseal} (as a MyBatis or jOOQ service would run) and
  * Hibernate entities share one table and one key: each reads what the other wrote.
  */
 class JdbcInteropIT {
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void entityWrites_jdbcReads_andJdbcWrites_entityReads(Kind kind) throws Exception {
     InMemoryKms kms = new InMemoryKms();
     try (TestDatabase db = TestDatabase.create(kind);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.hibernate.model.Document;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -12,8 +13,6 @@ import io.colseal.testing.TestDatabase.Kind;
 import io.colseal.hibernate.testing.TestSessionFactories;
 import java.util.Random;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A 1 MiB value round-trips in a CLOB, a bytea/long VARBINARY and a BLOB column. */
 class LargeValueIT {
@@ -22,8 +21,7 @@ class LargeValueIT {
 
   private static final int MIB = 1024 * 1024;
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void oneMebibyte_roundTripsInClobVarbinaryAndBlob(Kind kind) throws Exception {
     Random r = new Random(kind.ordinal());
     StringBuilder text = new StringBuilder(MIB);

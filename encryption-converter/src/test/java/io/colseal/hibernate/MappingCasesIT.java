@@ -1,5 +1,6 @@
 package io.colseal.hibernate;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,23 +18,19 @@ import io.colseal.hibernate.model.Employee;
 import io.colseal.hibernate.model.LoyaltyAccount;
 import io.colseal.hibernate.model.Person;
 import io.colseal.hibernate.model.Vehicle;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
 import io.colseal.hibernate.testing.TestSessionFactories;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * For each mapping case, the table and column bound into the associated data are the physical
@@ -114,54 +111,50 @@ class MappingCasesIT {
     FIXTURES.clear();
   }
 
-  static Stream<Arguments> kindsAndCases() {
-    List<Arguments> out = new ArrayList<>();
-    for (Kind k : Kind.values()) {
-      for (Case c : CASES) {
-        out.add(Arguments.of(k, c));
-      }
-    }
-    return out.stream();
+  /** Runs {@code check} on every case, and reports each case that fails under its name. */
+  private static void eachCase(ThrowingConsumer<Case> check) {
+    assertAll(CASES.stream().map(c -> () -> assertAll(c.name(), () -> check.accept(c))));
   }
 
   private static String norm(String s) {
     return s.toLowerCase(java.util.Locale.ROOT);
   }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("kindsAndCases")
-  void inventory_listsThePhysicalTableAndColumn(Kind kind, Case c) {
+  @EachDatabase
+  void inventory_listsThePhysicalTableAndColumn(Kind kind) {
     List<EncryptedColumn> inventory = ColsealHibernate.inventory(fixture(kind).sf());
-    assertTrue(inventory.stream().anyMatch(e -> e.table().equals(norm(c.table())) && e.column().equals(norm(c.column()))),
-        () -> c + " missing from " + inventory);
+    eachCase(c -> assertTrue(
+        inventory.stream().anyMatch(e -> e.table().equals(norm(c.table())) && e.column().equals(norm(c.column()))),
+        () -> c + " missing from " + inventory));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("kindsAndCases")
-  void storedValue_isEnvelopeBoundToPhysicalTableAndColumn(Kind kind, Case c) throws Exception {
+  @EachDatabase
+  void storedValue_isEnvelopeBoundToPhysicalTableAndColumn(Kind kind) {
     Fixture f = fixture(kind);
-    String stored = (String) Raw.value(f.db(), c.table(), c.column(), c.where());
-    assertNotNull(stored);
-    assertTrue(stored.startsWith("cs1:01:0000000001:"), stored);
-    assertFalse(stored.contains(c.plaintext()));
-    ColumnCipher<String, String> physical = f.colseal().textColumn(c.table(), c.column(), String.class);
-    assertEquals(c.plaintext(), physical.decrypt(stored));
+    eachCase(c -> {
+      String stored = (String) Raw.value(f.db(), c.table(), c.column(), c.where());
+      assertNotNull(stored);
+      assertTrue(stored.startsWith("cs1:01:0000000001:"), stored);
+      assertFalse(stored.contains(c.plaintext()));
+      ColumnCipher<String, String> physical = f.colseal().textColumn(c.table(), c.column(), String.class);
+      assertEquals(c.plaintext(), physical.decrypt(stored));
+    });
   }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("kindsAndCases")
-  void storedValue_readAsAnotherColumnOrTable_failsToDecrypt(Kind kind, Case c) throws Exception {
+  @EachDatabase
+  void storedValue_readAsAnotherColumnOrTable_failsToDecrypt(Kind kind) {
     Fixture f = fixture(kind);
-    String stored = (String) Raw.value(f.db(), c.table(), c.column(), c.where());
-    ColumnCipher<String, String> otherColumn = f.colseal().textColumn(c.table(), c.column() + "_other", String.class);
-    assertThrows(DecryptionException.class, () -> otherColumn.decrypt(stored));
-    String otherTable = c.table().equals("customers") ? "vehicles" : "customers";
-    ColumnCipher<String, String> sameColumnOtherTable = f.colseal().textColumn(otherTable, c.column(), String.class);
-    assertThrows(DecryptionException.class, () -> sameColumnOtherTable.decrypt(stored));
+    eachCase(c -> {
+      String stored = (String) Raw.value(f.db(), c.table(), c.column(), c.where());
+      ColumnCipher<String, String> otherColumn = f.colseal().textColumn(c.table(), c.column() + "_other", String.class);
+      assertThrows(DecryptionException.class, () -> otherColumn.decrypt(stored));
+      String otherTable = c.table().equals("customers") ? "vehicles" : "customers";
+      ColumnCipher<String, String> sameColumnOtherTable = f.colseal().textColumn(otherTable, c.column(), String.class);
+      assertThrows(DecryptionException.class, () -> sameColumnOtherTable.decrypt(stored));
+    });
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void load_valueCopiedToAnotherColumnOfTheRow_throwsDecryptionException(Kind kind) throws Exception {
     Fixture f = fixture(kind);
     Object email = Raw.value(f.db(), "customers", "mail_addr", "id = 2");
@@ -181,8 +174,7 @@ class MappingCasesIT {
     assertEquals("850505-2345678", f.sf().fromTransaction(s -> s.find(Customer.class, 2L)).rrn);
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void load_valueCopiedToAnotherTablesRow_throwsDecryptionException(Kind kind) throws Exception {
     Fixture f = fixture(kind);
     Object email = Raw.value(f.db(), "customers", "mail_addr", "id = 1");
@@ -200,8 +192,7 @@ class MappingCasesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void load_valueCopiedToAnotherRowOfTheSameColumn_decrypts_noRowBinding(Kind kind) throws Exception {
     // Documented limit (docs/security/threat-model.md): values are bound to table and column, not row.
     Fixture f = fixture(kind);
@@ -215,8 +206,7 @@ class MappingCasesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void load_allCases_roundTripThroughTheOrm(Kind kind) {
     Fixture f = fixture(kind);
     Customer c = f.sf().fromTransaction(s -> s.find(Customer.class, 1L));
@@ -234,20 +224,21 @@ class MappingCasesIT {
     assertEquals("M12345678", e.passportNo);
   }
 
-  static Stream<Arguments> namingCases() {
-    List<Arguments> out = new ArrayList<>();
-    for (Kind k : Kind.values()) {
-      // Snake case renames unquoted names; globally quoted identifiers keep the Java names, quoted.
-      out.add(Arguments.of(k, false, "loyalty_account", "member_number", "loyalty_account", "member_number"));
-      String q = k == Kind.MARIADB ? "`" : "\"";
-      out.add(Arguments.of(k, true, q + "LoyaltyAccount" + q, q + "memberNumber" + q, "loyaltyaccount", "membernumber"));
-    }
-    return out.stream();
+  @EachDatabase
+  void namingStrategy_snakeCase_bindsThePhysicalNames(Kind kind) throws Exception {
+    // Snake case renames unquoted names.
+    snakeCaseBindsThePhysicalNames(kind, false, "loyalty_account", "member_number", "loyalty_account", "member_number");
   }
 
-  @ParameterizedTest(name = "{0} quoted={1}")
-  @MethodSource("namingCases")
-  void namingStrategy_snakeCase_bindsThePhysicalNames(
+  @EachDatabase
+  void namingStrategy_snakeCaseGloballyQuoted_bindsThePhysicalNames(Kind kind) throws Exception {
+    // Globally quoted identifiers keep the Java names, quoted.
+    String q = kind == Kind.MARIADB ? "`" : "\"";
+    snakeCaseBindsThePhysicalNames(kind, true, q + "LoyaltyAccount" + q, q + "memberNumber" + q, "loyaltyaccount",
+        "membernumber");
+  }
+
+  private static void snakeCaseBindsThePhysicalNames(
       Kind kind, boolean quoted, String sqlTable, String sqlColumn, String table, String column) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Map<String, Object> settings = TestSessionFactories.settings(db, new InMemoryKms());

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colseal.ColumnCipher;
 import io.colseal.exception.DecryptionException;
 import io.colseal.hibernate.model.AllTypes;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.Raw;
 import io.colseal.hibernate.testing.SharedFixtures;
 import io.colseal.hibernate.testing.SharedFixtures.Fixture;
@@ -24,8 +25,6 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every supported type round-trips through JPA; the database holds envelopes only. */
 class RoundTripIT {
@@ -55,8 +54,7 @@ class RoundTripIT {
     return a;
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void persistAndFind_everyType_roundTrips(Kind kind) {
     Fixture f = FIXTURES.get(kind);
     AllTypes written = sample(1);
@@ -79,8 +77,7 @@ class RoundTripIT {
     assertEquals(written.tier, read.tier);
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void rawJdbcRead_showsEnvelopesNeverPlaintext(Kind kind) throws Exception {
     Fixture f = FIXTURES.get(kind);
     AllTypes written = sample(2);
@@ -103,8 +100,7 @@ class RoundTripIT {
     assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains("CANARY"));
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void nullsStayNull_emptyStringIsEncrypted(Kind kind) throws Exception {
     Fixture f = FIXTURES.get(kind);
     AllTypes a = new AllTypes(3L);
@@ -122,8 +118,7 @@ class RoundTripIT {
     assertEquals(0, read.primitiveInt);
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void storedEnvelope_everyBitFlipAndTruncation_rejectedWithoutPlaintext(Kind kind) throws Exception {
     Fixture f = FIXTURES.get(kind);
     AllTypes written = sample(4);

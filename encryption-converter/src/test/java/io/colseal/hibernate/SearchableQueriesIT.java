@@ -14,6 +14,7 @@ import io.colseal.exception.ErrorCode;
 import io.colseal.hibernate.search.Partner;
 import io.colseal.hibernate.search.Subscriber;
 import io.colseal.hibernate.search.SubscriberRepository;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -35,8 +36,6 @@ import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 
 /**
@@ -72,8 +71,7 @@ class SearchableQueriesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void equalPlaintexts_equalEnvelopesWithinAColumn_differentAcrossColumnsAndTables(Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), Subscriber.class, Partner.class)) {
@@ -94,8 +92,7 @@ class SearchableQueriesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void jpqlCriteriaAndMutationQueries_withParameters_findExactlyTheMatchingRows(Kind kind) {
     withFactory(kind, sf -> {
       seed(sf, 1, 30);
@@ -146,8 +143,7 @@ class SearchableQueriesIT {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void springDataDerivedQueries_findTheRows(Kind kind) {
     withFactory(kind, sf -> {
       seed(sf, 1, 12);
@@ -163,8 +159,7 @@ class SearchableQueriesIT {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void uniqueConstraint_rejectsADuplicatePlaintext(Kind kind) {
     withFactory(kind, sf -> {
       sf.inTransaction(s -> s.persist(new Subscriber(1, "dup@example.com", "Seoul", BORN)));
@@ -178,8 +173,7 @@ class SearchableQueriesIT {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void afterARotation_beforeDuringAndAfterReencryption_queriesFindRowsOnEveryVersion(Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), Subscriber.class, Partner.class)) {

@@ -13,6 +13,7 @@ import io.colseal.sample.model.CardBrand;
 import io.colseal.sample.model.Customer;
 import io.colseal.sample.model.CustomerTier;
 import io.colseal.sample.model.PaymentCard;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,8 +32,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The demo on each database the sample supports, each run on a fresh schema or database from
@@ -61,8 +60,7 @@ class DemoDatabasesIT {
         Map.of());
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void run_eachDatabase_readsBackEveryValue(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DemoResult r = Demo.run(settings(db), Clock.systemUTC());
@@ -74,8 +72,7 @@ class DemoDatabasesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void run_eachDatabase_storesEnvelopesOfTheRightLengthAndPlainColumnsAsIs(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DemoResult r = Demo.run(settings(db), Clock.systemUTC());
@@ -127,8 +124,7 @@ class DemoDatabasesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void run_twice_secondRunUnwrapsTheFirstRunsKeysAndKeepsCounts(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DemoResult first = Demo.run(settings(db), Clock.systemUTC());
@@ -151,8 +147,7 @@ class DemoDatabasesIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void schema_longestPlaintexts_fitTheEncryptedColumns(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       DemoSettings settings = settings(db);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.testing.DocRegions;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs the SQL that {@code docs/reference/ciphertext-format.md} shows for counting rows per key
@@ -57,8 +56,7 @@ class KeyVersionSqlIT {
 
   private static final int[] VERSIONS = {1, 1, 1, 2, 2, Integer.MAX_VALUE};
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void documentedSql_countsRowsPerKeyVersion(TestDatabase.Kind kind) throws SQLException {
     String[] sql = statements(kind);
     try (TestDatabase db = TestDatabase.create(kind); Connection c = db.connect()) {
@@ -90,8 +88,7 @@ class KeyVersionSqlIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void formatDocument_showsTheTestedSql(TestDatabase.Kind kind) throws IOException {
     String doc = squash(Files.readString(
         DocRegions.repositoryRoot().resolve(EnvelopeVectorsGenerator.FORMAT_DOC), StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import io.colseal.ColsealConfig;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColumnCipher;
 import io.colseal.SchemaManagement;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -18,8 +19,6 @@ import io.colseal.testing.TestDatabase.Kind;
 import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The key table's migrations, constraints and coexistence with an application's own Flyway. */
 class KeyTableIT {
@@ -37,8 +36,7 @@ class KeyTableIT {
     return ((SQLException) e).getSQLState();
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void database_rejectsSecondActiveVersionOfATable(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       start(db, SchemaManagement.MIGRATE).close();
@@ -52,8 +50,7 @@ class KeyTableIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void database_rejectsInvalidStatesAndDestroyedKeysWithBytes(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       start(db, SchemaManagement.MIGRATE).close();
@@ -65,8 +62,7 @@ class KeyTableIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void migrate_besideApplicationFlyway_keepsBothHistories(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Flyway app = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/testapp").load();
@@ -83,8 +79,7 @@ class KeyTableIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void includedInApplicationFlyway_thenValidate_works(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Flyway app = Flyway.configure().dataSource(db.dataSource())
@@ -101,8 +96,7 @@ class KeyTableIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void validate_withoutKeyTable_failsNamingTableAndRemedy(Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> start(db, SchemaManagement.VALIDATE));

@@ -6,6 +6,7 @@ import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
 import io.colseal.ColumnCipher;
 import io.colseal.SchemaManagement;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
@@ -18,15 +19,12 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** colseal's key-table scripts run by an application's Liquibase, with the changelog the docs show. */
 class KeyTableLiquibaseIT {
   static final String CHANGELOG = "db/liquibase/colseal-changelog.xml";
 
-  @ParameterizedTest
-  @EnumSource(Kind.class)
+  @EachDatabase
   void liquibaseChangelog_thenValidate_works(Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
       try (Connection c = db.connect()) {

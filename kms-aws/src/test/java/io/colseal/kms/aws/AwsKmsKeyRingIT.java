@@ -19,6 +19,7 @@ import io.colseal.kms.aws.testing.KeyBytes;
 import io.colseal.kms.aws.testing.KmsCallRecorder;
 import io.colseal.kms.aws.testing.KmsEndpoint;
 import io.colseal.kms.aws.testing.KmsEndpointExtension;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import io.colseal.hibernate.testing.TestSessionFactories;
 import java.sql.Connection;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
@@ -79,8 +78,7 @@ class AwsKmsKeyRingIT {
     return AwsKmsProvider.using(client, kekAlias);
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void sessionFactoryStart_generatesDataKeysWithTableAndVersionContext(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       // Starting the SessionFactory creates the data keys of its encrypted tables.
@@ -97,8 +95,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void sessionFactoryStart_asksForAes256UnderConfiguredKek(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       TestSessionFactories.build(db, provider(), Patient.class).close();
@@ -108,8 +105,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void hibernateWriteAndRead_afterStart_makesNoFurtherKmsCall(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind);
         SessionFactory sf = TestSessionFactories.build(db, provider(), Patient.class)) {
@@ -126,8 +122,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void keyTableRow_namesProviderAndKeyArnNotAlias(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind);
         Colseal colseal = Colseal.start(db.dataSource(), ColsealConfig.builder().kmsProvider(provider()).build())) {
@@ -138,8 +133,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void storedWrappedKey_kmsDecryptUnderItsContext_returnsDataKey(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       KeyRowData row = writePatientAndReadKeyRow(db);
@@ -149,8 +143,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void storedWrappedKey_kmsDecryptWithoutContext_fails(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       KeyRowData row = writePatientAndReadKeyRow(db);
@@ -158,8 +151,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void storedWrappedKey_kmsDecryptUnderAnotherTable_fails(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       KeyRowData row = writePatientAndReadKeyRow(db);
@@ -168,8 +160,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void storedWrappedKey_kmsDecryptUnderAnotherVersion_fails(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       KeyRowData row = writePatientAndReadKeyRow(db);
@@ -178,8 +169,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void freshKeyRing_wrappedKeyCopiedFromAnotherTable_throwsKmsRejected(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       String storedIban = writeAndMoveKey(db);
@@ -191,8 +181,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void freshKeyRing_wrappedKeyCopiedFromAnotherTable_messageNamesTableAndVersion(TestDatabase.Kind kind)
       throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
@@ -202,8 +191,7 @@ class AwsKmsKeyRingIT {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void freshKeyRing_wrappedKeyCopiedFromAnotherTable_errorHoldsNoPlaintext(TestDatabase.Kind kind)
       throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {

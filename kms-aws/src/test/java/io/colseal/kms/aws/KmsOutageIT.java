@@ -12,6 +12,7 @@ import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
 import io.colseal.kms.aws.testing.KmsEndpoint;
 import io.colseal.kms.aws.testing.KmsEndpointExtension.MotoServer;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.MutableClock;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
@@ -21,8 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -61,8 +60,7 @@ class KmsOutageIT {
         .build();
   }
 
-  @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL"})
+  @EachDatabase
   void motoStopped_cachedKeysWork_newKeyFailsRetryably_nothingStored_thenRecovers(Kind kind) throws Exception {
     try (MotoServer moto = startMoto();
         KmsClient client = client(moto);

@@ -22,6 +22,7 @@ import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliResult;
 import io.colseal.cli.testing.DocContract;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +45,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code colseal audit} through the jar, on H2 and PostgreSQL, with a local KEK: a fixture with known
+ * {@code colseal audit} through the jar, on every database, with a local KEK: a fixture with known
  * problems yields exactly the expected findings with exact counts; a clean one none; {@code
  * --fail-on} exits as documented; the JSON validates against its schema, the CSV parses, and no
  * plaintext value the fixture wrote appears in any output. A deterministic column shows as
@@ -67,8 +66,7 @@ class AuditIT {
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void knownProblems_yieldExactlyTheirFindings_inEveryFormat_withoutPlaintext(TestDatabase.Kind kind)
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
@@ -196,8 +194,7 @@ class AuditIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void cleanDatabase_noFindings_thenOnlyLow_failOnExitsPerSeverity(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");
@@ -272,8 +269,7 @@ class AuditIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void blindIndexColumn_inInventoryKeyRegisterAndAlgorithms_noFindings_rotateAllSkipsItsKey(TestDatabase.Kind kind)
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
@@ -337,8 +333,7 @@ class AuditIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL"})
+  @EachDatabase
   void deterministicColumn_inventoryAndAlgorithms_nameAesGcmSivAndHkdf(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");
@@ -412,8 +407,7 @@ class AuditIT {
     throw new AssertionError("no algorithm " + name + " in " + report.get("algorithms"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2"})
+  @EachDatabase
   void oneKek_prodAndDevKeyRows_isSharedAcrossEnvironments(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");

@@ -14,6 +14,7 @@ import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliResult;
 import io.colseal.cli.testing.DocContract;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every command through {@code colseal.jar} with a local KEK, on H2, PostgreSQL and MariaDB: a key's
@@ -41,8 +40,7 @@ class LocalKekLifecycleIT {
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void keyLifecycle_throughTheJar_behavesAsDocumented(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");

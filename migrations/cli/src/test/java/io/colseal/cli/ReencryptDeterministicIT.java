@@ -16,6 +16,7 @@ import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliResult;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,8 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code colseal reencrypt} and {@code keys list --count-rows} on DETERMINISTIC columns, through
@@ -56,8 +55,7 @@ class ReencryptDeterministicIT {
     return "customer" + (i % DISTINCT) + "@example.com";
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void reencrypt_deterministicColumnAfterRotation_movesToNewVersionAndStaysDeterministic(TestDatabase.Kind kind)
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
@@ -96,8 +94,7 @@ class ReencryptDeterministicIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void reencrypt_randomizedColumnRegisteredDeterministic_becomesDeterministic(TestDatabase.Kind kind)
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {

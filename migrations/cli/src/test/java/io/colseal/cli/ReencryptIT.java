@@ -18,6 +18,7 @@ import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliResult;
 import io.colseal.cli.testing.DocContract;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +34,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code colseal reencrypt} through {@code colseal.jar} on H2, PostgreSQL and MariaDB, with the
@@ -54,8 +53,7 @@ class ReencryptIT {
       new EncryptedColumn("Customer", "photo", "customers", "photo", String.class, Storage.BINARY,
           Classification.OTHER_PERSONAL, "customers", "photo"));
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void reencrypt_afterRotation_movesEveryValueToTheActiveVersion(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Cli cli = cli(db);
@@ -100,8 +98,7 @@ class ReencryptIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void reencrypt_halfPlaintextTable_encryptsThePlaintextAndMixedReadsWorkBefore(TestDatabase.Kind kind)
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
@@ -169,8 +166,7 @@ class ReencryptIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void dryRunAndVerify_writeNothing_verifyReportsTheCorruptedValue(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Cli cli = cli(db);
@@ -213,8 +209,7 @@ class ReencryptIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void reencrypt_compositeKeyAndPartitions_everyRowExactlyOnce(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Cli cli = cli(db);

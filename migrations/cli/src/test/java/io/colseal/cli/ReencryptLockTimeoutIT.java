@@ -10,6 +10,7 @@ import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliResult;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code --lock-timeout} keeps the job from queueing behind the application: while a transaction of
@@ -33,8 +32,7 @@ class ReencryptLockTimeoutIT {
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase
   void rowLockedByTheApplication_jobTimesOutInsteadOfWaiting_thenFinishesWhenReleased(TestDatabase.Kind kind)
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
@@ -60,7 +58,11 @@ class ReencryptLockTimeoutIT {
         CliResult timedOut = cli.run(args);
         timedOut.failed("KEY_TABLE_ERROR");
         // The database's lock-timeout error, by its code (the driver's message is never shown).
-        String lockTimeout = kind == TestDatabase.Kind.POSTGRESQL ? "SQLState 55P03" : "vendor code 1205";
+        String lockTimeout = switch (kind) {
+          case H2 -> "vendor code 50200";
+          case POSTGRESQL -> "SQLState 55P03";
+          case MARIADB -> "vendor code 1205";
+        };
         assertTrue(timedOut.err().contains(lockTimeout), timedOut.err());
         assertEquals(ROWS, Accounts.countWithPrefix(db, "iban", v1), "the locked batch is left as it was");
         holder.rollback();

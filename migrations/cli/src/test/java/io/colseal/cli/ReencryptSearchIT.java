@@ -10,6 +10,7 @@ import io.colseal.cli.testing.Accounts;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliProcess;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import io.colseal.hibernate.testing.TestSessionFactories;
 import java.nio.file.Path;
@@ -29,8 +30,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Equality queries on deterministic columns while {@code colseal reencrypt} moves the rows from the
@@ -46,8 +45,7 @@ class ReencryptSearchIT {
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(TestDatabase.Kind.class)
+  @EachDatabase
   void queriesDuringReencryption_findRowsOnBothVersions(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir);
         // H2 (AUTO_SERVER): an open connection keeps the database served from this JVM while the job's

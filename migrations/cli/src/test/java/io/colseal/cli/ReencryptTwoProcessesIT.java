@@ -11,14 +11,13 @@ import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliProcess;
 import io.colseal.cli.testing.JobTables;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two {@code colseal reencrypt} processes on the same job at once (50,000 rows, 8 partitions):
@@ -30,11 +29,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReencryptTwoProcessesIT {
   private static final int ROWS = 50_000;
   private static final int BATCH = 500;
+  /** Why these tests leave H2 out. */
+  private static final String H2_SHARED_BY_AUTO_SERVER = "two processes share the H2 file only through AUTO_SERVER,"
+      + " served by the process that opened it first: two colseal processes working on it at once race to open it"
+      + " and one fails to connect (SQLState 90020 or 08000)";
 
   @TempDir Path dir;
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase(except = TestDatabase.Kind.H2, because = H2_SHARED_BY_AUTO_SERVER)
   void reencrypt_twoProcessesAtOnce_doEveryPartitionOnce(TestDatabase.Kind kind) throws Exception {
     long seed = seed(kind, "twoProcessesAtOnce");
     long t0 = System.nanoTime();
@@ -78,8 +80,7 @@ class ReencryptTwoProcessesIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  @EachDatabase(except = TestDatabase.Kind.H2, because = H2_SHARED_BY_AUTO_SERVER)
   void reencrypt_oneOfTwoKilled_otherFinishesAndRedoesNoCommittedBatch(TestDatabase.Kind kind) throws Exception {
     long seed = seed(kind, "oneOfTwoKilled");
     long t0 = System.nanoTime();

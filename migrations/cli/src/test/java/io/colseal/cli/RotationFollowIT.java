@@ -8,6 +8,7 @@ import io.colseal.ColsealConfig;
 import io.colseal.ColumnCipher;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.MutableClock;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
@@ -16,8 +17,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two running application instances and an operator who rotates with {@code colseal.jar}: both keep
@@ -33,8 +32,7 @@ class RotationFollowIT {
     return Integer.parseInt(envelope.substring(7, 17));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL"})
+  @EachDatabase
   void secondInstanceWritesWithTheNewVersionAfterTheRefreshInterval(TestDatabase.Kind kind) throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");
