@@ -10,6 +10,7 @@ import io.colseal.keys.KeyRing;
 import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.ModuleRules;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Field;
@@ -98,6 +99,8 @@ class ArchitectureTest {
     return type == byte[].class || type == char[].class || Key.class.isAssignableFrom(type)
         || KeySpec.class.isAssignableFrom(type);
   }
+
+  @OneDatabase(because = "whether a cast opens the key ring view does not depend on the database")
 
   @Test
   void keyRing_isAViewThatNoCastOpens() {

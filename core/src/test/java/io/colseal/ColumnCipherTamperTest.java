@@ -1,10 +1,5 @@
 package io.colseal;
 
-import io.colseal.exception.ColsealException;
-import io.colseal.exception.DecryptionException;
-import io.colseal.exception.ErrorCode;
-import io.colseal.exception.KeyUnavailableException;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colseal.exception.ColsealException;
+import io.colseal.exception.DecryptionException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
 import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * Tink-style mutation tests: every single-bit flip, every truncation and a one-byte append of a
  * stored envelope is rejected with a typed error that holds no part of the plaintext.
  */
+@OneDatabase(because = "tampers with envelopes in memory; the key table only has to exist, and the embedded H2 holds it")
 class ColumnCipherTamperTest {
   private static final int[] SIZES = {0, 1, 17, 31, 1027, 4096};
   private static TestDatabase db;

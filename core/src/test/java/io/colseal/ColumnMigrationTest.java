@@ -1,9 +1,5 @@
 package io.colseal;
 
-import io.colseal.exception.ColsealConfigException;
-import io.colseal.exception.DecryptionException;
-import io.colseal.exception.EncryptionException;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.RegisteredColumn;
-import io.colseal.testing.InMemoryKms;
-import io.colseal.testing.Raw;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.exception.DecryptionException;
+import io.colseal.exception.EncryptionException;
 import io.colseal.jdbc.ConnectionSource;
+import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.OneDatabase;
+import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * What the re-encryption job needs from a column cipher: re-encryption without decoding, values by
  * key version, plaintext forms in both directions, and reading plaintext while a column migrates.
  */
+@OneDatabase(because = "a test of the cipher methods the re-encryption job uses; the key table only has to exist, and the embedded H2 holds it (the job's tests run on every database)")
 class ColumnMigrationTest {
   enum Level { BRONZE, GOLD }
 

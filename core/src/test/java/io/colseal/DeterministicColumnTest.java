@@ -1,12 +1,5 @@
 package io.colseal;
 
-import io.colseal.exception.ColsealConfigException;
-import io.colseal.exception.ColsealException;
-import io.colseal.exception.DecryptionException;
-import io.colseal.exception.ErrorCode;
-import io.colseal.exception.KeyUnavailableException;
-import io.colseal.jdbc.ConnectionSource;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,14 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.KeyAdmin;
 import io.colseal.RegisteredColumn;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.exception.ColsealException;
+import io.colseal.exception.DecryptionException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.testing.InMemoryKms;
-import java.util.List;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * algorithms; {@code sealedUnder} and {@code searchVersions} follow rotation and retirement; every
  * bit flip of a stored deterministic value is rejected without revealing it.
  */
+@OneDatabase(because = "a test of the deterministic cipher; the key table only has to exist, and the embedded H2 holds it (DeterministicRoundTripIT runs on every database)")
 class DeterministicColumnTest {
   private static final String VALUE = "CANARY-customer1@example.com";
   private TestDatabase db;

@@ -1,8 +1,5 @@
 package io.colseal;
 
-import io.colseal.keys.KeyState;
-import io.colseal.keys.KeyVersion;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,17 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colseal.Classification;
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
-import io.colseal.exception.ColsealException;
-import io.colseal.jdbc.ConnectionSource;
 import io.colseal.EncryptedColumn;
+import io.colseal.Storage;
+import io.colseal.exception.ColsealException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
-import io.colseal.Storage;
+import io.colseal.jdbc.ConnectionSource;
+import io.colseal.keys.KeyState;
+import io.colseal.keys.KeyVersion;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
+import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -217,9 +216,9 @@ class KeyAdminIT {
     }
   }
 
-  @Test
-  void init_autoCreateOff_createsTheMissingKey() {
-    try (TestDatabase db = TestDatabase.create(Kind.H2)) {
+  @EachDatabase
+  void init_autoCreateOff_createsTheMissingKey(Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
       ColsealConfig config = ColsealConfig.builder().kmsProvider(new InMemoryKms()).autoCreateKeys(false).build();
       try (KeyAdmin admin = KeyAdmin.open(ConnectionSource.of(db.dataSource()), config)) {
         KeyAdmin.InitResult first = admin.init("orders");

@@ -12,6 +12,7 @@ import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
 import io.colseal.exception.KmsException;
 import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.MutableClock;
 import io.colseal.testing.TestDatabase;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@OneDatabase(because = "a test of the key ring with an in-memory KMS; the key table only has to exist, and the embedded H2 holds it (KeyLifecycleIT runs on every database)")
 class KeyRingTest {
   private TestDatabase db;
   private InMemoryKms kms;

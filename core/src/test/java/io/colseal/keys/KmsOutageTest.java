@@ -11,6 +11,7 @@ import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.MutableClock;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.sql.SQLException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * keys already unwrapped go on working, also past their cache TTL; what needs the KMS fails with the
  * retryable error; nothing is stored; service resumes by itself.
  */
+@OneDatabase(because = "an outage of the in-memory KMS; the key table only has to exist, and the embedded H2 holds it (kms-aws KmsOutageIT runs on every database)")
 class KmsOutageTest {
   private TestDatabase db;
   private InMemoryKms kms;

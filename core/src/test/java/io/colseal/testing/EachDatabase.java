@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A test that cannot run on a database says so with {@link #except()} and {@link #because()};
  * that run is reported as skipped with the reason, so no test quietly runs on fewer databases than
  * it claims. A method with a {@code Kind} or {@code TestDatabase} parameter but no {@code
- * @EachDatabase} fails {@code TestConventions}.
+ * @EachDatabase} fails {@code TestConventions}; a test that asks {@link TestDatabase#create} for
+ * one fixed kind fails unless it says why with {@link OneDatabase}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -62,8 +62,11 @@ public final class TestDatabase implements AutoCloseable {
   /**
    * A fresh, empty database of {@code kind}. The system property {@code test.colseal.databases}
    * (comma-separated kinds, as a build execution that swaps the H2 jar sets it) skips the others.
+   * Only an {@link EachDatabase} test, or one that says why it uses one database ({@link
+   * OneDatabase}), may ask for one.
    */
   public static TestDatabase create(Kind kind) {
+    DatabaseCallers.requireDeclared(kind);
     String skip = skipReason(kind);
     if (skip != null) {
       Assumptions.abort(skip);
@@ -78,12 +81,27 @@ public final class TestDatabase implements AutoCloseable {
 
   /**
    * Why this build run leaves {@code kind} out, or null: the system property {@code
-   * test.colseal.databases} (comma-separated kinds) restricts a run that swaps the H2 jar to H2.
+   * test.colseal.databases} (comma-separated kinds) restricts a run that swaps the H2 jar to H2;
+   * and a server database with no URL and no Docker is left out unless {@code
+   * COLSEAL_TEST_REQUIRE_DATABASES=true}, which makes it a failure instead (as in CI).
    */
   static @org.jspecify.annotations.Nullable String skipReason(Kind kind) {
     String only = System.getProperty("test.colseal.databases", "");
     if (!only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(kind.name())) {
       return "this build run covers " + only + " only (test.colseal.databases)";
+    }
+    String prefix = switch (kind) {
+      case H2 -> null;
+      case POSTGRESQL -> "POSTGRES";
+      case MARIADB -> "MARIADB";
+    };
+    if (prefix == null || "true".equalsIgnoreCase(System.getenv("COLSEAL_TEST_REQUIRE_DATABASES"))) {
+      return null;
+    }
+    String url = System.getenv("COLSEAL_TEST_" + prefix + "_URL");
+    if ((url == null || url.isBlank()) && !ContainerServers.dockerAvailable()) {
+      return "no " + prefix.toLowerCase(Locale.ROOT) + " server: set COLSEAL_TEST_" + prefix
+          + "_URL or make Docker available for Testcontainers";
     }
     return null;
   }

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colseal.Storage;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.hibernate.ColsealMappingException;
 import io.colseal.hibernate.Encrypted;
-import io.colseal.Storage;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
-import io.colseal.hibernate.testing.TestSessionFactories;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * The bootstrap fails fast, naming the attribute, on every mapping colseal cannot encrypt safely;
  * the plain {@code @Convert} path works with one converter class per column.
  */
+@OneDatabase(because = "mappings are rejected at bootstrap before any SQL; the embedded H2 is enough (MappingCasesIT maps on every database)")
 class MappingValidationIT {
   private TestDatabase db;
 

@@ -7,19 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.colseal.hibernate.ColsealQueryException;
 import io.colseal.ColumnCipher;
 import io.colseal.EncryptionMode;
 import io.colseal.exception.ErrorCode;
+import io.colseal.hibernate.ColsealQueryException;
 import io.colseal.hibernate.search.Partner;
 import io.colseal.hibernate.search.Subscriber;
 import io.colseal.hibernate.search.SubscriberRepository;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.Raw;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.hibernate.testing.TestSessionFactories;
+import io.colseal.testing.TestDatabase;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.ParameterExpression;
@@ -250,6 +251,8 @@ class SearchableQueriesIT {
     return Integer.parseInt(((String) envelope).substring(7, 17));
   }
 
+  @OneDatabase(because = "plan staleness is detected in colseal's translator; the equality tests of this class run on every database")
+
   @Test
   void aSecondRotationWhileAPlanIsCached_failsOnceAsStale_thenFindsEveryRow() {
     withFactory(Kind.H2, sf -> {
@@ -279,6 +282,8 @@ class SearchableQueriesIT {
           .setParameter("c", "Seoul").getResultList()), "run again: a new plan with a slot per version"));
     });
   }
+
+  @OneDatabase(because = "queries are rejected in colseal's translator before any SQL is sent")
 
   @Test
   void literalsOrderAndPatternComparisonsAndRandomizedEquality_areRejectedWithoutQuotingTheValue() {

@@ -11,6 +11,7 @@ import io.colseal.hibernate.model.Member;
 import io.colseal.hibernate.model.PlainNote;
 import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.util.Map;
 import org.hibernate.SessionFactory;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * no encrypted attribute translates its queries with Hibernate's own translator and needs no
  * colseal setting, and each SessionFactory owns its colseal state.
  */
+@OneDatabase(because = "which query translator and state a SessionFactory gets is decided before any SQL; the embedded H2 is enough")
 class SessionFactoryScopeTest {
   private TestDatabase db;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.kms.aws.testing.KmsEndpoint;
 import io.colseal.kms.aws.testing.KmsEndpointExtension;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * configuration alone, data keys come from KMS, and a second run unwraps them once each.
  */
 @ExtendWith(KmsEndpointExtension.class)
+@OneDatabase(because = "the demo with AWS KMS; DemoDatabasesIT runs the demo on every database with a local KEK")
 class DemoAwsKmsIT {
   private static final int CUSTOMERS = 60;
   private static final List<String> CREDENTIAL_PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey");

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
+import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.TestDatabase;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
 
 class CacheTtlZeroIT {
-  @Test
-  void encrypt_cacheTtlZero_encryptsAndDecrypts() {
-    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
-        Colseal colseal = Colseal.start(db.dataSource(),
+  @EachDatabase
+  void encrypt_cacheTtlZero_encryptsAndDecrypts(TestDatabase db) {
+    try (Colseal colseal = Colseal.start(db.dataSource(),
             ColsealConfig.builder().kmsProvider(new InMemoryKms()).keyCacheTtl(Duration.ZERO).build())) {
       var email = colseal.textColumn("customers", "email", String.class);
 

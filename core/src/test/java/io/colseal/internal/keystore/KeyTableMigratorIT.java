@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.internal.keystore.MigrationTesting.HeldLock;
 import io.colseal.testing.EachDatabase;
-import io.colseal.testing.TestDatabase;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase.Kind;
+import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,8 @@ class KeyTableMigratorIT {
       assertEquals(flyway, builtIn);
     }
   }
+
+  @OneDatabase(because = "compares checksums of script bytes with Flyway's; the database only records them")
 
   @Test
   void checksum_scriptsWithCrlfByteOrderMarkAndNonAscii_equalFlywaysChecksums(@TempDir Path dir) throws Exception {
@@ -295,6 +298,8 @@ class KeyTableMigratorIT {
       assertTrue(e.getMessage().contains("SQLState " + cause.getSQLState() + ","), e.getMessage());
     }
   }
+
+  @OneDatabase(because = "PostgreSQL's transactional DDL is what it tests")
 
   @Test
   void migrate_statementFailsOnPostgresql_rollsTheScriptBackAndRecordsNothing() throws Exception {

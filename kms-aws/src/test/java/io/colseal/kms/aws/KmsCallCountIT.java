@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.colseal.kms.aws.testing.GlobalKmsCallCounter;
 import io.colseal.kms.aws.testing.KmsEndpoint;
 import io.colseal.kms.aws.testing.KmsEndpointExtension;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * endpoint setting and must find it in {@code AWS_ENDPOINT_URL_KMS}, as the SDK documents.
  */
 @ExtendWith(KmsEndpointExtension.class)
+@OneDatabase(because = "counts the KMS calls of two processes sharing one key table on a server database; the count does not depend on which server (AwsKmsKeyRingIT runs on every database)")
 class KmsCallCountIT {
   private static final int ROWS = 10_000;
   private static final List<String> TABLES = List.of("clinical_note", "invoice", "patient");

@@ -9,11 +9,12 @@ import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
 import io.colseal.EncryptedColumn;
 import io.colseal.Storage;
+import io.colseal.cli.testing.Cli;
+import io.colseal.cli.testing.CliDatabase;
 import io.colseal.kms.aws.AwsKmsProvider;
 import io.colseal.kms.aws.testing.KmsEndpoint;
 import io.colseal.kms.aws.testing.KmsEndpointExtension;
-import io.colseal.cli.testing.Cli;
-import io.colseal.cli.testing.CliDatabase;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
  */
 @Tag("jar")
 @ExtendWith(KmsEndpointExtension.class)
+@OneDatabase(because = "AWS KMS key states in the audit; the database only holds the key table (AuditIT runs on every database)")
 class AuditAwsKekIT {
   private static final EncryptedColumn EMAIL = new EncryptedColumn("Customer", "email", "customers", "email",
       String.class, Storage.TEXT, Classification.OTHER_PERSONAL, "customers", "email");

@@ -12,6 +12,7 @@ import io.colseal.Storage;
 import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * language asked for, and holds no value the fixture wrote; {@code --fail-on} still writes it.
  */
 @Tag("jar")
+@OneDatabase(because = "renders the HTML report through the jar; its figures come from the queries AuditIT runs on every database")
 class AuditHtmlIT {
   private static final EncryptedColumn EMAIL = new EncryptedColumn("Customer", "email", "customers", "email",
       String.class, Storage.TEXT, Classification.OTHER_PERSONAL, "customers", "email");

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
-import io.colseal.kms.aws.AwsKmsProvider;
-import io.colseal.kms.aws.testing.KmsEndpoint;
-import io.colseal.kms.aws.testing.KmsEndpointExtension;
 import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.DocContract;
+import io.colseal.kms.aws.AwsKmsProvider;
+import io.colseal.kms.aws.testing.KmsEndpoint;
+import io.colseal.kms.aws.testing.KmsEndpointExtension;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  */
 @Tag("jar")
 @ExtendWith(KmsEndpointExtension.class)
+@OneDatabase(because = "AWS KMS commands through the jar; the database only holds the key table (the other CLI tests run on every database)")
 class AwsKekIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 

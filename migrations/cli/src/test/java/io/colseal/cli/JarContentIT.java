@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,8 @@ class JarContentIT {
 
     assertEquals("colseal " + version, out.strip());
   }
+
+  @OneDatabase(because = "a smoke run of the shaded jar; the CLI tests run on every database, and the jar's drivers are checked by its service files")
 
   @Test
   void keysList_freshH2WithLocalKek_listsTheKeyInitCreated() {

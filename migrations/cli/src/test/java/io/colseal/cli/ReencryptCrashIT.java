@@ -12,6 +12,7 @@ import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliProcess;
 import io.colseal.cli.testing.JobTables;
+import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarted run takes over the killed run's partition soon.
  */
 @Tag("jar")
+@OneDatabase(because = "twenty kill -9s of the job take minutes per database; ReencryptIT, ReencryptTwoProcessesIT and ReencryptLostUpdateIT cover resumption on every server database")
 class ReencryptCrashIT {
   private static final int ROWS = 100_000;
   private static final int BATCH = 500;
