@@ -3,6 +3,7 @@ package io.colseal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import io.colseal.exception.ColsealException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
 import io.colseal.jdbc.ConnectionSource;
+import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
 import io.colseal.testing.EachDatabase;
@@ -31,6 +33,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,6 +155,30 @@ class KeyAdminIT {
         // Rows moved to v2 are untouched by the destruction of v1.
         assertEquals("customer2@example.com", fresh.textColumn("customers", "email", String.class)
             .decrypt((String) Raw.value(db, "customers", "email", "id = 2")));
+      }
+    }
+  }
+
+  @EachDatabase
+  void auditFields_encryptionsAtRetirement_noneUntilRetired_thenTheCountThen(Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Raw.update(db, "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(500), photo " + binaryType(kind) + ")");
+      InMemoryKms kms = new InMemoryKms();
+      try (Colseal app = start(db, kms)) {
+        app.register(COLUMNS);
+        insert(db, app, 1, "audit@example.com", new byte[] {1});
+      }
+      try (KeyAdmin admin = admin(db, kms)) {
+        admin.rotate("customers");
+        Map<Integer, KeyAuditFields> byVersion = new java.util.TreeMap<>();
+        for (KeyAuditFields f : admin.auditFields()) {
+          if (f.table().equals("customers")) {
+            byVersion.put(f.version(), f);
+          }
+        }
+        assertEquals(Set.of(1, 2), byVersion.keySet());
+        assertNotNull(byVersion.get(1).encryptionsAtRetirement(), "v1 was retired by the rotation");
+        assertNull(byVersion.get(2).encryptionsAtRetirement(), "v2 is ACTIVE: no count at retirement, not 0");
       }
     }
   }
