@@ -1,5 +1,5 @@
 /**
- * What applications touch: {@link io.colseal.hibernate.Encrypted}, {@link io.colseal.ColsealConfig}, {@link
+ * What applications touch: {@code io.colseal.hibernate.Encrypted}, {@link io.colseal.ColsealConfig}, {@link
  * io.colseal.Colseal} and {@link io.colseal.ColumnCipher} for plain JDBC, and {@link
  * io.colseal.exception.ColsealException} with its subclasses.
  */
