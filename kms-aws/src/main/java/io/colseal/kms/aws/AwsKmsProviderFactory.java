@@ -80,20 +80,29 @@ public final class AwsKmsProviderFactory implements KmsProviderFactory {
   @Override
   public KmsProvider create(Settings settings) {
     String kekId = settings.require(KmsSettings.KEK_ID, "the AWS KMS key id, ARN or alias that wraps data keys");
+    return AwsKmsProvider.owning(client(settings), kekId);
+  }
+
+  /**
+   * A KMS client as the {@code aws-kms} provider builds it: the URL-connection HTTP client, region
+   * and endpoint from {@link #REGION} and {@link #ENDPOINT} (else the SDK's chains), every call
+   * bounded by {@link #CALL_TIMEOUT}, credentials from the SDK's default chain. The caller closes it.
+   *
+   * @throws ColsealConfigException if the SDK cannot build it (typically: no region anywhere)
+   */
+  public static KmsClient client(Settings settings) {
     KmsClientBuilder builder = KmsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
     settings.find(REGION).ifPresent(builder::region);
     settings.find(ENDPOINT).ifPresent(builder::endpointOverride);
     Duration timeout = settings.require(CALL_TIMEOUT, "the longest KMS call");
     builder.overrideConfiguration(c -> c.apiCallTimeout(timeout));
-    KmsClient client;
     try {
-      client = builder.build();
+      return builder.build();
     } catch (SdkClientException e) {
       // Typically no region anywhere in the SDK's chain.
       throw new ColsealConfigException("cannot build the AWS KMS client: " + e.getMessage() + "; set "
           + REGION.name() + " or AWS_REGION", e);
     }
-    return AwsKmsProvider.owning(client, kekId);
   }
 
   private static URI endpoint(String text) {

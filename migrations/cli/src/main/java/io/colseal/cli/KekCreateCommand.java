@@ -49,7 +49,7 @@ final class KekCreateCommand extends AbstractCommand {
       throw new UsageException("which provider? pass --provider aws-kms or --provider local");
     }
     return switch (name.trim()) {
-      case "aws-kms" -> AwsKekCreator.create(context.librarySettings(), alias, description, tags, policy());
+      case "aws-kms" -> AwsKekCreator.create(context.config(), alias, description, tags, policy());
       case LocalKeystoreKms.NAME -> local(context);
       default -> throw new UsageException("--provider must be aws-kms or local, got '" + name + "'");
     };

@@ -1,28 +1,18 @@
 package io.colseal.cli.internal;
 
+import io.colseal.config.Settings;
 import io.colseal.kms.aws.AwsKmsProviderFactory;
-
-import io.colseal.exception.ColsealConfigException;
-import io.colseal.ColsealSettings;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
-import io.colseal.config.Redaction;
 import io.colseal.operations.report.KekCreated;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.kms.model.AlreadyExistsException;
 import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -40,10 +30,8 @@ import software.amazon.awssdk.services.kms.model.Tag;
  * (another operator, same moment), the key just made is scheduled for deletion after 7 days, the
  * shortest waiting period KMS allows, and the command fails with {@code KMS_REJECTED}.
  *
- * <p>The client is built like the provider's ({@code url-connection-client}; region and endpoint
- * from {@code colseal.kms.aws.region} / {@code colseal.kms.aws.endpoint}, else the SDK's chains;
- * credentials from the SDK's default chain). Errors carry the AWS error code and HTTP status, never
- * the AWS message, which may quote principals and policies.
+ * <p>The client is the provider's own ({@link AwsKmsProviderFactory#client}). Errors carry the AWS
+ * error code and HTTP status, never the AWS message, which may quote principals and policies.
  */
 public final class AwsKekCreator {
   private static final Pattern ALIAS = Pattern.compile("alias/[a-zA-Z0-9/_-]{1,250}");
@@ -51,13 +39,13 @@ public final class AwsKekCreator {
 
   private AwsKekCreator() {}
 
-  public static KekCreated create(Map<String, String> settings, String alias, @Nullable String description,
+  public static KekCreated create(Settings settings, String alias, @Nullable String description,
       Map<String, String> tags, @Nullable String policy) {
     if (!ALIAS.matcher(alias).matches() || alias.startsWith("alias/aws/")) {
       throw new UsageException("--alias must look like alias/NAME (letters, digits, / _ -; not alias/aws/...), got '"
           + alias + "'");
     }
-    try (KmsClient kms = client(settings)) {
+    try (KmsClient kms = AwsKmsProviderFactory.client(settings)) {
       refuseTakenAlias(kms, alias);
       CreateKeyRequest.Builder request = CreateKeyRequest.builder()
           .keySpec(KeySpec.SYMMETRIC_DEFAULT)
@@ -115,25 +103,6 @@ public final class AwsKekCreator {
       return call.get();
     } catch (SdkException e) {
       throw translate(e, operation);
-    }
-  }
-
-  /** A client from the same settings, parsed by the same parsers, as the aws-kms provider's. */
-  private static KmsClient client(Map<String, String> settings) {
-    KmsClientBuilder builder = KmsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-    String region = settings.get(AwsKmsProviderFactory.REGION.name());
-    if (region != null && !region.isBlank()) {
-      builder.region(AwsKmsProviderFactory.REGION.parse(region));
-    }
-    String endpoint = settings.get(AwsKmsProviderFactory.ENDPOINT.name());
-    if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(AwsKmsProviderFactory.ENDPOINT.parse(endpoint));
-    }
-    try {
-      return builder.build();
-    } catch (SdkClientException e) {
-      throw new ColsealConfigException("cannot build the AWS KMS client (" + e.getClass().getSimpleName() + "); set "
-          + AwsKmsProviderFactory.REGION.name() + " or AWS_REGION", e);
     }
   }
 
