@@ -6,7 +6,6 @@
  */
 module io.colseal.operations {
   requires transitive io.colseal.core;
-  requires java.management;
   requires static micrometer.core;
   requires static transitive org.jspecify;
 

@@ -7,8 +7,6 @@ import io.colseal.ColsealSettings;
 import io.colseal.config.Redaction;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

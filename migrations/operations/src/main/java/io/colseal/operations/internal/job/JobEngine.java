@@ -17,7 +17,6 @@ import io.colseal.RegisteredColumn;
 import io.colseal.operations.report.JsonWriter;
 import io.colseal.operations.report.ReencryptionEvent;
 import io.colseal.operations.report.ReencryptionSummary;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
