@@ -13,11 +13,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,10 +99,10 @@ final class ActiveVersions {
 
   /** Re-reads the ACTIVE version; unless {@code wait}, returns the current one if another thread is at it. */
   private int refresh(String table, TableState t, boolean wait) {
-    if (!wait && t.refreshing.get() != null && t.active != 0) {
+    if (!wait && t.refreshing.inFlight() && t.active != 0) {
       return t.active;
     }
-    return singleFlight(t.refreshing, () -> resolve(table, t));
+    return t.refreshing.run(() -> resolve(table, t));
   }
 
   private int resolve(String table, TableState t) {
@@ -173,7 +169,7 @@ final class ActiveVersions {
    */
   int rotate(String table, int from) {
     TableState t = state(table);
-    return singleFlight(t.rotating, () -> {
+    return t.rotating.run(() -> {
       int version = keyTable.nextVersion(table);
       try (KeyLoader.NewKey key = loader.generate(table, version, Algorithm.AES_256_GCM)) {
         if (keyTable.rotate(table, from, version, Algorithm.AES_256_GCM, key.generated.wrapped(), key.keyCheckValue)) {
@@ -270,44 +266,10 @@ final class ActiveVersions {
             + " create it with 'colseal keys init --table " + table + "'");
   }
 
-  /**
-   * Runs {@code work} in this thread unless another thread is already running the same flight, in
-   * which case waits for its result. No lock is held while {@code work} runs.
-   */
-  private static int singleFlight(AtomicReference<@Nullable CompletableFuture<Integer>> flight, Supplier<Integer> work) {
-    while (true) {
-      CompletableFuture<Integer> pending = flight.get();
-      if (pending != null) {
-        try {
-          return pending.join();
-        } catch (CompletionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          throw e;
-        }
-      }
-      CompletableFuture<Integer> mine = new CompletableFuture<>();
-      if (!flight.compareAndSet(null, mine)) {
-        continue;
-      }
-      try {
-        int result = work.get();
-        mine.complete(result);
-        return result;
-      } catch (RuntimeException e) {
-        mine.completeExceptionally(e);
-        throw e;
-      } finally {
-        flight.set(null);
-      }
-    }
-  }
-
   /** The ACTIVE version of one table (0 until known) and the flights working on it. */
   private static final class TableState {
-    final AtomicReference<@Nullable CompletableFuture<Integer>> refreshing = new AtomicReference<>();
-    final AtomicReference<@Nullable CompletableFuture<Integer>> rotating = new AtomicReference<>();
+    final SingleFlight<Integer> refreshing = new SingleFlight<>();
+    final SingleFlight<Integer> rotating = new SingleFlight<>();
     volatile int active;
     volatile long checkedAt;
     volatile @Nullable SearchVersions search;

@@ -6,11 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -82,32 +79,14 @@ final class SlotCache implements AutoCloseable {
   }
 
   private DataKey load(String table, int version, Slot slot) {
-    while (true) {
-      CompletableFuture<DataKey> pending = slot.loading.get();
-      if (pending != null) {
-        return await(pending);
+    return slot.loading.run(() -> {
+      long now = clock.millis();
+      DataKey current = slot.key;
+      if (current != null && !current.isExpired(now)) {
+        return current; // loaded by the previous flight
       }
-      CompletableFuture<DataKey> mine = new CompletableFuture<>();
-      if (!slot.loading.compareAndSet(null, mine)) {
-        continue;
-      }
-      try {
-        long now = clock.millis();
-        DataKey current = slot.key;
-        if (current != null && !current.isExpired(now)) {
-          mine.complete(current); // loaded by the previous flight
-          return current;
-        }
-        DataKey result = loadOrKeep(table, version, slot, current, now);
-        mine.complete(result);
-        return result;
-      } catch (RuntimeException e) {
-        mine.completeExceptionally(e);
-        throw e;
-      } finally {
-        slot.loading.set(null);
-      }
-    }
+      return loadOrKeep(table, version, slot, current, now);
+    });
   }
 
   private DataKey loadOrKeep(String table, int version, Slot slot, @Nullable DataKey current, long now) {
@@ -130,17 +109,6 @@ final class SlotCache implements AutoCloseable {
     }
     replace(slot, loaded, now);
     return loaded;
-  }
-
-  private static DataKey await(CompletableFuture<DataKey> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
   }
 
   /** Puts a key this process just created (a new table's first key, a rotation) into the cache. */
@@ -238,7 +206,7 @@ final class SlotCache implements AutoCloseable {
   private record LastUsed(int version, Slot slot) {}
 
   private static final class Slot {
-    final AtomicReference<@Nullable CompletableFuture<DataKey>> loading = new AtomicReference<>();
+    final SingleFlight<DataKey> loading = new SingleFlight<>();
     final LongAdder encryptionsOfReplacedKeys = new LongAdder();
     volatile @Nullable DataKey key;
   }
