@@ -98,24 +98,12 @@ public final class ColsealSettings {
 
   /**
    * Every known setting: colseal's own and those of every KEK provider on the class path or module
-   * path, by name, in a stable order.
+   * path, by name, in a stable order. Read once per JVM.
    *
    * @throws IllegalStateException if two declare the same name
    */
   public static Map<String, Setting<?>> all() {
-    Map<String, Setting<?>> out = new LinkedHashMap<>();
-    for (Setting<?> s : CORE) {
-      out.put(s.name(), s);
-    }
-    for (KmsProviderFactory f : providerFactories()) {
-      for (Setting<?> s : f.settings()) {
-        Setting<?> previous = out.putIfAbsent(s.name(), s);
-        if (previous != null && previous != s) {
-          throw new IllegalStateException("setting " + s.name() + " is declared twice (KEK provider " + f.name() + ")");
-        }
-      }
-    }
-    return Collections.unmodifiableMap(out);
+    return Known.SETTINGS;
   }
 
   /** The known setting called {@code name}, if any. */
@@ -123,16 +111,38 @@ public final class ColsealSettings {
     return Optional.ofNullable(all().get(name));
   }
 
-  /** The KEK provider factories on the class path or module path. */
+  /** The KEK provider factories on the class path or module path, found once per JVM. */
   static List<KmsProviderFactory> providerFactories() {
-    List<KmsProviderFactory> out = new ArrayList<>();
-    ServiceLoader.load(KmsProviderFactory.class, ColsealSettings.class.getClassLoader()).forEach(out::add);
-    return out;
+    return Known.FACTORIES;
   }
 
-  /** The environment variable that carries {@code setting}: {@code COLSEAL_KMS_KEK_ID}. */
-  public static String environmentName(String setting) {
-    return Setting.environmentVariable(setting);
+  /** The service-loader scan, done on first use and kept: the class path does not change. */
+  private static final class Known {
+    static final List<KmsProviderFactory> FACTORIES = loadFactories();
+    static final Map<String, Setting<?>> SETTINGS = collect(FACTORIES);
+
+    private static List<KmsProviderFactory> loadFactories() {
+      List<KmsProviderFactory> out = new ArrayList<>();
+      ServiceLoader.load(KmsProviderFactory.class, ColsealSettings.class.getClassLoader()).forEach(out::add);
+      return List.copyOf(out);
+    }
+
+    private static Map<String, Setting<?>> collect(List<KmsProviderFactory> factories) {
+      Map<String, Setting<?>> out = new LinkedHashMap<>();
+      for (Setting<?> s : CORE) {
+        out.put(s.name(), s);
+      }
+      for (KmsProviderFactory f : factories) {
+        for (Setting<?> s : f.settings()) {
+          Setting<?> previous = out.putIfAbsent(s.name(), s);
+          if (previous != null && previous != s) {
+            throw new IllegalStateException("setting " + s.name() + " is declared twice (KEK provider " + f.name()
+                + ")");
+          }
+        }
+      }
+      return Collections.unmodifiableMap(out);
+    }
   }
 
   /**

@@ -1,11 +1,11 @@
 package io.colseal.sample;
 
-import io.colseal.kms.local.LocalKmsProviderFactory;
-
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealSettings;
 import io.colseal.config.Redaction;
+import io.colseal.config.Setting;
+import io.colseal.kms.local.LocalKmsProviderFactory;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -202,7 +202,7 @@ public final class DemoSettings {
         v = s;
       }
       if (v == null) {
-        v = env.get(ColsealSettings.environmentName(setting));
+        v = env.get(Setting.environmentVariable(setting));
       }
       return v == null || v.isBlank() ? null : v;
     }
@@ -225,7 +225,7 @@ public final class DemoSettings {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new IllegalArgumentException(setting + " (" + ColsealSettings.environmentName(setting)
+      throw new IllegalArgumentException(setting + " (" + Setting.environmentVariable(setting)
           + ") must be a whole number " + min + ".." + max + ", got '" + v + "'");
     }
   }

@@ -2,9 +2,10 @@ package io.colseal.cli.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
 import io.colseal.config.Redaction;
+import io.colseal.config.Setting;
+import io.colseal.exception.ColsealConfigException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ public final class Settings {
       String v = flags.get(name);
       Origin origin = Origin.FLAG;
       if (v == null) {
-        v = environment.get(ColsealSettings.environmentName(name));
+        v = environment.get(Setting.environmentVariable(name));
         origin = Origin.ENVIRONMENT;
       }
       if (v == null) {
@@ -166,7 +167,7 @@ public final class Settings {
   /** "pass --kek-id, set COLSEAL_KMS_KEK_ID, or put colseal.kms.kek-id in the --config file". */
   public String howToSet(String name) {
     String flag = flagNames.getOrDefault(name, "--set " + name + "=...");
-    return "pass " + flag + ", set " + ColsealSettings.environmentName(name) + ", or put " + name
+    return "pass " + flag + ", set " + Setting.environmentVariable(name) + ", or put " + name
         + " in the --config file";
   }
 
