@@ -3,11 +3,11 @@ package io.colseal;
 
 import static java.util.Objects.requireNonNull;
 
-import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.crypto.BlindIndexMac;
 import io.colseal.internal.crypto.DataKey;
-import io.colseal.keys.Identifiers;
+import io.colseal.internal.keyring.DataKeys;
 import io.colseal.keys.BlindIndexKeys;
+import io.colseal.keys.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**

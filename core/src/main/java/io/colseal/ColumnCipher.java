@@ -1,20 +1,19 @@
 package io.colseal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.colseal.exception.DecryptionException;
 import io.colseal.exception.EncryptionException;
 import io.colseal.exception.KeyUnavailableException;
-
-import static java.util.Objects.requireNonNull;
-
-import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.crypto.ColumnSealer;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.format.EnvelopeFormat;
-import io.colseal.keys.Identifiers;
 import io.colseal.internal.format.MalformedEnvelopeException;
 import io.colseal.internal.format.PlainForms;
 import io.colseal.internal.format.ValueCodec;
+import io.colseal.internal.keyring.DataKeys;
 import io.colseal.keys.Algorithm;
+import io.colseal.keys.Identifiers;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,9 @@
 package io.colseal;
 
-import io.colseal.exception.ErrorCode;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.config.Setting;
+import io.colseal.exception.ErrorCode;
 import io.colseal.kms.local.LocalKmsProviderFactory;
 import io.colseal.testing.DocRegions;
 import io.colseal.testing.SettingDocs;

@@ -1,7 +1,5 @@
 package io.colseal.keys;
 
-import io.colseal.KeyAdmin;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
 import io.colseal.ColumnCipher;
-import io.colseal.jdbc.ConnectionSource;
+import io.colseal.KeyAdmin;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.MutableClock;
 import io.colseal.testing.Raw;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
+import io.colseal.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.colseal.testing;
 
-import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
-import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

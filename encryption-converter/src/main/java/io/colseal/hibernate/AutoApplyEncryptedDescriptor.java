@@ -1,8 +1,8 @@
 package io.colseal.hibernate;
 
-import io.colseal.hibernate.Encrypted;
 import io.colseal.Storage;
 import io.colseal.SupportedType;
+import io.colseal.hibernate.Encrypted;
 import jakarta.persistence.AttributeConverter;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;

@@ -1,11 +1,10 @@
 package io.colseal.hibernate;
 
-import io.colseal.Normalizer;
-
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.colseal.Normalizer;
 import io.colseal.hibernate.BlindIndexAttributeBinder;
 import io.colseal.hibernate.BlindIndexGenerator;
 import java.lang.annotation.Documented;

@@ -1,8 +1,8 @@
 package io.colseal.hibernate;
 
+import io.colseal.BlindIndexer;
 import io.colseal.hibernate.BlindIndex;
 import io.colseal.hibernate.ColsealMappingException;
-import io.colseal.BlindIndexer;
 import org.hibernate.binder.AttributeBinder;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.mapping.BasicValue;

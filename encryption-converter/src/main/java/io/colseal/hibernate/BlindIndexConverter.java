@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.colseal.BlindIndexer;
 import io.colseal.Colseal;
 import io.colseal.Normalizer;
-import io.colseal.keys.Identifiers;
-import io.colseal.keys.BlindIndexKeys;
 import io.colseal.RegisteredBlindIndex;
+import io.colseal.keys.BlindIndexKeys;
+import io.colseal.keys.Identifiers;
 import jakarta.persistence.AttributeConverter;
 import org.jspecify.annotations.Nullable;
 

@@ -2,11 +2,11 @@ package io.colseal.hibernate;
 
 import io.colseal.hibernate.BlindIndex;
 import io.colseal.hibernate.ColsealMappingException;
+import io.colseal.keys.Identifiers;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.MappingException;
-import io.colseal.keys.Identifiers;
 import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.mapping.BasicValue;

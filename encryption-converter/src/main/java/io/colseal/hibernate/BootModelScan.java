@@ -1,8 +1,8 @@
 package io.colseal.hibernate;
 
+import io.colseal.EncryptionMode;
 import io.colseal.hibernate.ColsealMappingException;
 import io.colseal.hibernate.Encrypted;
-import io.colseal.EncryptionMode;
 import io.colseal.keys.Identifiers;
 import jakarta.persistence.Convert;
 import jakarta.persistence.EmbeddedId;

@@ -2,9 +2,9 @@ package io.colseal.hibernate;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
+import io.colseal.EncryptedColumn;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.jdbc.ConnectionSource;
-import io.colseal.EncryptedColumn;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;

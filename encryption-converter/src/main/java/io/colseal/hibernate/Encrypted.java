@@ -1,13 +1,12 @@
 package io.colseal.hibernate;
 
-import io.colseal.Classification;
-import io.colseal.EncryptionMode;
-import io.colseal.Storage;
-
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import io.colseal.Classification;
+import io.colseal.EncryptionMode;
+import io.colseal.Storage;
 import io.colseal.hibernate.EncryptedAttributeBinder;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;

@@ -1,10 +1,10 @@
 package io.colseal.hibernate;
 
-import io.colseal.hibernate.ColsealMappingException;
-import io.colseal.hibernate.Encrypted;
 import io.colseal.EncryptionMode;
 import io.colseal.Storage;
 import io.colseal.SupportedType;
+import io.colseal.hibernate.ColsealMappingException;
+import io.colseal.hibernate.Encrypted;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Collections;

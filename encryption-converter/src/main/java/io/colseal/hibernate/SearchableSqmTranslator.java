@@ -1,8 +1,8 @@
 package io.colseal.hibernate;
 
-import io.colseal.hibernate.ColsealQueryException;
 import io.colseal.EncryptionMode;
 import io.colseal.exception.ErrorCode;
+import io.colseal.hibernate.ColsealQueryException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.engine.spi.LoadQueryInfluencers;

@@ -1,8 +1,8 @@
 package io.colseal.hibernate;
 
-import io.colseal.hibernate.ColsealQueryException;
 import io.colseal.ColumnCipher;
 import io.colseal.exception.ErrorCode;
+import io.colseal.hibernate.ColsealQueryException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.hibernate.metamodel.mapping.JdbcMapping;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.colseal.hibernate.model.Address;
 import io.colseal.hibernate.model.Customer;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.hibernate.testing.TestSessionFactories;
+import io.colseal.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.EncryptedColumn;
 import io.colseal.EncryptionMode;
+import io.colseal.RegisteredColumn;
 import io.colseal.Storage;
 import io.colseal.hibernate.model.Citizen;
-import io.colseal.RegisteredColumn;
+import io.colseal.hibernate.testing.SharedFixtures.Fixture;
+import io.colseal.hibernate.testing.SharedFixtures;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.Raw;
-import io.colseal.hibernate.testing.SharedFixtures;
-import io.colseal.hibernate.testing.SharedFixtures.Fixture;
 import io.colseal.testing.TestDatabase.Kind;
 import java.time.LocalDate;
 import java.util.Map;

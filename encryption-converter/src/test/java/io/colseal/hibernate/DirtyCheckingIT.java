@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.hibernate.model.AllTypes;
 import io.colseal.hibernate.testing.CountingStatementInspector;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.hibernate.testing.TestSessionFactories;
+import io.colseal.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,19 +1,18 @@
 package io.colseal.hibernate;
 
-import io.colseal.Colseal;
-import io.colseal.ColsealConfig;
-import io.colseal.ColumnCipher;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.colseal.Colseal;
+import io.colseal.ColsealConfig;
+import io.colseal.ColumnCipher;
 import io.colseal.hibernate.model.AllTypes;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.hibernate.testing.TestSessionFactories;
+import io.colseal.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.hibernate.model.Document;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
-import io.colseal.hibernate.testing.TestSessionFactories;
+import io.colseal.testing.TestDatabase;
 import java.util.Random;
 import org.hibernate.SessionFactory;
 

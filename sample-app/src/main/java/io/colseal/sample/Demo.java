@@ -2,10 +2,10 @@ package io.colseal.sample;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.colseal.Colseal;
-import io.colseal.exception.ColsealException;
 import io.colseal.ColsealSettings;
 import io.colseal.EncryptedColumn;
 import io.colseal.config.Redaction;
+import io.colseal.exception.ColsealException;
 import io.colseal.hibernate.ColsealHibernate;
 import io.colseal.keys.KeyRingStats;
 import io.colseal.sample.ReadBack.Verification;

@@ -1,13 +1,12 @@
 package io.colseal.sample;
 
-import io.colseal.kms.local.LocalKmsProviderFactory;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.ColsealSettings;
+import io.colseal.kms.local.LocalKmsProviderFactory;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

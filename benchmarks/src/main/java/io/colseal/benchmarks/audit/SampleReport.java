@@ -1,6 +1,5 @@
 package io.colseal.benchmarks.audit;
 
-import io.colseal.operations.report.AuditReport;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
@@ -15,6 +14,7 @@ import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.operations.report.AuditReport.Source;
+import io.colseal.operations.report.AuditReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.colseal.benchmarks.kms;
 
-import io.colseal.config.Redaction;
 import io.colseal.benchmarks.kms.HarnessOptions.Scenario;
 import io.colseal.benchmarks.kms.HarnessTables.HarnessTable;
+import io.colseal.config.Redaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

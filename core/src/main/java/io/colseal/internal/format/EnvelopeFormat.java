@@ -1,8 +1,7 @@
 package io.colseal.internal.format;
 
-import io.colseal.keys.Identifiers;
-
 import io.colseal.keys.Algorithm;
+import io.colseal.keys.Identifiers;
 import java.nio.charset.StandardCharsets;
 
 /**

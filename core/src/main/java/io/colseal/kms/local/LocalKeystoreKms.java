@@ -1,17 +1,17 @@
 package io.colseal.kms.local;
 
-import io.colseal.kms.InsecureKeyAccess;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
 import io.colseal.internal.crypto.DestroyableAesKey;
-import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
-import io.colseal.kms.KeyContext;
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.kms.KekStatus;
+import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
 import java.io.IOException;
 import java.io.InputStream;

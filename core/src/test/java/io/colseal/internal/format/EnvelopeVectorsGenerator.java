@@ -1,12 +1,11 @@
 package io.colseal.internal.format;
 
 import io.colseal.TestCodecs;
-import io.colseal.keys.Identifiers;
-
 import io.colseal.internal.crypto.AesGcmSiv;
 import io.colseal.internal.crypto.KeyCheckValue;
 import io.colseal.internal.format.VectorValues.Tier;
 import io.colseal.keys.Algorithm;
+import io.colseal.keys.Identifiers;
 import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.testing.DocRegions;
 import io.colseal.testing.Json;

@@ -1,18 +1,17 @@
 package io.colseal.internal.format;
 
-import io.colseal.TestCodecs;
-import io.colseal.keys.Identifiers;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.colseal.TestCodecs;
 import io.colseal.internal.crypto.ColumnSealer;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.crypto.DestroyableAesKey;
 import io.colseal.keys.Algorithm;
+import io.colseal.keys.Identifiers;
 import io.colseal.testing.DocRegions;
 import io.colseal.testing.Json;
 import java.io.IOException;

@@ -1,21 +1,20 @@
 package io.colseal.internal.keystore;
 
-import io.colseal.jdbc.DatabaseVendor;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
-import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColumnCipher;
 import io.colseal.SchemaManagement;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
+import io.colseal.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import org.flywaydb.core.Flyway;

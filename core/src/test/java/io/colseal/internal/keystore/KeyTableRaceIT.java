@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colseal.Classification;
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
-import io.colseal.Classification;
 import io.colseal.ColumnCipher;
 import io.colseal.EncryptedColumn;
 import io.colseal.Storage;

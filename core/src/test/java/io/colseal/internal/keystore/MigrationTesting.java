@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.jdbc.DatabaseVendor;
-import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
+import io.colseal.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,5 @@
 package io.colseal.kms.local;
 
-import io.colseal.kms.InsecureKeyAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,11 +10,12 @@ import io.colseal.ColsealConfig;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
-import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.kms.KekStatus;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.colseal.kms.local;
 
-import io.colseal.kms.InsecureKeyAccess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
 import io.colseal.internal.crypto.KeyCheckValue;
-import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.kms.KeyContext;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
 import io.colseal.testing.DocRegions;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.colseal.hibernate.model;
 
 import io.colseal.Classification;
-import io.colseal.hibernate.Encrypted;
 import io.colseal.Storage;
+import io.colseal.hibernate.Encrypted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

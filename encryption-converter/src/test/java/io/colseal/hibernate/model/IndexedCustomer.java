@@ -1,8 +1,8 @@
 package io.colseal.hibernate.model;
 
+import io.colseal.Normalizer;
 import io.colseal.hibernate.BlindIndex;
 import io.colseal.hibernate.Encrypted;
-import io.colseal.Normalizer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

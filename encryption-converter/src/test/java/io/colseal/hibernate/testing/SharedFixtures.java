@@ -1,10 +1,9 @@
 package io.colseal.hibernate.testing;
 
-import io.colseal.testing.InMemoryKms;
-import io.colseal.testing.TestDatabase;
-
 import io.colseal.Colseal;
 import io.colseal.hibernate.ColsealHibernate;
+import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.TestDatabase;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,7 +1,6 @@
 package io.colseal.hibernate.testing;
 
 import io.colseal.testing.TestDatabase;
-
 import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.SessionFactory;

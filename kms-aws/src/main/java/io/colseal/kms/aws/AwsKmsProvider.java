@@ -1,15 +1,15 @@
 package io.colseal.kms.aws;
 
-import io.colseal.kms.InsecureKeyAccess;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
-import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.kms.KekStatus;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -17,17 +17,17 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
-import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
-import software.amazon.awssdk.services.kms.model.KeyMetadata;
-import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import software.amazon.awssdk.services.kms.model.EncryptResponse;
-import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
-import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
+import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
+import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 
 /**
  * The {@code aws-kms} KEK provider: the KEK is a symmetric AWS KMS key and never leaves KMS.

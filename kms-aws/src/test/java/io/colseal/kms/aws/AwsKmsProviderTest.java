@@ -1,6 +1,5 @@
 package io.colseal.kms.aws;
 
-import io.colseal.kms.InsecureKeyAccess;
 import static io.colseal.kms.aws.testing.KeyBytes.CANARY;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colseal.ColsealConfig;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
-import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.GeneratedDataKey;
+import io.colseal.kms.InsecureKeyAccess;
 import io.colseal.kms.KeyContext;
+import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
 import io.colseal.kms.aws.testing.KeyBytes;
 import io.colseal.kms.aws.testing.KmsCallRecorder;

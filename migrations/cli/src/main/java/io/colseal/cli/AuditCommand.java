@@ -1,20 +1,19 @@
 package io.colseal.cli;
 
-import io.colseal.operations.ComplianceAudit;
-
 import io.colseal.ColsealSettings;
-import io.colseal.exception.ErrorCode;
 import io.colseal.KeyAdmin;
+import io.colseal.cli.internal.Context;
+import io.colseal.cli.internal.UsageException;
+import io.colseal.exception.ErrorCode;
 import io.colseal.keys.KeyVersion;
+import io.colseal.operations.ComplianceAudit;
 import io.colseal.operations.audit.CsvAuditRenderer;
 import io.colseal.operations.audit.HtmlAuditRenderer;
 import io.colseal.operations.audit.JsonAuditRenderer;
 import io.colseal.operations.audit.Lang;
 import io.colseal.operations.audit.MarkdownAuditRenderer;
-import io.colseal.cli.internal.Context;
-import io.colseal.cli.internal.UsageException;
-import io.colseal.operations.report.AuditReport;
 import io.colseal.operations.report.AuditReport.Severity;
+import io.colseal.operations.report.AuditReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

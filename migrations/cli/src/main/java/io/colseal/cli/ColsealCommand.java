@@ -1,17 +1,16 @@
 package io.colseal.cli;
 
-import io.colseal.kms.local.LocalKmsProviderFactory;
-
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealSettings;
 import io.colseal.cli.internal.Context;
 import io.colseal.cli.internal.ErrorReporter;
-import io.colseal.operations.report.JsonWriter;
 import io.colseal.cli.internal.Settings;
 import io.colseal.cli.internal.Terminal;
 import io.colseal.cli.internal.UsageException;
+import io.colseal.kms.local.LocalKmsProviderFactory;
 import io.colseal.operations.report.CommandReport;
+import io.colseal.operations.report.JsonWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -29,12 +28,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code colseal} command: operator key management for colseal's key table.

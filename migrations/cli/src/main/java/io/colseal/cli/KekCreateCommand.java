@@ -1,11 +1,11 @@
 package io.colseal.cli;
 
 import io.colseal.ColsealSettings;
-import io.colseal.kms.local.LocalKeystoreKms;
 import io.colseal.cli.internal.AwsKekCreator;
 import io.colseal.cli.internal.Context;
 import io.colseal.cli.internal.LocalKekCreator;
 import io.colseal.cli.internal.UsageException;
+import io.colseal.kms.local.LocalKeystoreKms;
 import io.colseal.operations.report.CommandReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.colseal.cli;
 
 import io.colseal.ColumnRowCounts;
 import io.colseal.KeyAdmin;
-import io.colseal.keys.KeyFlag;
-import io.colseal.keys.KeyVersion;
 import io.colseal.cli.internal.Ages;
 import io.colseal.cli.internal.Context;
+import io.colseal.keys.KeyFlag;
+import io.colseal.keys.KeyVersion;
 import io.colseal.operations.report.CommandReport;
 import io.colseal.operations.report.KeysListReport;
 import java.time.Duration;

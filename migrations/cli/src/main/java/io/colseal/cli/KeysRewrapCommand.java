@@ -1,8 +1,8 @@
 package io.colseal.cli;
 
 import io.colseal.KeyAdmin;
-import io.colseal.keys.KeyVersion;
 import io.colseal.cli.internal.Context;
+import io.colseal.keys.KeyVersion;
 import io.colseal.operations.report.CommandReport;
 import io.colseal.operations.report.RewrapReport;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.colseal.cli;
 
+import io.colseal.KeyAdmin;
+import io.colseal.cli.internal.Context;
 import io.colseal.exception.ColsealException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.keys.BlindIndexKeys;
-import io.colseal.KeyAdmin;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
-import io.colseal.cli.internal.Context;
 import io.colseal.operations.report.CommandReport;
 import io.colseal.operations.report.RotateReport;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package io.colseal.cli;
 
-import io.colseal.operations.ReencryptionJob;
-
-import io.colseal.exception.ErrorCode;
 import io.colseal.KeyAdmin;
 import io.colseal.cli.internal.Context;
-import io.colseal.operations.report.JsonWriter;
 import io.colseal.cli.internal.UsageException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.operations.ReencryptionJob;
 import io.colseal.operations.internal.job.JobStore;
+import io.colseal.operations.report.JsonWriter;
 import io.colseal.operations.report.ReencryptionEvent;
 import io.colseal.operations.report.ReencryptionSummary;
 import java.io.PrintStream;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colseal.Colseal;
-import io.colseal.exception.ErrorCode;
-import io.colseal.exception.KeyUnavailableException;
 import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliResult;
 import io.colseal.cli.testing.DocContract;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.colseal.hibernate.search.Partner;
-import io.colseal.hibernate.search.Subscriber;
 import io.colseal.cli.testing.Accounts;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliProcess;
+import io.colseal.hibernate.search.Partner;
+import io.colseal.hibernate.search.Subscriber;
+import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
-import io.colseal.hibernate.testing.TestSessionFactories;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

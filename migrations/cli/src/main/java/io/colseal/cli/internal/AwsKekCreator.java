@@ -1,9 +1,9 @@
 package io.colseal.cli.internal;
 
 import io.colseal.config.Settings;
-import io.colseal.kms.aws.AwsKmsProviderFactory;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KmsException;
+import io.colseal.kms.aws.AwsKmsProviderFactory;
 import io.colseal.operations.report.KekCreated;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,12 @@
 package io.colseal.cli.internal;
 
-import io.colseal.kms.local.LocalKmsProviderFactory;
-
 import io.colseal.ColsealConfig;
-import io.colseal.exception.ColsealConfigException;
 import io.colseal.ColsealSettings;
-import io.colseal.jdbc.ConnectionSource;
 import io.colseal.KeyAdmin;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.kms.local.LocalKeystoreKms;
+import io.colseal.kms.local.LocalKmsProviderFactory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;

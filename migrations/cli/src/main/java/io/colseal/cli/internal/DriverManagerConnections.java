@@ -1,7 +1,7 @@
 package io.colseal.cli.internal;
 
-import io.colseal.jdbc.ConnectionSource;
 import io.colseal.config.Redaction;
+import io.colseal.jdbc.ConnectionSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

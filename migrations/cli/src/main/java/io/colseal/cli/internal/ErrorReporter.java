@@ -1,9 +1,8 @@
 package io.colseal.cli.internal;
 
-import io.colseal.operations.report.JsonWriter;
-
-import io.colseal.exception.ColsealException;
 import io.colseal.config.Redaction;
+import io.colseal.exception.ColsealException;
+import io.colseal.operations.report.JsonWriter;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package io.colseal.operations.audit;
 
-import io.colseal.operations.report.AuditReport;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
+import io.colseal.operations.report.AuditReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,6 @@ import static io.colseal.operations.audit.Html.percent;
 import static io.colseal.operations.audit.Html.time;
 
 import io.colseal.operations.audit.Labels.Section;
-import io.colseal.operations.report.AuditReport;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
@@ -18,6 +17,7 @@ import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
 import io.colseal.operations.report.AuditReport.Severity;
+import io.colseal.operations.report.AuditReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.colseal.operations.audit;
 
-import io.colseal.operations.report.JsonWriter;
 import io.colseal.operations.report.AuditReport;
+import io.colseal.operations.report.JsonWriter;
 
 /**
  * The JSON form of the audit report ({@code docs/reference/audit-report.schema.json}): members in the

@@ -3,7 +3,6 @@ package io.colseal.operations.audit;
 import static io.colseal.operations.audit.Labels.header;
 
 import io.colseal.operations.audit.Labels.Section;
-import io.colseal.operations.report.AuditReport;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
@@ -14,6 +13,7 @@ import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
 import io.colseal.operations.report.AuditReport.Severity;
+import io.colseal.operations.report.AuditReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

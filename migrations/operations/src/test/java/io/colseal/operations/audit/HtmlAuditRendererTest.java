@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.colseal.operations.report.AuditReport;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
@@ -19,6 +18,7 @@ import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.operations.report.AuditReport.Source;
+import io.colseal.operations.report.AuditReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

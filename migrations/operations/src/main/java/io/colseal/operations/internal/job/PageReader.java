@@ -1,10 +1,8 @@
 package io.colseal.operations.internal.job;
 
-import io.colseal.jdbc.DatabaseVendor;
-
-import io.colseal.Storage;
-
 import io.colseal.RegisteredColumn;
+import io.colseal.Storage;
+import io.colseal.jdbc.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

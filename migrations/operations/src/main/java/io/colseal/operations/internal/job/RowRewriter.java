@@ -1,10 +1,10 @@
 package io.colseal.operations.internal.job;
 
 import io.colseal.ColumnCipher;
+import io.colseal.RegisteredColumn;
 import io.colseal.exception.DecryptionException;
 import io.colseal.exception.EncryptionException;
 import io.colseal.exception.KeyUnavailableException;
-import io.colseal.RegisteredColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,8 @@
 package io.colseal.operations.internal.job;
 
-import io.colseal.jdbc.DatabaseVendor;
-
-import io.colseal.exception.ColsealConfigException;
 import io.colseal.RegisteredColumn;
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

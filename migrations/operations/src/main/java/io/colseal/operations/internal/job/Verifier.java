@@ -1,8 +1,7 @@
 package io.colseal.operations.internal.job;
 
-import io.colseal.jdbc.DatabaseVendor;
-
 import io.colseal.jdbc.ConnectionSource;
+import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.operations.internal.job.PageReader.Row;
 import io.colseal.operations.report.ReencryptionEvent;
 import java.sql.Connection;
