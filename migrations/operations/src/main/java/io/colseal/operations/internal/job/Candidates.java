@@ -20,7 +20,6 @@ public final class Candidates {
   /** What the condition selects. */
   public enum Kind { NOT_ON_ACTIVE, ENVELOPE, ANY_VALUE }
 
-
   private final String sql;
   private final List<Object> parameters;
 
