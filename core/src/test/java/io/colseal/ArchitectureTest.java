@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import io.colseal.internal.keyring.DataKeys;
 import io.colseal.keys.KeyRing;
 import io.colseal.kms.InsecureKeyAccess;
@@ -60,6 +62,42 @@ class ArchitectureTest {
       }
     });
     assertTrue(back.isEmpty(), "internal packages that depend on io.colseal: " + back);
+  }
+
+  /**
+   * Encrypting a value walks to the key row one way: DataKeys → UsageBudget → ActiveVersions →
+   * SlotCache → KeyLoader → the key table. No class of the key ring uses one above it, and the key
+   * table uses none of them.
+   */
+  @Test
+  void keyRing_callsOneWay() {
+    List<String> layers = List.of("DataKeys", "UsageBudget", "ActiveVersions", "SlotCache", "KeyLoader");
+    List<String> backward = new ArrayList<>();
+    for (JavaClass c : ModuleRules.mainClasses(Colseal.class)) {
+      String from = topLevelName(c);
+      int fromLayer = layers.indexOf(from);
+      boolean keystore = c.getPackageName().equals("io.colseal.internal.keystore");
+      if (fromLayer < 0 && !keystore) {
+        continue;
+      }
+      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+        JavaClass target = d.getTargetClass();
+        if (!target.getPackageName().equals("io.colseal.internal.keyring")) {
+          continue;
+        }
+        int toLayer = layers.indexOf(topLevelName(target));
+        if (keystore || (toLayer >= 0 && toLayer < fromLayer)) {
+          backward.add(c.getName() + " -> " + target.getName());
+        }
+      }
+    }
+    assertTrue(backward.isEmpty(), "calls against the key ring's direction: " + new TreeSet<>(backward));
+  }
+
+  private static String topLevelName(JavaClass c) {
+    String simple = c.getName().substring(c.getPackageName().length() + 1);
+    int dollar = simple.indexOf('$');
+    return dollar < 0 ? simple : simple.substring(0, dollar);
   }
 
   @Test
