@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * per column.
  */
 final class RowCounter {
-  private static final byte[] BINARY_MAGIC = {'c', 's', EnvelopeFormat.FORMAT_V1};
   /** Group of NULL values: shorter than any header. */
   private static final byte[] BINARY_NULL = {0};
   private static final String TEXT_NULL = "-";
@@ -51,9 +50,9 @@ final class RowCounter {
           "SELECT h, COUNT(*) FROM (SELECT " + head + " AS h FROM " + t + ") x GROUP BY h")) {
         if (binary) {
           ps.setBytes(1, BINARY_NULL);
-          ps.setBytes(2, BINARY_MAGIC);
+          ps.setBytes(2, EnvelopeHeaders.binaryMagic());
         } else {
-          ps.setString(1, EnvelopeFormat.TEXT_MAGIC);
+          ps.setString(1, EnvelopeHeaders.textMagic());
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

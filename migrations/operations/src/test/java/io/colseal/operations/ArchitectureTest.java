@@ -1,6 +1,13 @@
 package io.colseal.operations;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import io.colseal.testing.ModuleRules;
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +31,24 @@ class ArchitectureTest {
   void usesNoCoreInternalsDriversCommandLineOrLoggingBinding() {
     ModuleRules.assertNoDependencyOn(ReencryptionJob.class, "io.colseal.internal.", "picocli.", "org.h2.",
         "org.postgresql.", "org.mariadb.", "org.slf4j.simple.", "ch.qos.logback.", "software.amazon.", "org.hibernate.");
+  }
+
+  /**
+   * Which database it is comes from colseal-core's DatabaseVendor, not from product names read
+   * again; only the audit reads the product name, to print it in the report's source section.
+   */
+  @Test
+  void databaseVendor_isColsealCoresOnly() {
+    List<String> readers = new ArrayList<>();
+    for (JavaClass c : ModuleRules.mainClasses(ReencryptionJob.class)) {
+      for (JavaMethodCall call : c.getMethodCallsFromSelf()) {
+        if (call.getTargetOwner().isEquivalentTo(DatabaseMetaData.class)
+            && call.getName().equals("getDatabaseProductName") && !c.isEquivalentTo(ComplianceAudit.class)) {
+          readers.add(c.getName());
+        }
+      }
+    }
+    assertTrue(readers.isEmpty(), "classes that detect the database themselves instead of DatabaseVendor.of: "
+        + readers);
   }
 }

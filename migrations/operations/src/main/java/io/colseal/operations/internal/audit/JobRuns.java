@@ -1,5 +1,6 @@
 package io.colseal.operations.internal.audit;
 
+import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.operations.report.AuditReport.JobRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +29,7 @@ public final class JobRuns {
   private record Job(String mode, String state, Instant createdAt, @Nullable Instant finishedAt, int runNo) {}
 
   public static List<JobRun> read(Connection c) throws SQLException {
-    String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-    boolean zoned = !(product.contains("mariadb") || product.contains("mysql"));
+    boolean zoned = DatabaseVendor.of(c).zonedTimestamps();
     Map<String, Job> jobs = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(
             "SELECT job_id, run_no, mode, state, created_at, finished_at FROM colseal_job");
