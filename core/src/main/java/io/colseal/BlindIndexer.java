@@ -1,6 +1,5 @@
 package io.colseal;
 
-
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.internal.crypto.BlindIndexMac;

@@ -1,6 +1,5 @@
 package io.colseal;
 
-
 /**
  * What kind of personal or payment data an encrypted column holds, set with {@code
  * @Encrypted(classification = ...)}. Recorded in the column registry and shown in the audit

@@ -1,6 +1,5 @@
 package io.colseal;
 
-
 /**
  * One encrypted column of a Hibernate mapping, as found at start-up: which entity attribute maps to
  * which physical table and column, with what Java type and storage. The inventory that the {@code

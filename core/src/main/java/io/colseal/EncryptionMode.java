@@ -1,6 +1,5 @@
 package io.colseal;
 
-
 import io.colseal.keys.Algorithm;
 
 /**

@@ -1,6 +1,5 @@
 package io.colseal;
 
-
 import java.util.Locale;
 
 /**

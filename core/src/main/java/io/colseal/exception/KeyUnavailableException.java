@@ -1,6 +1,5 @@
 package io.colseal.exception;
 
-
 /**
  * No usable data key: the key table has no row for the table or version ({@link
  * ErrorCode#KEY_NOT_FOUND}), the version may not be used for the operation ({@link
