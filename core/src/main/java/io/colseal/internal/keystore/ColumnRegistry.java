@@ -51,31 +51,25 @@ public final class ColumnRegistry {
   }
 
   /**
-   * Records {@code row}, or refreshes the row of the same table and column. Idempotent.
-   *
-   * <p>The update and the insert are separate transactions: on MariaDB and MySQL an update that
-   * finds no row locks the gap the row would go in, and two instances that each hold that gap and
-   * then insert deadlock. Apart, the worst case is that another instance inserts the same column
-   * between our update and our insert; its row is as good as ours.
+   * Records {@code row}, or refreshes the row of the same table and column. Idempotent. When
+   * instances start together on MariaDB or MySQL, an update that finds no row locks the gap the
+   * row would go in, and two such transactions that then insert deadlock; the database rolls one
+   * back and {@link JdbcSupport} runs it again, when it finds the other's row.
    */
   public void register(Row row) {
-    String operation = "register " + row.table() + '.' + row.column();
-    boolean refreshed = jdbc.inTransaction(operation, TABLE, c -> {
+    jdbc.inTransaction("register " + row.table() + '.' + row.column(), TABLE, c -> {
+      Instant now = jdbc.clock().instant();
       try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE + " SET table_sql = ?, column_sql = ?,"
           + " java_type = ?, storage = ?, mode = ?, classification = ?, entity = ?, attribute = ?, source_column = ?,"
           + " normalizer = ?, index_bits = ?, last_seen_at = ? WHERE table_name = ? AND column_name = ?")) {
         int i = bind(ps, row);
-        jdbc.setInstant(ps, i, jdbc.clock().instant());
+        jdbc.setInstant(ps, i, now);
         ps.setString(i + 1, row.table());
         ps.setString(i + 2, row.column());
-        return ps.executeUpdate() == 1;
+        if (ps.executeUpdate() == 1) {
+          return null;
+        }
       }
-    });
-    if (refreshed) {
-      return;
-    }
-    jdbc.inTransaction(operation, TABLE, c -> {
-      Instant now = jdbc.clock().instant();
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (table_sql, column_sql, java_type,"
           + " storage, mode, classification, entity, attribute, source_column, normalizer, index_bits, registered_at,"
           + " last_seen_at, table_name, column_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
