@@ -417,6 +417,72 @@ def check_blind_indexes(path):
     return passed, failed, problems
 
 
+# ----------------------------------------------------------------------------- column registry
+
+# java_type of colseal_column (key-table.md, "java_type"): Class.getName(), primitives boxed; any
+# other name is an enum class (its constants are not recorded).
+REGISTRY_JAVA_TYPES = {
+    "java.lang.String": "String",
+    "[B": "byte[]",
+    "java.lang.Integer": "Integer",
+    "java.lang.Long": "Long",
+    "java.lang.Boolean": "Boolean",
+    "java.math.BigDecimal": "BigDecimal",
+    "java.time.LocalDate": "LocalDate",
+    "java.time.LocalDateTime": "LocalDateTime",
+    "java.time.Instant": "Instant",
+    "java.util.UUID": "UUID",
+}
+REGISTRY_STORAGES = ("TEXT", "BINARY")
+REGISTRY_MODES = {"RANDOMIZED": AES_256_GCM, "DETERMINISTIC": AES_256_GCM_SIV, "BLIND_INDEX": None}
+REGISTRY_NORMALIZERS = ("AS_IS", "LOWER_TRIM", "DIGITS_ONLY")
+
+
+def registry_java_type(java_type):
+    """The value encoding (decode_value's java_type) of a registry java_type."""
+    return REGISTRY_JAVA_TYPES.get(java_type, "enum")
+
+
+def read_registry_row(row):
+    """What a colseal_column row says about its column: (kind, details), or raises ValueError for
+    a value this decoder does not know (a newer colseal wrote it). kind is "encrypted" with
+    (value encoding, storage, algorithm id), or "blind-index" with (source column, normalizer, bits)."""
+    table, column = normalize_name(row["table_name"]), normalize_name(row["column_name"])
+    if (table, column) != (row["table_name"], row["column_name"]):
+        raise ValueError("registry names are not normalised: %s.%s" % (row["table_name"], row["column_name"]))
+    if row["storage"] not in REGISTRY_STORAGES or row["mode"] not in REGISTRY_MODES:
+        raise ValueError("unknown storage or mode in %s.%s: %s/%s" % (table, column, row["storage"], row["mode"]))
+    if row["mode"] == "BLIND_INDEX":
+        if row["normalizer"] not in REGISTRY_NORMALIZERS or not 1 <= int(row["index_bits"]) <= 256:
+            raise ValueError("bad blind index %s.%s" % (table, column))
+        return "blind-index", (normalize_name(row["source_column"]), row["normalizer"], int(row["index_bits"]))
+    if row["source_column"] is not None or row["normalizer"] is not None or row["index_bits"] is not None:
+        raise ValueError("encrypted column %s.%s has blind-index fields" % (table, column))
+    return "encrypted", (registry_java_type(row["java_type"]), row["storage"], REGISTRY_MODES[row["mode"]])
+
+
+def check_registry(path):
+    """Rows of colseal_column as read from a database, each with "expect": the reading colseal's
+    own types give ([kind, [details]])."""
+    with open(path, encoding="utf-8") as f:
+        rows = json.load(f)["rows"]
+    passed = failed = 0
+    problems = []
+    for row in rows:
+        try:
+            kind, details = read_registry_row(row)
+            got = [kind, list(details)]
+        except ValueError as e:
+            got = ["rejected", [str(e)]]
+        if got == row["expect"]:
+            passed += 1
+        else:
+            failed += 1
+            problems.append("FAIL %s.%s: read as %r, expected %r" % (row["table_name"], row["column_name"], got,
+                                                                    row["expect"]))
+    return passed, failed, problems
+
+
 # ----------------------------------------------------------------------------- vector checks
 
 
@@ -520,13 +586,13 @@ def _damaged(v):
 
 
 def main(argv):
-    checks = {"--blind-index": check_blind_indexes}
+    checks = {"--blind-index": check_blind_indexes, "--registry": check_registry}
     if len(argv) == 3 and argv[1] in checks:
         check, path = checks[argv[1]], argv[2]
     elif len(argv) == 2 and not argv[1].startswith("--"):
         check, path = check_file, argv[1]
     else:
-        print("usage: colseal_decode.py [--blind-index] FILE.json", file=sys.stderr)
+        print("usage: colseal_decode.py [--blind-index | --registry] FILE.json", file=sys.stderr)
         return 2
     passed, failed, problems = check(path)
     for p in problems:

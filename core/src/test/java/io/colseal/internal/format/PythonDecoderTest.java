@@ -36,13 +36,18 @@ class PythonDecoderTest {
   private static final Path DECODER = Path.of("docs", "reference", "examples", "colseal_decode.py");
   private static final long TIMEOUT_SECONDS = 120;
 
-  private record Result(int exitCode, String output) {}
+  record Result(int exitCode, String output) {}
 
   /** Why the decoder cannot run here, or "" when it can; probed once. */
   private static String problem;
 
   @BeforeEach
   void requirePython() throws InterruptedException {
+    requirePythonOrAbort();
+  }
+
+  /** Aborts the calling test when python3 with 'cryptography' is missing, or fails it when required. */
+  static void requirePythonOrAbort() throws InterruptedException {
     if (problem == null) {
       problem = probe();
     }
@@ -195,6 +200,13 @@ class PythonDecoderTest {
   private static Result decode(Path vectors) throws IOException, InterruptedException {
     Path root = DocRegions.repositoryRoot();
     return run(List.of("python3", root.resolve(DECODER).toString(), vectors.toString()));
+  }
+
+  /** Runs the decoder with {@code args}. */
+  static Result runDecoder(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("python3", DocRegions.repositoryRoot().resolve(DECODER).toString()));
+    command.addAll(List.of(args));
+    return run(command);
   }
 
   private static Result run(List<String> command) throws IOException, InterruptedException {
