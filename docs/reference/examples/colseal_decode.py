@@ -6,21 +6,28 @@ the document is enough to read colseal's data in another language. It needs Pyth
 `cryptography` package with AESGCMSIV (for algorithm 02, the deterministic mode).
 
     python3 colseal_decode.py VECTORS.json
+    python3 colseal_decode.py --blind-index CASES.json
+    python3 colseal_decode.py --registry ROWS.json
 
-checks the key check value of each test key and every entry of a test-vector file: an entry with expect "ok" must decode to its value, an
+The first checks the key check value of each test key and every entry of a test-vector file: an entry with expect "ok" must decode to its value, an
 entry with expect "reject" must be rejected for its reason. It also flips every bit of, and
 truncates at every length, each small valid envelope, which must then be rejected. It prints one
 line per discrepancy and a closing line "N passed, M failed", and exits with 1 if anything failed
-(2 for a usage error).
+(2 for a usage error). --blind-index computes the blind index of each case from
+docs/guides/blind-indexes.md ("The stored value") and compares it with the value colseal computed;
+--registry reads rows of the column registry colseal_column (docs/reference/key-table.md) and
+decodes each row's sample envelopes by the registry's java_type, storage and mode.
 
 The functions below can be used on their own: decode_binary() and decode_text() take the envelope,
 the table and column it was read from, the value type and a key lookup.
 """
 
+import base64
 import hashlib
 import hmac
 import json
 import sys
+import unicodedata
 import uuid
 from decimal import Decimal
 
@@ -338,6 +345,144 @@ def expected_value(java_type, text):
     raise ValueError("unknown java_type %r" % java_type)
 
 
+# ----------------------------------------------------------------------------- blind indexes
+
+BLIND_INDEX_DOMAIN = "colseal blind index v1"
+BLIND_INDEX_PREFIX = "bi1:"
+
+# LOWER_TRIM trims what Java's Character.isWhitespace accepts ("Normalisers"): U+0009..U+000D,
+# U+001C..U+001F and the Unicode space separators except the no-break ones (U+00A0, U+2007,
+# U+202F), plus U+2028 and U+2029. U+0085 (NEL) is not among them.
+JAVA_WHITESPACE = (
+    "".join(chr(c) for c in range(0x09, 0x0E))
+    + "".join(chr(c) for c in range(0x1C, 0x20))
+    + " \u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B) if c != 0x2007)
+    + "\u2028\u2029\u205f\u3000"
+)
+
+
+def normalize_value(normalizer, value):
+    """The normalised plaintext a blind index is computed over ("Normalisers")."""
+    if normalizer == "AS_IS":
+        return value
+    if normalizer == "LOWER_TRIM":
+        return unicodedata.normalize("NFC", value.strip(JAVA_WHITESPACE).lower())
+    if normalizer == "DIGITS_ONLY":
+        return "".join(str(unicodedata.decimal(c)) for c in value if unicodedata.category(c) == "Nd")
+    raise ValueError("unknown normalizer %r" % normalizer)
+
+
+def blind_index(key, key_version, table, column, normalizer, bits, plaintext):
+    """The stored blind index of plaintext: bi1:<key version>:<base64url, unpadded>.
+
+    key is the 32-byte HMAC key of key-table row "<table>#bidx"; table and column are those of the
+    index column; bits is 1..256, or 0 for untruncated (written as 256).
+    """
+    bits = 256 if bits == 0 else bits
+    if not 1 <= bits <= 256:
+        raise ValueError("bits must be 0 or 1..256, got %r" % bits)
+    message = "\0".join(
+        [BLIND_INDEX_DOMAIN, normalize_name(table), normalize_name(column), normalizer, str(bits),
+         normalize_value(normalizer, plaintext)]
+    ).encode("utf-8")
+    digest = bytearray(hmac.new(key, message, hashlib.sha256).digest()[: (bits + 7) // 8])
+    spare = len(digest) * 8 - bits
+    digest[-1] &= (0xFF << spare) & 0xFF
+    encoded = base64.urlsafe_b64encode(bytes(digest)).decode("ascii").rstrip("=")
+    return "%s%d:%s" % (BLIND_INDEX_PREFIX, key_version, encoded)
+
+
+def check_blind_indexes(path):
+    """Each case: key (hex), key_version, table, column, normalizer, bits, plaintext, expect; and
+    optionally normalized, the normalised form colseal computed."""
+    with open(path, encoding="utf-8") as f:
+        cases = json.load(f)["cases"]
+    passed = failed = 0
+    problems = []
+    for c in cases:
+        got = blind_index(bytes.fromhex(c["key"]), c["key_version"], c["table"], c["column"], c["normalizer"],
+                          c["bits"], c["plaintext"])
+        problem = None
+        if "normalized" in c and normalize_value(c["normalizer"], c["plaintext"]) != c["normalized"]:
+            problem = "normalised to %r, expected %r" % (normalize_value(c["normalizer"], c["plaintext"]),
+                                                        c["normalized"])
+        elif got != c["expect"]:
+            problem = "computed %s, expected %s" % (got, c["expect"])
+        if problem:
+            failed += 1
+            problems.append("FAIL %s: %s" % (c["id"], problem))
+        else:
+            passed += 1
+    return passed, failed, problems
+
+
+# ----------------------------------------------------------------------------- column registry
+
+# java_type of colseal_column (key-table.md, "java_type"): Class.getName(), primitives boxed; any
+# other name is an enum class (its constants are not recorded).
+REGISTRY_JAVA_TYPES = {
+    "java.lang.String": "String",
+    "[B": "byte[]",
+    "java.lang.Integer": "Integer",
+    "java.lang.Long": "Long",
+    "java.lang.Boolean": "Boolean",
+    "java.math.BigDecimal": "BigDecimal",
+    "java.time.LocalDate": "LocalDate",
+    "java.time.LocalDateTime": "LocalDateTime",
+    "java.time.Instant": "Instant",
+    "java.util.UUID": "UUID",
+}
+REGISTRY_STORAGES = ("TEXT", "BINARY")
+REGISTRY_MODES = {"RANDOMIZED": AES_256_GCM, "DETERMINISTIC": AES_256_GCM_SIV, "BLIND_INDEX": None}
+REGISTRY_NORMALIZERS = ("AS_IS", "LOWER_TRIM", "DIGITS_ONLY")
+
+
+def registry_java_type(java_type):
+    """The value encoding (decode_value's java_type) of a registry java_type."""
+    return REGISTRY_JAVA_TYPES.get(java_type, "enum")
+
+
+def read_registry_row(row):
+    """What a colseal_column row says about its column: (kind, details), or raises ValueError for
+    a value this decoder does not know (a newer colseal wrote it). kind is "encrypted" with
+    (value encoding, storage, algorithm id), or "blind-index" with (source column, normalizer, bits)."""
+    table, column = normalize_name(row["table_name"]), normalize_name(row["column_name"])
+    if (table, column) != (row["table_name"], row["column_name"]):
+        raise ValueError("registry names are not normalised: %s.%s" % (row["table_name"], row["column_name"]))
+    if row["storage"] not in REGISTRY_STORAGES or row["mode"] not in REGISTRY_MODES:
+        raise ValueError("unknown storage or mode in %s.%s: %s/%s" % (table, column, row["storage"], row["mode"]))
+    if row["mode"] == "BLIND_INDEX":
+        if row["normalizer"] not in REGISTRY_NORMALIZERS or not 1 <= int(row["index_bits"]) <= 256:
+            raise ValueError("bad blind index %s.%s" % (table, column))
+        return "blind-index", (normalize_name(row["source_column"]), row["normalizer"], int(row["index_bits"]))
+    if row["source_column"] is not None or row["normalizer"] is not None or row["index_bits"] is not None:
+        raise ValueError("encrypted column %s.%s has blind-index fields" % (table, column))
+    return "encrypted", (registry_java_type(row["java_type"]), row["storage"], REGISTRY_MODES[row["mode"]])
+
+
+def check_registry(path):
+    """Rows of colseal_column as read from a database, each with "expect": the reading colseal's
+    own types give ([kind, [details]])."""
+    with open(path, encoding="utf-8") as f:
+        rows = json.load(f)["rows"]
+    passed = failed = 0
+    problems = []
+    for row in rows:
+        try:
+            kind, details = read_registry_row(row)
+            got = [kind, list(details)]
+        except ValueError as e:
+            got = ["rejected", [str(e)]]
+        if got == row["expect"]:
+            passed += 1
+        else:
+            failed += 1
+            problems.append("FAIL %s.%s: read as %r, expected %r" % (row["table_name"], row["column_name"], got,
+                                                                    row["expect"]))
+    return passed, failed, problems
+
+
 # ----------------------------------------------------------------------------- vector checks
 
 
@@ -441,10 +586,15 @@ def _damaged(v):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print("usage: colseal_decode.py VECTORS.json", file=sys.stderr)
+    checks = {"--blind-index": check_blind_indexes, "--registry": check_registry}
+    if len(argv) == 3 and argv[1] in checks:
+        check, path = checks[argv[1]], argv[2]
+    elif len(argv) == 2 and not argv[1].startswith("--"):
+        check, path = check_file, argv[1]
+    else:
+        print("usage: colseal_decode.py [--blind-index | --registry] FILE.json", file=sys.stderr)
         return 2
-    passed, failed, problems = check_file(argv[1])
+    passed, failed, problems = check(path)
     for p in problems:
         print(p)
     print("%d passed, %d failed" % (passed, failed))

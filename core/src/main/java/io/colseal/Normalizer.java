@@ -17,8 +17,9 @@ public enum Normalizer {
     }
   },
   /**
-   * Leading and trailing whitespace removed ({@link String#strip()}, Unicode white space),
-   * lower-cased with {@link Locale#ROOT}, then Unicode NFC: {@code " Alice@Example.COM "} and
+   * Leading and trailing white space removed with {@link String#strip()}, that is the code points
+   * {@link Character#isWhitespace} accepts (not the no-break spaces U+00A0, U+2007, U+202F, nor
+   * U+0085), lower-cased with {@link Locale#ROOT}, then Unicode NFC: {@code " Alice@Example.COM "} and
    * {@code "alice@example.com"} are equal, and so are a precomposed {@code "é"} and {@code "e"}
    * followed by a combining acute accent. For e-mail addresses and user names.
    */

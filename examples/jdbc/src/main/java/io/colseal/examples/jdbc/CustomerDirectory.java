@@ -49,7 +49,7 @@ public final class CustomerDirectory {
   public void createTable() throws SQLException {
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(400) NOT NULL, phone VARCHAR(200),"
-          + " phone_bidx VARCHAR(64), birth_date VARCHAR(100))");
+          + " phone_bidx VARCHAR(58), birth_date VARCHAR(100))");
     }
   }
 
