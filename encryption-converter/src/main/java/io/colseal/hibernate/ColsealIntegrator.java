@@ -26,8 +26,7 @@ public final class ColsealIntegrator implements Integrator {
       return;
     }
     // Integrators run before the SessionFactory builds its query engine, so no query is translated yet.
-    if (!converters.isEmpty()
-        && sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f) {
+    if (sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f) {
       f.activate();
     }
     sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters, indexes));
