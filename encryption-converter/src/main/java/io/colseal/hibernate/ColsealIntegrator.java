@@ -20,6 +20,9 @@ public final class ColsealIntegrator implements Integrator {
 
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+    if (sessionFactory.getSessionFactoryOptions().getCustomHqlTranslator() instanceof CheckingHqlTranslator t) {
+      t.bind(sessionFactory); // it parses every query of this SessionFactory, checked or not
+    }
     List<EncryptingConverter<?, ?>> converters = BootModelScan.scan(metadata);
     List<BlindIndexConverter> indexes = BlindIndexScan.scan(metadata);
     if (converters.isEmpty() && indexes.isEmpty()) {

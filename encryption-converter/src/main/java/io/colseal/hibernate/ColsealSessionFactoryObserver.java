@@ -29,6 +29,10 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
     runtime = started;
     try {
       requireSearchableTranslator();
+      QueryCheck.checkNamedQueries(sessionFactory);
+      if (sessionFactory.getSessionFactoryOptions().getCustomHqlTranslator() instanceof CheckingHqlTranslator t) {
+        t.startChecking();
+      }
     } catch (RuntimeException e) {
       started.stop();
       throw e;
