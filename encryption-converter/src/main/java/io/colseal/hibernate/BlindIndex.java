@@ -31,9 +31,12 @@ import org.hibernate.annotations.ValueGenerationType;
  * <p>colseal writes the index whenever Hibernate inserts or updates the entity (from the source
  * attribute's current value); an entity that is loaded and not changed writes nothing. Statements
  * that bypass the entity (JPQL/Criteria bulk {@code update}/{@code insert}, native SQL) do not
- * maintain it. A query parameter compared with the index attribute, JPQL {@code =} and {@code in}
- * or Criteria {@code equal}/{@code in}, is the plaintext: it is normalised and hashed before it is
- * bound. The attribute's own value in memory is not meant for the application: after a load it
+ * maintain it. A query parameter compared with the index attribute, JPQL {@code =}, {@code <>} and
+ * {@code in} or Criteria {@code equal}/{@code in}, is the plaintext: it is normalised and hashed
+ * before it is bound, also when it is a Criteria parameter of its own type ({@code
+ * cb.parameter(String.class)}), so the plaintext never reaches the database. Literals, order
+ * comparisons, {@code LIKE} and {@code ORDER BY} on the index are rejected with {@link
+ * ColsealQueryException}. The attribute's own value in memory is not meant for the application: after a load it
  * holds the stored index ({@code bi1:...}), after a write colseal made it holds the source value.
  *
  * <p>With {@link #bits()} {@code > 0} lookups can return rows whose source differs (false

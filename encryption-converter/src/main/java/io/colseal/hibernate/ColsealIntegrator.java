@@ -20,14 +20,16 @@ public final class ColsealIntegrator implements Integrator {
 
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+    if (sessionFactory.getSessionFactoryOptions().getCustomHqlTranslator() instanceof CheckingHqlTranslator t) {
+      t.bind(sessionFactory); // it parses every query of this SessionFactory, checked or not
+    }
     List<EncryptingConverter<?, ?>> converters = BootModelScan.scan(metadata);
     List<BlindIndexConverter> indexes = BlindIndexScan.scan(metadata);
     if (converters.isEmpty() && indexes.isEmpty()) {
       return;
     }
     // Integrators run before the SessionFactory builds its query engine, so no query is translated yet.
-    if (!converters.isEmpty()
-        && sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f) {
+    if (sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f) {
       f.activate();
     }
     sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters, indexes));

@@ -17,6 +17,10 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistryBuilder;
  *       setting before it knows the mapping, so the factory starts passive and translates exactly
  *       like Hibernate's own; {@link ColsealIntegrator} activates it only in a SessionFactory that
  *       maps an encrypted attribute;
+ *   <li>to the standard registry, {@link CheckingHqlTranslator} as {@code
+ *       hibernate.query.hql.translator}, unless the application set its own: Hibernate's HQL parser,
+ *       plus colseal's query checks once colseal has started in the SessionFactory, so that a query
+ *       colseal rejects fails where it is created;
  *   <li>to each SessionFactory's registry, an empty {@link HibernateRuntime} that holds colseal's
  *       state for that SessionFactory once it starts.
  * </ul>
@@ -30,6 +34,9 @@ public final class ColsealServiceContributor implements ServiceContributor, Sess
     Map<String, Object> settings = builder.getSettings();
     if (!settings.containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
       builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, SearchableSqmTranslatorFactory.class.getName());
+    }
+    if (!settings.containsKey(QuerySettings.SEMANTIC_QUERY_PRODUCER)) {
+      builder.applySetting(QuerySettings.SEMANTIC_QUERY_PRODUCER, CheckingHqlTranslator.class.getName());
     }
   }
 

@@ -29,6 +29,10 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
     runtime = started;
     try {
       requireSearchableTranslator();
+      QueryCheck.checkNamedQueries(sessionFactory);
+      if (sessionFactory.getSessionFactoryOptions().getCustomHqlTranslator() instanceof CheckingHqlTranslator t) {
+        t.startChecking();
+      }
     } catch (RuntimeException e) {
       started.stop();
       throw e;
@@ -36,9 +40,11 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   }
 
   /**
-   * Equality on a deterministic column must see every live key version; only colseal's translator
-   * does that. An application that set {@code hibernate.query.sqm.translator} itself would find
-   * rows under the ACTIVE version only after a rotation, so it is stopped here instead.
+   * Equality on a deterministic column must see every live key version, and a parameter compared
+   * with a blind index must be bound as its index; only colseal's translator does that. An
+   * application that set {@code hibernate.query.sqm.translator} itself would find rows under the
+   * ACTIVE version only after a rotation, and could send a plaintext where an index belongs, so it is
+   * stopped here instead.
    */
   private void requireSearchableTranslator() {
     if (sessionFactory.getQueryEngine().getSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f
@@ -52,6 +58,12 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
             + SearchableSqmTranslatorFactory.class.getName() + " is needed so that equality queries find rows under"
             + " every key version. Remove the setting, or map the column without deterministic = true");
       }
+    }
+    for (BlindIndexConverter index : indexes) {
+      throw new ColsealMappingException(SearchableSqmTranslator.describe(index) + " is a blind index, but"
+          + " hibernate.query.sqm.translator is set to another translator; colseal's "
+          + SearchableSqmTranslatorFactory.class.getName() + " is needed so that a query parameter compared with it is"
+          + " bound as its index, never as the plaintext. Remove the setting");
     }
   }
 

@@ -2,7 +2,6 @@ package io.colseal.hibernate;
 
 import io.colseal.EncryptionMode;
 import io.colseal.exception.ErrorCode;
-import io.colseal.hibernate.ColsealQueryException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
@@ -18,18 +17,23 @@ import org.hibernate.query.sqm.tree.SqmStatement;
 import org.hibernate.query.sqm.tree.predicate.SqmBetweenPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmComparisonPredicate;
 import org.hibernate.query.sqm.tree.predicate.SqmInListPredicate;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
 import org.hibernate.query.sqm.tree.predicate.SqmLikePredicate;
+import org.hibernate.query.sqm.tree.select.SqmSortSpecification;
 import org.hibernate.sql.ast.SqlAstWalker;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.Statement;
 import org.hibernate.sql.ast.tree.expression.Expression;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.ast.tree.expression.Literal;
+import org.hibernate.sql.ast.tree.expression.SqlSelectionExpression;
+import org.hibernate.sql.ast.tree.expression.SqlTuple;
 import org.hibernate.sql.ast.tree.predicate.BetweenPredicate;
 import org.hibernate.sql.ast.tree.predicate.ComparisonPredicate;
 import org.hibernate.sql.ast.tree.predicate.InListPredicate;
 import org.hibernate.sql.ast.tree.predicate.LikePredicate;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
+import org.hibernate.sql.ast.tree.select.SortSpecification;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +48,13 @@ import org.jspecify.annotations.Nullable;
  *       slot at execution time.
  *   <li>Literals compared with an encrypted attribute are rejected: their ciphertext would be
  *       inlined into the SQL text, statement caches and logs.
- *   <li>Equality on a randomized attribute, order comparisons, {@code BETWEEN} and {@code LIKE} are
- *       rejected: they compare ciphertext and cannot give the right answer.
+ *   <li>Equality on a randomized attribute, order comparisons, {@code BETWEEN}, {@code LIKE} and
+ *       {@code ORDER BY} are rejected: they compare ciphertext and cannot give the right answer.
+ *       {@code GROUP BY} is rejected on a randomized attribute only.
+ *   <li>A parameter compared with a {@code @BlindIndex} attribute ({@code =}, {@code <>}, {@code IN})
+ *       is bound as its index ({@link IndexedParameter}), also when the application gave the
+ *       parameter its own type; a literal is rejected, and so are order comparisons, {@code
+ *       BETWEEN}, {@code LIKE} and {@code ORDER BY}.
  * </ul>
  *
  * Every rejection is a {@link ColsealQueryException} with {@link ErrorCode#QUERY_REJECTED} naming
@@ -72,6 +81,11 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
     ComparisonPredicate predicate = super.visitComparisonPredicate(sqm);
     Expression lhs = predicate.getLeftHandExpression();
     Expression rhs = predicate.getRightHandExpression();
+    BlindIndexConverter leftIndex = indexColumn(lhs);
+    BlindIndexConverter rightIndex = indexColumn(rhs);
+    if ((leftIndex == null) != (rightIndex == null)) {
+      return indexComparison(predicate, leftIndex != null ? leftIndex : rightIndex, leftIndex != null);
+    }
     EncryptingConverter<?, ?> left = encryptedColumn(lhs);
     EncryptingConverter<?, ?> right = encryptedColumn(rhs);
     if ((left == null) == (right == null)) {
@@ -104,6 +118,14 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
     if (!(predicate instanceof InListPredicate in)) {
       return predicate;
     }
+    BlindIndexConverter index = indexColumn(in.getTestExpression());
+    if (index != null) {
+      List<Expression> list = new ArrayList<>();
+      for (Expression e : in.getListExpressions()) {
+        list.add(indexed(e, index, in.getTestExpression()));
+      }
+      return new InListPredicate(in.getTestExpression(), list, in.isNegated(), in.getExpressionType());
+    }
     EncryptingConverter<?, ?> converter = encryptedColumn(in.getTestExpression());
     if (converter == null) {
       return predicate;
@@ -127,10 +149,10 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
   @Override
   public LikePredicate visitLikePredicate(SqmLikePredicate sqm) {
     LikePredicate predicate = super.visitLikePredicate(sqm);
-    EncryptingConverter<?, ?> converter = encryptedColumn(predicate.getMatchExpression());
-    if (converter != null) {
-      throw rejected(converter, "LIKE would match patterns against ciphertext; encrypted values cannot be searched by"
-          + " pattern");
+    String where = searchedColumn(predicate.getMatchExpression());
+    if (where != null) {
+      throw rejected(where, "LIKE would match patterns against ciphertext or an index; encrypted values cannot be"
+          + " searched by pattern");
     }
     return predicate;
   }
@@ -138,11 +160,90 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
   @Override
   public BetweenPredicate visitBetweenPredicate(SqmBetweenPredicate sqm) {
     BetweenPredicate predicate = super.visitBetweenPredicate(sqm);
-    EncryptingConverter<?, ?> converter = encryptedColumn(predicate.getExpression());
-    if (converter != null) {
-      throw rejected(converter, "BETWEEN would compare ciphertext; encrypted values have no order");
+    String where = searchedColumn(predicate.getExpression());
+    if (where != null) {
+      throw rejected(where, "BETWEEN would compare ciphertext or an index; encrypted values have no order");
     }
     return predicate;
+  }
+
+  @Override
+  public SortSpecification visitSortSpecification(SqmSortSpecification sqm) {
+    SortSpecification sort = super.visitSortSpecification(sqm);
+    String where = sort == null ? null : searchedColumn(selected(sort.getSortExpression()));
+    if (where != null) {
+      throw rejected(where, "ORDER BY would sort by ciphertext or an index, not by the values; encrypted values have"
+          + " no order in the database: sort the results in the application");
+    }
+    return sort;
+  }
+
+  /**
+   * GROUP BY a randomized attribute puts every row in a group of its own, so it is rejected. GROUP
+   * BY a deterministic attribute or a blind index groups equal values (see the searchable-encryption
+   * guide for what a key rotation and a truncated index do to the groups).
+   */
+  @Override
+  public List<Expression> visitGroupByClause(List<SqmExpression<?>> groupBy) {
+    List<Expression> expressions = super.visitGroupByClause(groupBy);
+    for (Expression e : expressions) {
+      EncryptingConverter<?, ?> converter = encryptedColumn(selected(e));
+      ColumnBinding b = converter == null ? null : converter.binding();
+      if (b != null && b.mode() != EncryptionMode.DETERMINISTIC) {
+        throw rejected(converter, "GROUP BY would put every row in a group of its own: the attribute is encrypted"
+            + " with a random nonce; group by a @BlindIndex of it, or map it with @Encrypted(deterministic = true)");
+      }
+    }
+    return expressions;
+  }
+
+  /** The comparison of a blind index with a value: {@code =} or {@code <>} with a parameter, indexed. */
+  private static ComparisonPredicate indexComparison(ComparisonPredicate predicate, BlindIndexConverter index,
+      boolean indexOnLeft) {
+    ComparisonOperator op = predicate.getOperator();
+    if (op != ComparisonOperator.EQUAL && op != ComparisonOperator.NOT_EQUAL) {
+      throw rejected(describe(index), "'" + op.sqlText().trim() + "' would compare index values, which have no"
+          + " order; a blind index supports only = and <> with a parameter, IN and IS [NOT] NULL");
+    }
+    Expression column = indexOnLeft ? predicate.getLeftHandExpression() : predicate.getRightHandExpression();
+    Expression value = indexed(indexOnLeft ? predicate.getRightHandExpression() : predicate.getLeftHandExpression(),
+        index, column);
+    return new ComparisonPredicate(indexOnLeft ? column : value, op, indexOnLeft ? value : column,
+        predicate.getExpressionType());
+  }
+
+  /** A value compared with a blind index: a parameter bound as its index; a literal is rejected. */
+  private static Expression indexed(Expression value, BlindIndexConverter index, Expression column) {
+    if (value instanceof Literal) {
+      throw rejected(describe(index), "is compared with a literal, whose plaintext would be written into the query;"
+          + " bind the value as a parameter (:name, ?1, or a Criteria value)");
+    }
+    if (value instanceof SqlTuple tuple) { // a collection-valued parameter, expanded by Hibernate
+      List<Expression> items = new ArrayList<>();
+      for (Expression e : tuple.getExpressions()) {
+        items.add(indexed(e, index, column));
+      }
+      return new SqlTuple(items, tuple.getExpressionType());
+    }
+    JdbcParameter parameter = parameterOf(value);
+    return parameter == null
+        ? value // a column, function or subquery: compared as the application wrote it
+        : new IndexedParameter(parameter, index, column.getExpressionType().getSingleJdbcMapping());
+  }
+
+  /** The expression behind a reference to a select item ({@code order by 1}, an alias). */
+  private static Expression selected(Expression e) {
+    return e instanceof SqlSelectionExpression s ? s.getSelection().getExpression() : e;
+  }
+
+  /** {@code Entity.attribute (table.column)} of an encrypted or blind-index column, or null. */
+  private static @Nullable String searchedColumn(Expression e) {
+    EncryptingConverter<?, ?> converter = encryptedColumn(e);
+    if (converter != null) {
+      return describe(converter);
+    }
+    BlindIndexConverter index = indexColumn(e);
+    return index == null ? null : describe(index);
   }
 
   private static List<Expression> expand(JdbcParameter parameter, EncryptingConverter<?, ?> converter,
@@ -161,6 +262,17 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
       throw rejected(converter, "is encrypted with a random nonce, so equality never matches; map it with"
           + " @Encrypted(deterministic = true), or query a @BlindIndex column");
     }
+  }
+
+  /** The blind-index converter of a column reference, or null for anything else (parameters too). */
+  static @Nullable BlindIndexConverter indexColumn(Expression e) {
+    if (e instanceof Literal || parameterOf(e) != null || e instanceof SqmParameterInterpretation) {
+      return null;
+    }
+    return e.getExpressionType() instanceof BasicValuedMapping basic
+        && basic.getJdbcMapping().getValueConverter() instanceof BlindIndexJpaConverter jpa
+        ? jpa.converter()
+        : null;
   }
 
   /** The colseal converter of a column reference, or null for anything else (parameters too). */
@@ -190,7 +302,16 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
   }
 
   private static ColsealQueryException rejected(EncryptingConverter<?, ?> converter, String why) {
-    return new ColsealQueryException(ErrorCode.QUERY_REJECTED, describe(converter) + ": " + why);
+    return rejected(describe(converter), why);
+  }
+
+  private static ColsealQueryException rejected(String where, String why) {
+    return new ColsealQueryException(ErrorCode.QUERY_REJECTED, where + ": " + why);
+  }
+
+  /** {@code Entity.attribute (table.column)} of a blind index, for messages. */
+  static String describe(BlindIndexConverter index) {
+    return index.entity() + '.' + index.attribute() + " (" + index.table() + '.' + index.column() + ')';
   }
 
   /** {@code Entity.attribute (table.column)} for messages. */

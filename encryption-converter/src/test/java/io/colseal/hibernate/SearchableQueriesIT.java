@@ -11,6 +11,7 @@ import io.colseal.ColumnCipher;
 import io.colseal.EncryptionMode;
 import io.colseal.exception.ErrorCode;
 import io.colseal.hibernate.ColsealQueryException;
+import io.colseal.hibernate.model.IndexedCustomer;
 import io.colseal.hibernate.search.Partner;
 import io.colseal.hibernate.search.Subscriber;
 import io.colseal.hibernate.search.SubscriberRepository;
@@ -312,13 +313,79 @@ class SearchableQueriesIT {
     });
   }
 
+  @OneDatabase(because = "ORDER BY is rejected in colseal's translator before any SQL is sent")
+
+  @Test
+  void orderBy_encryptedOrBlindIndexAttribute_rejectedNamingTheAttribute() {
+    try (TestDatabase db = TestDatabase.create(Kind.H2);
+        SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), Subscriber.class, IndexedCustomer.class)) {
+      seed(sf, 1, 3);
+      assertRejected(sf, "from Subscriber s order by s.email", "-", "Subscriber.email (subscribers.email)", "ORDER BY");
+      assertRejected(sf, "from Subscriber s where s.city = :v order by s.note desc", "Seoul",
+          "Subscriber.note (subscribers.note)", "ORDER BY");
+      assertRejected(sf, "select s from Subscriber s order by s.id, s.birthDate", "-", "subscribers.birthdate",
+          "ORDER BY");
+      assertRejected(sf, IndexedCustomer.class, "from IndexedCustomer c order by c.emailIndex",
+          "IndexedCustomer.emailIndex (indexed_customers.email_bidx)", "ORDER BY");
+      sf.inSession(s -> {
+        CriteriaBuilder cb = s.getCriteriaBuilder();
+        CriteriaQuery<Subscriber> q = cb.createQuery(Subscriber.class);
+        Root<Subscriber> r = q.from(Subscriber.class);
+        q.orderBy(cb.asc(r.get("city")));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> s.createQuery(q).getResultList());
+        ColsealQueryException rejected = Raw.causeOf(e, ColsealQueryException.class);
+        assertNotNull(rejected, () -> "expected a ColsealQueryException: " + e);
+        assertTrue(rejected.getMessage().contains("Subscriber.city (subscribers.city): ORDER BY"), rejected.getMessage());
+      });
+      assertEquals(List.of(1L, 2L, 3L), sf.fromSession(s -> idsOf(s.createSelectionQuery(
+          "from Subscriber s where s.city <> :c order by s.id", Subscriber.class).setParameter("c", "nowhere")
+          .getResultList())), "ordering by a plain attribute still works");
+    }
+  }
+
+  @OneDatabase(because = "GROUP BY is checked in colseal's translator; equality on every database is covered above")
+
+  @Test
+  void groupBy_randomizedRejected_deterministicAndBlindIndexGroupEqualValues() {
+    try (TestDatabase db = TestDatabase.create(Kind.H2);
+        SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), Subscriber.class, IndexedCustomer.class)) {
+      seed(sf, 1, 9);
+      sf.inTransaction(s -> {
+        s.persist(new IndexedCustomer(1, "Same@example.com", "010", "a"));
+        s.persist(new IndexedCustomer(2, "same@example.com ", "011", "b"));
+        s.persist(new IndexedCustomer(3, "other@example.com", "012", "c"));
+      });
+      assertRejected(sf, Object[].class, "select s.note, count(*) from Subscriber s group by s.note",
+          "Subscriber.note (subscribers.note)", "GROUP BY");
+      assertEquals(List.of(3L, 3L, 3L), sf.fromSession(s -> s.createSelectionQuery(
+          "select count(*) from Subscriber s group by s.city", Long.class).getResultList()));
+      assertEquals(List.of(1L, 2L), sf.fromSession(s -> s.createSelectionQuery(
+          "select count(*) from IndexedCustomer c group by c.emailIndex", Long.class).getResultList()).stream()
+          .sorted().toList(), "LOWER_TRIM puts both spellings of same@ in one group");
+    }
+  }
+
+  private static void assertRejected(SessionFactory sf, Class<?> entity, String hql, String names, String why) {
+    sf.inSession(s -> {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> s.createSelectionQuery(hql, entity)
+          .getResultList(), hql);
+      ColsealQueryException rejected = Raw.causeOf(e, ColsealQueryException.class);
+      assertNotNull(rejected, () -> hql + ": expected a ColsealQueryException, got " + e);
+      assertEquals(ErrorCode.QUERY_REJECTED, rejected.code(), hql);
+      assertTrue(rejected.getMessage().contains(names), rejected.getMessage());
+      assertTrue(rejected.getMessage().contains(why), rejected.getMessage());
+    });
+  }
+
   private static void assertRejected(SessionFactory sf, String hql, String canary, String names, String why) {
     sf.inSession(s -> {
-      var q = s.createSelectionQuery(hql, Subscriber.class);
-      if (hql.contains(":v")) {
-        q.setParameter("v", canary);
-      }
-      RuntimeException e = assertThrows(RuntimeException.class, q::getResultList, hql);
+      RuntimeException e = assertThrows(RuntimeException.class, () -> {
+        var q = s.createSelectionQuery(hql, Subscriber.class);
+        if (hql.contains(":v")) {
+          q.setParameter("v", canary);
+        }
+        q.getResultList();
+      }, hql);
       ColsealQueryException rejected = Raw.causeOf(e, ColsealQueryException.class);
       assertNotNull(rejected, () -> hql + ": expected a ColsealQueryException, got " + e);
       assertEquals(ErrorCode.QUERY_REJECTED, rejected.code(), hql);
