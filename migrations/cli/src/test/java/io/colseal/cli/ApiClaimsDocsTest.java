@@ -31,9 +31,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java the documentation shows calls methods colseal's public types have. The types are found
- * on the class path (every public class of an {@code io.colseal} package that is not internal, a
- * test helper or the CLI's), so a type or method added in code is known without editing this test.
+ * The Java the documentation shows calls methods colseal's types have. The types are found on the
+ * class path (every public class of an {@code io.colseal} package but test helpers and the CLI's), so a type or method added in code is known without editing this test.
  * In {@code ```java} blocks and inline code spans it checks {@code Type.method(} (nested types
  * too: {@code ColsealConfig.Builder.keyCacheTtl(}), {@code variable.method(} for a variable declared
  * with a colseal type in the block or named after one ({@code colseal}, {@code keyAdmin}), and
@@ -62,6 +61,7 @@ class ApiClaimsDocsTest {
       }
       for (Piece span : DocPages.codeSpans(page)) {
         check(span, Map.of(), problems);
+        checkReference(span, problems);
       }
     }
     assertTrue(problems.isEmpty(), "the docs call methods colseal's types do not have:\n" + String.join("\n", problems));
@@ -109,6 +109,25 @@ class ApiClaimsDocsTest {
     }
     assertTrue(problems.isEmpty(), "the docs use annotation elements colseal does not have:\n"
         + String.join("\n", problems));
+  }
+
+  /** A span that is only {@code Type.member} or {@code Type#member}: a method or a public field of it. */
+  private static void checkReference(Piece span, List<String> problems) {
+    Matcher m = Pattern.compile("([A-Z]\\w*(?:\\.[A-Z]\\w*)*)[.#]([a-z]\\w*)").matcher(span.text());
+    if (!m.matches()) {
+      return;
+    }
+    List<Class<?>> types = resolve(m.group(1));
+    if (types.isEmpty() || !methods(types, m.group(2)).isEmpty()) {
+      return;
+    }
+    for (Class<?> t : types) {
+      if (Arrays.stream(t.getFields()).anyMatch(f -> f.getName().equals(m.group(2)))) {
+        return;
+      }
+    }
+    problems.add(span.at() + ": " + span.text() + ": " + types.stream().map(Class::getName).toList()
+        + " has no public method or field " + m.group(2));
   }
 
   /** Variables a block declares with a colseal type: {@code ColumnCipher<String, String> email = ...}. */
@@ -185,7 +204,13 @@ class ApiClaimsDocsTest {
   private static List<Method> methods(List<Class<?>> types, String name) {
     List<Method> out = new ArrayList<>();
     for (Class<?> t : types) {
-      for (Method m : t.getMethods()) {
+      List<Method> candidates = new ArrayList<>(Arrays.asList(t.getMethods()));
+      if (!Modifier.isPublic(t.getModifiers())) { // an internal class the docs describe: its own methods count
+        for (Class<?> c = t; c != null; c = c.getSuperclass()) {
+          candidates.addAll(Arrays.asList(c.getDeclaredMethods()));
+        }
+      }
+      for (Method m : candidates) {
         if (m.getName().equals(name)) {
           out.add(m);
         }
@@ -234,14 +259,15 @@ class ApiClaimsDocsTest {
     while (top.getEnclosingClass() != null) {
       top = top.getEnclosingClass();
     }
-    return Modifier.isPublic(c.getModifiers()) && TYPES.getOrDefault(top.getSimpleName(), List.of()).contains(top);
+    return TYPES.getOrDefault(top.getSimpleName(), List.of()).contains(top);
   }
 
   /** Public top-level and nested types of io.colseal's API packages on the class path, by simple name. */
   private static Map<String, List<Class<?>>> publicTypes() {
     Map<String, List<Class<?>>> out = new TreeMap<>();
     for (String className : classNames()) {
-      if (className.contains(".internal.") || className.contains(".testing.") || className.startsWith("io.colseal.cli")
+      // internals too: a page that names DataKeys.encryptionKey(table) must name a method that exists
+      if (className.contains(".testing.") || className.startsWith("io.colseal.cli")
           || className.startsWith("io.colseal.benchmarks") || className.endsWith("Test") || className.endsWith("IT")
           || className.endsWith("package-info") || className.endsWith("module-info")) {
         continue;
@@ -252,7 +278,8 @@ class ApiClaimsDocsTest {
       } catch (ClassNotFoundException | LinkageError e) {
         continue;
       }
-      if (Modifier.isPublic(c.getModifiers()) && !c.isAnonymousClass() && !c.isSynthetic()) {
+      if ((Modifier.isPublic(c.getModifiers()) || className.contains(".internal.")) && !c.isAnonymousClass()
+          && !c.isSynthetic()) {
         out.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(c);
       }
     }

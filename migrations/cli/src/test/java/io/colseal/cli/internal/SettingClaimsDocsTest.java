@@ -9,8 +9,12 @@ import io.colseal.cli.testing.DocPages.Piece;
 import io.colseal.config.Setting;
 import io.colseal.testing.SettingDocs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,6 +82,59 @@ class SettingClaimsDocsTest {
     }
     assertTrue(problems.isEmpty(), "the docs name settings the code does not have (known: "
         + Settings.knownSettings() + "):\n" + String.join("\n", problems));
+  }
+
+  /**
+   * Every {@code COLSEAL_*} environment variable the docs name is read by something: a setting's
+   * variable, {@code COLSEAL_CONFIG}, or one that {@code bin/colseal} or the test and benchmark
+   * harnesses read (found in their sources, so a new one needs no edit here).
+   */
+  @Test
+  void everyEnvironmentVariableNamed_isRead() throws IOException {
+    Set<String> read = new TreeSet<>();
+    Settings.knownSettings().forEach(n -> read.add(Setting.environmentVariable(n)));
+    read.add(Settings.CONFIG_VARIABLE);
+    Path root = SettingDocs.configurationPages().getParent().getParent().getParent();
+    Pattern variable = Pattern.compile("\\bCOLSEAL_[A-Z0-9_]*[A-Z0-9]\\b");
+    List<Path> sources = new ArrayList<>(List.of(root.resolve("bin").resolve("colseal")));
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        String name = dir.getFileName().toString();
+        return name.startsWith(".") || name.equals("target") || name.equals("docs") ? FileVisitResult.SKIP_SUBTREE
+            : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (file.toString().endsWith(".java")) {
+          sources.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    for (Path source : sources) {
+      if (Files.isRegularFile(source)) {
+        String text = Files.readString(source, StandardCharsets.UTF_8);
+        if (source.toString().endsWith(".java") && !text.contains("getenv") && !text.contains("environment")) {
+          continue;
+        }
+        Matcher m = variable.matcher(text);
+        while (m.find()) {
+          read.add(m.group());
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (Page page : DocPages.all()) {
+      Matcher m = variable.matcher(page.text());
+      while (m.find()) {
+        if (!read.contains(m.group())) {
+          problems.add(page.at(page.lineAt(m.start())) + ": " + m.group() + " is read by nothing");
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), "the docs name environment variables nothing reads:\n" + String.join("\n", problems));
   }
 
   @Test
