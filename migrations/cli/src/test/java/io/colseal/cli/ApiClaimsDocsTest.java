@@ -2,6 +2,7 @@ package io.colseal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colseal.cli.testing.DocContract;
 import io.colseal.cli.testing.DocPages;
 import io.colseal.cli.testing.DocPages.Page;
 import io.colseal.cli.testing.DocPages.Piece;
@@ -65,6 +66,69 @@ class ApiClaimsDocsTest {
       }
     }
     assertTrue(problems.isEmpty(), "the docs call methods colseal's types do not have:\n" + String.join("\n", problems));
+  }
+
+  /**
+   * A table row that starts with a package ({@code | `io.colseal.keys` | `KeyRing`, `KeyVersion` ... |})
+   * names types of that package: each {@code `TypeName`} in the row is a class there.
+   */
+  @Test
+  void everyTypeListedUnderAPackage_isInThatPackage() {
+    Pattern row = Pattern.compile("^\\|\\s*`(io\\.colseal(?:\\.[a-z0-9]+)*)`\\s*\\|(.*)$", Pattern.MULTILINE);
+    Pattern type = Pattern.compile("`([A-Z][A-Za-z0-9]*)`");
+    List<String> problems = new ArrayList<>();
+    for (Page page : DocPages.all()) {
+      String prose = page.prose();
+      for (Matcher r = row.matcher(prose); r.find(); ) {
+        for (Matcher t = type.matcher(r.group(2)); t.find(); ) {
+          String name = r.group(1) + "." + t.group(1);
+          try {
+            Class.forName(name, false, ApiClaimsDocsTest.class.getClassLoader());
+          } catch (ClassNotFoundException e) {
+            problems.add(page.at(page.lineAt(r.start())) + ": no class " + name);
+          }
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), "the docs list types a package does not have:\n" + String.join("\n", problems));
+  }
+
+  /**
+   * A test the docs name as the one that keeps a rule ({@code `KmsCallHoldsNoLockTest`}, {@code
+   * `ArchitectureTest.keyRing_callsOneWay`}) exists in the repository, with that method.
+   */
+  @Test
+  void everyTestNamed_exists() throws IOException {
+    Path root = DocContract.docs().toAbsolutePath().normalize().getParent();
+    Map<String, List<String>> tests = new HashMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      files.filter(p -> p.toString().replace('\\', '/').contains("/src/test/java/") && p.toString().endsWith(".java")
+              && !p.toString().contains("/target/"))
+          .forEach(p -> tests.computeIfAbsent(p.getFileName().toString().replaceAll("\\.java$", ""),
+              k -> new ArrayList<>()).add(read(p)));
+    }
+    Pattern named = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Test|IT))(?:\\.([a-z][A-Za-z0-9_]*))?`");
+    List<String> problems = new ArrayList<>();
+    for (Page page : DocPages.all()) {
+      for (Matcher m = named.matcher(page.prose()); m.find(); ) {
+        List<String> sources = tests.get(m.group(1));
+        String at = page.at(page.lineAt(m.start()));
+        if (sources == null) {
+          problems.add(at + ": no test class " + m.group(1));
+        } else if (m.group(2) != null && sources.stream().noneMatch(src -> src.contains(" " + m.group(2) + "("))) {
+          problems.add(at + ": " + m.group(1) + " has no method " + m.group(2));
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), "the docs name tests that do not exist:\n" + String.join("\n", problems));
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
