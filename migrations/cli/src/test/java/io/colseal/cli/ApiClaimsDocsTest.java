@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * In {@code ```java} blocks and inline code spans it checks {@code Type.method(} (nested types
  * too: {@code ColsealConfig.Builder.keyCacheTtl(}), {@code variable.method(} for a variable declared
  * with a colseal type in the block or named after one ({@code colseal}, {@code keyAdmin}), and
- * chained calls as far as the return types are colseal types.
+ * chained calls as far as the return types are colseal types; a call that writes out its arguments
+ * passes as many as some overload takes.
  */
 class ApiClaimsDocsTest {
   private static final Map<String, List<Class<?>>> TYPES = publicTypes();
@@ -234,6 +235,14 @@ class ApiClaimsDocsTest {
         }
         int open = code.indexOf('(', pos);
         int close = closing(code, open);
+        int arguments = close < 0 ? -1 : arguments(code.substring(open + 1, close));
+        if (arguments >= 0 && found.stream().noneMatch(f -> f.getParameterCount() == arguments
+            || (f.isVarArgs() && arguments >= f.getParameterCount() - 1))) {
+          problems.add(piece.page().at(line) + ": " + name + "." + method + "(...) with " + arguments + " arguments: "
+              + types.stream().map(Class::getName).toList() + "." + method + " takes "
+              + found.stream().map(f -> String.valueOf(f.getParameterCount())).distinct().toList());
+          break;
+        }
         Matcher next = Pattern.compile("\\G\\s*\\.\\s*([a-z]\\w*)\\s*\\(").matcher(code);
         if (close < 0 || !next.find(close + 1)) {
           break;
@@ -247,6 +256,32 @@ class ApiClaimsDocsTest {
         pos = next.start(1);
       }
     }
+  }
+
+  /** How many arguments a call's text passes; -1 when it elides them ("...", "…"). */
+  private static int arguments(String args) {
+    if (args.contains("...") || args.contains("…")) {
+      return -1;
+    }
+    if (args.isBlank()) {
+      return 0;
+    }
+    int count = 1;
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < args.length(); i++) {
+      char c = args.charAt(i);
+      if (c == '"' && (i == 0 || args.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && (c == '(' || c == '<' || c == '{' || c == '[')) {
+        depth++;
+      } else if (!quoted && (c == ')' || (c == '>' && (i == 0 || args.charAt(i - 1) != '-')) || c == '}' || c == ']')) {
+        depth--;
+      } else if (!quoted && c == ',' && depth == 0) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static int closing(String code, int open) {
