@@ -27,14 +27,18 @@ public final class DocRegions {
     return dir;
   }
 
-  /** The repository root: the parent of the module directory. */
+  /**
+   * The repository root: the nearest ancestor of the module directory that holds {@code docs/} (the
+   * parent for a top-level module, the grandparent for {@code migrations/cli}).
+   */
   public static Path repositoryRoot() {
     Path module = moduleDirectory();
-    Path root = module.getParent();
-    if (root == null || !Files.isDirectory(root.resolve("docs"))) {
-      throw new IllegalStateException("no docs/ directory next to " + module);
+    for (Path p = module.getParent(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("docs")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p;
+      }
     }
-    return root;
+    throw new IllegalStateException("no docs/ directory above " + module);
   }
 
   /** The current content of region {@code name} in {@code file}, without the marker lines. */
