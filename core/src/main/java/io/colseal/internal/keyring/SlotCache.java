@@ -145,7 +145,7 @@ final class SlotCache implements AutoCloseable {
       refreshInBackground(table, version, slot, now);
       throw lapsed(table, version, slot.lastFailure);
     }
-    return null; // idle since before its TTL ended: nothing is known about the KMS, so ask it
+    return null; // unused for longer than TTL + max-stale: nothing is known about the KMS, so ask it
   }
 
   private void refreshInBackground(String table, int version, Slot slot, long now) {
