@@ -29,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Refresh ahead: once four fifths of a key's TTL have passed, the next use of it starts a
  *       reload on a background thread ({@link RefreshThreads}) and goes on with the cached key. Only
- *       a key this process does not hold (never unwrapped, dropped, or idle past its max-stale) is
- *       loaded by a caller: by one thread ({@link KeyLoader}), while threads that need the same key
- *       wait for that load's result, not on a lock; threads using other keys never wait. No lock is
- *       held while the KEK provider is called.
+ *       a key this process does not hold (never unwrapped, dropped), or one not used in the last
+ *       fifth of its TTL and now expired, is loaded by a caller: by one thread ({@link KeyLoader}),
+ *       while threads that need the same key wait for that load's result, not on a lock; threads
+ *       using other keys never wait. No lock is held while the KEK provider is called.
  *   <li>Stale while revalidate: when a refresh fails because the KMS cannot be reached ({@link
- *       KmsException#isRetryable()}), the cached key stays in use past its TTL for at most {@code
- *       colseal.keys.max-stale}; each failure is logged and counted, and the refresh is retried with
+ *       KmsException#isRetryable()}), or is still waiting for it, the cached key stays in use past
+ *       its TTL for at most {@code colseal.keys.max-stale}; a key past its TTL with no such trouble
+ *       known is loaded before it is used, so a destroyed or retired version fails at its TTL; each failure is logged and counted, and the refresh is retried with
  *       backoff (1 s, doubling up to 30 s). Past max-stale the key is dropped and its uses fail at
  *       once with {@code KEY_DISABLED} until a background refresh succeeds. A refusal ({@code
  *       KMS_REJECTED}) or a retired, destroyed or missing row drops the key at once.
@@ -136,16 +137,22 @@ final class SlotCache implements AutoCloseable {
 
   /** The cached key {@code k}, due for refresh, if it may still be used; null to load it in this thread. */
   private @Nullable DataKey stale(String table, int version, Slot slot, DataKey k, long now) {
+    if (now < k.expiresAtMillis()) {
+      refreshInBackground(table, version, slot, now); // refresh ahead
+      return k;
+    }
+    // Past the TTL only while the KMS is known to be failing or slow: a refresh failed or still runs.
+    boolean kmsTrouble = slot.failures.get() > 0 || slot.refreshing.get();
+    if (!kmsTrouble) {
+      return null; // not used near its expiry, so not refreshed: load it now, as a destroyed key must fail now
+    }
     if (now < k.expiresAtMillis() + maxStaleMillis) {
       refreshInBackground(table, version, slot, now);
       return k;
     }
-    if (slot.failures.get() > 0 || slot.refreshing.get()) {
-      lapse(table, version, slot, now);
-      refreshInBackground(table, version, slot, now);
-      throw lapsed(table, version, slot.lastFailure);
-    }
-    return null; // unused for longer than TTL + max-stale: nothing is known about the KMS, so ask it
+    lapse(table, version, slot, now);
+    refreshInBackground(table, version, slot, now);
+    throw lapsed(table, version, slot.lastFailure);
   }
 
   private void refreshInBackground(String table, int version, Slot slot, long now) {
@@ -260,6 +267,9 @@ final class SlotCache implements AutoCloseable {
       if (current != null && e.isRetryable() && !precise) {
         refreshFailed(table, version, slot, e, now);
         counters.refreshFailures.increment();
+        if (now < current.expiresAtMillis() + maxStaleMillis) {
+          return current; // stale while revalidate; the next uses do not wait, retries run in the background
+        }
         lapse(table, version, slot, now);
         throw lapsed(table, version, e);
       }
