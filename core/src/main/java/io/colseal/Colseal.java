@@ -94,8 +94,8 @@ public final class Colseal implements AutoCloseable {
 
   /** The key ring's settings from {@code config}; {@code autoCreate} as given (operators create keys on request). */
   static KeyRingOptions keyRingOptions(ColsealConfig config, boolean autoCreate) {
-    return new KeyRingOptions(config.clock(), config.keyCacheTtl(), config.keyRefreshInterval(), autoCreate,
-        config.usageCap(), config.usageBlock(), config.originatorPeriod(), config.rotateOverdueAtStartup());
+    return new KeyRingOptions(config.clock(), config.keyCacheTtl(), config.keyRefreshInterval(), config.keyMaxStale(),
+        autoCreate, config.usageCap(), config.usageBlock(), config.originatorPeriod(), config.rotateOverdueAtStartup());
   }
 
   /** A {@link EncryptionMode#RANDOMIZED} cipher for a character column; see {@link ColumnCipher}. */

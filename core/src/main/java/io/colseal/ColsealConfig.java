@@ -127,6 +127,11 @@ public final class ColsealConfig implements Settings {
     return value(ColsealSettings.KEY_REFRESH_INTERVAL);
   }
 
+  /** How long a cached data key stays in use past its cache TTL while the KMS cannot be reached. */
+  public Duration keyMaxStale() {
+    return value(ColsealSettings.KEY_MAX_STALE);
+  }
+
   /** Encryptions allowed per key version before automatic rotation. */
   public long usageCap() {
     return value(ColsealSettings.USAGE_CAP);
@@ -301,6 +306,14 @@ public final class ColsealConfig implements Settings {
     /** How often a running key ring re-reads each table's ACTIVE version, 0..PT1H; 0 re-reads on every use. */
     public Builder keyRefreshInterval(Duration interval) {
       return set(ColsealSettings.KEY_REFRESH_INTERVAL, interval);
+    }
+
+    /**
+     * How long a cached data key stays in use past its cache TTL while the KMS cannot be reached to
+     * refresh it, 0..PT24H; 0 stops using it at the TTL.
+     */
+    public Builder keyMaxStale(Duration maxStale) {
+      return set(ColsealSettings.KEY_MAX_STALE, maxStale);
     }
 
     /** Encryptions per key version before automatic rotation: 1..2^32 (NIST SP 800-38D's limit). */

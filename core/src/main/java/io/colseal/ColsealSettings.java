@@ -44,6 +44,13 @@ public final class ColsealSettings {
   public static final Setting<Duration> KEY_REFRESH_INTERVAL =
       Setting.duration("colseal.keys.refresh-interval", Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1));
 
+  /**
+   * How long a cached data key stays in use past its cache TTL while it cannot be refreshed because
+   * the KMS is unreachable (0..PT24H; 0 stops using it at the TTL). Default {@code PT1H}.
+   */
+  public static final Setting<Duration> KEY_MAX_STALE =
+      Setting.duration("colseal.keys.max-stale", Duration.ofHours(1), Duration.ZERO, Duration.ofHours(24));
+
   /** Encryptions allowed per key version before it is rotated automatically (1..2^32). Default 2^30. */
   public static final Setting<Long> USAGE_CAP = Setting.number("colseal.keys.usage-cap", 1L << 30, 1, 1L << 32);
 
@@ -86,7 +93,7 @@ public final class ColsealSettings {
       });
 
   private static final List<Setting<?>> CORE = List.of(KMS_PROVIDER, KEK_ID, SCHEMA_MANAGEMENT, AUTO_CREATE_KEYS,
-      KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
+      KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, KEY_MAX_STALE, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
       ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, ENVIRONMENT);
 
   private ColsealSettings() {}

@@ -59,7 +59,7 @@ public class KeyCacheHitBenchmark {
     kms = LocalKeystoreKms.open(dir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true);
     colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).build()); // migrates the key table
     ring = new DataKeys(new DataKeyTable(new JdbcSupport(ConnectionSource.of(ds), Clock.systemUTC()), null), kms,
-        new KeyRingOptions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofMinutes(1), true, 1L << 30, 10_000,
+        new KeyRingOptions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), true, 1L << 30, 10_000,
             Duration.ofDays(365), false));
     ring.ensureActiveKeys(java.util.List.of("customers"));
   }

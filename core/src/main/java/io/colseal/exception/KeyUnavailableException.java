@@ -1,5 +1,7 @@
 package io.colseal.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No usable data key: the key table has no row for the table or version ({@link
  * ErrorCode#KEY_NOT_FOUND}), the version may not be used for the operation ({@link
@@ -12,7 +14,13 @@ public class KeyUnavailableException extends ColsealException {
   private final int keyVersion;
 
   public KeyUnavailableException(ErrorCode code, String table, int keyVersion, String message) {
-    super(checked(code), message);
+    this(code, table, keyVersion, message, null);
+  }
+
+  /** With the error that made the key unavailable, e.g. the KMS error that kept it from being refreshed. */
+  public KeyUnavailableException(ErrorCode code, String table, int keyVersion, String message,
+      @Nullable Throwable cause) {
+    super(checked(code), message, cause);
     this.table = table;
     this.keyVersion = keyVersion;
   }

@@ -9,9 +9,19 @@ package io.colseal.keys;
  * @param decryptions values decrypted (successfully or not)
  * @param cachedKeys data keys held in memory now
  * @param rotations rotations this key ring made (usage cap, overdue keys, {@link KeyRing#rotate})
+ * @param keyRefreshFailures refreshes of cached data keys that failed because the KMS could not be
+ *     reached; the cached key stayed in use ({@code colseal.keys.max-stale})
+ * @param unknownKeyVersions key versions the key table did not have, remembered now for a short
+ *     time so that reading them again costs no query (at most 1024 per table)
  */
-public record KeyRingStats(
-    long kmsGenerateCalls, long kmsUnwrapCalls, long encryptions, long decryptions, int cachedKeys, long rotations) {
+public record KeyRingStats(long kmsGenerateCalls, long kmsUnwrapCalls, long encryptions, long decryptions,
+    int cachedKeys, long rotations, long keyRefreshFailures, int unknownKeyVersions) {
+
+  /** Counters without refresh failures or unknown versions, as before those were counted. */
+  public KeyRingStats(long kmsGenerateCalls, long kmsUnwrapCalls, long encryptions, long decryptions, int cachedKeys,
+      long rotations) {
+    this(kmsGenerateCalls, kmsUnwrapCalls, encryptions, decryptions, cachedKeys, rotations, 0, 0);
+  }
 
   /** All KEK provider calls. */
   public long kmsCalls() {

@@ -11,6 +11,7 @@ import io.colseal.ColumnCipher;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
 import io.colseal.exception.KmsException;
+import io.colseal.testing.Await;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.MutableClock;
 import io.colseal.testing.OneDatabase;
@@ -84,20 +85,24 @@ class KeyRingTest {
   }
 
   @Test
-  void cacheTtl_expired_unwrapsAgainOnce() {
+  void cacheTtl_fourFifthsPassed_refreshesOnceInTheBackground() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T00:00:00Z"));
     try (Colseal c = start(ColsealConfig.builder().clock(clock).keyCacheTtl(Duration.ofMinutes(5)))) {
       ColumnCipher<String, String> cipher = c.textColumn("customers", "email", String.class);
       String stored = cipher.encrypt("a@example.com");
       assertEquals(0, kms.unwrapCalls());
-      clock.advance(Duration.ofMinutes(4));
+      clock.advance(Duration.ofMinutes(3));
       cipher.decrypt(stored);
-      assertEquals(0, kms.unwrapCalls());
-      clock.advance(Duration.ofMinutes(2));
+      assertEquals(0, kms.unwrapCalls(), "not yet due: refresh starts at four fifths of the TTL");
+      clock.advance(Duration.ofMinutes(3));
+      for (int i = 0; i < 10; i++) {
+        assertEquals("a@example.com", cipher.decrypt(stored));
+      }
+      Await.until("the background refresh", () -> c.keyRing().stats().cachedKeys() == 1 && kms.unwrapCalls() == 1);
       for (int i = 0; i < 10; i++) {
         cipher.decrypt(stored);
       }
-      assertEquals(1, kms.unwrapCalls());
+      assertEquals(1, kms.unwrapCalls(), "one refresh for all uses");
       assertEquals(1, c.keyRing().stats().encryptions());
     }
   }

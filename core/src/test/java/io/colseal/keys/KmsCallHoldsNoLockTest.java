@@ -12,9 +12,13 @@ import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
+import io.colseal.testing.Await;
 import io.colseal.testing.InMemoryKms;
+import io.colseal.testing.MutableClock;
 import io.colseal.testing.OneDatabase;
 import io.colseal.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * The key ring holds no lock across a KMS call: while a call for one table hangs, other tables
  * encrypt and decrypt, the key ring answers, and the threads that need the hanging table's key wait
  * for that one call instead of making their own.
+ *
+ * <p>The same holds for the background refresh of an expired key: the threads using it go on with the
+ * cached key while the refresh hangs.
  *
  * <p>The KMS calls for table {@code stalled} wait on a latch that the test opens; "does not
  * block" is checked by a bounded wait on a future (a deadlock fails the test instead of hanging it),
@@ -124,6 +131,32 @@ class KmsCallHoldsNoLockTest {
       assertEquals("s", first.get(BOUND_SECONDS, TimeUnit.SECONDS));
       assertEquals("s", second.get(BOUND_SECONDS, TimeUnit.SECONDS));
       assertEquals(1, kms.stalledCalls(), "one unwrap for the stalled table, shared by both threads");
+    }
+  }
+
+  @Test
+  void expiredKeysRefreshHangs_sameTableEncryptsAndDecryptsWithTheCachedKey() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+    kms.stallOff();
+    try (Colseal app = Colseal.start(db.dataSource(), ColsealConfig.builder().kmsProvider(kms).clock(clock).build())) {
+      ColumnCipher<String, String> stalled = app.textColumn("stalled", "note", String.class);
+      String before = within(() -> stalled.encrypt("before"));
+      kms.stallOn();
+      clock.advance(Duration.ofSeconds(270)); // in the last fifth of the 5-minute cache TTL
+
+      assertEquals("before", within(() -> stalled.decrypt(before))); // starts the refresh, which hangs
+      kms.awaitStalled();
+      clock.advance(Duration.ofMinutes(2)); // past the TTL while the refresh still hangs
+      String during = within(() -> stalled.encrypt("during"));
+      assertEquals("during", within(() -> stalled.decrypt(during)));
+      assertEquals("before", within(() -> stalled.decrypt(before)));
+      assertEquals(1, kms.stalledCalls(), "one refresh, in the background; no caller waits for it or makes its own");
+
+      kms.release();
+      Await.until("the refreshed key replaces the stale one", () -> {
+        clock.advance(Duration.ZERO);
+        return app.keyRing().stats().kmsUnwrapCalls() == 1 && stalled.decrypt(during).equals("during");
+      });
     }
   }
 

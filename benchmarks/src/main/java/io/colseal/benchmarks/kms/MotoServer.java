@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -105,6 +107,35 @@ final class MotoServer implements AutoCloseable {
     throw new IOException(EXECUTABLE + " did not listen on port " + port + " within " + START_TIMEOUT + "; see " + log);
   }
 
+  /**
+   * Freezes the server and the processes it started ({@code kill -STOP}): its port still accepts
+   * connections, and no request gets an answer, as with a KMS that hangs.
+   *
+   * @throws IOException if {@code kill} fails
+   */
+  void pause() throws IOException {
+    signal("-STOP");
+  }
+
+  /** Lets a {@linkplain #pause() frozen} server run again ({@code kill -CONT}). */
+  void resume() throws IOException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException {
+    List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(process.pid())));
+    process.descendants().forEach(p -> command.add(Long.toString(p.pid())));
+    try {
+      int status = new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
+      if (status != 0) {
+        throw new IOException(String.join(" ", command) + " exited with " + status);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while sending " + signal + " to " + EXECUTABLE, e);
+    }
+  }
+
   URI uri() {
     return URI.create("http://127.0.0.1:" + port);
   }
@@ -121,6 +152,11 @@ final class MotoServer implements AutoCloseable {
   }
 
   private void stop() {
+    try {
+      resume(); // a frozen process does not act on SIGTERM until it runs again
+    } catch (IOException | RuntimeException e) {
+      // Stopped forcibly below if need be.
+    }
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {

@@ -23,7 +23,8 @@ public final class DataKey {
   private final Algorithm algorithm;
   private final DestroyableAesKey key;
   private final AesGcmSiv.@Nullable SivKey sivKey;
-  private volatile long expiresAtMillis;
+  private final long expiresAtMillis;
+  private volatile long refreshAtMillis;
   private final byte[] header;
   private final String textHeader;
   private final byte @Nullable [] sivHeader;
@@ -37,6 +38,7 @@ public final class DataKey {
     this.algorithm = algorithm;
     this.key = key;
     this.expiresAtMillis = expiresAtMillis;
+    this.refreshAtMillis = expiresAtMillis;
     this.header = EnvelopeFormat.header(algorithm, version);
     this.textHeader = EnvelopeFormat.textHeader(algorithm, version);
     if (algorithm == Algorithm.AES_256_GCM) {
@@ -120,13 +122,24 @@ public final class DataKey {
     return h;
   }
 
+  /** Whether the cache TTL of this key has passed: from then on it is stale. */
   public boolean isExpired(long nowMillis) {
     return nowMillis >= expiresAtMillis;
   }
 
-  /** Keeps using this key until {@code untilMillis}, e.g. while the KMS cannot be reached. */
-  public void extend(long untilMillis) {
-    expiresAtMillis = untilMillis;
+  /** When the cache TTL of this key ends. */
+  public long expiresAtMillis() {
+    return expiresAtMillis;
+  }
+
+  /** Whether the key ring should load this key again: its refresh time (at the latest its expiry) has come. */
+  public boolean isDueForRefresh(long nowMillis) {
+    return nowMillis >= refreshAtMillis;
+  }
+
+  /** Loads this key again from {@code millis} on (before its expiry, so the refresh has time to finish). */
+  public void refreshAt(long millis) {
+    refreshAtMillis = Math.min(millis, expiresAtMillis);
   }
 
   /** Takes one encryption from the reserved budget; false when it is used up. */

@@ -43,7 +43,7 @@ public final class DataKeys implements AutoCloseable {
     Clock clock = options.clock();
     long ttl = options.cacheTtl().toMillis();
     KeyLoader loader = new KeyLoader(keyTable, kms, clock, ttl, counters);
-    this.cache = new SlotCache(loader, clock, ttl);
+    this.cache = new SlotCache(loader, clock, ttl, options.maxStale().toMillis(), counters);
     this.active = new ActiveVersions(keyTable, loader, cache, counters, new CoarseClock(clock),
         options.refreshInterval().toMillis(), options.autoCreate());
     this.budget = new UsageBudget(keyTable, active, cache, options.usageCap(), options.usageBlock());
@@ -144,7 +144,8 @@ public final class DataKeys implements AutoCloseable {
   public KeyRingStats stats() {
     SlotCache.Usage usage = cache.usage();
     return new KeyRingStats(counters.generateCalls.sum(), counters.unwrapCalls.sum(), usage.encryptions(),
-        counters.decryptions.sum(), usage.cachedKeys(), counters.rotations.sum());
+        counters.decryptions.sum(), usage.cachedKeys(), counters.rotations.sum(), counters.refreshFailures.sum(),
+        usage.unknownVersions());
   }
 
   /** What applications may see of the key ring: no cast of it leads to a key. */
@@ -152,7 +153,7 @@ public final class DataKeys implements AutoCloseable {
     return view;
   }
 
-  /** Destroys every cached key. */
+  /** Stops the background refreshes and destroys every cached key. */
   @Override
   public void close() {
     cache.close();

@@ -8,4 +8,5 @@ final class KeyRingCounters {
   final LongAdder unwrapCalls = new LongAdder();
   final LongAdder decryptions = new LongAdder();
   final LongAdder rotations = new LongAdder();
+  final LongAdder refreshFailures = new LongAdder();
 }

@@ -76,7 +76,7 @@ class KmsOutageIT {
         Raw.update(db, "INSERT INTO customers (id, email) VALUES (1, ?)", email.encrypt("before@example.com"));
 
         moto.stop();
-        clock.advance(Duration.ofMinutes(6)); // past the 5-minute cache TTL: the unwrap is retried, and fails
+        clock.advance(Duration.ofMinutes(6)); // past the 5-minute cache TTL: refreshed in the background, which fails
         Raw.update(db, "INSERT INTO customers (id, email) VALUES (2, ?)", email.encrypt("during@example.com"));
         assertEquals("before@example.com", email.decrypt((String) Raw.value(db, "customers", "email", "id = 1")));
         assertEquals("during@example.com", email.decrypt((String) Raw.value(db, "customers", "email", "id = 2")));
