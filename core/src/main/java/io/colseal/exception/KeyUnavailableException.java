@@ -3,7 +3,8 @@ package io.colseal.exception;
 /**
  * No usable data key: the key table has no row for the table or version ({@link
  * ErrorCode#KEY_NOT_FOUND}), the version may not be used for the operation ({@link
- * ErrorCode#KEY_DISABLED}), or it was destroyed ({@link ErrorCode#KEY_DESTROYED}).
+ * ErrorCode#KEY_DISABLED}), it was destroyed ({@link ErrorCode#KEY_DESTROYED}), or its row names an
+ * algorithm or state this release does not know ({@link ErrorCode#KEY_UNSUPPORTED}).
  */
 public class KeyUnavailableException extends ColsealException {
   private static final long serialVersionUID = 1L;
@@ -19,7 +20,7 @@ public class KeyUnavailableException extends ColsealException {
 
   private static ErrorCode checked(ErrorCode code) {
     return switch (code) {
-      case KEY_NOT_FOUND, KEY_DISABLED, KEY_DESTROYED -> code;
+      case KEY_NOT_FOUND, KEY_DISABLED, KEY_DESTROYED, KEY_UNSUPPORTED -> code;
       default -> throw new IllegalArgumentException("not a key availability code: " + code);
     };
   }
