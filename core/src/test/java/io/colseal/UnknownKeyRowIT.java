@@ -124,6 +124,19 @@ class UnknownKeyRowIT {
     }
   }
 
+  @EachDatabase
+  void ensureActiveKeys_unknownAlgorithm_startsTheOtherTables(Kind kind) throws Exception {
+    InMemoryKms kms = new InMemoryKms();
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Stored stored = setUp(db, kms, "algorithm", "BOGUS");
+      try (Colseal app = Colseal.start(db.dataSource(), config(kms))) {
+        app.register(COLUMNS);
+        app.keyRing().ensureActiveKeys(List.of("customers", "orders")); // what the Hibernate integration does at start
+        assertEquals("note", app.textColumn("orders", "note", String.class).decrypt(stored.order()));
+      }
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void unreadableKeyVersion_longOrControlValue_isShortenedAndPrintable() {
     UnreadableKeyVersion u = new UnreadableKeyVersion("t", 1, "state", "X\n'" + "y".repeat(60));
