@@ -63,7 +63,9 @@ public final class Colseal implements AutoCloseable {
    * colseal.key-table.schema-management} says, and returns a running instance. No data key is
    * created until a table is first used or {@link KeyRing#ensureActiveKeys} is called.
    *
-   * @throws ColsealConfigException if a setting is missing or invalid, or the key table is unusable
+   * @throws ColsealConfigException if a setting is missing or invalid, or the key table is unusable,
+   *     or (with {@code colseal.kms.local.create-if-missing} and {@code colseal.environment=prod})
+   *     the configured local KEK is not the one the tables' ACTIVE keys are wrapped by
    */
   public static Colseal start(ConnectionSource connections, ColsealConfig config) {
     requireNonNull(connections, "connections");
@@ -73,6 +75,7 @@ public final class Colseal implements AutoCloseable {
       JdbcSupport jdbc = new JdbcSupport(connections, config.clock());
       applySchemaManagement(config.schemaManagement(), connections, jdbc);
       DataKeyTable keyTable = new DataKeyTable(jdbc, config.environment());
+      KekConsistency.check(config, kms, keyTable);
       LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), DataKeyTable.TABLE,
           jdbc.vendor());
       return new Colseal(config, kms, new DataKeys(keyTable, kms, keyRingOptions(config, config.autoCreateKeys())),

@@ -249,7 +249,12 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     try {
       plaintext = open(stored, v -> keys.decryptionKey(table, v));
     } catch (MalformedEnvelopeException e) {
+      if (e.keyVersion() > 0 && e.bodyProblem() != null) {
+        throw DecryptionException.malformedBody(table, column, e.keyVersion(), e.bodyProblem());
+      }
       throw new DecryptionException(table, column, e.keyVersion());
+    } catch (KeyUnavailableException e) {
+      throw e.inColumn(column);
     }
     if (plaintext == null) {
       throw new DecryptionException(table, column, ColumnSealer.versionOf(stored));

@@ -18,6 +18,7 @@ import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
+import io.colseal.keys.UnreadableKeyVersion;
 import io.colseal.kms.KekStatus;
 import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
@@ -78,15 +79,33 @@ public final class KeyAdmin implements AutoCloseable {
     return jdbc.vendor();
   }
 
-  /** Every key version, ordered by table and version. */
+  /**
+   * Every key version this release can read, ordered by table and version. Rows naming an
+   * algorithm or state this release does not know are left out: see {@link #unreadable()}.
+   */
   public List<KeyVersion> list() {
     return keyTable.listAll();
   }
 
-  /** The versions of one table. */
+  /** The versions of one table that this release can read (see {@link #unreadable(String)}). */
   public List<KeyVersion> list(String table) {
     String t = Identifiers.normalize(table);
     return keyTable.listAll().stream().filter(v -> v.table().equals(t)).toList();
+  }
+
+  /**
+   * The key versions this release cannot read, because their row names an algorithm or state it
+   * does not know (written by a newer colseal?), ordered by table and version. Operations needing
+   * one of them fail with {@code KEY_UNSUPPORTED}; all other versions keep working.
+   */
+  public List<UnreadableKeyVersion> unreadable() {
+    return keyTable.listing().unreadable();
+  }
+
+  /** {@link #unreadable()} of one table. */
+  public List<UnreadableKeyVersion> unreadable(String table) {
+    String t = Identifiers.normalize(table);
+    return unreadable().stream().filter(u -> u.table().equals(t)).toList();
   }
 
   /** What the audit report reads beyond {@link #list()}: retirement counts and environments. */
@@ -196,10 +215,17 @@ public final class KeyAdmin implements AutoCloseable {
    *
    * @return the versions rewrapped (destroyed ones and those already under {@code toKekId} are
    *     skipped)
+   * @throws KeyUnavailableException ({@code KEY_UNSUPPORTED}) before rewrapping anything, if a
+   *     version of the table is one this release cannot read
    */
   public List<KeyVersion> rewrap(String table, String toKekId) {
     requireNonNull(toKekId, "toKekId");
     String t = Identifiers.normalize(table);
+    List<UnreadableKeyVersion> unknown = unreadable(t);
+    if (!unknown.isEmpty()) {
+      // Rewrapping around such a version would leave it under the old KEK unnoticed.
+      throw unknown.get(0).toException();
+    }
     List<KeyVersion> done = new ArrayList<>();
     for (KeyVersion v : list(t)) {
       if (v.state() == KeyState.DESTROYED) {

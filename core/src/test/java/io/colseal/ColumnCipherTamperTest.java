@@ -195,4 +195,53 @@ class ColumnCipherTamperTest {
     String asText = "cs1:01:0000000001:" + java.util.Base64.getEncoder().encodeToString(Arrays.copyOfRange(env, 8, env.length));
     assertEquals("홍길동", text.decrypt(asText));
   }
+
+  @Test
+  void decrypt_tamperedKeyVersion_keyNotFoundNamesTableColumnAndVersion() {
+    ColumnCipher<String, String> cipher = colseal.textColumn("clarity", "email", String.class);
+    String env = cipher.encrypt("a@example.com");
+    String tampered = "cs1:01:0000000007:" + env.substring(18);
+    KeyUnavailableException e = assertThrows(KeyUnavailableException.class, () -> cipher.decrypt(tampered));
+    assertEquals(ErrorCode.KEY_NOT_FOUND, e.code());
+    assertEquals("email", e.column());
+    assertTrue(e.getMessage().contains("value in clarity.email, key version 7"), e.getMessage());
+  }
+
+  @Test
+  void decrypt_validHeaderTruncatedBody_saysTheBodyLengthIsWrong() {
+    ColumnCipher<String, String> cipher = colseal.textColumn("clarity", "email", String.class);
+    String env = cipher.encrypt("a@example.com");
+    DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt(env.substring(0, env.length() - 1)));
+    assertEquals(1, e.keyVersion());
+    String m = e.getMessage();
+    assertTrue(m.contains("clarity.email (key version 1) has a valid envelope header but a malformed body: the"
+        + " Base64 body has " + (env.length() - 19) + " characters, not a multiple of 4"), m);
+    assertFalse(m.contains("no valid envelope header"), m);
+    assertFalse(m.contains(env.substring(18, 30)), m);
+  }
+
+  @Test
+  void decrypt_validHeaderSpacePaddedBody_saysItEndsWithSpaces() {
+    ColumnCipher<String, String> cipher = colseal.textColumn("clarity", "email", String.class);
+    String env = cipher.encrypt("a@example.com");
+    String padded = env + "    "; // a CHAR(n) column pads with spaces
+    DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt(padded));
+    String m = e.getMessage();
+    int body = padded.length() - 18;
+    assertTrue(m.contains("(key version 1) has a valid envelope header but a malformed body: the body of " + body
+        + " characters ends with 4 spaces"), m);
+    assertFalse(m.contains(env.substring(18, 30)), m);
+  }
+
+  @Test
+  void decrypt_validHeaderForeignCharacterInBody_saysWhereWithoutQuotingIt() {
+    ColumnCipher<String, String> cipher = colseal.textColumn("clarity", "email", String.class);
+    String env = cipher.encrypt("a@example.com");
+    String altered = env.substring(0, 20) + "#" + env.substring(21);
+    DecryptionException e = assertThrows(DecryptionException.class, () -> cipher.decrypt(altered));
+    String m = e.getMessage();
+    assertTrue(m.contains("malformed body: the Base64 body has a character outside the Base64 alphabet at position 3 of "
+        + (env.length() - 18)), m);
+    assertFalse(m.contains("#"), m);
+  }
 }

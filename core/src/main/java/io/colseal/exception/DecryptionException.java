@@ -37,6 +37,15 @@ public class DecryptionException extends ColsealException {
   }
 
   /**
+   * The value has a valid envelope header (naming {@code keyVersion}) but its body is malformed, as
+   * {@code problem} says: its length or characters, never the characters themselves.
+   */
+  public static DecryptionException malformedBody(String table, String column, int keyVersion, String problem) {
+    return new DecryptionException(table, column, keyVersion, " has a valid envelope header but a malformed body: "
+        + problem + "; the value was truncated, padded or altered after it was written");
+  }
+
+  /**
    * The value decrypted, but is not an encoding of {@code javaType}: the attribute's type differs
    * from the type the value was written as.
    */

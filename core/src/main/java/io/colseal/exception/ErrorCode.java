@@ -36,6 +36,12 @@ public enum ErrorCode {
    * still encrypted under it. The message gives the counts.
    */
   KEY_IN_USE(24),
+  /**
+   * A key table row names an algorithm or a state this release does not know, as a row written by
+   * a newer colseal would: only that key version is unusable, every other key keeps working. The
+   * message names the table, the version and the unknown value.
+   */
+  KEY_UNSUPPORTED(25),
   /** The KMS could not be reached or throttled the request; retrying later may succeed. */
   KMS_UNAVAILABLE(30),
   /** The KMS refused the request: access denied, KEK disabled, or a wrapped key that does not unwrap. */

@@ -14,6 +14,14 @@ public interface ConnectionSource {
 
   void release(Connection connection) throws SQLException;
 
+  /**
+   * Where the connections go, for error messages: host and database where known, never
+   * credentials. By default the {@code toString()}, which must not contain credentials either.
+   */
+  default String describe() {
+    return toString();
+  }
+
   /** Connections from {@code dataSource}, released with {@link Connection#close()}. */
   static ConnectionSource of(DataSource dataSource) {
     return new ConnectionSource() {

@@ -93,7 +93,12 @@ public final class ColumnSealer {
   /** Opens a text envelope; see {@link #openBinary}. */
   public byte @Nullable [] openText(String envelope, KeyLookup keys) throws MalformedEnvelopeException {
     EnvelopeFormat.Header h = EnvelopeFormat.parseText(envelope);
-    byte[] body = StrictBase64.decode(envelope, EnvelopeFormat.TEXT_HEADER_LENGTH);
+    byte[] body;
+    try {
+      body = StrictBase64.decode(envelope, EnvelopeFormat.TEXT_HEADER_LENGTH);
+    } catch (MalformedEnvelopeException e) {
+      throw new MalformedEnvelopeException(h.keyVersion(), e.bodyProblem()); // the header was valid: say so
+    }
     DataKey key = keys.key(h.keyVersion());
     return open(key, h.algorithm(), body, 0, body.length); // body is ciphertext: nothing to zero
   }

@@ -57,11 +57,35 @@ public final class StrictBase64 {
     return new String(out, StandardCharsets.ISO_8859_1);
   }
 
+  /** Names the first character outside the alphabet by kind and position in the body; never the character. */
+  private static MalformedEnvelopeException notInAlphabet(byte[] in, int start, int from) {
+    int i = start;
+    while (i < in.length - 1 && DECODE[in[i] & 0xFF] >= 0) {
+      i++;
+    }
+    String what = in[i] == '=' ? "a padding '=' before its end" : in[i] == ' ' ? "a space"
+        : "a character outside the Base64 alphabet";
+    return new MalformedEnvelopeException(0, "the Base64 body has " + what + " at position " + (i - from + 1)
+        + " of " + (in.length - from));
+  }
+
   /** Decodes {@code s} from index {@code from}; throws unless it is canonical Base64. */
   public static byte[] decode(String s, int from) throws MalformedEnvelopeException {
     int len = s.length() - from;
-    if (len <= 0 || len % 4 != 0) {
-      throw new MalformedEnvelopeException(0);
+    if (len <= 0) {
+      throw new MalformedEnvelopeException(0, "the body is empty");
+    }
+    int spaces = 0;
+    while (spaces < len && s.charAt(s.length() - 1 - spaces) == ' ') {
+      spaces++;
+    }
+    if (spaces > 0) {
+      throw new MalformedEnvelopeException(0, "the body of " + len + " characters ends with " + spaces
+          + " spaces (a CHAR column pads values with spaces: store envelopes in VARCHAR)");
+    }
+    if (len % 4 != 0) {
+      throw new MalformedEnvelopeException(0, "the Base64 body has " + len + " characters, not a multiple of 4"
+          + " (truncated, or padded with other characters?)");
     }
     // Characters outside ISO-8859-1 become '?', which is not in the alphabet and is rejected.
     byte[] in = s.getBytes(StandardCharsets.ISO_8859_1);
@@ -76,7 +100,7 @@ public final class StrictBase64 {
       int c2 = DECODE[in[i + 2] & 0xFF];
       int c3 = DECODE[in[i + 3] & 0xFF];
       if ((c0 | c1 | c2 | c3) < 0) {
-        throw new MalformedEnvelopeException(0);
+        throw notInAlphabet(in, i, from);
       }
       out[o++] = (byte) (c0 << 2 | c1 >>> 4);
       out[o++] = (byte) (c1 << 4 | c2 >>> 2);
@@ -86,17 +110,20 @@ public final class StrictBase64 {
       int c0 = DECODE[in[full] & 0xFF];
       int c1 = DECODE[in[full + 1] & 0xFF];
       if ((c0 | c1) < 0) {
-        throw new MalformedEnvelopeException(0);
+        throw notInAlphabet(in, full, from);
       }
       if (pad == 2) {
         if ((c1 & 0x0F) != 0) { // unused bits must be zero: one text form per value
-          throw new MalformedEnvelopeException(0);
+          throw new MalformedEnvelopeException(0, "the Base64 body is not canonical (non-zero padding bits)");
         }
         out[o] = (byte) (c0 << 2 | c1 >>> 4);
       } else {
         int c2 = DECODE[in[full + 2] & 0xFF];
-        if (c2 < 0 || (c2 & 0x03) != 0) {
-          throw new MalformedEnvelopeException(0);
+        if (c2 < 0) {
+          throw notInAlphabet(in, full, from);
+        }
+        if ((c2 & 0x03) != 0) {
+          throw new MalformedEnvelopeException(0, "the Base64 body is not canonical (non-zero padding bits)");
         }
         out[o++] = (byte) (c0 << 2 | c1 >>> 4);
         out[o] = (byte) (c1 << 4 | c2 >>> 2);

@@ -15,6 +15,8 @@ import io.colseal.kms.KmsProvider;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key ring of one running colseal instance, as the ciphers use it: the key to encrypt the next
@@ -28,6 +30,8 @@ import java.util.List;
  * versions and never hands out a key.
  */
 public final class DataKeys implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DataKeys.class);
+
   private final DataKeyTable keyTable;
   private final SlotCache cache;
   private final ActiveVersions active;
@@ -97,12 +101,24 @@ public final class DataKeys implements AutoCloseable {
 
   /**
    * Makes sure each table has an ACTIVE key (creating missing ones when auto-creation is on),
-   * rotates overdue ones when configured, and loads the active keys into memory.
+   * rotates overdue ones when configured, and loads the active keys into memory. A table whose
+   * ACTIVE row names an algorithm or state this release does not know is skipped with a WARN; using
+   * it fails with {@code KEY_UNSUPPORTED}.
    */
   public void ensureActiveKeys(Collection<String> tableNames) {
     for (String name : tableNames) {
       String table = Identifiers.normalize(name);
-      int version = active.active(table);
+      int version;
+      try {
+        version = active.active(table);
+      } catch (KeyUnavailableException e) {
+        if (e.code() != ErrorCode.KEY_UNSUPPORTED) {
+          throw e;
+        }
+        // A row this release cannot read fails that table's use only, never the start of the others.
+        LOG.warn("{}", e.getMessage());
+        continue;
+      }
       if (options.rotateOverdueAtStartup()) {
         version = active.rotateIfOverdue(table, version, options.originatorPeriod(), options.clock().instant());
       }

@@ -4,6 +4,7 @@ import io.colseal.keys.Algorithm;
 import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
+import io.colseal.keys.UnreadableKeyVersion;
 import io.colseal.kms.WrappedKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +82,13 @@ public final class DataKeyTable {
         "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE table_name = ? AND key_version = ?", table, version);
   }
 
-  /** The versions of {@code table} in {@code states}, newest first. */
+  /**
+   * The versions of {@code table} in {@code states}, newest first.
+   *
+   * @throws io.colseal.exception.KeyUnavailableException ({@code KEY_UNSUPPORTED}) if a version of
+   *     the table has an algorithm or state this release does not know: which states it is in
+   *     cannot be told
+   */
   public List<KeyVersion> listVersions(String table, Set<KeyState> states) {
     return jdbc.inTransaction("list the keys of " + table, TABLE, c -> {
       List<KeyVersion> out = new ArrayList<>();
@@ -89,7 +97,7 @@ public final class DataKeyTable {
         ps.setString(1, table);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            KeyVersion v = read(rs).version();
+            KeyVersion v = read(rs).require().version();
             if (states.contains(v.state())) {
               out.add(v);
             }
@@ -100,18 +108,44 @@ public final class DataKeyTable {
     });
   }
 
-  /** Every version of every table, ordered by table and version. */
+  /**
+   * Every version of every table that this release can read, ordered by table and version; rows
+   * naming an unknown algorithm or state are left out (see {@link #listing()}).
+   */
   public List<KeyVersion> listAll() {
+    return listing().versions();
+  }
+
+  /**
+   * Every row of the key table, ordered by table and version: the readable ones as {@link
+   * KeyVersion}s, and apart from them those naming an algorithm or state this release does not know.
+   * One unknown row never hides the others.
+   */
+  public Listing listing() {
     return jdbc.inTransaction("list the keys", TABLE, c -> {
-      List<KeyVersion> out = new ArrayList<>();
+      List<KeyVersion> versions = new ArrayList<>();
+      List<UnreadableKeyVersion> unreadable = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
           + " ORDER BY table_name, key_version"); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(read(rs).version());
+          Read r = read(rs);
+          if (r.unreadable() != null) {
+            unreadable.add(r.unreadable());
+          } else {
+            versions.add(r.require().version());
+          }
         }
       }
-      return out;
+      return new Listing(versions, unreadable);
     });
+  }
+
+  /** The key table's rows: those this release can read, and those it cannot. */
+  public record Listing(List<KeyVersion> versions, List<UnreadableKeyVersion> unreadable) {
+    public Listing {
+      versions = List.copyOf(versions);
+      unreadable = List.copyOf(unreadable);
+    }
   }
 
   /** What the audit reads beyond {@link KeyVersion}, per version, ordered by table and version. */
@@ -303,22 +337,37 @@ public final class DataKeyTable {
           ps.setInt(2, version);
         }
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(read(rs)) : Optional.<KeyRow>empty();
+          return rs.next() ? Optional.of(read(rs).require()) : Optional.<KeyRow>empty();
         }
       }
     });
   }
 
-  private KeyRow read(ResultSet rs) throws SQLException {
+  /**
+   * Reads the current row. A state or algorithm this release does not know (a newer release wrote
+   * the row, or someone edited it) makes only this row unreadable.
+   */
+  private Read read(ResultSet rs) throws SQLException {
     String table = rs.getString("table_name");
+    int version = rs.getInt("key_version");
+    String stateName = rs.getString("state");
+    KeyState state = known(KeyState.class, stateName);
+    if (state == null) {
+      return new Read(null, new UnreadableKeyVersion(table, version, "state", String.valueOf(stateName)));
+    }
+    String algorithmName = rs.getString("algorithm");
+    Algorithm algorithm = known(Algorithm.class, algorithmName);
+    if (algorithm == null) {
+      return new Read(null, new UnreadableKeyVersion(table, version, "algorithm", String.valueOf(algorithmName)));
+    }
     byte[] wrapped = rs.getBytes("wrapped_key");
     String provider = rs.getString("kek_provider");
     String kekId = rs.getString("kek_id");
     KeyVersion v = new KeyVersion(
         table,
-        rs.getInt("key_version"),
-        KeyState.valueOf(rs.getString("state")),
-        Algorithm.valueOf(rs.getString("algorithm")),
+        version,
+        state,
+        algorithm,
         provider,
         kekId,
         rs.getString("key_check_value"),
@@ -327,7 +376,28 @@ public final class DataKeyTable {
         jdbc.getInstant(rs, "activated_at"),
         jdbc.getInstant(rs, "retired_at"),
         jdbc.getInstant(rs, "destroyed_at"));
-    return new KeyRow(v, wrapped == null || wrapped.length == 0 ? null : new WrappedKey(provider, kekId, wrapped),
-        rs.getInt("row_version"));
+    return new Read(new KeyRow(v, wrapped == null || wrapped.length == 0 ? null
+        : new WrappedKey(provider, kekId, wrapped), rs.getInt("row_version")), null);
+  }
+
+  /** The constant named exactly {@code name}, or null for a name this release does not know. */
+  private static <E extends Enum<E>> @Nullable E known(Class<E> type, @Nullable String name) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** One row read: either the row, or why this release cannot use it. */
+  private record Read(@Nullable KeyRow row, @Nullable UnreadableKeyVersion unreadable) {
+    /** The row, or {@code KEY_UNSUPPORTED} naming the table, version and unknown value. */
+    KeyRow require() {
+      if (unreadable != null) {
+        throw unreadable.toException();
+      }
+      return Objects.requireNonNull(row);
+    }
   }
 }

@@ -99,7 +99,7 @@ public final class JdbcSupport {
     try {
       c = connections.open();
     } catch (SQLException e) {
-      throw failed(operation, table, e);
+      throw connectionFailed(operation, table, e);
     }
     try {
       if (vendor == null) {
@@ -163,6 +163,18 @@ public final class JdbcSupport {
     } catch (SQLException rollback) {
       cause.addSuppressed(rollback);
     }
+  }
+
+  /**
+   * No connection: says so, with where to (never credentials) and the SQLState, rather than naming
+   * the operation as if the database had refused it.
+   */
+  private KeyTableException connectionFailed(String operation, String table, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String why = state.startsWith("28") ? "the database refused the user or password"
+        : state.startsWith("08") ? "the connection could not be established" : "opening a connection failed";
+    return new KeyTableException("could not connect to " + connections.describe() + ": " + why + " (while about to "
+        + operation + " in " + table + ")", e);
   }
 
   private static KeyTableException failed(String operation, String table, SQLException e) {

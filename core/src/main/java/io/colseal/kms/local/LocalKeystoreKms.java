@@ -27,6 +27,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Locale;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -65,6 +66,33 @@ public final class LocalKeystoreKms implements KmsProvider {
   }
 
   /**
+   * Refuses what a PKCS12 keystore cannot hold as given, before anything is read or written: an
+   * alias with upper-case letters (PKCS12 stores aliases in lower case, so the entry written would
+   * not be the one asked for, and the alias is bound into every wrapped key) and a password that is
+   * not printable ASCII (the JDK's PKCS12 key protection rejects it). Messages never quote the
+   * password.
+   *
+   * @throws ColsealConfigException naming the setting and what to use instead
+   */
+  public static void checkInput(String alias, char[] password) {
+    if (alias.isBlank()) {
+      throw new ColsealConfigException("the local KEK alias (colseal.kms.kek-id) must not be blank");
+    }
+    if (!alias.equals(alias.toLowerCase(Locale.ROOT))) {
+      throw new ColsealConfigException("the local KEK alias (colseal.kms.kek-id) '" + alias + "' has upper-case"
+          + " letters; a PKCS12 keystore stores aliases in lower case, so use '" + alias.toLowerCase(Locale.ROOT)
+          + "' (docs/reference/configuration/colseal.kms.kek-id.md)");
+    }
+    for (char c : password) {
+      if (c < 0x20 || c > 0x7e) {
+        throw new ColsealConfigException("the local keystore password (colseal.kms.local.keystore-password) has a"
+            + " character outside printable ASCII; the JDK's PKCS12 keystores cannot protect keys with such a"
+            + " password: choose one of printable ASCII characters (a longer one for the same strength)");
+      }
+    }
+  }
+
+  /**
    * Opens the KEK {@code alias} in {@code keystore}, creating the keystore (mode 0600) and the KEK
    * first when {@code createIfMissing} is set. {@code password} is zeroed by the caller.
    */
@@ -72,9 +100,7 @@ public final class LocalKeystoreKms implements KmsProvider {
     requireNonNull(keystore, "keystore");
     requireNonNull(password, "password");
     requireNonNull(alias, "alias");
-    if (alias.isBlank()) {
-      throw new ColsealConfigException("the local KEK alias (colseal.kms.kek-id) must not be blank");
-    }
+    checkInput(alias, password);
     try {
       if (!Files.exists(keystore)) {
         if (!createIfMissing) {

@@ -8,6 +8,7 @@ import io.colseal.cli.internal.ErrorReporter;
 import io.colseal.cli.internal.Settings;
 import io.colseal.cli.internal.Terminal;
 import io.colseal.cli.internal.UsageException;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.kms.local.LocalKmsProviderFactory;
 import io.colseal.operations.report.CommandReport;
 import io.colseal.operations.report.JsonWriter;
@@ -75,10 +76,12 @@ public final class ColsealCommand implements Callable<Integer> {
       description = "Database user (colseal.jdbc.user, COLSEAL_JDBC_USER).")
   @Nullable String jdbcUser;
 
-  @Option(names = "--jdbc-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+  // Not picocli's interactive option: without a console it prompts on stdout, which breaks --json.
+  @Option(names = "--jdbc-password", paramLabel = "PASSWORD", arity = "0..1", fallbackValue = "",
       scope = ScopeType.INHERIT,
-      description = {"Database password; alone, it is prompted for without echo. A value given here is "
-          + "visible in the process list: prefer the prompt, COLSEAL_JDBC_PASSWORD or the --config file."})
+      description = {"Database password; alone, it is prompted for without echo on the console (never on "
+          + "stdout; without a console it is an error). A value given here is visible in the process list: "
+          + "prefer the prompt, COLSEAL_JDBC_PASSWORD or the --config file."})
   char @Nullable [] jdbcPassword;
 
   @Option(names = "--kms-provider", paramLabel = "NAME", scope = ScopeType.INHERIT,
@@ -197,6 +200,9 @@ public final class ColsealCommand implements Callable<Integer> {
     Map<String, String> flags = new LinkedHashMap<>(set);
     putIfGiven(flags, Settings.JDBC_URL, jdbcUrl);
     putIfGiven(flags, Settings.JDBC_USER, jdbcUser);
+    if (jdbcPassword != null && jdbcPassword.length == 0) {
+      jdbcPassword = promptJdbcPassword();
+    }
     if (jdbcPassword != null) {
       flags.put(Settings.JDBC_PASSWORD, new String(jdbcPassword));
       Arrays.fill(jdbcPassword, '\0');
@@ -206,6 +212,16 @@ public final class ColsealCommand implements Callable<Integer> {
     putIfGiven(flags, ColsealSettings.KEK_ID.name(), kekId);
     putIfGiven(flags, LocalKmsProviderFactory.KEYSTORE.name(), keystore);
     return Settings.resolve(flags, FLAG_NAMES, environment, config);
+  }
+
+  /** {@code --jdbc-password} alone: asked on the console, which is never stdout (that carries --json). */
+  private char[] promptJdbcPassword() {
+    char[] typed = terminal.interactive() ? terminal.readPassword("Database password: ") : null;
+    if (typed == null || typed.length == 0) {
+      throw new ColsealConfigException("--jdbc-password was given without a value and no console is attached to ask"
+          + " for it: set COLSEAL_JDBC_PASSWORD or " + Settings.JDBC_PASSWORD + " in the --config file instead");
+    }
+    return typed;
   }
 
   private static final Map<String, String> FLAG_NAMES = Map.of(

@@ -4,8 +4,12 @@ import io.colseal.ColumnRowCounts;
 import io.colseal.KeyAdmin;
 import io.colseal.cli.internal.Ages;
 import io.colseal.cli.internal.Context;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KeyUnavailableException;
+import io.colseal.keys.Identifiers;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyVersion;
+import io.colseal.keys.UnreadableKeyVersion;
 import io.colseal.operations.report.CommandReport;
 import io.colseal.operations.report.KeysListReport;
 import java.time.Duration;
@@ -35,13 +39,20 @@ final class KeysListCommand extends AbstractCommand {
       for (KeyVersion v : table == null ? admin.list() : admin.list(table)) {
         byTable.computeIfAbsent(v.table(), t -> new ArrayList<>()).add(v);
       }
+      List<UnreadableKeyVersion> unreadable = table == null ? admin.unreadable() : admin.unreadable(table);
+      if (table != null && byTable.isEmpty() && unreadable.isEmpty()) {
+        // As keys rotate and keys retire do: a named table without any key is an error, not an empty list.
+        String t = Identifiers.normalize(table);
+        throw new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, t, 0, "no data key for table " + t
+            + " in colseal_data_key; create it with 'colseal keys init --table " + t + "'");
+      }
       if (countRows) {
         List<String> registered = table == null ? admin.registeredTables() : registeredMatching(admin, table);
         registered.forEach(t -> byTable.computeIfAbsent(t, x -> new ArrayList<>()));
       }
       List<KeysListReport.TableKeys> tables = new ArrayList<>();
       byTable.forEach((t, versions) -> tables.add(table(admin, t, versions)));
-      return new KeysListReport(countRows, tables);
+      return new KeysListReport(countRows, tables, unreadable);
     }
   }
 

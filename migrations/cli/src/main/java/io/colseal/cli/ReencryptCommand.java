@@ -145,6 +145,12 @@ final class ReencryptCommand implements Callable<Integer> {
       out.print(summary.toText());
       out.flush();
     }
+    if (!summary.unreadable().isEmpty()) {
+      err.println("colseal: " + ErrorCode.KEY_UNSUPPORTED.name() + ": " + summary.unreadable().get(0).message()
+          + "; the other tables were processed");
+      err.flush();
+      return ErrorCode.KEY_UNSUPPORTED.exitCode();
+    }
     if (!summary.complete()) {
       err.println("colseal: " + ErrorCode.JOB_INCOMPLETE.name() + ": " + summary.failures() + " values failed and "
           + summary.conflicts() + " rows conflicted; the summary names where; run again once fixed");

@@ -142,7 +142,8 @@ public final class ComplianceAudit {
       }
       List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed);
       List<AuditReport.Finding> findings = Findings.derive(policy, keks, deks, columns, suspects, registeredTables,
-          algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC));
+          algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
+          admin.unreadable().stream().filter(u -> inScope(u.table())).toList());
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
           deks, columns, suspects, lifecycle, algorithms, findings, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));

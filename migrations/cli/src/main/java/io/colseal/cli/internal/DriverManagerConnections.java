@@ -41,6 +41,11 @@ public final class DriverManagerConnections implements ConnectionSource {
   }
 
   @Override
+  public String describe() {
+    return Redaction.location(url);
+  }
+
+  @Override
   public String toString() {
     return "ConnectionSource[" + Redaction.maskUrl(url) + "]";
   }

@@ -25,6 +25,7 @@ public final class LocalKekCreator {
     if (alias.isBlank()) {
       throw new UsageException("--alias must not be blank");
     }
+    LocalKeystoreKms.checkInput(alias, password); // before anything is written
     if (Files.exists(keystore) && containsAlias(keystore, password, alias)) {
       throw new KmsException(ErrorCode.KMS_REJECTED, "keystore " + keystore + " already has an entry '" + alias
           + "'; colseal never replaces a KEK: choose another alias", null);

@@ -141,6 +141,7 @@ public final class Labels {
       Map.entry("KEK_PENDING_DELETION", new String[] {"KEK 삭제 예정", "KEK pending deletion"}),
       Map.entry("KEK_NOT_FOUND", new String[] {"KEK 없음", "KEK not found"}),
       Map.entry("KEK_SHARED_ACROSS_ENVIRONMENTS", new String[] {"여러 환경이 공유하는 KEK", "KEK shared across environments"}),
+      Map.entry("KEY_UNSUPPORTED", new String[] {"이 버전이 읽을 수 없는 데이터 키", "Data key this release cannot read"}),
       Map.entry("ENCRYPTED_TABLE_WITHOUT_KEY", new String[] {"활성 키가 없는 암호화 테이블", "Encrypted table without an active key"}),
       Map.entry("WEAK_ALGORITHM", new String[] {"취약한 알고리즘", "Weak algorithm"}),
       Map.entry("PASSWORD_ENCRYPTED", new String[] {"양방향 암호화된 비밀번호", "Password encrypted instead of hashed"}),

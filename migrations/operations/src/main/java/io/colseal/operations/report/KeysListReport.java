@@ -1,5 +1,6 @@
 package io.colseal.operations.report;
 
+import io.colseal.keys.UnreadableKeyVersion;
 import io.colseal.operations.internal.TextTable;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +11,13 @@ import org.jspecify.annotations.Nullable;
  * with {@code --count-rows}, the rows on each version and the rows not encrypted.
  *
  * @param rowsCounted whether {@code --count-rows} was given; otherwise the row fields are null
+ * @param unreadable versions whose row names an algorithm or state this release does not know
  */
-public record KeysListReport(boolean rowsCounted, List<TableKeys> tables) implements CommandReport {
+public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<UnreadableKeyVersion> unreadable)
+    implements CommandReport {
   public KeysListReport {
     tables = List.copyOf(tables);
+    unreadable = List.copyOf(unreadable);
   }
 
   /**
@@ -62,7 +66,7 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables) implem
   @Override
   public String toText() {
     if (tables.isEmpty()) {
-      return "No data keys.\n";
+      return "No data keys.\n" + unreadableText(unreadable);
     }
     TextTable t = rowsCounted
         ? new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "ROWS", "FLAGS")
@@ -89,6 +93,13 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables) implem
             .append(" values are not encrypted\n");
       }
     }
+    notes.append(unreadableText(unreadable));
     return t.render() + (notes.length() == 0 ? "" : "\n" + notes);
+  }
+
+  static String unreadableText(List<UnreadableKeyVersion> unreadable) {
+    StringBuilder sb = new StringBuilder();
+    unreadable.forEach(u -> sb.append(u.message()).append('\n'));
+    return sb.toString();
   }
 }

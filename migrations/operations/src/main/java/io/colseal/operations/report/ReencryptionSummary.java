@@ -1,5 +1,6 @@
 package io.colseal.operations.report;
 
+import io.colseal.keys.UnreadableKeyVersion;
 import io.colseal.operations.internal.TextTable;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.Map;
  *     after the run
  * @param retirable key versions that are neither ACTIVE nor used by any value any more and are
  *     DECRYPT_ONLY: they can be retired
+ * @param unreadable key versions whose row names an algorithm or state this release does not know;
+ *     a table whose ACTIVE version is among them was left out of the run
  */
 public record ReencryptionSummary(
     String jobId,
@@ -35,11 +38,13 @@ public record ReencryptionSummary(
     long failures,
     long durationMillis,
     List<ColumnCounts> columns,
-    List<Retirable> retirable) implements CommandReport {
+    List<Retirable> retirable,
+    List<UnreadableKeyVersion> unreadable) implements CommandReport {
 
   public ReencryptionSummary {
     columns = List.copyOf(columns);
     retirable = List.copyOf(retirable);
+    unreadable = List.copyOf(unreadable);
   }
 
   /**
@@ -59,7 +64,7 @@ public record ReencryptionSummary(
 
   /** Whether the run left nothing undone: no failed value and no unresolved conflict. */
   public boolean complete() {
-    return failures == 0 && conflicts == 0;
+    return failures == 0 && conflicts == 0 && unreadable.isEmpty();
   }
 
   @Override
@@ -89,7 +94,8 @@ public record ReencryptionSummary(
     if (!retirable.isEmpty()) {
       s.append('\n');
     }
-    if (!complete()) {
+    unreadable.forEach(u -> s.append('\n').append("Left out: ").append(u.message()).append('\n'));
+    if (failures > 0 || conflicts > 0) {
       s.append('\n').append("Incomplete: ").append(failures).append(" values failed, ").append(conflicts)
           .append(" rows conflicted; see the failure lines, fix them, and run again.\n");
     }

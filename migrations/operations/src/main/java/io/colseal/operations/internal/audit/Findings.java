@@ -9,6 +9,7 @@ import io.colseal.operations.report.AuditReport.KekState;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.Policy;
 import io.colseal.operations.report.AuditReport.Severity;
+import io.colseal.keys.UnreadableKeyVersion;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,20 @@ public final class Findings {
   public static List<Finding> derive(Policy policy, List<KekEntry> keks, List<DekEntry> deks,
       List<ColumnEntry> columns, List<PiiSuspect> suspects, List<String> registeredTables,
       List<AlgorithmEntry> algorithms, LocalDate today) {
+    return derive(policy, keks, deks, columns, suspects, registeredTables, algorithms, today, List.of());
+  }
+
+  /**
+   * As above, with the key versions whose rows this release cannot read ({@code KEY_UNSUPPORTED}):
+   * one HIGH finding each, and their tables are not also reported as having no ACTIVE key.
+   */
+  public static List<Finding> derive(Policy policy, List<KekEntry> keks, List<DekEntry> deks,
+      List<ColumnEntry> columns, List<PiiSuspect> suspects, List<String> registeredTables,
+      List<AlgorithmEntry> algorithms, LocalDate today, List<UnreadableKeyVersion> unreadable) {
     Findings f = new Findings();
+    for (UnreadableKeyVersion u : unreadable) {
+      f.add("KEY_UNSUPPORTED", Severity.HIGH, u.table() + " v" + u.version(), u.message(), List.of());
+    }
     for (AlgorithmEntry a : algorithms) {
       if (a.nextReview() != null && a.nextReview().isBefore(today)) {
         f.add("ALGORITHM_REVIEW_OVERDUE", Severity.MEDIUM, a.name(), "the algorithm inventory entry " + a.name()
@@ -41,7 +55,8 @@ public final class Findings {
     f.keks(keks);
     f.columns(columns);
     for (String table : registeredTables) {
-      if (deks.stream().noneMatch(d -> d.table().equals(table) && d.state().equals("ACTIVE"))) {
+      if (deks.stream().noneMatch(d -> d.table().equals(table) && d.state().equals("ACTIVE"))
+          && unreadable.stream().noneMatch(u -> u.table().equals(table))) {
         f.add("ENCRYPTED_TABLE_WITHOUT_KEY", Severity.HIGH, table,
             "table " + table + " has registered encrypted columns but no ACTIVE data key", List.of());
       }

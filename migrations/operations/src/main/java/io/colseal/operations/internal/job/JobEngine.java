@@ -11,9 +11,11 @@ import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.ColsealException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyTableException;
+import io.colseal.exception.KeyUnavailableException;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
+import io.colseal.keys.UnreadableKeyVersion;
 import io.colseal.operations.report.JsonWriter;
 import io.colseal.operations.report.ReencryptionEvent;
 import io.colseal.operations.report.ReencryptionSummary;
@@ -51,6 +53,7 @@ public final class JobEngine {
   private final EventSink events;
   private final JobCounters counters = new JobCounters();
   private final String workerId = workerId();
+  private final List<UnreadableKeyVersion> unreadable = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public JobEngine(ConnectionSource connections, ColsealConfig config, JobOptions options,
       Consumer<ReencryptionEvent> listener) {
@@ -71,7 +74,7 @@ public final class JobEngine {
         dryRun(admin, columns);
       } else {
         try (Colseal colseal = Colseal.start(connections, config)) {
-          work(colseal, jobId, columns);
+          work(colseal, admin, jobId, columns);
         } catch (SQLException e) {
           // Never the driver's message: a failed batch's message can quote the statement with its
           // parameters (PostgreSQL's BatchUpdateException does), which --decrypt fills with plaintext.
@@ -164,7 +167,7 @@ public final class JobEngine {
     return Candidates.of(kind, t.columns(), activeVersion);
   }
 
-  private void work(Colseal colseal, String jobId, Map<String, List<RegisteredColumn>> columns)
+  private void work(Colseal colseal, KeyAdmin admin, String jobId, Map<String, List<RegisteredColumn>> columns)
       throws SQLException, InterruptedException {
     Map<String, TableLayout> layouts = new LinkedHashMap<>();
     Dialect dialect;
@@ -179,11 +182,20 @@ public final class JobEngine {
     if (!o.decrypt() && !o.verify()) {
       colseal.keyRing().ensureActiveKeys(layouts.keySet());
     }
-    for (TableLayout t : layouts.values()) {
+    for (TableLayout t : List.copyOf(layouts.values())) {
       List<ColumnCipher<?, ?>> cs = new ArrayList<>();
       t.columns().forEach(c -> cs.add(colseal.column(c)));
       ciphers.put(t.table(), cs);
-      active.put(t.table(), o.decrypt() || o.verify() ? -1 : colseal.keyRing().requireActive(t.table()).version());
+      try {
+        active.put(t.table(), o.decrypt() || o.verify() ? -1 : colseal.keyRing().requireActive(t.table()).version());
+      } catch (KeyUnavailableException e) {
+        if (e.code() != ErrorCode.KEY_UNSUPPORTED) {
+          throw e;
+        }
+        // Its ACTIVE key is one this release cannot read: the table is left out, the others go on.
+        layouts.remove(t.table());
+        unreadable.addAll(admin.unreadable(t.table()));
+      }
     }
     if (o.verify()) {
       new Verifier(dialect, events, counters).verify(connections, layouts.values(), t -> candidates(t, -1),
@@ -311,7 +323,8 @@ public final class JobEngine {
       }
     }
     return new ReencryptionSummary(jobId, counters.rowsExamined(), counters.reencrypted(), counters.encrypted(),
-        counters.decrypted(), counters.skipped(), counters.conflicts(), counters.failures(), millis, cols, retirable);
+        counters.decrypted(), counters.skipped(), counters.conflicts(), counters.failures(), millis, cols, retirable,
+        unreadable);
   }
 
   private static String workerId() {
