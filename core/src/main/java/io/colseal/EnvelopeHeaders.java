@@ -1,6 +1,7 @@
 package io.colseal;
 
 import io.colseal.internal.format.EnvelopeFormat;
+import io.colseal.jdbc.DatabaseVendor;
 
 /**
  * The headers colseal's envelopes start with, for SQL that selects or counts values by key version
@@ -24,6 +25,52 @@ public final class EnvelopeHeaders {
   /** How every text envelope starts, whatever its algorithm and key version: {@code cs1:}. */
   public static String textMagic() {
     return EnvelopeFormat.TEXT_MAGIC;
+  }
+
+  /**
+   * Whether {@code stored} (a {@code String} or {@code byte[]}) has the whole shape of an envelope:
+   * a valid header and a body of the format's shape (text: canonical Base64 of at least the
+   * algorithm's minimum length; binary: at least that length). A plaintext that merely starts with a
+   * header is not well formed. Authenticity is only proven by decrypting.
+   */
+  public static boolean isWellFormed(Object stored) {
+    return stored instanceof String s ? EnvelopeFormat.isWellFormedText(s)
+        : stored instanceof byte[] b && EnvelopeFormat.isWellFormedBinary(b);
+  }
+
+  /**
+   * A SQL condition, true when the text value {@code columnSql} has the shape of an envelope of
+   * its header's algorithm: the header, then only Base64 characters with at most two {@code =} at
+   * the end, a multiple of 4 of them, at least 40 (randomized) or 24 (deterministic). It does not
+   * check the unused bits of the last character (decryption does). NULL for NULL.
+   */
+  public static String textShapeSql(DatabaseVendor vendor, String columnSql) {
+    String pattern = "'^cs1:0[12]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}$'";
+    String matches = switch (vendor) {
+      case POSTGRESQL -> columnSql + " ~ " + pattern;
+      case MYSQL -> columnSql + " REGEXP " + pattern;
+      case H2 -> "REGEXP_LIKE(" + columnSql + ", " + pattern + ")";
+    };
+    int minRandomized = EnvelopeFormat.TEXT_HEADER_LENGTH + base64Length(EnvelopeFormat.BINARY_OVERHEAD);
+    int minDeterministic = EnvelopeFormat.TEXT_HEADER_LENGTH + base64Length(EnvelopeFormat.SIV_BINARY_OVERHEAD);
+    return "(" + matches + " AND MOD(CHAR_LENGTH(" + columnSql + ") - " + EnvelopeFormat.TEXT_HEADER_LENGTH
+        + ", 4) = 0 AND CHAR_LENGTH(" + columnSql + ") >= CASE WHEN SUBSTRING(" + columnSql + ", 5, 2) = '01' THEN "
+        + minRandomized + " ELSE " + minDeterministic + " END)";
+  }
+
+  /**
+   * A SQL condition, true when the binary value {@code columnSql} is at least as long as the
+   * shortest envelope of its header's algorithm (36 bytes randomized, 24 deterministic).
+   */
+  public static String binaryShapeSql(DatabaseVendor vendor, String columnSql) {
+    String siv = vendor == DatabaseVendor.POSTGRESQL ? "decode('02', 'hex')" : "X'02'";
+    return "(OCTET_LENGTH(" + columnSql + ") >= CASE WHEN SUBSTRING(" + columnSql + ", 4, 1) = " + siv + " THEN "
+        + EnvelopeFormat.SIV_BINARY_OVERHEAD + " ELSE " + EnvelopeFormat.BINARY_OVERHEAD + " END)";
+  }
+
+  /** Characters of the Base64 of {@code binaryLength - 8} bytes (the body after the header). */
+  private static int base64Length(int binaryLength) {
+    return (binaryLength - EnvelopeFormat.HEADER_LENGTH + 2) / 3 * 4;
   }
 
   /** How every binary envelope starts: the bytes {@code 'c' 's' 0x01}; a fresh array. */

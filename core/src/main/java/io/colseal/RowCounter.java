@@ -3,6 +3,7 @@ package io.colseal;
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.internal.format.MalformedEnvelopeException;
 import io.colseal.internal.keystore.JdbcSupport;
+import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.keys.Algorithm;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * Counts rows per key version of a registered column with plain SQL over the envelope prefix
  * (never decrypting): text envelopes by their 18-character header, binary ones by their 8-byte
  * header, of either algorithm (randomized {@code 01} and deterministic {@code 02}, the latter also
- * counted on their own). Values that are not envelopes are counted as not encrypted. One grouped query (one scan)
+ * counted on their own). A value counts as an envelope only if its body has the shape too ({@link
+ * EnvelopeHeaders#textShapeSql}, {@link EnvelopeHeaders#binaryShapeSql}); values that are not
+ * envelopes, a plaintext that starts with a header among them, are counted as not encrypted. One grouped query (one scan)
  * per column.
  */
 final class RowCounter {
@@ -33,14 +36,17 @@ final class RowCounter {
     boolean binary = column.storage() == Storage.BINARY;
     String c = column.columnSql();
     String t = column.tableSql();
+    DatabaseVendor vendor = jdbc.vendor();
     return jdbc.inTransaction("count rows per key version of " + column.column(), column.tableSql(), conn -> {
       // One pass over the table: each row falls into the group of its envelope header, the group of
       // NULLs (a marker no header can equal) or the group of non-envelopes (NULL).
+      // A value counts as an envelope only with the whole shape of one (header and body), so a
+      // plaintext that merely starts with a header is counted as not encrypted.
       String head = binary
-          ? "CASE WHEN " + c + " IS NULL THEN ? WHEN SUBSTRING(" + c + ", 1, 3) = ? THEN SUBSTRING(" + c + ", 1, 8)"
-              + " ELSE NULL END"
-          : "CASE WHEN " + c + " IS NULL THEN '" + TEXT_NULL + "' WHEN SUBSTRING(" + c + ", 1, 4) = ? THEN SUBSTRING("
-              + c + ", 1, 18) ELSE NULL END";
+          ? "CASE WHEN " + c + " IS NULL THEN ? WHEN SUBSTRING(" + c + ", 1, 3) = ? AND "
+              + EnvelopeHeaders.binaryShapeSql(vendor, c) + " THEN SUBSTRING(" + c + ", 1, 8) ELSE NULL END"
+          : "CASE WHEN " + c + " IS NULL THEN '" + TEXT_NULL + "' WHEN SUBSTRING(" + c + ", 1, 4) = ? AND "
+              + EnvelopeHeaders.textShapeSql(vendor, c) + " THEN SUBSTRING(" + c + ", 1, 18) ELSE NULL END";
       Map<Integer, Long> byVersion = new TreeMap<>();
       Map<Integer, Long> deterministic = new TreeMap<>();
       long total = 0;

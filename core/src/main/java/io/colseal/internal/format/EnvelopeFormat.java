@@ -135,6 +135,31 @@ public final class EnvelopeFormat {
     return parseBinary(java.util.Arrays.copyOf(prefix, BINARY_OVERHEAD));
   }
 
+  /**
+   * Whether {@code stored} has the whole shape of a text envelope, not only its header: a valid
+   * header, then canonical Base64 whose bytes are at least the algorithm's minimum (nonce and tag,
+   * or tag). Says nothing about authenticity; only decryption does.
+   */
+  public static boolean isWellFormedText(String stored) {
+    try {
+      Header h = parseText(stored);
+      byte[] body = StrictBase64.decode(stored, TEXT_HEADER_LENGTH);
+      return body.length + HEADER_LENGTH >= binaryOverhead(h.algorithm());
+    } catch (MalformedEnvelopeException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code stored} has the whole shape of a binary envelope: a valid header and the minimum length. */
+  public static boolean isWellFormedBinary(byte[] stored) {
+    try {
+      parseBinary(stored);
+      return true;
+    } catch (MalformedEnvelopeException e) {
+      return false;
+    }
+  }
+
   /** Parses the header of a text envelope. */
   public static Header parseText(String envelope) throws MalformedEnvelopeException {
     if (envelope.length() < TEXT_HEADER_LENGTH

@@ -32,24 +32,30 @@ class KeyVersionSqlIT {
         "SELECT (get_byte(photo, 4) << 24) | (get_byte(photo, 5) << 16) | (get_byte(photo, 6) << 8)"
             + " | get_byte(photo, 7) AS key_version, COUNT(*) AS row_count"
             + " FROM customers WHERE photo IS NOT NULL GROUP BY 1 ORDER BY 1",
-        "SELECT COUNT(*) FROM customers WHERE SUBSTRING(email FROM 1 FOR 18) <> 'cs1:01:0000000002:'",
-        "SELECT COUNT(*) FROM customers WHERE SUBSTRING(photo FROM 1 FOR 8) <> decode('6373010100000002', 'hex')",
+        "SELECT COUNT(*) FROM customers WHERE email IS NOT NULL AND NOT (email ~ '^cs1:01:0000000002:[A-Za-z0-9+/]*={0,2}$'"
+            + " AND MOD(CHAR_LENGTH(email) - 18, 4) = 0 AND CHAR_LENGTH(email) >= 58)",
+        "SELECT COUNT(*) FROM customers WHERE photo IS NOT NULL AND NOT (SUBSTRING(photo FROM 1 FOR 8)"
+            + " = decode('6373010100000002', 'hex') AND OCTET_LENGTH(photo) >= 36)",
       };
       case MARIADB -> new String[] {
         "SELECT CAST(SUBSTRING(email, 8, 10) AS UNSIGNED) AS key_version, COUNT(*) AS row_count"
             + " FROM customers WHERE email IS NOT NULL GROUP BY key_version ORDER BY key_version",
         "SELECT CAST(CONV(HEX(SUBSTRING(photo, 5, 4)), 16, 10) AS UNSIGNED) AS key_version, COUNT(*) AS row_count"
             + " FROM customers WHERE photo IS NOT NULL GROUP BY key_version ORDER BY key_version",
-        "SELECT COUNT(*) FROM customers WHERE SUBSTRING(email, 1, 18) <> 'cs1:01:0000000002:'",
-        "SELECT COUNT(*) FROM customers WHERE SUBSTRING(photo, 1, 8) <> X'6373010100000002'",
+        "SELECT COUNT(*) FROM customers WHERE email IS NOT NULL AND NOT (email REGEXP '^cs1:01:0000000002:[A-Za-z0-9+/]*={0,2}$'"
+            + " AND MOD(CHAR_LENGTH(email) - 18, 4) = 0 AND CHAR_LENGTH(email) >= 58)",
+        "SELECT COUNT(*) FROM customers WHERE photo IS NOT NULL AND NOT (SUBSTRING(photo, 1, 8) = X'6373010100000002'"
+            + " AND OCTET_LENGTH(photo) >= 36)",
       };
       case H2 -> new String[] {
         "SELECT CAST(SUBSTRING(email, 8, 10) AS INTEGER) AS key_version, COUNT(*) AS row_count"
             + " FROM customers WHERE email IS NOT NULL GROUP BY key_version ORDER BY key_version",
         "SELECT CAST(SUBSTRING(photo, 5, 4) AS INTEGER) AS key_version, COUNT(*) AS row_count"
             + " FROM customers WHERE photo IS NOT NULL GROUP BY key_version ORDER BY key_version",
-        "SELECT COUNT(*) FROM customers WHERE SUBSTRING(email, 1, 18) <> 'cs1:01:0000000002:'",
-        "SELECT COUNT(*) FROM customers WHERE SUBSTRING(photo, 1, 8) <> X'6373010100000002'",
+        "SELECT COUNT(*) FROM customers WHERE email IS NOT NULL AND NOT (REGEXP_LIKE(email, '^cs1:01:0000000002:[A-Za-z0-9+/]*={0,2}$')"
+            + " AND MOD(CHAR_LENGTH(email) - 18, 4) = 0 AND CHAR_LENGTH(email) >= 58)",
+        "SELECT COUNT(*) FROM customers WHERE photo IS NOT NULL AND NOT (SUBSTRING(photo, 1, 8) = X'6373010100000002'"
+            + " AND OCTET_LENGTH(photo) >= 36)",
       };
     };
   }
@@ -85,6 +91,21 @@ class KeyVersionSqlIT {
       assertEquals(expected, rows(c, sql[1]), kind + " binary");
       assertEquals(List.of("4"), rows(c, sql[2]), kind + " text prefix");
       assertEquals(List.of("4"), rows(c, sql[3]), kind + " binary prefix");
+
+      // Plaintexts that start with the header of version 2: not under version 2.
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO customers (id, email, photo) VALUES (?, ?, ?)")) {
+        ps.setInt(1, 100);
+        ps.setString(2, "cs1:01:0000000002:not an envelope");
+        ps.setBytes(3, new byte[] {0x63, 0x73, 0x01, 0x01, 0, 0, 0, 2, 'x'});
+        ps.executeUpdate();
+        ps.setInt(1, 101);
+        ps.setString(2, "cs1:01:0000000002:QUJDREVGR0hJSktMTU5PUA==");
+        ps.setBytes(3, new byte[] {0x63, 0x73, 0x01, 0x01, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+            16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27});
+        ps.executeUpdate();
+      }
+      assertEquals(List.of("6"), rows(c, sql[2]), kind + " text, header-shaped plaintexts");
+      assertEquals(List.of("6"), rows(c, sql[3]), kind + " binary, header-shaped plaintexts");
     }
   }
 

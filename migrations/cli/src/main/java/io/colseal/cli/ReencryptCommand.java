@@ -57,6 +57,10 @@ final class ReencryptCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "N", description = "Rows per batch and transaction (default 500).")
   int batchSize = 500;
 
+  @Option(names = "--batch-bytes", paramLabel = "BYTES",
+      description = "Byte budget of a batch's stored values, at least one row (default 8388608, 8 MiB).")
+  long batchBytes = ReencryptionJob.DEFAULT_BATCH_BYTES;
+
   @Option(names = "--workers", paramLabel = "N", description = "Worker threads of this process (default 1).")
   int workers = 1;
 
@@ -72,6 +76,10 @@ final class ReencryptCommand implements Callable<Integer> {
 
   @Option(names = "--statement-timeout", paramLabel = "DURATION", description = "Longest statement (PT60S).")
   Duration statementTimeout = Duration.ofSeconds(60);
+
+  @Option(names = "--transaction-timeout", paramLabel = "DURATION",
+      description = "Longest a batch transaction may stay open and idle, holding row locks (PT20S).")
+  Duration transactionTimeout = Duration.ofSeconds(20);
 
   @Option(names = "--lease", paramLabel = "DURATION",
       description = "A partition's lease; another process takes it over when it expires (PT30S).")
@@ -125,8 +133,10 @@ final class ReencryptCommand implements Callable<Integer> {
     ReencryptionJob.Builder b = ReencryptionJob.builder(context.connections(), context.config())
         .mode(decrypt ? ReencryptionJob.Mode.DECRYPT : ReencryptionJob.Mode.REENCRYPT)
         .dryRun(dryRun).verify(verify).resume(resume).jobId(jobId)
-        .batchSize(batchSize).workers(workers).partitionsPerTable(partitions).maxRowsPerSecond(maxRowsPerSecond)
-        .lockTimeout(lockTimeout).statementTimeout(statementTimeout).lease(lease).listener(listener);
+        .batchSize(batchSize).batchBytes(batchBytes).workers(workers).partitionsPerTable(partitions)
+        .maxRowsPerSecond(maxRowsPerSecond)
+        .lockTimeout(lockTimeout).statementTimeout(statementTimeout)
+        .transactionTimeout(transactionTimeout).lease(lease).listener(listener);
     if (target.all) {
       b.allTables();
     } else {

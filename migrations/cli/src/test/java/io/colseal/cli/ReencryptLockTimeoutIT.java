@@ -48,7 +48,8 @@ class ReencryptLockTimeoutIT {
       String v1 = "cs1:01:0000000001:";
       String v2 = "cs1:01:0000000002:";
 
-      String[] args = {"reencrypt", "--table", "accounts", "--batch-size", "10", "--lock-timeout", "PT1S", "--lease", "PT2S",
+      String[] args = {"reencrypt", "--table", "accounts", "--batch-size", "10", "--lock-timeout", "PT1S",
+          "--transaction-timeout", "PT2S", "--lease", "PT2S",
           "--json"};
       try (Connection holder = db.connect()) {
         holder.setAutoCommit(false);

@@ -43,6 +43,9 @@ public final class ReencryptionJob {
     DECRYPT
   }
 
+  /** The default byte budget of a batch: 8 MiB. */
+  public static final long DEFAULT_BATCH_BYTES = 8L << 20;
+
   private final ConnectionSource connections;
   private final ColsealConfig config;
   private final JobOptions options;
@@ -53,7 +56,8 @@ public final class ReencryptionJob {
     config = b.config;
     listener = b.listener;
     options = new JobOptions(b.tables, b.mode == Mode.DECRYPT, b.dryRun, b.verify, b.resume, b.jobId, b.batchSize,
-        b.workers, b.partitionsPerTable, b.maxRowsPerSecond, b.lockTimeout, b.statementTimeout, b.lease);
+        b.batchBytes, b.workers, b.partitionsPerTable, b.maxRowsPerSecond, b.lockTimeout, b.statementTimeout, b.transactionTimeout,
+        b.lease);
   }
 
   public static Builder builder(ConnectionSource connections, ColsealConfig config) {
@@ -86,11 +90,13 @@ public final class ReencryptionJob {
     private boolean verify;
     private boolean resume;
     private int batchSize = 500;
+    private long batchBytes = DEFAULT_BATCH_BYTES;
     private int workers = 1;
     private int partitionsPerTable;
     private long maxRowsPerSecond;
     private Duration lockTimeout = Duration.ofSeconds(5);
     private Duration statementTimeout = Duration.ofSeconds(60);
+    private Duration transactionTimeout = Duration.ofSeconds(20);
     private Duration lease = Duration.ofSeconds(30);
     private @Nullable String jobId;
     private Consumer<ReencryptionEvent> listener = e -> {};
@@ -146,6 +152,21 @@ public final class ReencryptionJob {
       return this;
     }
 
+    /**
+     * The byte budget of a batch: rows are added to a batch (and read from the database) until their
+     * stored values reach it, at least one row, at most {@link #batchSize(int)} rows. A worker holds
+     * about five times a batch's stored bytes while it works on it, so the heap a job needs is
+     * bounded by {@code workers x 5 x (batchBytes + the largest stored value)}, whatever the number
+     * of rows. 64 KiB..1 GiB, default 8 MiB.
+     */
+    public Builder batchBytes(long bytes) {
+      if (bytes < 64 * 1024 || bytes > 1L << 30) {
+        throw new ColsealConfigException("batchBytes must be 65536..1073741824, got " + bytes);
+      }
+      this.batchBytes = bytes;
+      return this;
+    }
+
     /** Worker threads of this process: 1..64, default 1. */
     public Builder workers(int workers) {
       this.workers = range("workers", workers, 1, 64);
@@ -176,6 +197,20 @@ public final class ReencryptionJob {
     /** The longest statement: 1 s..1 h, default 60 s. */
     public Builder statementTimeout(Duration timeout) {
       this.statementTimeout = duration("statementTimeout", timeout, Duration.ofSeconds(1), Duration.ofHours(1));
+      return this;
+    }
+
+    /**
+     * The longest a batch transaction may stay open while its connection is idle (the process
+     * frozen, paused or cut off): the database then ends the session, rolls the batch back and
+     * frees its row locks, and the batch is done again (by this process when it comes back, or by
+     * the one that takes its partition over). PostgreSQL: {@code idle_in_transaction_session_timeout};
+     * MariaDB: {@code idle_transaction_timeout} (whole seconds); MySQL and H2 have no such setting.
+     * 1 s..1 h, default 20 s; keep it below {@link #lease(Duration)}, so a frozen worker's locks are
+     * gone by the time another worker takes its partition over.
+     */
+    public Builder transactionTimeout(Duration timeout) {
+      this.transactionTimeout = duration("transactionTimeout", timeout, Duration.ofSeconds(1), Duration.ofHours(1));
       return this;
     }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class BatchWorker {
   private final PageReader reader;
   private final RowRewriter rewriter;
   private final int batchSize;
+  private final Duration transactionTimeout;
   private final @Nullable TokenBucket throttle;
   private final JobCounters counters;
   private final JobMetrics metrics;
@@ -44,15 +46,16 @@ public final class BatchWorker {
   private final Map<Integer, String> updateSql = new LinkedHashMap<>();
 
   public BatchWorker(Dialect dialect, JobStore store, Run run, TableLayout table, Candidates candidates,
-      RowRewriter rewriter, int batchSize, @Nullable TokenBucket throttle, JobCounters counters, JobMetrics metrics,
+      RowRewriter rewriter, int batchSize, long batchBytes, Duration transactionTimeout, @Nullable TokenBucket throttle, JobCounters counters, JobMetrics metrics,
       Consumer<ReencryptionEvent> events) {
     this.dialect = dialect;
     this.store = store;
     this.run = run;
     this.table = table;
-    this.reader = new PageReader(dialect, table, candidates);
+    this.reader = new PageReader(dialect, table, candidates, batchBytes);
     this.rewriter = rewriter;
     this.batchSize = batchSize;
+    this.transactionTimeout = transactionTimeout;
     this.throttle = throttle;
     this.counters = counters;
     this.metrics = metrics;
@@ -89,13 +92,18 @@ public final class BatchWorker {
       }
       long start = System.nanoTime();
       Batch b = null;
+      long since = System.nanoTime();
       for (int attempt = 1; b == null; attempt++) {
         try {
           b = batch(c, lease, after, upper);
         } catch (SQLException e) {
-          // A lock timeout or deadlock against the application: roll back and try the batch again.
-          c.rollback();
-          if (attempt >= BATCH_RETRIES) {
+          // A lock timeout or deadlock: roll back and try the batch again. The rows may be held by
+          // a frozen worker of this job, whose batch the database ends after the transaction
+          // timeout: keep trying at least that long, then give up (an application holds them).
+          rollback(c, e);
+          boolean waitedOutFrozenWorker = !dialect.isLockWait(e)
+              || System.nanoTime() - since > transactionTimeout.toNanos();
+          if (attempt >= BATCH_RETRIES && waitedOutFrozenWorker) {
             throw e;
           }
         }
@@ -114,19 +122,31 @@ public final class BatchWorker {
     }
   }
 
+  /** Rolls back after {@code failure}; if the connection is gone too, rethrows {@code failure}. */
+  private static void rollback(Connection c, SQLException failure) throws SQLException {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+      throw failure;
+    }
+  }
+
   /** The outcome of one batch: lost lease, or committed with its counts. */
   private record Batch(boolean lost, Tally tally, boolean done, @Nullable List<Object> last) {}
 
   private Batch batch(Connection c, Lease lease, @Nullable List<Object> after, @Nullable List<Object> upper)
       throws SQLException, InterruptedException {
-    List<Row> page = reader.page(c, after, upper, batchSize);
+    PageReader.Page read = reader.page(c, after, upper, batchSize);
+    List<Row> page = read.rows();
     if (throttle != null && !page.isEmpty()) {
+      c.commit(); // the read took no locks; no transaction stays open while the throttle waits
       throttle.acquire(page.size());
     }
     Tally t = new Tally();
     t.rows = page.size();
     applyPage(c, page, t);
-    boolean done = page.size() < batchSize;
+    boolean done = read.last();
     List<Object> last = page.isEmpty() ? null : page.get(page.size() - 1).key();
     if (!store.checkpoint(c, run, lease, last == null ? null : KeyTuple.encode(last), t.rows, t.changedRows,
         t.conflicts, t.failures.size(), done)) {

@@ -3,6 +3,7 @@ package io.colseal.operations.internal.job;
 import io.colseal.EnvelopeHeaders;
 import io.colseal.RegisteredColumn;
 import io.colseal.Storage;
+import io.colseal.jdbc.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL condition that picks the rows a job has to touch, by the envelope headers alone (nothing
- * is decrypted to choose): re-encryption takes rows with a value that is not on the ACTIVE version
- * (an older envelope, or plaintext), decryption rows with an envelope, verification every row with a
- * value.
+ * The SQL condition that picks the rows a job has to touch, by the envelopes' headers and shapes
+ * (nothing is decrypted to choose): re-encryption takes rows with a value that is not on the ACTIVE
+ * version (an older envelope, or plaintext, a plaintext that merely starts with a header among
+ * them), decryption rows with an envelope, verification every row with a value. The shape is
+ * {@link EnvelopeHeaders#textShapeSql} or {@link EnvelopeHeaders#binaryShapeSql}.
  */
 public final class Candidates {
   /** What the condition selects. */
@@ -34,28 +36,29 @@ public final class Candidates {
    * its header also names the algorithm of the column's registered mode, so a column registered
    * with another mode than its values have is re-encrypted whole.
    */
-  public static Candidates of(Kind kind, List<RegisteredColumn> columns, int activeVersion) {
+  public static Candidates of(Kind kind, List<RegisteredColumn> columns, int activeVersion, DatabaseVendor vendor) {
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     for (RegisteredColumn col : columns) {
       String c = col.columnSql();
       boolean binary = col.storage() == Storage.BINARY;
+      String shape = binary ? EnvelopeHeaders.binaryShapeSql(vendor, c) : EnvelopeHeaders.textShapeSql(vendor, c);
       switch (kind) {
         case NOT_ON_ACTIVE -> {
           if (binary) {
-            parts.add("(" + c + " IS NOT NULL AND SUBSTRING(" + c + ", 1, 8) <> ?)");
+            parts.add("(" + c + " IS NOT NULL AND (SUBSTRING(" + c + ", 1, 8) <> ? OR NOT " + shape + "))");
             params.add(activeVersion > 0 ? binaryPrefix(col, activeVersion) : new byte[] {0});
           } else {
-            parts.add("(" + c + " IS NOT NULL AND " + c + " NOT LIKE ?)");
+            parts.add("(" + c + " IS NOT NULL AND (" + c + " NOT LIKE ? OR NOT " + shape + "))");
             params.add(textPrefix(col, Math.max(activeVersion, 0)) + "%");
           }
         }
         case ENVELOPE -> {
           if (binary) {
-            parts.add("SUBSTRING(" + c + ", 1, 3) = ?");
+            parts.add("(SUBSTRING(" + c + ", 1, 3) = ? AND " + shape + ")");
             params.add(EnvelopeHeaders.binaryMagic());
           } else {
-            parts.add(c + " LIKE ?");
+            parts.add("(" + c + " LIKE ? AND " + shape + ")");
             params.add(EnvelopeHeaders.textMagic() + "%");
           }
         }

@@ -13,6 +13,9 @@ import java.util.Locale;
  * session timeouts.
  */
 public final class Dialect {
+  /** MariaDB's and MySQL's ER_UNKNOWN_SYSTEM_VARIABLE. */
+  private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
   private final DatabaseVendor vendor;
 
   private Dialect(DatabaseVendor vendor) {
@@ -75,23 +78,52 @@ public final class Dialect {
   }
 
   /**
-   * Lock and statement timeouts for a worker connection: a batch waits at most {@code lock} for a
-   * row an application holds, and no statement runs longer than {@code statement}.
+   * Timeouts for a worker connection: a batch waits at most {@code lock} for a row an application
+   * holds, no statement runs longer than {@code statement}, and a batch transaction left idle (its
+   * process frozen, paused or cut off while holding row locks) is ended by the database after
+   * {@code idle}, which rolls it back and frees its locks. PostgreSQL: {@code
+   * idle_in_transaction_session_timeout}; MariaDB 10.3 and later: {@code idle_transaction_timeout}
+   * (whole seconds, rounded up); MySQL and H2 have no such setting.
    */
-  void applyTimeouts(Connection c, Duration lock, Duration statement) throws SQLException {
+  void applyTimeouts(Connection c, Duration lock, Duration statement, Duration idle) throws SQLException {
     try (Statement st = c.createStatement()) {
       switch (vendor) {
         case H2 -> st.execute("SET LOCK_TIMEOUT " + lock.toMillis());
         case POSTGRESQL -> {
           st.execute("SET lock_timeout = " + lock.toMillis());
           st.execute("SET statement_timeout = " + statement.toMillis());
+          st.execute("SET idle_in_transaction_session_timeout = " + idle.toMillis());
         }
         case MYSQL -> {
           st.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, ceilSeconds(lock)));
           st.execute("SET SESSION max_statement_time = " + ceilSeconds(statement));
+          try {
+            st.execute("SET SESSION idle_transaction_timeout = " + Math.max(1, ceilSeconds(idle)));
+          } catch (SQLException e) {
+            if (e.getErrorCode() != UNKNOWN_SYSTEM_VARIABLE) {
+              throw e;
+            }
+            // MySQL, or MariaDB before 10.3: no idle-transaction timeout (documented)
+          }
         }
       }
     }
+  }
+
+  /** Whether {@code e}, or an exception it chains, is a lock-wait timeout or a deadlock. */
+  boolean isLockWait(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      String state = x.getSQLState() == null ? "" : x.getSQLState();
+      boolean lock = switch (vendor) {
+        case H2 -> x.getErrorCode() == 50200 || x.getErrorCode() == 40001;
+        case POSTGRESQL -> state.equals("55P03") || state.equals("40P01");
+        case MYSQL -> x.getErrorCode() == 1205 || x.getErrorCode() == 1213;
+      };
+      if (lock || x.getCause() instanceof SQLException cause && cause != e && isLockWait(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Generous lock waits for the connection that creates a run, while another process plans one. */

@@ -39,13 +39,17 @@ import org.jspecify.annotations.Nullable;
  * dry-run}), verifies, or joins or starts a run of the job and works on it with {@code workers}
  * threads until every partition of the run is DONE, and finally counts where the tables stand.
  *
- * <p>Each worker thread has its own connection (READ COMMITTED, the lock and statement timeouts);
- * it leases a partition, processes it ({@link BatchWorker}) and leases the next. When only
+ * <p>Each worker thread has its own connection (READ COMMITTED, the lock, statement and transaction
+ * timeouts); it leases a partition, processes it ({@link BatchWorker}) and leases the next. When the
+ * database ends its session (the transaction timeout ended a batch left idle while the process was
+ * frozen), the batch was rolled back; the worker opens a new connection and leases again. When only
  * partitions leased by others are left, it polls the job table every 500 ms, taking over a lease
  * that expires, until all are DONE.
  */
 public final class JobEngine {
   static final long POLL_MILLIS = 500;
+  /** New connections a worker opens after the database ended its session, before it gives up. */
+  static final int MAX_RECONNECTS = 10;
 
   private final ConnectionSource connections;
   private final ColsealConfig config;
@@ -148,7 +152,7 @@ public final class JobEngine {
       }
       try (Connection c = connections.open()) {
         TableLayout layout = new TableLayout(e.getKey(), e.getValue().get(0).tableSql(), List.of(), e.getValue());
-        counters.rowsExamined.add(candidates(layout, active).count(c, layout.tableSql()));
+        counters.rowsExamined.add(candidates(layout, active, Dialect.of(c)).count(c, layout.tableSql()));
       } catch (SQLException ex) {
         throw new KeyTableException("cannot count the rows of " + e.getKey(), ex);
       }
@@ -161,10 +165,10 @@ public final class JobEngine {
         .orElse(EncryptionMode.RANDOMIZED);
   }
 
-  private Candidates candidates(TableLayout t, int activeVersion) {
+  private Candidates candidates(TableLayout t, int activeVersion, Dialect dialect) {
     Candidates.Kind kind = o.verify() ? Candidates.Kind.ANY_VALUE
         : o.decrypt() ? Candidates.Kind.ENVELOPE : Candidates.Kind.NOT_ON_ACTIVE;
-    return Candidates.of(kind, t.columns(), activeVersion);
+    return Candidates.of(kind, t.columns(), activeVersion, dialect.vendor());
   }
 
   private void work(Colseal colseal, KeyAdmin admin, String jobId, Map<String, List<RegisteredColumn>> columns)
@@ -198,13 +202,13 @@ public final class JobEngine {
       }
     }
     if (o.verify()) {
-      new Verifier(dialect, events, counters).verify(connections, layouts.values(), t -> candidates(t, -1),
-          t -> new RowRewriter(RowRewriter.Action.VERIFY, t.columns(), ciphers.get(t.table()), -1), o.batchSize());
+      new Verifier(dialect, events, counters).verify(connections, layouts.values(), t -> candidates(t, -1, dialect),
+          t -> new RowRewriter(RowRewriter.Action.VERIFY, t.columns(), ciphers.get(t.table()), -1), o.batchSize(), o.batchBytes());
       return;
     }
     runJob(dialect, jobId, layouts, t -> new RowRewriter(o.decrypt() ? RowRewriter.Action.DECRYPT
         : RowRewriter.Action.REENCRYPT, t.columns(), ciphers.get(t.table()), active.get(t.table())),
-        t -> candidates(t, active.get(t.table())));
+        t -> candidates(t, active.get(t.table()), dialect));
   }
 
   private void runJob(Dialect dialect, String jobId, Map<String, TableLayout> layouts,
@@ -268,28 +272,50 @@ public final class JobEngine {
       java.util.function.Function<TableLayout, Candidates> candidates, @Nullable TokenBucket throttle,
       JobMetrics metrics, AtomicReference<Throwable> failure) throws SQLException, InterruptedException {
     Map<String, BatchWorker> workers = new LinkedHashMap<>();
-    try (Connection c = connections.open()) {
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      dialect.applyTimeouts(c, o.lockTimeout(), o.statementTimeout());
-      while (failure.get() == null) {
-        JobStore.Lease lease = store.lease(c, run, owner);
-        if (lease != null) {
-          TableLayout t = layouts.get(lease.table());
-          if (t == null) {
-            throw new ColsealConfigException("job " + run.jobId() + " has a partition of table " + lease.table()
-                + " that this run does not select; give the same tables, or another --job-id");
-          }
-          BatchWorker w = workers.computeIfAbsent(lease.table(), x -> new BatchWorker(dialect, store, run, t,
-              candidates.apply(t), rewriters.apply(t), o.batchSize(), throttle, counters, metrics, events));
-          w.process(c, lease);
-          continue;
-        }
-        if (store.finishIfDone(c, run)) {
+    for (int reconnects = 0; failure.get() == null; reconnects++) {
+      try (Connection c = connections.open()) {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        dialect.applyTimeouts(c, o.lockTimeout(), o.statementTimeout(), o.transactionTimeout());
+        try {
+          workOn(c, dialect, store, run, owner, layouts, rewriters, candidates, throttle, metrics, failure, workers);
           return;
+        } catch (SQLException e) {
+          // The database ended the session (the transaction timeout while this process was frozen,
+          // a restart, a network cut): the open batch was rolled back, so none of it is lost. Work
+          // on with a new connection; the partition's checkpoint says where.
+          if (c.isValid(5) || reconnects >= MAX_RECONNECTS) {
+            throw e;
+          }
         }
-        Thread.sleep(POLL_MILLIS); // coordination with other processes' workers, by polling the job table
       }
+    }
+  }
+
+  /** Leases and processes partitions on {@code c} until the run is DONE or another worker failed. */
+  private void workOn(Connection c, Dialect dialect, JobStore store, JobStore.Run run, String owner,
+      Map<String, TableLayout> layouts, java.util.function.Function<TableLayout, RowRewriter> rewriters,
+      java.util.function.Function<TableLayout, Candidates> candidates, @Nullable TokenBucket throttle,
+      JobMetrics metrics, AtomicReference<Throwable> failure, Map<String, BatchWorker> workers)
+      throws SQLException, InterruptedException {
+    while (failure.get() == null) {
+      JobStore.Lease lease = store.lease(c, run, owner);
+      if (lease != null) {
+        TableLayout t = layouts.get(lease.table());
+        if (t == null) {
+          throw new ColsealConfigException("job " + run.jobId() + " has a partition of table " + lease.table()
+              + " that this run does not select; give the same tables, or another --job-id");
+        }
+        BatchWorker w = workers.computeIfAbsent(lease.table(), x -> new BatchWorker(dialect, store, run, t,
+            candidates.apply(t), rewriters.apply(t), o.batchSize(), o.batchBytes(), o.transactionTimeout(), throttle, counters,
+            metrics, events));
+        w.process(c, lease);
+        continue;
+      }
+      if (store.finishIfDone(c, run)) {
+        return;
+      }
+      Thread.sleep(POLL_MILLIS); // coordination with other processes' workers, by polling the job table
     }
   }
 
@@ -298,6 +324,7 @@ public final class JobEngine {
     m.put("tables", List.copyOf(new TreeSet<>(tables)));
     m.put("mode", o.mode());
     m.put("batchSize", o.batchSize());
+    m.put("batchBytes", o.batchBytes());
     m.put("partitionsPerTable", o.partitionsPerTable());
     m.put("lease", o.lease());
     return JsonWriter.writeLine(m).trim();

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * and checkpoints. Times come from the database clock, so processes on different hosts agree on
  * when a lease expires.
  *
- * <p>A partition is leasable when PENDING, or LEASED with its lease expired. Leasing selects it
+ * <p>A partition is leasable when PENDING, or LEASED with its lease expired (or by the same owner). Leasing selects it
  * {@code FOR UPDATE SKIP LOCKED} (H2: {@code FOR UPDATE}) and then updates it only if it is still
  * leasable, so two workers never hold the same partition. Every batch renews the lease in the same
  * transaction as its data, and only while the lease is still this worker's.
@@ -142,7 +142,9 @@ public final class JobStore {
 
   /** Leases the next leasable partition of the run for {@code owner}, or returns null if none is. Commits. */
   public @Nullable Lease lease(Connection c, Run run, String owner) throws SQLException {
-    String leasable = "(state = 'PENDING' OR (state = 'LEASED' AND lease_until < " + dialect.now() + "))";
+    // Its own lease too: a worker whose session the database ended takes its partition back at once.
+    String leasable = "(state = 'PENDING' OR (state = 'LEASED' AND (lease_until < " + dialect.now()
+        + " OR lease_owner = ?)))";
     for (int attempt = 0; attempt < 5; attempt++) {
       Lease found = null;
       try (PreparedStatement ps = c.prepareStatement("SELECT table_name, partition_no, lower_key, upper_key, "
@@ -150,6 +152,7 @@ public final class JobStore {
           + " ORDER BY table_name, partition_no LIMIT 1" + dialect.forUpdateSkipLocked())) {
         ps.setString(1, run.jobId());
         ps.setInt(2, run.runNo());
+        ps.setString(3, owner);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             found = new Lease(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), owner);
@@ -169,6 +172,7 @@ public final class JobStore {
         ps.setInt(3, run.runNo());
         ps.setString(4, found.table());
         ps.setInt(5, found.partition());
+        ps.setString(6, owner);
         n = ps.executeUpdate();
       }
       c.commit();

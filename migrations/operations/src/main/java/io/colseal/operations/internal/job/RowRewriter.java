@@ -1,6 +1,7 @@
 package io.colseal.operations.internal.job;
 
 import io.colseal.ColumnCipher;
+import io.colseal.EnvelopeHeaders;
 import io.colseal.RegisteredColumn;
 import io.colseal.exception.DecryptionException;
 import io.colseal.exception.EncryptionException;
@@ -14,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides, value by value, what a row becomes: an envelope on the ACTIVE version in the column's
  * mode stays; an older envelope, or one in the other mode, is re-encrypted (no decoding); plaintext
- * is encrypted; with decryption, an envelope
+ * is encrypted, including a value that starts with a header but is not a well-formed envelope
+ * ({@link EnvelopeHeaders#isWellFormed}) or is well formed but does not authenticate under its
+ * version's key; with decryption, an envelope
  * becomes its plaintext form. A value that fails (it does not decrypt, its key is unavailable, its
  * plaintext is not a value of the type) is reported, and the row is then left as it is.
  */
@@ -81,6 +84,23 @@ public final class RowRewriter {
     }
   }
 
+  /** A value that was sealed as plaintext, not re-encrypted. */
+  private record Sealed(Object value) {}
+
+  /**
+   * {@code stored} re-encrypted; or, if it has an envelope's shape but does not authenticate under
+   * its key version's DEK (which was there to try: a missing, retired or destroyed key or an
+   * unreachable KMS throws instead, and the value is left alone), it is a plaintext that looks like
+   * an envelope and is sealed as one, as {@link Sealed}.
+   */
+  private static Object reencryptOrSeal(ColumnCipher<Object, Object> cipher, Object stored, @Nullable Object plain) {
+    try {
+      return cipher.reencrypt(stored);
+    } catch (DecryptionException notAuthentic) {
+      return new Sealed(cipher.encryptPlaintext(plain == null ? stored : plain));
+    }
+  }
+
   public Change rewrite(@Nullable Object[] stored, @Nullable Object[] plain) {
     Object[] out = new Object[stored.length];
     long reencrypted = 0;
@@ -94,7 +114,8 @@ public final class RowRewriter {
         continue;
       }
       ColumnCipher<Object, Object> cipher = ciphers.get(j);
-      OptionalInt version = cipher.keyVersionOf(s);
+      // An envelope has its whole shape, not only a header: a plaintext that starts with one is plaintext.
+      OptionalInt version = EnvelopeHeaders.isWellFormed(s) ? cipher.keyVersionOf(s) : OptionalInt.empty();
       try {
         switch (action) {
           case REENCRYPT -> {
@@ -104,12 +125,17 @@ public final class RowRewriter {
             } else if (version.getAsInt() == activeVersion && onActive(j, s)) {
               skipped++;
             } else {
-              out[j] = cipher.reencrypt(s);
-              reencrypted++;
+              out[j] = reencryptOrSeal(cipher, s, plain[j]);
+              if (out[j] instanceof Sealed sealed) {
+                out[j] = sealed.value();
+                encrypted++;
+              } else {
+                reencrypted++;
+              }
             }
           }
           case DECRYPT -> {
-            if (version.isEmpty()) {
+            if (version.isEmpty()) { // not an envelope: already plaintext
               skipped++;
             } else {
               out[j] = cipher.decryptToPlaintext(s);

@@ -29,15 +29,16 @@ final class Verifier {
   }
 
   void verify(ConnectionSource connections, Collection<TableLayout> tables, Function<TableLayout, Candidates> candidates,
-      Function<TableLayout, RowRewriter> rewriters, int batchSize) throws SQLException {
+      Function<TableLayout, RowRewriter> rewriters, int batchSize, long batchBytes) throws SQLException {
     try (Connection c = connections.open()) {
       c.setReadOnly(dialect.vendor() != DatabaseVendor.MYSQL);
       for (TableLayout t : tables) {
-        PageReader reader = new PageReader(dialect, t, candidates.apply(t));
+        PageReader reader = new PageReader(dialect, t, candidates.apply(t), batchBytes);
         RowRewriter rewriter = rewriters.apply(t);
         List<Object> after = null;
         while (true) {
-          List<Row> page = reader.page(c, after, null, batchSize);
+          PageReader.Page read = reader.page(c, after, null, batchSize);
+          List<Row> page = read.rows();
           for (Row row : page) {
             RowRewriter.Change change = rewriter.rewrite(row.stored(), row.plain());
             counters.skipped.add(change.skipped());
@@ -48,7 +49,7 @@ final class Verifier {
             }
           }
           counters.rowsExamined.add(page.size());
-          if (page.size() < batchSize) {
+          if (read.last()) {
             break;
           }
           after = page.get(page.size() - 1).key();
