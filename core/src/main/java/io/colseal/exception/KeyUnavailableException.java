@@ -35,7 +35,7 @@ public class KeyUnavailableException extends ColsealException {
 
   /**
    * The same error for a value of {@code column}: its message also names the column ({@code
-   * customers.email}). The original is kept as the cause.
+   * customers.email}). It keeps the original's cause and stack trace.
    */
   public KeyUnavailableException inColumn(String column) {
     if (this.column != null) {
@@ -45,7 +45,9 @@ public class KeyUnavailableException extends ColsealException {
     String prefix = code().name() + ": ";
     String message = (m.startsWith(prefix) ? m.substring(prefix.length()) : m) + " (value in " + table + '.' + column
         + ", key version " + keyVersion + ")";
-    return new KeyUnavailableException(code(), table, keyVersion, column, message, this);
+    KeyUnavailableException named = new KeyUnavailableException(code(), table, keyVersion, column, message, getCause());
+    named.setStackTrace(getStackTrace()); // the same error: where it arose, and its own cause (e.g. the KMS error)
+    return named;
   }
 
   private static ErrorCode checked(ErrorCode code) {
