@@ -190,8 +190,8 @@ class ReencryptIT {
       String stored = column(db, "SELECT email FROM customers WHERE id = 5", false).get(0).toString();
       int at = stored.length() - 5;
       char flipped = stored.charAt(at) == 'A' ? 'B' : 'A';
-      exec(db, "UPDATE customers SET email = '" + stored.substring(0, at) + flipped + stored.substring(at + 1)
-          + "' WHERE id = 5");
+      String tampered = stored.substring(0, at) + flipped + stored.substring(at + 1);
+      exec(db, "UPDATE customers SET email = '" + tampered + "' WHERE id = 5");
       String corrupted = dump(db);
       CliResult v = cli.run("reencrypt", "--table", "customers", "--verify", "--json").failed("JOB_INCOMPLETE");
       List<JsonNode> failures = v.jsonLines().stream().filter(l -> l.get("event").asText().equals("failure")).toList();
@@ -205,6 +205,18 @@ class ReencryptIT {
       assertEquals(1, last(v).get("failures").asLong());
       assertFalse(v.out().contains(CANARY_PLAINTEXT) || v.err().contains(CANARY_PLAINTEXT), v.toString());
       assertEquals(corrupted, dump(db));
+
+      // The job itself reports the tampered envelope under an older version and leaves it alone: it
+      // has an envelope's whole shape, so it is never encrypted as if it were a plaintext (which
+      // would make its text read back as the value).
+      CliResult job = cli.run("reencrypt", "--table", "customers", "--json").failed("JOB_INCOMPLETE");
+      List<JsonNode> jobFailures =
+          job.jsonLines().stream().filter(l -> l.get("event").asText().equals("failure")).toList();
+      assertEquals(1, jobFailures.size(), job.out());
+      assertEquals(5, jobFailures.get(0).at("/primaryKey/id").asInt());
+      assertEquals("DECRYPT_FAILED", jobFailures.get(0).get("code").asText());
+      assertEquals(0, last(job).get("encryptedFromPlaintext").asLong(), job.out());
+      assertEquals(tampered, column(db, "SELECT email FROM customers WHERE id = 5", false).get(0).toString());
     }
   }
 

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Decides, value by value, what a row becomes: an envelope on the ACTIVE version in the column's
  * mode stays; an older envelope, or one in the other mode, is re-encrypted (no decoding); plaintext
  * is encrypted, including a value that starts with a header but is not a well-formed envelope
- * ({@link EnvelopeHeaders#isWellFormed}) or is well formed but does not authenticate under its
- * version's key; with decryption, an envelope
- * becomes its plaintext form. A value that fails (it does not decrypt, its key is unavailable, its
- * plaintext is not a value of the type) is reported, and the row is then left as it is.
+ * ({@link EnvelopeHeaders#isWellFormed}); with decryption, an envelope becomes its plaintext form. A
+ * value that fails (a well-formed envelope that does not authenticate, its key is unavailable, its
+ * plaintext is not a value of the type) is reported, and the row is then left as it is: a value
+ * with an envelope's whole shape that does not authenticate is tampered or was copied from
+ * elsewhere as often as it is a plaintext that looks like one, and only a person can tell.
  */
 public final class RowRewriter {
   /** What the job does to values. */
@@ -84,23 +85,6 @@ public final class RowRewriter {
     }
   }
 
-  /** A value that was sealed as plaintext, not re-encrypted. */
-  private record Sealed(Object value) {}
-
-  /**
-   * {@code stored} re-encrypted; or, if it has an envelope's shape but does not authenticate under
-   * its key version's DEK (which was there to try: a missing, retired or destroyed key or an
-   * unreachable KMS throws instead, and the value is left alone), it is a plaintext that looks like
-   * an envelope and is sealed as one, as {@link Sealed}.
-   */
-  private static Object reencryptOrSeal(ColumnCipher<Object, Object> cipher, Object stored, @Nullable Object plain) {
-    try {
-      return cipher.reencrypt(stored);
-    } catch (DecryptionException notAuthentic) {
-      return new Sealed(cipher.encryptPlaintext(plain == null ? stored : plain));
-    }
-  }
-
   public Change rewrite(@Nullable Object[] stored, @Nullable Object[] plain) {
     Object[] out = new Object[stored.length];
     long reencrypted = 0;
@@ -125,13 +109,8 @@ public final class RowRewriter {
             } else if (version.getAsInt() == activeVersion && onActive(j, s)) {
               skipped++;
             } else {
-              out[j] = reencryptOrSeal(cipher, s, plain[j]);
-              if (out[j] instanceof Sealed sealed) {
-                out[j] = sealed.value();
-                encrypted++;
-              } else {
-                reencrypted++;
-              }
+              out[j] = cipher.reencrypt(s);
+              reencrypted++;
             }
           }
           case DECRYPT -> {
