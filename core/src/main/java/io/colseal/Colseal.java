@@ -70,12 +70,14 @@ public final class Colseal implements AutoCloseable {
   public static Colseal start(ConnectionSource connections, ColsealConfig config) {
     requireNonNull(connections, "connections");
     requireNonNull(config, "config");
+    JdbcSupport jdbc = new JdbcSupport(connections, config.clock());
+    applySchemaManagement(config.schemaManagement(), connections, jdbc);
+    DataKeyTable keyTable = new DataKeyTable(jdbc, config.environment());
+    // Before the provider opens: with create-if-missing, opening creates the configured local KEK,
+    // and a start refused for naming the wrong one must not leave it behind.
+    KekConsistency.check(config, keyTable);
     KmsProvider kms = KmsProviders.create(config);
     try {
-      JdbcSupport jdbc = new JdbcSupport(connections, config.clock());
-      applySchemaManagement(config.schemaManagement(), connections, jdbc);
-      DataKeyTable keyTable = new DataKeyTable(jdbc, config.environment());
-      KekConsistency.check(config, kms, keyTable);
       LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), DataKeyTable.TABLE,
           jdbc.vendor());
       return new Colseal(config, kms, new DataKeys(keyTable, kms, keyRingOptions(config, config.autoCreateKeys())),

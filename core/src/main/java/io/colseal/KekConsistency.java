@@ -5,6 +5,7 @@ import io.colseal.internal.keystore.DataKeyTable;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
 import io.colseal.kms.KmsProvider;
+import io.colseal.kms.KmsSettings;
 import io.colseal.kms.local.LocalKeystoreKms;
 import io.colseal.kms.local.LocalKmsProviderFactory;
 import java.util.Locale;
@@ -29,14 +30,20 @@ final class KekConsistency {
 
   private KekConsistency() {}
 
-  static void check(ColsealConfig config, KmsProvider kms, DataKeyTable keyTable) {
-    if (!LocalKeystoreKms.NAME.equals(kms.name())
+  /**
+   * Checks the KEK {@code config} names (its provider instance's, or {@code colseal.kms.kek-id}):
+   * called before the provider is created from the settings, since creating it creates the KEK.
+   */
+  static void check(ColsealConfig config, DataKeyTable keyTable) {
+    String provider = config.kmsProvider().map(KmsProvider::name).or(config::kmsProviderName).orElse(null);
+    String kekId = config.kmsProvider().map(KmsProvider::kekId).or(() -> config.find(KmsSettings.KEK_ID)).orElse(null);
+    if (!LocalKeystoreKms.NAME.equals(provider) || kekId == null
         || !config.find(LocalKmsProviderFactory.CREATE_IF_MISSING).orElse(false)) {
       return;
     }
     Map<String, Set<String>> tablesByKek = new TreeMap<>();
     for (KeyVersion v : keyTable.listAll()) {
-      if (v.state() == KeyState.ACTIVE && v.kekProvider().equals(kms.name()) && !v.kekId().equals(kms.kekId())) {
+      if (v.state() == KeyState.ACTIVE && v.kekProvider().equals(provider) && !v.kekId().equals(kekId)) {
         tablesByKek.computeIfAbsent(v.kekId(), k -> new TreeSet<>()).add(v.table());
       }
     }
@@ -46,7 +53,7 @@ final class KekConsistency {
     StringBuilder others = new StringBuilder();
     tablesByKek.forEach((kek, tables) -> others.append(others.length() == 0 ? "" : "; ").append("local KEK '")
         .append(kek).append("' (").append(String.join(", ", tables)).append(')'));
-    String message = "colseal.kms.kek-id is '" + kms.kekId() + "' but the ACTIVE data keys are wrapped by " + others
+    String message = "colseal.kms.kek-id is '" + kekId + "' but the ACTIVE data keys are wrapped by " + others
         + ": with colseal.kms.local.create-if-missing=true a misspelled kek-id creates a second KEK, and new keys"
         + " are wrapped under it. Set colseal.kms.kek-id to the KEK in use, or move the keys with 'colseal keys"
         + " rewrap' first";

@@ -14,6 +14,8 @@ import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import io.colseal.testing.TestDatabase.Kind;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,8 @@ class KekConsistencyIT {
       assertTrue(e.getMessage().contains("'shop-kel'"), e.getMessage());
       assertTrue(e.getMessage().contains("local KEK 'shop-kek' (customers)"), e.getMessage());
       assertTrue(e.getMessage().contains("refused because colseal.environment is prod"), e.getMessage());
+      KeyStore keystore = KeyStore.getInstance(dir.resolve("kek.p12").toFile(), PASSWORD.toCharArray());
+      assertEquals(List.of("shop-kek"), Collections.list(keystore.aliases()), "a refused start creates no KEK");
     }
   }
 
