@@ -74,20 +74,20 @@ class ReencryptFrozenWorkerIT {
       String[] args = {"reencrypt", "--table", "accounts", "--partitions", "1", "--batch-size", "20",
           "--lock-timeout", "PT60S", "--transaction-timeout", "PT2S", "--lease", "PT3S", "--json"};
       String appValue = "DE00APPLICATION0000005";
-      try (Colseal app = Colseal.start(db.connections(), App.localConfig(keystore, "kek1"));
+      // The test's lock is taken before the job starts, so the job's first batch always waits for it.
+      Connection holder = db.connect();
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock = holder.prepareStatement("SELECT iban FROM accounts WHERE id = ? FOR UPDATE")) {
+        lock.setLong(1, LOCKED_BY_TEST);
+        lock.executeQuery().close();
+      }
+      try (holder; Colseal app = Colseal.start(db.connections(), App.localConfig(keystore, "kek1"));
           CliProcess frozen = cli.start(args)) {
         ColumnCipher<String, String> iban = app.textColumn(Accounts.TABLE, "iban", String.class);
-        try (Connection holder = db.connect()) {
-          holder.setAutoCommit(false);
-          try (PreparedStatement lock = holder.prepareStatement("SELECT iban FROM accounts WHERE id = ? FOR UPDATE")) {
-            lock.setLong(1, LOCKED_BY_TEST);
-            lock.executeQuery().close();
-          }
-          awaitBlockedBy(kind, holder);
-          signal("-STOP", frozen.pid());
-          awaitStopped(frozen.pid());
-          holder.rollback(); // the frozen job's batch now completes on the server and sits idle, holding its locks
-        }
+        awaitBlockedBy(kind, holder);
+        signal("-STOP", frozen.pid());
+        awaitStopped(frozen.pid());
+        holder.rollback(); // the frozen job's batch now completes on the server and sits idle, holding its locks
         try (Connection probe = db.connect()) {
           SQLException held = assertThrows(SQLException.class, () -> {
             try (Statement st = probe.createStatement()) {
@@ -134,8 +134,10 @@ class ReencryptFrozenWorkerIT {
   private static void awaitBlockedBy(TestDatabase.Kind kind, Connection holder) throws SQLException {
     String sql = kind == TestDatabase.Kind.POSTGRESQL
         ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND pg_backend_pid() = ANY(pg_blocking_pids(pid))"
-        : "SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS w JOIN information_schema.INNODB_TRX t"
-            + " ON w.blocking_trx_id = t.trx_id WHERE t.trx_mysql_thread_id = CONNECTION_ID()";
+        // MariaDB 10.11 leaves a transaction waiting for a row lock out of INNODB_TRX and INNODB_LOCK_WAITS
+        // (SHOW ENGINE INNODB STATUS shows it): the job's session is the one whose UPDATE of the held row runs.
+        : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE db = DATABASE() AND id <> CONNECTION_ID()"
+            + " AND info LIKE 'UPDATE accounts % WHERE id = " + LOCKED_BY_TEST + " %'";
     long start = System.nanoTime();
     while (true) {
       try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery(sql)) {
