@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.sql.ast.tree.expression.JdbcParameter;
-import org.hibernate.sql.exec.ExecutionException;
 import org.hibernate.sql.exec.internal.AbstractJdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
@@ -33,18 +32,13 @@ final class IndexedParameter extends AbstractJdbcParameter {
   public void bindParameterValue(
       PreparedStatement statement, int position, JdbcParameterBindings bindings, ExecutionContext context)
       throws SQLException {
-    var binding = bindings.getBinding(original);
-    if (binding == null) {
-      throw new ExecutionException("JDBC parameter value not bound - " + original);
-    }
+    var binding = VersionedParameter.bindingOf(original, bindings);
     Object bound = binding.getBindValue();
     JdbcMapping boundType = binding.getBindType();
     Object value = bound == null || boundType != null && boundType.getValueConverter() instanceof BlindIndexJpaConverter
         ? bound
         : converter.convertToDatabaseColumn(plaintext(bound));
-    @SuppressWarnings("unchecked")
-    var binder = (org.hibernate.type.descriptor.ValueBinder<Object>) getJdbcMapping().getJdbcValueBinder();
-    binder.bind(statement, value, position, context.getSession());
+    VersionedParameter.bindStored(this, statement, value, position, context);
   }
 
   private String plaintext(Object bound) {

@@ -10,7 +10,10 @@ import org.hibernate.sql.ast.tree.expression.JdbcParameter;
 import org.hibernate.sql.exec.ExecutionException;
 import org.hibernate.sql.exec.internal.AbstractJdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
+import org.hibernate.sql.exec.spi.JdbcParameterBinding;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
+import org.hibernate.type.descriptor.ValueBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One slot of an expanded deterministic parameter: binds the envelope Hibernate computed for the
@@ -42,10 +45,7 @@ final class VersionedParameter extends AbstractJdbcParameter {
   public void bindParameterValue(
       PreparedStatement statement, int position, JdbcParameterBindings bindings, ExecutionContext context)
       throws SQLException {
-    var binding = bindings.getBinding(original);
-    if (binding == null) {
-      throw new ExecutionException("JDBC parameter value not bound - " + original);
-    }
+    var binding = bindingOf(original, bindings);
     Object bound = binding.getBindValue();
     Object value = null;
     if (bound != null) {
@@ -63,9 +63,24 @@ final class VersionedParameter extends AbstractJdbcParameter {
       }
       value = sealUnder(cipher, stored, versions[Math.min(slot, versions.length - 1)]);
     }
+    bindStored(this, statement, value, position, context);
+  }
+
+  /** The binding Hibernate made for the parameter a colseal parameter replaces. */
+  static JdbcParameterBinding bindingOf(JdbcParameter original, JdbcParameterBindings bindings) {
+    JdbcParameterBinding binding = bindings.getBinding(original);
+    if (binding == null) {
+      throw new ExecutionException("JDBC parameter value not bound - " + original);
+    }
+    return binding;
+  }
+
+  /** Binds {@code stored} with the column's own JDBC binder (the parameter's mapping is the column's). */
+  static void bindStored(AbstractJdbcParameter parameter, PreparedStatement statement, @Nullable Object stored,
+      int position, ExecutionContext context) throws SQLException {
     @SuppressWarnings("unchecked")
-    var binder = (org.hibernate.type.descriptor.ValueBinder<Object>) getJdbcMapping().getJdbcValueBinder();
-    binder.bind(statement, value, position, context.getSession());
+    var binder = (ValueBinder<Object>) parameter.getJdbcMapping().getJdbcValueBinder();
+    binder.bind(statement, stored, position, context.getSession());
   }
 
   private ColsealQueryException stale(int versions) {
