@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.exception.ErrorCode;
+import io.colseal.mybatis.model.AnnotatedCustomerMapper;
 import io.colseal.mybatis.model.Customer;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.session.SqlSession;
 
 /**
  * Equality search through mapper parameters finds rows under every live key version: two rows, one
@@ -80,6 +84,27 @@ class SearchIT {
       assertEquals(List.of(1L), ids(store.xml(m -> m.search("kim1@example.com", "010 1234 5611"))));
       assertEquals(List.of(), store.xml(m -> m.search("kim1@example.com", "010-1234-5612")));
       assertEquals(List.of(2L), ids(store.xml(m -> m.search(null, "(010) 1234-5612"))));
+    }
+  }
+
+  @EachDatabase
+  void providerSql_searchesAcrossKeyVersions(TestDatabase db) throws Exception {
+    try (CustomerStore store = CustomerStore.open(db, new InMemoryKms())) {
+      twoVersions(store);
+      assertEquals(List.of(1L), ids(store.annotated(m -> m.findByEmailFromProvider("kim1@example.com"))));
+    }
+  }
+
+  @EachDatabase
+  void cursor_searchesAcrossKeyVersions(TestDatabase db) throws Exception {
+    try (CustomerStore store = CustomerStore.open(db, new InMemoryKms())) {
+      twoVersions(store);
+      try (SqlSession s = store.factory.openSession();
+          Cursor<Customer> cursor = s.getMapper(AnnotatedCustomerMapper.class).streamByEmail("kim1@example.com")) {
+        List<Long> streamed = new ArrayList<>();
+        cursor.forEach(c -> streamed.add(c.getId()));
+        assertEquals(List.of(1L), streamed);
+      }
     }
   }
 

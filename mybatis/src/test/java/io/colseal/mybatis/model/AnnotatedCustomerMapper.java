@@ -6,6 +6,8 @@ import org.apache.ibatis.annotations.Result;
 import org.apache.ibatis.annotations.ResultMap;
 import org.apache.ibatis.annotations.Results;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.SelectProvider;
+import org.apache.ibatis.cursor.Cursor;
 
 /** The same table through annotations only. */
 public interface AnnotatedCustomerMapper {
@@ -31,4 +33,23 @@ public interface AnnotatedCustomerMapper {
   @ResultMap("annotatedCustomer")
   List<Customer> findByPhone(String phone);
   // docs:annotations
+
+  @SelectProvider(type = Queries.class, method = "byEmail")
+  @ResultMap("annotatedCustomer")
+  List<Customer> findByEmailFromProvider(String email);
+
+  @Select("SELECT id, email, phone, birth_date FROM customers"
+      + " WHERE email = #{email,typeHandler=io.colseal.mybatis.model.CustomerColumns$Email} ORDER BY id")
+  @ResultMap("annotatedCustomer")
+  Cursor<Customer> streamByEmail(String email);
+
+  /** SQL built by a provider class. */
+  final class Queries {
+    private Queries() {}
+
+    public static String byEmail() {
+      return "SELECT id, email, phone, birth_date FROM customers"
+          + " WHERE email = #{email,typeHandler=io.colseal.mybatis.model.CustomerColumns$Email} ORDER BY id";
+    }
+  }
 }
