@@ -33,9 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <result column="email" property="email" typeHandler="CustomerEmail"/>
  * }</pre>
  *
- * <p>Any Java type colseal encrypts ({@link io.colseal.SupportedType}: {@code String}, {@code
- * byte[]}, {@code Integer}, {@code Long}, {@code BigDecimal}, {@code Boolean}, {@code LocalDate},
- * {@code LocalDateTime}, {@code Instant}, {@code UUID}, enums). Text storage binds and reads with
+ * <p>Any Java type colseal encrypts ({@link io.colseal.SupportedType}). Text storage binds and reads with
  * {@code setString}/{@code getString}, binary storage with {@code setBytes}/{@code getBytes}. SQL
  * NULL stays NULL. The stored values are those a {@link ColumnCipher} for the same table, column,
  * type, storage and mode produces, and those {@code @Encrypted} of colseal-hibernate stores.
