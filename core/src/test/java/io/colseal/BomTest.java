@@ -24,7 +24,8 @@ class BomTest {
 
   /** What colseal publishes; sample-app and benchmarks never are. */
   private static final Set<String> PUBLISHED =
-      Set.of("colseal-core", "colseal-hibernate", "colseal-kms-aws", "colseal-operations", "colseal-cli");
+      Set.of("colseal-core", "colseal-hibernate", "colseal-kms-aws", "colseal-mybatis", "colseal-operations",
+          "colseal-cli");
 
   @Test
   void bom_managesExactlyThePublishedArtifacts() throws Exception {

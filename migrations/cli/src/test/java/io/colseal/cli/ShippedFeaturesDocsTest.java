@@ -42,6 +42,8 @@ class ShippedFeaturesDocsTest {
           "key destruction"),
       feature("KEK re-wrap", "reference/cli/keys-rewrap.md", "colseal keys rewrap", "re-?wrapping data keys"),
       feature("AWS KMS", "guides/aws-kms-setup.md", "AWS KMS"),
+      feature("MyBatis type handlers", "guides/mybatis.md#one-handler-per-column", "colseal-mybatis",
+          "EncryptedTypeHandler", "ColsealMyBatis", "MyBatis (type )?handlers?"),
       feature("local KEK", "reference/cli/kek-create.md", "local (KEK|keystore|provider)", "colseal kek create"),
       feature("column registry", "reference/key-table.md#the-column-registry", "colseal_column", "column registry"));
 
