@@ -3,7 +3,6 @@ package io.colseal.hibernate;
 import io.colseal.Storage;
 import io.colseal.SupportedType;
 import io.colseal.hibernate.Encrypted;
-import jakarta.persistence.AttributeConverter;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -12,11 +11,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
-import org.hibernate.boot.model.convert.spi.AutoApplicableConverterDescriptor;
-import org.hibernate.boot.model.convert.spi.ConverterDescriptor;
 import org.hibernate.boot.model.convert.spi.JpaAttributeConverterCreationContext;
-import org.hibernate.boot.spi.MetadataBuildingContext;
-import org.hibernate.models.spi.MemberDetails;
 import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 import org.jspecify.annotations.Nullable;
 
@@ -24,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * Safety net for values Hibernate resolves before attribute binders run (elements of a {@code
  * Set} element collection): applies a fresh colseal converter to every {@code @Encrypted} member of
  * one (Java type, storage), so such values can never be bound without encryption. The binder then
- * gives the converter its table and column. Registered by {@link ColsealMetadataBuilderInitializer}.
+ * gives the converter its table and column. Registered by {@link ColsealMetadataBuilderInitializer}
+ * as a descriptor of the running Hibernate ({@link HibernateLine#descriptor}); Hibernate hands it
+ * each candidate member, which {@link HibernateLine#javaMember} turns into a Java field or method.
  */
-final class AutoApplyEncryptedDescriptor<X, Y> implements ConverterDescriptor<X, Y>, AutoApplicableConverterDescriptor {
+final class AutoApplyEncryptedDescriptor<X, Y> implements ConverterSpec, ConverterSpec.AutoApply {
   private final Class<X> javaType;
   private final Storage storage;
 
@@ -36,63 +33,49 @@ final class AutoApplyEncryptedDescriptor<X, Y> implements ConverterDescriptor<X,
   }
 
   @Override
-  @SuppressWarnings("unchecked")
-  public Class<? extends AttributeConverter<X, Y>> getAttributeConverterClass() {
-    return (Class<? extends AttributeConverter<X, Y>>) BuiltInConverters.converterClass(javaType, storage);
+  public Class<?> converterClass() {
+    return BuiltInConverters.converterClass(javaType, storage);
   }
 
   @Override
-  public Type getDomainValueResolvedType() {
+  public Class<?> domainType() {
     return javaType;
   }
 
   @Override
-  public Type getRelationalValueResolvedType() {
+  public Class<?> relationalType() {
     return PerAttributeConverterDescriptor.relationalClass(storage);
   }
 
   @Override
-  public AutoApplicableConverterDescriptor getAutoApplyDescriptor() {
-    return this;
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
-  public JpaAttributeConverter<X, Y> createJpaAttributeConverter(JpaAttributeConverterCreationContext context) {
+  public JpaAttributeConverter<X, Y> create(JpaAttributeConverterCreationContext context) {
     // A fresh instance per value: Hibernate calls this once per BasicValue it resolves.
     EncryptingConverter<X, Y> converter = (EncryptingConverter<X, Y>) BuiltInConverters.create(javaType, storage);
     return PerAttributeConverterDescriptor.wrap(converter, context);
   }
 
   @Override
-  public boolean isAutoApplicable() {
-    return true;
+  public AutoApply autoApply() {
+    return this;
   }
 
   @Override
-  public @Nullable ConverterDescriptor<?, ?> getAutoAppliedConverterDescriptorForAttribute(
-      MemberDetails memberDetails, MetadataBuildingContext context) {
-    Member member = memberDetails.toJavaMember();
+  public boolean toAttribute(Member member) {
     Encrypted e = encrypted(member);
-    if (e == null) {
-      return null;
-    }
-    Class<?> type = SupportedType.box(rawType(genericType(member)));
-    return matches(type, e) ? this : null;
+    return e != null && matches(SupportedType.box(rawType(genericType(member))), e);
   }
 
   @Override
-  public @Nullable ConverterDescriptor<?, ?> getAutoAppliedConverterDescriptorForCollectionElement(
-      MemberDetails memberDetails, MetadataBuildingContext context) {
-    Member member = memberDetails.toJavaMember();
+  public boolean toCollectionElement(Member member) {
     Encrypted e = encrypted(member);
     if (e == null) {
-      return null;
+      return false;
     }
     Type generic = genericType(member);
     Class<?> raw = rawType(generic);
     if (!(generic instanceof ParameterizedType p)) {
-      return null;
+      return false;
     }
     Type element;
     if (Map.class.isAssignableFrom(raw) && p.getActualTypeArguments().length == 2) {
@@ -100,15 +83,9 @@ final class AutoApplyEncryptedDescriptor<X, Y> implements ConverterDescriptor<X,
     } else if (Collection.class.isAssignableFrom(raw) && p.getActualTypeArguments().length == 1) {
       element = p.getActualTypeArguments()[0];
     } else {
-      return null;
+      return false;
     }
-    return matches(SupportedType.box(rawType(element)), e) ? this : null;
-  }
-
-  @Override
-  public @Nullable ConverterDescriptor<?, ?> getAutoAppliedConverterDescriptorForMapKey(
-      MemberDetails memberDetails, MetadataBuildingContext context) {
-    return null;
+    return matches(SupportedType.box(rawType(element)), e);
   }
 
   private boolean matches(Class<?> type, Encrypted e) {
@@ -130,13 +107,7 @@ final class AutoApplyEncryptedDescriptor<X, Y> implements ConverterDescriptor<X,
   }
 
   private static Class<?> rawType(Type type) {
-    if (type instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
-      return c;
-    }
-    return Object.class;
+    return HibernateLine.rawType(type);
   }
 
   @Override

@@ -33,8 +33,7 @@ public final class BlindIndexAttributeBinder implements AttributeBinder<BlindInd
         || !(basic.getColumn() instanceof Column column)) {
       throw new ColsealMappingException(where + ": @BlindIndex needs a basic String attribute with one column");
     }
-    Class<?> type = basic.getImplicitJavaTypeAccess().apply(context.getBootstrapContext().getTypeConfiguration())
-        instanceof Class<?> c ? c : Object.class;
+    Class<?> type = HibernateLine.rawType(HibernateLine.current().attributeType(property, basic, context));
     if (type != String.class) {
       throw new ColsealMappingException(where + ": @BlindIndex attributes are String, not " + type.getName());
     }
@@ -51,7 +50,8 @@ public final class BlindIndexAttributeBinder implements AttributeBinder<BlindInd
     }
     BlindIndexConverter converter = new BlindIndexConverter(persistentClass.getEntityName(), property.getName(),
         annotation.of(), basic.getTable().getName(), column.getName(), annotation.normalizer(), annotation.bits());
-    basic.setJpaAttributeConverterDescriptor(new BlindIndexJpaConverter.Descriptor(converter));
+    basic.setJpaAttributeConverterDescriptor(
+        HibernateLine.current().descriptor(new BlindIndexJpaConverter.Descriptor(converter)));
     column.setLength(BlindIndexer.MAX_LENGTH);
   }
 

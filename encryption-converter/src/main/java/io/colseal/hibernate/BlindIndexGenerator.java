@@ -6,7 +6,6 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.generator.EventTypeSets;
-import org.hibernate.generator.GeneratorCreationContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,11 @@ public final class BlindIndexGenerator implements BeforeExecutionGenerator {
 
   private final String source;
 
-  public BlindIndexGenerator(BlindIndex annotation, GeneratorCreationContext context) {
+  /**
+   * Created by Hibernate for each {@code @BlindIndex} attribute. Hibernate 6.6, 7.2 and 7.4 all
+   * accept this one-argument form (6.6 knows no {@code (annotation, context)} constructor).
+   */
+  public BlindIndexGenerator(BlindIndex annotation) {
     this.source = annotation.of();
   }
 

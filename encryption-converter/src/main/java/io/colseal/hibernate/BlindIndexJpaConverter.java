@@ -1,8 +1,6 @@
 package io.colseal.hibernate;
 
 import jakarta.persistence.AttributeConverter;
-import org.hibernate.boot.model.convert.spi.AutoApplicableConverterDescriptor;
-import org.hibernate.boot.model.convert.spi.ConverterDescriptor;
 import org.hibernate.boot.model.convert.spi.JpaAttributeConverterCreationContext;
 import org.hibernate.resource.beans.spi.ManagedBean;
 import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
@@ -23,8 +21,8 @@ final class BlindIndexJpaConverter implements JpaAttributeConverter<String, Stri
   private BlindIndexJpaConverter(BlindIndexConverter converter, JpaAttributeConverterCreationContext context) {
     this.converter = converter;
     this.domainType = RedactingJavaTypes.domainType(String.class);
-    this.relationalType = context.getJavaTypeRegistry().resolveDescriptor(String.class);
-    this.converterType = context.getJavaTypeRegistry().resolveDescriptor(BlindIndexConverter.class);
+    this.relationalType = HibernateLine.javaType(context.getJavaTypeRegistry(), String.class);
+    this.converterType = HibernateLine.javaType(context.getJavaTypeRegistry(), BlindIndexConverter.class);
   }
 
   BlindIndexConverter converter() {
@@ -76,8 +74,11 @@ final class BlindIndexJpaConverter implements JpaAttributeConverter<String, Stri
     return "BlindIndexJpaConverter[" + converter + "]";
   }
 
-  /** Installs one {@link BlindIndexConverter} instance on one column; equality is identity. */
-  static final class Descriptor implements ConverterDescriptor<String, String> {
+  /**
+   * Installs one {@link BlindIndexConverter} instance on one column ({@link HibernateLine#descriptor}
+   * makes it a descriptor of the running Hibernate, whose equality is identity).
+   */
+  static final class Descriptor implements ConverterSpec {
     private final BlindIndexConverter instance;
 
     Descriptor(BlindIndexConverter instance) {
@@ -85,29 +86,28 @@ final class BlindIndexJpaConverter implements JpaAttributeConverter<String, Stri
     }
 
     @Override
-    public Class<? extends AttributeConverter<String, String>> getAttributeConverterClass() {
+    public Class<?> converterClass() {
       return BlindIndexConverter.class;
     }
 
     @Override
-    public java.lang.reflect.Type getDomainValueResolvedType() {
+    public Class<?> domainType() {
       return String.class;
     }
 
     @Override
-    public java.lang.reflect.Type getRelationalValueResolvedType() {
+    public Class<?> relationalType() {
       return String.class;
     }
 
     @Override
-    public AutoApplicableConverterDescriptor getAutoApplyDescriptor() {
-      return PerAttributeConverterDescriptor.NotAutoApplied.INSTANCE;
-    }
-
-    @Override
-    public JpaAttributeConverter<String, String> createJpaAttributeConverter(
-        JpaAttributeConverterCreationContext context) {
+    public JpaAttributeConverter<String, String> create(JpaAttributeConverterCreationContext context) {
       return new BlindIndexJpaConverter(instance, context);
+    }
+
+    @Override
+    public String toString() {
+      return "BlindIndexJpaConverter.Descriptor[" + instance + "]";
     }
   }
 }

@@ -53,7 +53,7 @@ public final class CheckingHqlTranslator implements HqlTranslator {
     HqlTranslator s = standard;
     if (s == null) {
       HqlTranslator dialects = sf.getJdbcServices().getDialect().getHqlTranslator();
-      s = dialects != null ? dialects : new StandardHqlTranslator(sf.getQueryEngine().getCriteriaBuilder(),
+      s = dialects != null ? dialects : new StandardHqlTranslator(HibernateLine.current().sqmCreationContext(sf),
           new SqmCreationOptionsStandard(sf.getSessionFactoryOptions()));
       standard = s;
     }

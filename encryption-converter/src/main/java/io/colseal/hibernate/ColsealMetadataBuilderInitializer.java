@@ -15,9 +15,10 @@ public final class ColsealMetadataBuilderInitializer implements MetadataBuilderI
 
   @Override
   public void contribute(MetadataBuilder metadataBuilder, StandardServiceRegistry serviceRegistry) {
+    HibernateLine line = HibernateLine.current();
     for (Class<?> type : BuiltInConverters.types()) {
       for (Storage storage : BuiltInConverters.storages()) {
-        metadataBuilder.applyAttributeConverter(new AutoApplyEncryptedDescriptor<>(type, storage));
+        metadataBuilder.applyAttributeConverter(line.descriptor(new AutoApplyEncryptedDescriptor<>(type, storage)));
       }
     }
   }

@@ -9,7 +9,9 @@ import org.hibernate.service.spi.SessionFactoryServiceContributor;
 import org.hibernate.service.spi.SessionFactoryServiceRegistryBuilder;
 
 /**
- * colseal's contributions to Hibernate's service registries, found by ServiceLoader:
+ * colseal's contributions to Hibernate's service registries, found by ServiceLoader. The first
+ * thing colseal runs in a bootstrap, so it is also where an unsupported Hibernate line is refused
+ * ({@link HibernateLine#current()}).
  *
  * <ul>
  *   <li>to the standard registry, {@link SearchableSqmTranslatorFactory} as {@code
@@ -31,6 +33,7 @@ public final class ColsealServiceContributor implements ServiceContributor, Sess
 
   @Override
   public void contribute(StandardServiceRegistryBuilder builder) {
+    HibernateLine.current(); // an unsupported Hibernate stops here, before any mapping or key work
     Map<String, Object> settings = builder.getSettings();
     if (!settings.containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
       builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, SearchableSqmTranslatorFactory.class.getName());

@@ -5,8 +5,6 @@ import io.colseal.Storage;
 import io.colseal.SupportedType;
 import io.colseal.hibernate.ColsealMappingException;
 import io.colseal.hibernate.Encrypted;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -97,8 +95,8 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     if (basic.getColumnSpan() != 1 || !(basic.getColumn() instanceof Column column)) {
       throw new ColsealMappingException(where + ": @Encrypted needs exactly one physical column, not a formula");
     }
-    Class<?> javaType = SupportedType.box(erase(basic.getImplicitJavaTypeAccess()
-        .apply(context.getBootstrapContext().getTypeConfiguration())));
+    Class<?> javaType = SupportedType.box(HibernateLine.rawType(HibernateLine.current().attributeType(property, basic,
+        context)));
     String at = where;
     if (!SupportedType.isSupported(javaType)) {
       throw new ColsealMappingException(at + ": " + javaType.getName() + " cannot be @Encrypted; supported types are "
@@ -113,10 +111,12 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
       EncryptingConverter<?, ?> converter = BuiltInConverters.create(javaType, storage);
       converter.bindColumn(binding);
       converter.classification(annotation.classification());
-      basic.setJpaAttributeConverterDescriptor(new PerAttributeConverterDescriptor<>(converter));
+      basic.setJpaAttributeConverterDescriptor(
+          HibernateLine.current().descriptor(new PerAttributeConverterDescriptor<>(converter)));
       // Snapshots for dirty checking copy the domain value with its own plan, not through the
       // converter; otherwise every load of a byte[] attribute would encrypt once.
-      basic.setExplicitMutabilityPlanAccess(tc -> tc.getJavaTypeRegistry().resolveDescriptor(javaType).getMutabilityPlan());
+      basic.setExplicitMutabilityPlanAccess(
+          tc -> HibernateLine.javaType(tc.getJavaTypeRegistry(), javaType).getMutabilityPlan());
       sizeColumn(column, basic.isLob(), javaType, storage);
       return;
     }
@@ -173,15 +173,5 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
         ? (column.getPrecision() != null ? column.getPrecision() : 38)
         : (column.getLength() != null ? column.getLength() : 255);
     column.setLength(SupportedType.maxStoredLength(javaType, storage, declared));
-  }
-
-  private static Class<?> erase(Type type) {
-    if (type instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
-      return c;
-    }
-    return Object.class;
   }
 }

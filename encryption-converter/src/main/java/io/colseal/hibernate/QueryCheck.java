@@ -37,7 +37,7 @@ final class QueryCheck {
       var metadata = none ? ParameterMetadataImpl.EMPTY : new ParameterMetadataImpl(xref.getQueryParameters());
       var bindings = metadata.createBindings(sessionFactory);
       new SearchableSqmTranslator<>(sqm, QueryOptions.NONE, xref, bindings, new LoadQueryInfluencers(sessionFactory),
-          sessionFactory.getSqlTranslationEngine(), false).translate();
+          HibernateLine.current().sqlAstCreationContext(sessionFactory), false).translate();
     } catch (ColsealQueryException e) {
       throw e;
     } catch (RuntimeException e) {

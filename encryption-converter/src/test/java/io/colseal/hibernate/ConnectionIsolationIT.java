@@ -36,14 +36,14 @@ class ConnectionIsolationIT {
   @EachDatabase
   void rolledBackTransaction_hibernateBuiltInPool_leavesNoRow_keepsColsealsWrites_returnsNothingTwice(TestDatabase db)
       throws Exception {
-    ConnectionLedger.BUILT_IN_POOL.reset();
+    ConnectionLedger ledger = new ConnectionLedger();
     Map<String, Object> s = new HashMap<>();
     s.put(AvailableSettings.JAKARTA_JDBC_URL, db.url());
     s.put(AvailableSettings.JAKARTA_JDBC_USER, db.user());
     s.put(AvailableSettings.JAKARTA_JDBC_PASSWORD, db.password());
     s.put(AvailableSettings.POOL_SIZE, "5");
-    s.put(AvailableSettings.CONNECTION_PROVIDER, ConnectionLedger.RecordingBuiltInPool.class.getName());
-    check(db, colseal(s), ConnectionLedger.BUILT_IN_POOL);
+    s.put(AvailableSettings.CONNECTION_PROVIDER, ledger.builtInPool());
+    check(db, colseal(s), ledger);
   }
 
   @EachDatabase

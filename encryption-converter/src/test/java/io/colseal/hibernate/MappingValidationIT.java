@@ -298,9 +298,29 @@ class MappingValidationIT {
     java.util.Set<Badge> badges = new java.util.HashSet<>();
   }
 
+  /**
+   * Hibernate 7.4 resolves the elements of a {@code Set} of enums before attribute binders run, with
+   * no colseal converter among its candidates: colseal fails closed and advises a List. Hibernate 6.6
+   * and 7.2 resolve them after the binder, which installs its converter as on any other attribute.
+   */
   @Test
-  void enumSetElementCollection_failsWithAdviceToUseList() {
-    assertMentions(mappingError(WithEnumSet.class), "WithEnumSet.badges", "plaintext", "List");
+  void enumSetElementCollection_failsWithAdviceToUseListOn74_encryptsOn66And72() throws Exception {
+    if (HibernateLine.current().line().equals("7.4")) {
+      assertMentions(mappingError(WithEnumSet.class), "WithEnumSet.badges", "plaintext", "List");
+      return;
+    }
+    try (SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), WithEnumSet.class)) {
+      sf.inTransaction(s -> {
+        WithEnumSet w = new WithEnumSet();
+        w.id = 1L;
+        w.badges.add(Badge.GOLD);
+        s.persist(w);
+      });
+      String stored = (String) Raw.value(db, "badges", "badges", "1 = 1");
+      assertTrue(stored.startsWith("cs1:"), stored);
+      assertEquals(java.util.Set.of(Badge.GOLD),
+          sf.fromSession(s -> java.util.Set.copyOf(s.find(WithEnumSet.class, 1L).badges)));
+    }
   }
 
   @Entity(name = "WithEnumList")

@@ -55,7 +55,7 @@ class SessionFactoryScopeTest {
           (SqmSelectStatement<?>) ((SqmSelectionQuery<?>) s.createSelectionQuery(hql, type)).getSqmStatement();
       return sfi.getQueryEngine().getSqmTranslatorFactory().createSelectTranslator(statement, QueryOptions.NONE,
           DomainParameterXref.from(statement), QueryParameterBindings.empty(), new LoadQueryInfluencers(sfi),
-          sfi.getSqlTranslationEngine(), false);
+          HibernateLine.current().sqlAstCreationContext(sfi), false);
     });
   }
 

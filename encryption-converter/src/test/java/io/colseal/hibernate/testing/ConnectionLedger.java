@@ -9,12 +9,13 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.hibernate.engine.jdbc.connections.internal.DriverManagerConnectionProvider;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 
 /**
  * Counts how connections are handed out and given back, to prove that no connection is returned
@@ -22,9 +23,6 @@ import org.hibernate.engine.jdbc.connections.internal.DriverManagerConnectionPro
  * Hibernate pool's connection, is recorded.
  */
 public final class ConnectionLedger {
-  /** Shared by the Hibernate pool below, which Hibernate instantiates by class name. */
-  public static final ConnectionLedger BUILT_IN_POOL = new ConnectionLedger();
-
   private final Set<Connection> out = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Connection, Integer> closes = new IdentityHashMap<>();
   private final AtomicInteger doubleReturns = new AtomicInteger();
@@ -83,21 +81,59 @@ public final class ConnectionLedger {
     }
   }
 
-  /** Hibernate's own pool (used when only {@code hibernate.connection.url} is set), counted. */
-  public static final class RecordingBuiltInPool extends DriverManagerConnectionProvider {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection c = super.getConnection();
-      BUILT_IN_POOL.lent(c);
-      return c;
+  /**
+   * Hibernate's own pool (used when only {@code hibernate.connection.url} is set), counted in this
+   * ledger: a proxy over a new instance of it, with every interface it has (so Hibernate configures,
+   * starts and stops it as its own). A proxy rather than a subclass: the class is {@code
+   * DriverManagerConnectionProvider} on Hibernate 7 and {@code DriverManagerConnectionProviderImpl}
+   * on 6.6.
+   */
+  public ConnectionProvider builtInPool() {
+    Object pool;
+    try {
+      pool = builtInPoolClass().getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
     }
+    Set<Class<?>> interfaces = new LinkedHashSet<>();
+    for (Class<?> c = pool.getClass(); c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (java.lang.reflect.Modifier.isPublic(i.getModifiers())) {
+          interfaces.add(i);
+        }
+      }
+    }
+    return (ConnectionProvider) Proxy.newProxyInstance(ConnectionProvider.class.getClassLoader(),
+        interfaces.toArray(new Class<?>[0]), (proxy, method, args) -> {
+          switch (method.getName()) {
+            case "getConnection" -> {
+              Connection c = (Connection) invoke(pool, method, args);
+              lent(c);
+              return c;
+            }
+            case "closeConnection" -> returned((Connection) args[0]);
+            case "equals" -> {
+              return proxy == args[0];
+            }
+            case "hashCode" -> {
+              return System.identityHashCode(proxy);
+            }
+            default -> { }
+          }
+          return invoke(pool, method, args);
+        });
+  }
 
-    @Override
-    public void closeConnection(Connection c) throws SQLException {
-      BUILT_IN_POOL.returned(c);
-      super.closeConnection(c);
+  private static Class<?> builtInPoolClass() {
+    String pkg = "org.hibernate.engine.jdbc.connections.internal.";
+    try {
+      return Class.forName(pkg + "DriverManagerConnectionProvider");
+    } catch (ClassNotFoundException hibernate66) {
+      try {
+        return Class.forName(pkg + "DriverManagerConnectionProviderImpl");
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("no built-in connection pool in this Hibernate", e);
+      }
     }
   }
 
