@@ -45,12 +45,14 @@ public final class Colseal implements AutoCloseable {
   private final KmsProvider kms;
   private final DataKeys keys;
   private final ColumnRegistry registry;
+  private final ColsealStats stats;
 
-  private Colseal(ColsealConfig config, KmsProvider kms, DataKeys keys, ColumnRegistry registry) {
+  private Colseal(ColsealConfig config, TimedKmsProvider kms, DataKeys keys, ColumnRegistry registry) {
     this.config = config;
     this.kms = kms;
     this.keys = keys;
     this.registry = registry;
+    this.stats = new ColsealStats(keys, kms);
   }
 
   /** Starts colseal on {@code dataSource}; see {@link #start(ConnectionSource, ColsealConfig)}. */
@@ -76,7 +78,7 @@ public final class Colseal implements AutoCloseable {
     // Before the provider opens: with create-if-missing, opening creates the configured local KEK,
     // and a start refused for naming the wrong one must not leave it behind.
     KekConsistency.check(config, keyTable);
-    KmsProvider kms = KmsProviders.create(config);
+    TimedKmsProvider kms = new TimedKmsProvider(KmsProviders.create(config));
     try {
       LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), DataKeyTable.TABLE,
           jdbc.vendor());
@@ -205,6 +207,15 @@ public final class Colseal implements AutoCloseable {
    */
   public KeyRing keyRing() {
     return keys.view();
+  }
+
+  /**
+   * What this instance has done since it started: encryptions and decryptions per table, the
+   * ACTIVE key version per table, key-cache hits, misses and refreshes, KEK provider calls. The same
+   * live object on every call; see {@link ColsealStats}.
+   */
+  public ColsealStats stats() {
+    return stats;
   }
 
   public ColsealConfig config() {

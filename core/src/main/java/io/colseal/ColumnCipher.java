@@ -12,6 +12,7 @@ import io.colseal.internal.format.MalformedEnvelopeException;
 import io.colseal.internal.format.PlainForms;
 import io.colseal.internal.format.ValueCodec;
 import io.colseal.internal.keyring.DataKeys;
+import io.colseal.internal.keyring.TableCounters;
 import io.colseal.keys.Algorithm;
 import io.colseal.keys.Identifiers;
 import java.util.Arrays;
@@ -47,6 +48,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final DataKeys keys;
   private final ValueCodec<T> codec;
   private final String table;
+  /** This table's counters, found once here so that counting a value costs no map lookup. */
+  private final TableCounters counters;
   private final String column;
   private final boolean readPlaintext;
   private final EncryptionMode mode;
@@ -62,6 +65,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     this.algorithm = mode.algorithm();
     this.table = Identifiers.normalize(table);
     this.column = Identifiers.normalize(column);
+    this.counters = keys.table(this.table);
     this.sealer = new ColumnSealer(this.table, this.column);
   }
 
@@ -107,7 +111,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
           + " bytes; the limit is " + EnvelopeFormat.MAX_PLAINTEXT_LENGTH);
     }
     try {
-      return seal(keys.encryptionKey(table), plaintext);
+      return seal(keys.encryptionKey(counters), plaintext);
     } finally {
       if (plaintext != value) { // byte[] values are encoded as themselves: never zero the caller's array
         Arrays.fill(plaintext, (byte) 0);
@@ -212,7 +216,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   public final S reencrypt(S stored) {
     byte[] plaintext = openOrThrow(stored);
     try {
-      return seal(keys.encryptionKey(table), plaintext);
+      return seal(keys.encryptionKey(counters), plaintext);
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
@@ -247,7 +251,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private byte[] openOrThrow(S stored) {
     byte[] plaintext;
     try {
-      plaintext = open(stored, v -> keys.decryptionKey(table, v));
+      plaintext = open(stored, v -> keys.decryptionKey(counters, v));
     } catch (MalformedEnvelopeException e) {
       if (e.keyVersion() > 0 && e.bodyProblem() != null) {
         throw DecryptionException.malformedBody(table, column, e.keyVersion(), e.bodyProblem());

@@ -85,7 +85,8 @@ class ModulePathIT {
         assertThrows(InaccessibleObjectException.class, () -> f.setAccessible(true), f.toString());
       }
       Class<?> dataKeys = loader.loadClass("io.colseal.internal.keyring.DataKeys");
-      Method encryptionKey = dataKeys.getMethod("encryptionKey", String.class);
+      Method encryptionKey = dataKeys.getMethod("encryptionKey",
+          loader.loadClass("io.colseal.internal.keyring.TableCounters"));
       assertThrows(IllegalAccessException.class, () -> MethodHandles.publicLookup().unreflect(encryptionKey));
       assertThrows(InaccessibleObjectException.class, () -> encryptionKey.setAccessible(true));
     }

@@ -5,6 +5,7 @@ import io.colseal.ColsealConfig;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.keyring.KeyRingOptions;
+import io.colseal.internal.keyring.TableCounters;
 import io.colseal.internal.keystore.DataKeyTable;
 import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.jdbc.ConnectionSource;
@@ -49,6 +50,7 @@ public class KeyCacheHitBenchmark {
   private Colseal colseal;
   private KmsProvider kms;
   private DataKeys ring;
+  private TableCounters customers;
   private Path dir;
 
   @Setup(Level.Trial)
@@ -62,6 +64,7 @@ public class KeyCacheHitBenchmark {
         new KeyRingOptions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), true, 1L << 30, 10_000,
             Duration.ofDays(365), false));
     ring.ensureActiveKeys(java.util.List.of("customers"));
+    customers = ring.table("customers");
   }
 
   @TearDown(Level.Trial)
@@ -75,11 +78,11 @@ public class KeyCacheHitBenchmark {
 
   @Benchmark
   public DataKey encryptionKey() {
-    return ring.encryptionKey("customers");
+    return ring.encryptionKey(customers);
   }
 
   @Benchmark
   public DataKey decryptionKey() {
-    return ring.decryptionKey("customers", 1);
+    return ring.decryptionKey(customers, 1);
   }
 }

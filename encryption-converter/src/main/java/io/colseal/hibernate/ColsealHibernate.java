@@ -45,6 +45,17 @@ public final class ColsealHibernate {
     return r == null ? List.of() : r.inventory();
   }
 
+  /**
+   * The queries colseal refused in {@code sessionFactory} since it was built, by error code; all
+   * zero in a SessionFactory without encrypted attributes. A live view, the same object for the
+   * life of the SessionFactory; see {@link QueryRejections}.
+   *
+   * @throws IllegalStateException if the SessionFactory was closed
+   */
+  public static QueryRejections rejectedQueries(SessionFactory sessionFactory) {
+    return runtime(sessionFactory).rejections();
+  }
+
   /** The bound converters of a running SessionFactory, one per encrypted column. */
   static List<EncryptingConverter<?, ?>> converters(SessionFactory sessionFactory) {
     return running(sessionFactory).converters();

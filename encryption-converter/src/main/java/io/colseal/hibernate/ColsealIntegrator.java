@@ -30,7 +30,7 @@ public final class ColsealIntegrator implements Integrator {
     }
     // Integrators run before the SessionFactory builds its query engine, so no query is translated yet.
     if (sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f) {
-      f.activate();
+      f.activate(ColsealServiceContributor.rejections(sessionFactory));
     }
     sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters, indexes));
   }

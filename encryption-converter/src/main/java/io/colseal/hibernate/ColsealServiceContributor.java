@@ -3,6 +3,7 @@ package io.colseal.hibernate;
 import java.util.Map;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.QuerySettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 import org.hibernate.service.spi.SessionFactoryServiceContributor;
@@ -46,6 +47,11 @@ public final class ColsealServiceContributor implements ServiceContributor, Sess
   @Override
   public void contribute(SessionFactoryServiceRegistryBuilder builder) {
     builder.addService(HibernateRuntime.class, new HibernateRuntime());
+  }
+
+  /** The queries colseal refused in {@code sessionFactory}. */
+  static QueryRejections rejections(SessionFactoryImplementor sessionFactory) {
+    return runtime(sessionFactory.getServiceRegistry()).rejections();
   }
 
   /** colseal's state in the SessionFactory whose service registry is {@code registry}. */

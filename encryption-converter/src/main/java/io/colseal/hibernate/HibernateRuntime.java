@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * column.
  */
 final class HibernateRuntime implements Service {
+  private final QueryRejections rejections = new QueryRejections();
   private volatile @Nullable Running running;
 
   /** What a started SessionFactory holds. */
@@ -22,6 +23,11 @@ final class HibernateRuntime implements Service {
 
   @Nullable Running running() {
     return running;
+  }
+
+  /** The queries colseal refused in this SessionFactory. */
+  QueryRejections rejections() {
+    return rejections;
   }
 
   void started(Running r) {

@@ -35,9 +35,14 @@ final class IndexedParameter extends AbstractJdbcParameter {
     var binding = VersionedParameter.bindingOf(original, bindings);
     Object bound = binding.getBindValue();
     JdbcMapping boundType = binding.getBindType();
-    Object value = bound == null || boundType != null && boundType.getValueConverter() instanceof BlindIndexJpaConverter
-        ? bound
-        : converter.convertToDatabaseColumn(plaintext(bound));
+    Object value;
+    try {
+      value = bound == null || boundType != null && boundType.getValueConverter() instanceof BlindIndexJpaConverter
+          ? bound
+          : converter.convertToDatabaseColumn(plaintext(bound));
+    } catch (ColsealQueryException e) {
+      throw ColsealServiceContributor.rejections(context.getSession().getFactory()).counted(e);
+    }
     VersionedParameter.bindStored(this, statement, value, position, context);
   }
 

@@ -36,8 +36,9 @@ final class QueryCheck {
       DomainParameterXref xref = none ? DomainParameterXref.EMPTY : DomainParameterXref.from(sqm);
       var metadata = none ? ParameterMetadataImpl.EMPTY : new ParameterMetadataImpl(xref.getQueryParameters());
       var bindings = metadata.createBindings(sessionFactory);
-      new SearchableSqmTranslator<>(sqm, QueryOptions.NONE, xref, bindings, new LoadQueryInfluencers(sessionFactory),
-          HibernateLine.current().sqlAstCreationContext(sessionFactory), false).translate();
+      new SearchableSqmTranslator<>(ColsealServiceContributor.rejections(sessionFactory), sqm, QueryOptions.NONE, xref,
+          bindings, new LoadQueryInfluencers(sessionFactory), HibernateLine.current().sqlAstCreationContext(sessionFactory),
+          false).translate();
     } catch (ColsealQueryException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.ComparisonOperator;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.sql.internal.SqmParameterInterpretation;
 import org.hibernate.query.sqm.sql.internal.StandardSqmTranslator;
 import org.hibernate.query.sqm.tree.SqmStatement;
@@ -64,7 +65,10 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
   /** Slots beyond today's versions, so one rotation while a plan is cached needs no new plan. */
   static final int SPARE_SLOTS = 1;
 
+  private final QueryRejections rejections;
+
   SearchableSqmTranslator(
+      QueryRejections rejections,
       SqmStatement<?> statement,
       QueryOptions queryOptions,
       DomainParameterXref parameterXref,
@@ -74,6 +78,17 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
       boolean deduplicateSelectionItems) {
     super(statement, queryOptions, parameterXref, parameterBindings, loadQueryInfluencers, creationContext,
         deduplicateSelectionItems);
+    this.rejections = rejections;
+  }
+
+  /** Translates, counting a refusal in the SessionFactory's {@link QueryRejections}. */
+  @Override
+  public SqmTranslation<T> translate() {
+    try {
+      return super.translate();
+    } catch (ColsealQueryException e) {
+      throw rejections.counted(e);
+    }
   }
 
   @Override

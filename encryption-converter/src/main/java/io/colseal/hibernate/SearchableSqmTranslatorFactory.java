@@ -1,5 +1,7 @@
 package io.colseal.hibernate;
 
+import static java.util.Objects.requireNonNull;
+
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
@@ -12,6 +14,7 @@ import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
 import org.hibernate.sql.ast.spi.SqlAstCreationContext;
 import org.hibernate.sql.ast.tree.MutationStatement;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hibernate's HQL/Criteria translation, plus colseal's checks and rewrites of predicates on
@@ -30,9 +33,11 @@ public final class SearchableSqmTranslatorFactory implements SqmTranslatorFactor
 
   private final StandardSqmTranslatorFactory standard = new StandardSqmTranslatorFactory();
   private volatile boolean active;
+  private volatile @Nullable QueryRejections rejections;
 
-  /** Makes this SessionFactory's queries go through colseal's translator. */
-  void activate() {
+  /** Makes this SessionFactory's queries go through colseal's translator, counting refusals in {@code rejections}. */
+  void activate(QueryRejections rejections) {
+    this.rejections = rejections;
     active = true;
   }
 
@@ -54,8 +59,8 @@ public final class SearchableSqmTranslatorFactory implements SqmTranslatorFactor
       return standard.createSelectTranslator(statement, queryOptions, parameterXref, parameterBindings,
           loadQueryInfluencers, creationContext, deduplicateSelectionItems);
     }
-    return new SearchableSqmTranslator<>(statement, queryOptions, parameterXref, parameterBindings,
-        loadQueryInfluencers, creationContext, deduplicateSelectionItems);
+    return new SearchableSqmTranslator<>(requireNonNull(rejections), statement, queryOptions, parameterXref,
+        parameterBindings, loadQueryInfluencers, creationContext, deduplicateSelectionItems);
   }
 
   @Override
@@ -70,8 +75,8 @@ public final class SearchableSqmTranslatorFactory implements SqmTranslatorFactor
       return standard.createMutationTranslator(statement, queryOptions, parameterXref, parameterBindings,
           loadQueryInfluencers, creationContext);
     }
-    return new SearchableSqmTranslator<>(statement, queryOptions, parameterXref, parameterBindings,
-        loadQueryInfluencers, creationContext, false);
+    return new SearchableSqmTranslator<>(requireNonNull(rejections), statement, queryOptions, parameterXref,
+        parameterBindings, loadQueryInfluencers, creationContext, false);
   }
 
   @Override

@@ -45,25 +45,34 @@ final class VersionedParameter extends AbstractJdbcParameter {
   public void bindParameterValue(
       PreparedStatement statement, int position, JdbcParameterBindings bindings, ExecutionContext context)
       throws SQLException {
-    var binding = bindingOf(original, bindings);
-    Object bound = binding.getBindValue();
-    Object value = null;
-    if (bound != null) {
-      ColumnCipher<?, ?> cipher = converter.cipher();
-      // Hibernate converted the value through the attribute's converter unless the parameter was
-      // given its own type (cb.parameter(String.class)); then it holds the plaintext.
-      JdbcMapping boundType = binding.getBindType();
-      Object stored = boundType != null && boundType.getValueConverter() instanceof ColsealJpaConverter<?, ?>
-          ? bound
-          : encrypt(cipher, bound);
-      int[] versions = cipher.searchVersions();
-      if (versions.length > slots) {
-        context.getSession().getFactory().getQueryEngine().getInterpretationCache().close();
-        throw stale(versions.length);
-      }
-      value = sealUnder(cipher, stored, versions[Math.min(slot, versions.length - 1)]);
+    Object value;
+    try {
+      value = valueOf(bindingOf(original, bindings), context);
+    } catch (ColsealQueryException e) {
+      throw ColsealServiceContributor.rejections(context.getSession().getFactory()).counted(e);
     }
     bindStored(this, statement, value, position, context);
+  }
+
+  /** What this slot binds: the parameter's envelope under the slot's key version; null for null. */
+  private @Nullable Object valueOf(JdbcParameterBinding binding, ExecutionContext context) {
+    Object bound = binding.getBindValue();
+    if (bound == null) {
+      return null;
+    }
+    ColumnCipher<?, ?> cipher = converter.cipher();
+    // Hibernate converted the value through the attribute's converter unless the parameter was
+    // given its own type (cb.parameter(String.class)); then it holds the plaintext.
+    JdbcMapping boundType = binding.getBindType();
+    Object stored = boundType != null && boundType.getValueConverter() instanceof ColsealJpaConverter<?, ?>
+        ? bound
+        : encrypt(cipher, bound);
+    int[] versions = cipher.searchVersions();
+    if (versions.length > slots) {
+      context.getSession().getFactory().getQueryEngine().getInterpretationCache().close();
+      throw stale(versions.length);
+    }
+    return sealUnder(cipher, stored, versions[Math.min(slot, versions.length - 1)]);
   }
 
   /** The binding Hibernate made for the parameter a colseal parameter replaces. */

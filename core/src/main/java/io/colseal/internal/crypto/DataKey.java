@@ -4,7 +4,6 @@ import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.keys.Algorithm;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +29,6 @@ public final class DataKey {
   private final byte @Nullable [] sivHeader;
   private final @Nullable String sivTextHeader;
   private final AtomicLong budget = new AtomicLong();
-  private final LongAdder encryptions = new LongAdder();
 
   public DataKey(String table, int version, Algorithm algorithm, DestroyableAesKey key, long expiresAtMillis) {
     this.table = table;
@@ -146,7 +144,6 @@ public final class DataKey {
   public boolean tryConsume() {
     for (long b = budget.get(); b > 0; b = budget.get()) {
       if (budget.compareAndSet(b, b - 1)) {
-        encryptions.increment();
         return true;
       }
     }
@@ -167,7 +164,6 @@ public final class DataKey {
       throw new IllegalArgumentException("reserved must be positive, got " + reserved);
     }
     budget.addAndGet(reserved - 1);
-    encryptions.increment();
   }
 
   /** Adds encryptions just reserved in the key table. */
@@ -181,11 +177,6 @@ public final class DataKey {
    */
   public long drainBudget() {
     return budget.getAndSet(0);
-  }
-
-  /** Encryptions performed with this key in this process. */
-  public long encryptions() {
-    return encryptions.sum();
   }
 
   /** Zeroes the data key and its deterministic key. */

@@ -10,6 +10,7 @@ import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,26 @@ final class ActiveVersions {
       return refresh(table, t, false);
     }
     return version;
+  }
+
+  /**
+   * The ACTIVE version of {@code table} (normalised) as this process last read, created or rotated
+   * it, without reading the key table; 0 if it has not used the table's ACTIVE version yet.
+   */
+  int known(String table) {
+    TableState t = tables.get(table);
+    return t == null ? 0 : t.active;
+  }
+
+  /** The tables (normalised) whose ACTIVE version this process knows. */
+  List<String> knownTables() {
+    List<String> out = new ArrayList<>();
+    tables.forEach((table, t) -> {
+      if (t.active != 0) {
+        out.add(table);
+      }
+    });
+    return out;
   }
 
   /** Forgets the ACTIVE version of {@code table} and reads it again, waiting for the result. */

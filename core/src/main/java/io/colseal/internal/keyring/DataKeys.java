@@ -15,6 +15,7 @@ import io.colseal.kms.KmsProvider;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,15 +54,26 @@ public final class DataKeys implements AutoCloseable {
     this.budget = new UsageBudget(keyTable, active, cache, options.usageCap(), options.usageBlock());
   }
 
-  /** The key for the next encryption of {@code table}, with one encryption taken from its budget. */
-  public DataKey encryptionKey(String table) {
-    return sealing(budget.consume(table));
+  /**
+   * The counters of {@code table} (normalised), created at zero on first request: what a cipher
+   * keeps and hands to {@link #encryptionKey} and {@link #decryptionKey}. The same object for the
+   * same table for the life of this key ring.
+   */
+  public TableCounters table(String table) {
+    return counters.table(table);
   }
 
-  /** The key of {@code version} of {@code table}, for decryption. */
-  public DataKey decryptionKey(String table, int version) {
-    counters.decryptions.increment();
-    return sealing(cache.get(table, version));
+  /** The key for the next encryption of {@code table}, with one encryption taken from its budget and counted. */
+  public DataKey encryptionKey(TableCounters table) {
+    DataKey k = sealing(budget.consume(table.table()));
+    table.encryptions.increment();
+    return k;
+  }
+
+  /** The key of {@code version} of {@code table}, for decryption; the decryption is counted, found or not. */
+  public DataKey decryptionKey(TableCounters table, int version) {
+    table.decryptions.increment();
+    return sealing(cache.get(table.table(), version));
   }
 
   /**
@@ -159,9 +171,50 @@ public final class DataKeys implements AutoCloseable {
   /** Counters since start. */
   public KeyRingStats stats() {
     SlotCache.Usage usage = cache.usage();
-    return new KeyRingStats(counters.generateCalls.sum(), counters.unwrapCalls.sum(), usage.encryptions(),
-        counters.decryptions.sum(), usage.cachedKeys(), counters.rotations.sum(), counters.refreshFailures.sum(),
-        usage.unknownVersions());
+    long encryptions = 0;
+    long decryptions = 0;
+    for (TableCounters t : counters.tables.values()) {
+      encryptions += t.encryptions();
+      decryptions += t.decryptions();
+    }
+    return new KeyRingStats(counters.generateCalls.sum(), counters.unwrapCalls.sum(), encryptions, decryptions,
+        usage.cachedKeys(), counters.rotations.sum(), counters.refreshFailures.sum(), usage.unknownVersions());
+  }
+
+  /**
+   * The data tables (normalised, blind-index keys left out) this process has counters for or
+   * knows the ACTIVE version of, in name order.
+   */
+  public List<String> tables() {
+    TreeSet<String> out = new TreeSet<>(counters.tables.keySet());
+    out.addAll(active.knownTables());
+    out.removeIf(BlindIndexKeys::isBlindIndexKey);
+    return List.copyOf(out);
+  }
+
+  /** See {@link ActiveVersions#known}. */
+  public int knownActiveVersion(String table) {
+    return active.known(table);
+  }
+
+  /** Key lookups answered from memory since start. */
+  public long cacheHits() {
+    return counters.cacheHits.sum();
+  }
+
+  /** Key lookups that found no usable key in memory since start. */
+  public long cacheMisses() {
+    return counters.cacheMisses.sum();
+  }
+
+  /** Cached keys replaced by a background refresh since start. */
+  public long refreshes() {
+    return counters.refreshes.sum();
+  }
+
+  /** Refreshes that failed because the KMS could not be reached, since start. */
+  public long refreshFailures() {
+    return counters.refreshFailures.sum();
   }
 
   /** What applications may see of the key ring: no cast of it leads to a key. */

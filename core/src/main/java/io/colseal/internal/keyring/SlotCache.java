@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +46,10 @@ import org.slf4j.LoggerFactory;
  *       takes over the budget of the key it replaces, so nothing reserved is used twice or lost.
  *   <li>A version the key table does not have leaves no slot behind: {@link UnknownVersions}
  *       remembers it for a short time and rate-limits such lookups per table.
+ *   <li>Counted in {@link KeyRingCounters}: a lookup answered by a key in memory (also a stale one
+ *       served while it is refreshed) is a hit; one that waits for a load, its own or another
+ *       thread's, or fails at once after max-stale, is a miss; a background refresh that replaced
+ *       a key is a refresh.
  * </ul>
  */
 final class SlotCache implements AutoCloseable {
@@ -94,15 +97,33 @@ final class SlotCache implements AutoCloseable {
     if (k != null) {
       long now = precise ? clock.millis() : coarse.millis();
       if (!k.isDueForRefresh(now)) {
+        counters.cacheHits.increment();
         return k;
       }
-      if (!precise) {
-        DataKey usable = stale(table, version, slot, k, now);
-        if (usable != null) {
-          return usable;
-        }
+      return due(table, version, t, slot, k, now);
+    }
+    return absent(table, version, t, slot);
+  }
+
+  // The two methods below keep get() small enough for the JIT to inline it into its callers.
+
+  /** {@code k} is due for refresh: served while it is refreshed, or loaded in this thread. */
+  private DataKey due(String table, int version, TableSlots t, Slot slot, DataKey k, long now) {
+    if (!precise) {
+      DataKey usable = stale(table, version, slot, k, now);
+      if (usable != null) {
+        counters.cacheHits.increment();
+        return usable;
       }
-    } else if (slot.lapsed) {
+    }
+    counters.cacheMisses.increment();
+    return load(table, version, t, slot);
+  }
+
+  /** No key held: fails at once if it lapsed after max-stale, else loads it in this thread. */
+  private DataKey absent(String table, int version, TableSlots t, Slot slot) {
+    counters.cacheMisses.increment();
+    if (slot.lapsed) {
       refreshInBackground(table, version, slot, clock.millis());
       throw lapsed(table, version, slot.lastFailure);
     }
@@ -151,6 +172,7 @@ final class SlotCache implements AutoCloseable {
       return k;
     }
     lapse(table, version, slot, now);
+    counters.cacheMisses.increment();
     refreshInBackground(table, version, slot, now);
     throw lapsed(table, version, slot.lastFailure);
   }
@@ -171,6 +193,7 @@ final class SlotCache implements AutoCloseable {
       DataKey fresh = loader.load(table, version);
       int failures = slot.failures.get();
       replace(slot, fresh, clock.millis());
+      counters.refreshes.increment();
       if (failures > 0) {
         LOG.info("Refreshed data key {} v{} after {} failed attempts", table, version, failures);
       }
@@ -326,7 +349,6 @@ final class SlotCache implements AutoCloseable {
       if (old != null && old != fresh) {
         // Encryptions reserved for this version and not yet used carry over to the reloaded key.
         fresh.addBudget(old.drainBudget());
-        slot.encryptionsOfReplacedKeys.add(old.encryptions());
         retired.add(new Retired(old, now + GRACE_MILLIS));
       }
     }
@@ -340,7 +362,6 @@ final class SlotCache implements AutoCloseable {
       slot.key = null;
       if (old != null) {
         old.drainBudget();
-        slot.encryptionsOfReplacedKeys.add(old.encryptions());
         retired.add(new Retired(old, now + GRACE_MILLIS));
       }
     }
@@ -355,25 +376,22 @@ final class SlotCache implements AutoCloseable {
     }
   }
 
-  /** Keys held now, encryptions made with every key this cache held, and unknown versions remembered. */
+  /** Keys held now and unknown versions remembered. */
   Usage usage() {
     int cached = 0;
-    long encryptions = 0;
     for (Slot s : allSlots()) {
-      DataKey k = s.key;
-      if (k != null) {
+      if (s.key != null) {
         cached++;
       }
-      encryptions += s.encryptionsOfReplacedKeys.sum() + (k == null ? 0 : k.encryptions());
     }
     int unknown = 0;
     for (TableSlots t : tables.values()) {
       unknown += t.unknown.size();
     }
-    return new Usage(cached, encryptions, unknown);
+    return new Usage(cached, unknown);
   }
 
-  record Usage(int cachedKeys, long encryptions, int unknownVersions) {}
+  record Usage(int cachedKeys, int unknownVersions) {}
 
   private List<Slot> allSlots() {
     List<Slot> out = new ArrayList<>();
@@ -419,7 +437,6 @@ final class SlotCache implements AutoCloseable {
 
   private static final class Slot {
     final SingleFlight<DataKey> loading = new SingleFlight<>();
-    final LongAdder encryptionsOfReplacedKeys = new LongAdder();
     final AtomicBoolean refreshing = new AtomicBoolean();
     final AtomicInteger failures = new AtomicInteger();
     volatile @Nullable DataKey key;
