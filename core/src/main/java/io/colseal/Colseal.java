@@ -12,9 +12,12 @@ import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.KeyRing;
+import io.colseal.kms.KekStatus;
 import io.colseal.kms.KmsProvider;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -193,11 +196,16 @@ public final class Colseal implements AutoCloseable {
    */
   public void registerBlindIndexes(Collection<RegisteredBlindIndex> indexes) {
     Set<String> seen = new HashSet<>();
+    List<String> keyNames = new ArrayList<>();
     for (RegisteredBlindIndex i : indexes) {
       if (seen.add(i.table() + '.' + i.column())) {
         registry.register(RegistryRows.row(i));
-        keys.indexKey(i.keyName());
+        keyNames.add(i.keyName());
       }
+    }
+    // Keys after every row: a KEK provider that cannot be reached fails here with every column recorded.
+    for (String keyName : keyNames) {
+      keys.indexKey(keyName);
     }
   }
 
@@ -216,6 +224,20 @@ public final class Colseal implements AutoCloseable {
    */
   public ColsealStats stats() {
     return stats;
+  }
+
+  /** The KEK provider's name: {@code local}, {@code aws-kms}, or a custom provider's. */
+  public String kekProviderName() {
+    return kms.name();
+  }
+
+  /**
+   * What the KEK provider says now about the KEK that wraps new data keys: one {@code describe_kek}
+   * call (counted in {@link #stats()}), metadata only. {@link KekStatus.State#UNKNOWN} when the
+   * provider cannot be reached or cannot describe KEKs. For health checks.
+   */
+  public KekStatus kekStatus() {
+    return kms.describeKek(kms.kekId());
   }
 
   public ColsealConfig config() {

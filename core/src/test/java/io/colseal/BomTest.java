@@ -25,7 +25,7 @@ class BomTest {
   /** What colseal publishes; sample-app and benchmarks never are. */
   private static final Set<String> PUBLISHED =
       Set.of("colseal-core", "colseal-hibernate", "colseal-kms-aws", "colseal-mybatis", "colseal-operations",
-          "colseal-cli");
+          "colseal-cli", "colseal-spring-boot-autoconfigure", "colseal-spring-boot-starter");
 
   @Test
   void bom_managesExactlyThePublishedArtifacts() throws Exception {
