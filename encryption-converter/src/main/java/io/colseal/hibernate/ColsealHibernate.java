@@ -65,7 +65,8 @@ public final class ColsealHibernate {
     if (sessionFactory.isClosed()) {
       throw new IllegalStateException("this SessionFactory was closed");
     }
-    return ColsealServiceContributor.runtime(((SessionFactoryImplementor) sessionFactory).getServiceRegistry());
+    // unwrap, not a cast: Spring Framework 7 hands out its EntityManagerFactory proxy as the SessionFactory
+    return ColsealServiceContributor.runtime(sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry());
   }
 
   private static HibernateRuntime.Running running(SessionFactory sessionFactory) {

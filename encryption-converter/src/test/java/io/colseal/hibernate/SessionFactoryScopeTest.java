@@ -109,6 +109,28 @@ class SessionFactoryScopeTest {
     }
   }
 
+  /**
+   * Spring Framework 7's shared EntityManagerFactory is a JDK proxy that also implements {@link
+   * SessionFactory}, and {@code emf.unwrap(SessionFactory.class)} may hand it out as is; a proxy is
+   * not a SessionFactoryImplementor, so colseal must unwrap it rather than cast.
+   */
+  @Test
+  void proxiedSessionFactory_asSpringHandsItOut_isUnwrapped() {
+    try (SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), Member.class)) {
+      SessionFactory proxy = (SessionFactory) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {SessionFactory.class}, (p, method, args) -> {
+            try {
+              return method.invoke(sf, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      assertSame(ColsealHibernate.colseal(sf), ColsealHibernate.colseal(proxy));
+      assertEquals(ColsealHibernate.inventory(sf), ColsealHibernate.inventory(proxy));
+      assertSame(ColsealHibernate.rejectedQueries(sf), ColsealHibernate.rejectedQueries(proxy));
+    }
+  }
+
   private static void closeSessionFactory(SessionFactory sf) {
     sf.close();
   }

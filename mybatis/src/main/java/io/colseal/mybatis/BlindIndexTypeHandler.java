@@ -43,9 +43,7 @@ public abstract class BlindIndexTypeHandler implements TypeHandler<String> {
   private final String source;
   private final Normalizer normalizer;
   private final int bits;
-  private volatile @Nullable Bound bound;
-
-  private record Bound(Colseal colseal, BlindIndexer indexer) {}
+  private final HandlerBinding<BlindIndexer> binding;
 
   /**
    * Reads the subclass's {@link BlindIndex} annotation.
@@ -65,26 +63,17 @@ public abstract class BlindIndexTypeHandler implements TypeHandler<String> {
           + "): bits must be 0 (no truncation) or 1..256, got " + b.bits());
     }
     this.bits = b.bits();
+    this.binding = new HandlerBinding<>(getClass(), table, column);
   }
 
   /** Whether {@link #bind} was called; with {@code colseal} non-null, whether with that instance. */
   final boolean isBound(@Nullable Colseal colseal) {
-    Bound b = bound;
-    return b != null && (colseal == null || b.colseal() == colseal);
+    return binding.isBound(colseal);
   }
 
   /** Binds this instance to {@code colseal}; again to the same instance is a no-op. */
-  final synchronized void bind(Colseal colseal) {
-    Bound b = bound;
-    if (b != null) {
-      if (b.colseal() != colseal) {
-        throw new ColsealMyBatisException(ErrorCode.MAPPING_INVALID, "MyBatis type handler " + getClass().getName()
-            + " (" + table + '.' + column + ") is already bound to another Colseal instance: create one instance per"
-            + " Configuration (ColsealMyBatis.configure does)");
-      }
-      return;
-    }
-    bound = new Bound(colseal, colseal.blindIndexer(table, column, normalizer, bits));
+  final void bind(Colseal colseal) {
+    binding.bind(colseal, c -> c.blindIndexer(table, column, normalizer, bits));
   }
 
   /**
@@ -94,11 +83,7 @@ public abstract class BlindIndexTypeHandler implements TypeHandler<String> {
    * @throws ColsealMyBatisException if the handler is not bound
    */
   public final BlindIndexer indexer() {
-    Bound b = bound;
-    if (b == null) {
-      throw Declarations.unbound(getClass(), table, column);
-    }
-    return b.indexer();
+    return binding.get();
   }
 
   /** Normalised table name. */
@@ -151,6 +136,6 @@ public abstract class BlindIndexTypeHandler implements TypeHandler<String> {
   @Override
   public String toString() {
     return getClass().getSimpleName() + "[" + table + '.' + column + " of " + source + ", " + normalizer + ", "
-        + (bits == 0 ? 256 : bits) + " bits" + (bound == null ? ", unbound" : "") + "]";
+        + (bits == 0 ? 256 : bits) + " bits" + (binding.isBound(null) ? "" : ", unbound") + "]";
   }
 }

@@ -9,7 +9,6 @@ import io.colseal.EncryptedColumn;
 import io.colseal.EncryptionMode;
 import io.colseal.Storage;
 import io.colseal.exception.DecryptionException;
-import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
 import io.colseal.keys.Identifiers;
 import java.sql.CallableStatement;
@@ -60,9 +59,7 @@ public abstract class EncryptedTypeHandler<T> implements TypeHandler<T> {
   private final Storage storage;
   private final EncryptionMode mode;
   private final Classification classification;
-  private volatile @Nullable Bound<T> bound;
-
-  private record Bound<T>(Colseal colseal, ColumnCipher<T, ?> cipher) {}
+  private final HandlerBinding<ColumnCipher<T, ?>> binding;
 
   /**
    * Reads the subclass's {@link Encrypted} annotation and type argument.
@@ -81,26 +78,17 @@ public abstract class EncryptedTypeHandler<T> implements TypeHandler<T> {
     this.storage = e.storage().resolveFor(javaType);
     this.mode = e.deterministic() ? EncryptionMode.DETERMINISTIC : EncryptionMode.RANDOMIZED;
     this.classification = e.classification();
+    this.binding = new HandlerBinding<>(getClass(), table, column);
   }
 
   /** Whether {@link #bind} was called; with {@code colseal} non-null, whether with that instance. */
   final boolean isBound(@Nullable Colseal colseal) {
-    Bound<T> b = bound;
-    return b != null && (colseal == null || b.colseal() == colseal);
+    return binding.isBound(colseal);
   }
 
   /** Binds this instance to {@code colseal}; again to the same instance is a no-op. */
-  final synchronized void bind(Colseal colseal) {
-    Bound<T> b = bound;
-    if (b != null) {
-      if (b.colseal() != colseal) {
-        throw new ColsealMyBatisException(ErrorCode.MAPPING_INVALID, "MyBatis type handler " + getClass().getName()
-            + " (" + table + '.' + column + ") is already bound to another Colseal instance: create one instance per"
-            + " Configuration (ColsealMyBatis.configure does)");
-      }
-      return;
-    }
-    bound = new Bound<>(colseal, colseal.column(table, column, javaType, storage, mode));
+  final void bind(Colseal colseal) {
+    binding.bind(colseal, c -> c.column(table, column, javaType, storage, mode));
   }
 
   /**
@@ -110,11 +98,7 @@ public abstract class EncryptedTypeHandler<T> implements TypeHandler<T> {
    * @throws ColsealMyBatisException if the handler is not bound
    */
   public final ColumnCipher<T, ?> cipher() {
-    Bound<T> b = bound;
-    if (b == null) {
-      throw Declarations.unbound(getClass(), table, column);
-    }
-    return b.cipher();
+    return binding.get();
   }
 
   /** Normalised table name bound into every value. */
@@ -217,6 +201,6 @@ public abstract class EncryptedTypeHandler<T> implements TypeHandler<T> {
   @Override
   public String toString() {
     return getClass().getSimpleName() + "[" + table + '.' + column + ", " + javaType.getSimpleName() + ", " + storage
-        + ", " + mode + (bound == null ? ", unbound" : "") + "]";
+        + ", " + mode + (binding.isBound(null) ? "" : ", unbound") + "]";
   }
 }

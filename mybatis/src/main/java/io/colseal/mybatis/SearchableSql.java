@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Only the markers of parameters whose handler is a deterministic {@link EncryptedTypeHandler}
  * change; {@code SET email = ?} (an assignment in {@code UPDATE ... SET}, {@code ON DUPLICATE KEY
  * UPDATE}, {@code DO UPDATE SET}) and {@code VALUES (?)} keep one marker, bound to the ACTIVE
- * version. An order or pattern comparison ({@code <}, {@code >=}, {@code LIKE}, {@code BETWEEN})
- * and a parameter written left of the column ({@code ? = email}) are rejected with {@link
+ * version. An order or pattern comparison ({@code <}, {@code >=}, {@code LIKE}, {@code BETWEEN}),
+ * a parameter written left of the column ({@code ? = email}), a function's argument ({@code
+ * LOWER(?)}) and an operand of another operator ({@code ? || 'x'}) are rejected with {@link
  * ErrorCode#QUERY_REJECTED}: their answer would be wrong, silently. With one live version the SQL is
  * left as it is.
  */
@@ -166,6 +167,16 @@ final class SearchableSql {
   static Context context(List<Token> tokens, int mi, String statementId, EncryptedTypeHandler<?> h) {
     @Nullable Token prev = mi > 0 ? tokens.get(mi - 1) : null;
     @Nullable Token next = mi + 1 < tokens.size() ? tokens.get(mi + 1) : null;
+    @Nullable Token opener = openerOf(tokens, mi - 1);
+    if (opener != null && opener.kind() == Kind.WORD && !opener.is("VALUES") && !CLAUSES.contains(opener.upper())) {
+      throw rejected(statementId, h, "an argument of " + opener.text() + "(...), which would be applied to the"
+          + " envelope or compared under the ACTIVE key version only");
+    }
+    if (next != null && next.kind() == Kind.OPERATOR && !isComparison(next)
+        && !Set.of(")", ",", ";", "::").contains(next.text())) {
+      throw rejected(statementId, h, "an expression (? " + next.text() + " ...), which would be computed on the"
+          + " envelope of the ACTIVE key version only");
+    }
     if (prev != null && prev.kind() == Kind.OPERATOR) {
       switch (prev.text()) {
         case "=":
@@ -178,9 +189,10 @@ final class SearchableSql {
           if (next != null && isComparison(next)) {
             throw rejected(statementId, h, "the parameter written left of the column (? " + next.text() + " column)");
           }
-          return inList(tokens, mi - 1) ? Context.IN_LIST : Context.OTHER;
+          return opener != null && opener.is("IN") ? Context.IN_LIST : Context.OTHER;
         default:
-          return Context.OTHER;
+          throw rejected(statementId, h, "an expression (" + prev.text() + " ?), which would be computed on the"
+              + " envelope of the ACTIVE key version only");
       }
     }
     if (prev != null && (prev.is("LIKE") || prev.is("ILIKE") || prev.is("BETWEEN"))) {
@@ -221,8 +233,12 @@ final class SearchableSql {
     return false;
   }
 
-  /** Whether the {@code (} or {@code ,} at {@code from} is inside the list of an {@code IN}. */
-  private static boolean inList(List<Token> tokens, int from) {
+  /**
+   * The token before the {@code (} that opens the parentheses the {@code (} or {@code ,} at {@code
+   * from} is in: {@code IN} for an IN list, {@code VALUES} for a row, a function's name for its
+   * arguments; null at the top level or after a {@code (} that opens the statement.
+   */
+  private static @Nullable Token openerOf(List<Token> tokens, int from) {
     int depth = 0;
     for (int j = from; j >= 0; j--) {
       Token t = tokens.get(j);
@@ -230,12 +246,12 @@ final class SearchableSql {
         depth++;
       } else if (t.kind() == Kind.OPERATOR && t.text().equals("(")) {
         if (depth == 0) {
-          return j > 0 && tokens.get(j - 1).is("IN");
+          return j > 0 ? tokens.get(j - 1) : null;
         }
         depth--;
       }
     }
-    return false;
+    return null;
   }
 
   private static ColsealMyBatisException rejected(String statementId, EncryptedTypeHandler<?> h, String what) {

@@ -60,7 +60,7 @@ class SearchableSqlTest {
     assertEquals(List.of(IN_LIST, IN_LIST, IN_LIST), contexts("SELECT 1 FROM t WHERE email IN (?, ?,?)"));
     assertEquals(List.of(IN_LIST), contexts("SELECT 1 FROM t WHERE email NOT IN ( ? )"));
     assertEquals(List.of(OTHER, OTHER), contexts("INSERT INTO t (a, b) VALUES (?, ?)"));
-    assertEquals(List.of(OTHER), contexts("SELECT 1 FROM t WHERE email = LOWER(?)"));
+    assertEquals(List.of(OTHER, OTHER, OTHER), contexts("INSERT INTO t (a, b) VALUES (?, 1), (?, ?)"));
   }
 
   @Test
@@ -77,6 +77,18 @@ class SearchableSqlTest {
       assertEquals(ErrorCode.QUERY_REJECTED, e.code());
       assertTrue(e.getMessage().contains("test.statement") && e.getMessage().contains("customers.email"),
           e.getMessage());
+    }
+  }
+
+  /** Before, these bound the ACTIVE version's envelope only and found nothing under older versions. */
+  @Test
+  void context_functionArgumentsAndOtherOperators_areRejected() {
+    for (String sql : List.of("SELECT 1 FROM t WHERE email = LOWER(?)", "SELECT 1 FROM t WHERE email = TRIM(BOTH FROM ?)",
+        "SELECT 1 FROM t WHERE email = COALESCE(NULL, ?)", "SELECT 1 FROM t WHERE email = ? || 'x'",
+        "INSERT INTO t (email) VALUES (UPPER(?))")) {
+      ColsealMyBatisException e = assertThrows(ColsealMyBatisException.class, () -> contexts(sql), sql);
+      assertEquals(ErrorCode.QUERY_REJECTED, e.code());
+      assertTrue(e.getMessage().contains("customers.email"), e.getMessage());
     }
   }
 

@@ -22,8 +22,12 @@ public final class ColumnRegistry {
 
   private static final String COLUMNS = "table_name, column_name, table_sql, column_sql, java_type, storage, mode,"
       + " classification, entity, attribute, source_column, normalizer, index_bits, registered_at, last_seen_at";
-  /** A concurrent registration of the same column by another instance. */
-  private static final String[] SAME_COLUMN = {"colseal_column_pk", "PRIMARY'", "PRIMARY KEY ON PUBLIC.COLSEAL_COLUMN"};
+  /**
+   * A concurrent registration of the same column by another instance: the primary key by name
+   * (PostgreSQL, MariaDB/MySQL), or H2's index on this table, whose name differs between H2 lines
+   * (see {@link DataKeyTable#LOST_RACE}).
+   */
+  static final String[] SAME_COLUMN = {"colseal_column_pk", "PRIMARY'", "." + TABLE + "("};
 
   private final JdbcSupport jdbc;
 

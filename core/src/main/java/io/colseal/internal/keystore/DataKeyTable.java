@@ -36,11 +36,13 @@ public final class DataKeyTable {
 
   /**
    * The unique constraints whose violation means "another writer created this key first": the
-   * one-ACTIVE-per-table index and the primary key ({@code PRIMARY} in MariaDB and MySQL messages,
-   * {@code PRIMARY KEY ON ... COLSEAL_DATA_KEY} in H2's).
+   * one-ACTIVE-per-table index and the primary key ({@code PRIMARY} in MariaDB and MySQL messages;
+   * H2 names the index and then the table, {@code PRIMARY KEY ON PUBLIC.COLSEAL_DATA_KEY(...)} in 2.4
+   * and later, {@code PUBLIC.PRIMARY_KEY_6 ON PUBLIC.COLSEAL_DATA_KEY(...)} in 2.3, which Spring Boot
+   * 3.5 manages, so the table is what is matched: every unique index on it guards against a race).
    */
   static final String[] LOST_RACE = {"colseal_data_key_one_active", "colseal_data_key_pk", "PRIMARY'",
-      "PRIMARY KEY ON PUBLIC.COLSEAL_DATA_KEY"};
+      "." + TABLE + "("};
 
   private static final String COLUMNS =
       "table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key, key_check_value,"
