@@ -171,7 +171,13 @@ abstract class CustomerAppTests {
   void health_localKek_isUp() {
     BootLine.Json health = BootLine.getJson(environment, "/actuator/health/colseal");
 
-    assertEquals(200, health.status(), health.toString());
-    assertEquals("UP", health.body().get("status"), health.toString());
+    Map<?, ?> details = (Map<?, ?>) health.body().get("details");
+    assertAll(
+        () -> assertEquals(200, health.status(), health.toString()),
+        () -> assertEquals("UP", health.body().get("status"), health.toString()),
+        () -> assertEquals("reachable", details.get("keyTable"), health.toString()),
+        () -> assertEquals("local", ((Map<?, ?>) details.get("kek")).get("provider"), health.toString()),
+        () -> assertFalse(health.toString().contains(environment.getProperty("colseal.kms.local.keystore-password")),
+            "the keystore password is shown"));
   }
 }
