@@ -169,7 +169,7 @@ abstract class CustomerAppTests {
 
   @Test
   void health_localKek_isUp() {
-    BootLine.Json health = BootLine.getJson(environment, "/actuator/health/colseal");
+    Json health = LineApi.getJson(environment, "/actuator/health/colseal");
 
     Map<?, ?> details = (Map<?, ?>) health.body().get("details");
     assertAll(

@@ -54,13 +54,13 @@ class KmsUnreachableHealthIT {
     }
   }
 
-  private static Map<?, ?> kek(BootLine.Json health) {
+  private static Map<?, ?> kek(Json health) {
     return (Map<?, ?>) ((Map<?, ?>) health.body().get("details")).get("kek");
   }
 
   @Test
   void health_kmsEndpointRefusesConnections_downWithReason() {
-    BootLine.Json health = BootLine.getJson(environment, "/actuator/health/colseal");
+    Json health = LineApi.getJson(environment, "/actuator/health/colseal");
 
     assertAll(
         () -> assertEquals(503, health.status(), health.toString()),

@@ -26,7 +26,7 @@ class ManagedVersionsTest {
         () -> assertEquals(BootLine.HIBERNATE, org.hibernate.Version.getVersionString(), "Hibernate ORM"),
         () -> assertEquals(BootLine.H2, h2Version(), "H2"),
         () -> assertEquals(BootLine.FLYWAY, mavenVersion("org.flywaydb", "flyway-core"), "Flyway"),
-        () -> assertEquals(BootLine.JACKSON, BootLine.jacksonVersion(), "Jackson"),
+        () -> assertEquals(BootLine.JACKSON, LineApi.jacksonVersion(), "Jackson"),
         () -> assertEquals(BootLine.JAVA, Runtime.version().feature(), "Java"));
   }
 
