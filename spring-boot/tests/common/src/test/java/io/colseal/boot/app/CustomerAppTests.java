@@ -129,6 +129,7 @@ abstract class CustomerAppTests {
         () -> assertTrue(storedEmail(after).startsWith(
             EnvelopeHeaders.text(EncryptionMode.DETERMINISTIC, rotated.version())), storedEmail(after)),
         () -> assertEquals(rotated.version(), colseal.stats().table(TABLE).activeVersion()),
+        () -> assertEquals(rotated.version(), meters.get("colseal.key.version").tag("table", TABLE).gauge().value()),
         () -> assertEquals(before.getId(), customers.findByEmail(before.getEmail()).orElseThrow().getId()),
         () -> assertEquals(after.getId(), customers.findByEmail(after.getEmail()).orElseThrow().getId()),
         () -> assertEquals("Eun Jung", customers.findById(before.getId()).orElseThrow().getName()));
