@@ -7,7 +7,8 @@ import io.colseal.exception.ErrorCode;
 import org.springframework.dao.DataRetrievalFailureException;
 
 /**
- * A stored value colseal cannot decrypt: {@code DECRYPT_FAILED}. The message names the table, column and key version, never the value.
+ * A stored value colseal cannot decrypt: {@code DECRYPT_FAILED}. The message names the table,
+ * column and key version, never the value.
  *
  * <p>The message is colseal's, which names tables, columns and key versions but no value and no
  * key material.

@@ -7,7 +7,9 @@ import io.colseal.exception.ErrorCode;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * A colseal error in how the application uses the data: {@code QUERY_REJECTED} (a query colseal cannot run on an encrypted column), {@code MAPPING_INVALID} and {@code CONFIG_INVALID}. Retrying does not help; the code or the configuration must change.
+ * A colseal error in how the application uses the data: {@code QUERY_REJECTED} (a query colseal
+ * cannot run on an encrypted column), {@code MAPPING_INVALID} and {@code CONFIG_INVALID}. Retrying
+ * does not help; the code or the configuration must change.
  *
  * <p>The message is colseal's, which names tables, columns and key versions but no value and no
  * key material.

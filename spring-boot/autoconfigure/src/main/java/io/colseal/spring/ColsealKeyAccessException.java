@@ -7,7 +7,9 @@ import io.colseal.exception.ErrorCode;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 
 /**
- * A key colseal cannot use, or a resource that refused it for good: {@code KEY_NOT_FOUND}, {@code KEY_DISABLED}, {@code KEY_DESTROYED}, {@code KEY_TABLE_ERROR}, {@code KEY_IN_USE}, {@code KEY_UNSUPPORTED}, {@code KMS_REJECTED}, {@code ENCRYPT_FAILED} and any other code.
+ * A key colseal cannot use, or a resource that refused it for good: {@code KEY_NOT_FOUND}, {@code
+ * KEY_DISABLED}, {@code KEY_DESTROYED}, {@code KEY_TABLE_ERROR}, {@code KEY_IN_USE}, {@code
+ * KEY_UNSUPPORTED}, {@code KMS_REJECTED}, {@code ENCRYPT_FAILED} and any other code.
  *
  * <p>The message is colseal's, which names tables, columns and key versions but no value and no
  * key material.

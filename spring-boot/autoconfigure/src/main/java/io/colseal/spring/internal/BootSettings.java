@@ -122,7 +122,8 @@ public final class BootSettings {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("BootSettings{");
-    colseal.forEach((k, v) -> b.append(k).append('=').append(ColsealSettings.isSecret(k) ? "****" : "set").append(", "));
+    colseal.forEach((k, v) -> b.append(k).append('=').append(ColsealSettings.isSecret(k) ? "****" : "set")
+        .append(", "));
     return b.append('}').toString();
   }
 }
