@@ -1,0 +1,14 @@
+package io.colseal.boot.app;
+
+/** The Boot line of this module and the versions it manages, which the tests check. */
+final class BootLine {
+  static final String MODULE = "spring-boot/tests/boot-4.0";
+  static final String BOOT = "4.0.7";
+  static final String HIBERNATE = "7.2.19.Final";
+  static final String FLYWAY = "11.14.1";
+  static final String H2 = "2.4.240";
+  static final String JACKSON = "3.1.4";
+  static final int JAVA = 17;
+
+  private BootLine() {}
+}
