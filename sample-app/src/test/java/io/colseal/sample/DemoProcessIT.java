@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code Demo.main} as a user runs it: a JVM of its own, configured only through environment
+ * {@code Demo.main} as a user runs it (what {@code ./mvnw -Pdemo verify} runs): a JVM of its own, the
+ * Spring Boot application with the demo profile, configured only through environment
  * variables, on an H2 file database in a temporary directory. Every run, whatever its outcome, is
  * checked for the database and keystore passwords in its output.
  */
@@ -41,10 +42,10 @@ class DemoProcessIT {
         Demo.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    // Only what this test sets: no DEMO_* or COLSEAL_* from the machine running the build.
-    pb.environment().keySet().removeIf(k -> k.startsWith("DEMO_") || k.startsWith("COLSEAL_"));
+    // Only what this test sets: no DEMO_*, SPRING_* or COLSEAL_* from the machine running the build.
+    pb.environment().keySet().removeIf(k -> k.startsWith("DEMO_") || k.startsWith("COLSEAL_") || k.startsWith("SPRING_"));
     pb.environment().put("DEMO_DATA_DIR", dir.resolve("data").toString());
-    pb.environment().put("DEMO_JDBC_PASSWORD", DB_PASSWORD);
+    pb.environment().put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
     pb.environment().put("COLSEAL_KMS_LOCAL_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
     pb.environment().putAll(env);
     Process p = pb.start();
@@ -73,7 +74,7 @@ class DemoProcessIT {
     Run run = demo(Map.of(), "5");
 
     assertEquals(Demo.EXIT_OK, run.status(), run.output());
-    assertTrue(run.output().contains("demo.jdbc.password = ****"), run.output());
+    assertTrue(run.output().contains("spring.datasource.password = ****"), run.output());
     assertTrue(run.output().contains("colseal.kms.local.keystore-password = ****"), run.output());
   }
 
