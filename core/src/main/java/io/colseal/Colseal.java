@@ -12,6 +12,7 @@ import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.KeyRing;
+import io.colseal.kms.KekStatus;
 import io.colseal.kms.KmsProvider;
 import java.util.Collection;
 import java.util.HashSet;
@@ -216,6 +217,20 @@ public final class Colseal implements AutoCloseable {
    */
   public ColsealStats stats() {
     return stats;
+  }
+
+  /** The KEK provider's name: {@code local}, {@code aws-kms}, or a custom provider's. */
+  public String kekProviderName() {
+    return kms.name();
+  }
+
+  /**
+   * What the KEK provider says now about the KEK that wraps new data keys: one {@code describe_kek}
+   * call (counted in {@link #stats()}), metadata only. {@link KekStatus.State#UNKNOWN} when the
+   * provider cannot be reached or cannot describe KEKs. For health checks.
+   */
+  public KekStatus kekStatus() {
+    return kms.describeKek(kms.kekId());
   }
 
   public ColsealConfig config() {
