@@ -59,14 +59,16 @@ class DemoAwsKmsIT {
 
       DemoResult first = Demo.runInProcess(settings);
       assertTrue(first.ok(), () -> "mismatches: " + first.mismatches());
-      assertEquals(3, first.keyStats().kmsGenerateCalls());
-      assertEquals(List.of("aws-kms", "aws-kms", "aws-kms"), Raw.values(db, "colseal_data_key", "kek_provider", "1 = 1"));
-      assertEquals(List.of(kekArn, kekArn, kekArn), Raw.values(db, "colseal_data_key", "kek_id", "1 = 1"));
+      // One data key per table and the blind-index key customer#bidx.
+      assertEquals(4, first.keyStats().kmsGenerateCalls());
+      assertEquals(List.of("aws-kms", "aws-kms", "aws-kms", "aws-kms"),
+          Raw.values(db, "colseal_data_key", "kek_provider", "1 = 1"));
+      assertEquals(List.of(kekArn, kekArn, kekArn, kekArn), Raw.values(db, "colseal_data_key", "kek_id", "1 = 1"));
 
       DemoResult second = Demo.runInProcess(settings);
       assertTrue(second.ok(), () -> "mismatches: " + second.mismatches());
       assertEquals(0, second.keyStats().kmsGenerateCalls());
-      assertEquals(3, second.keyStats().kmsUnwrapCalls());
+      assertEquals(4, second.keyStats().kmsUnwrapCalls());
       assertEquals(3L * CUSTOMERS, second.rowsRead());
     }
   }
