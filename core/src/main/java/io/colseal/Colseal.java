@@ -14,8 +14,10 @@ import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.KeyRing;
 import io.colseal.kms.KekStatus;
 import io.colseal.kms.KmsProvider;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -194,11 +196,16 @@ public final class Colseal implements AutoCloseable {
    */
   public void registerBlindIndexes(Collection<RegisteredBlindIndex> indexes) {
     Set<String> seen = new HashSet<>();
+    List<String> keyNames = new ArrayList<>();
     for (RegisteredBlindIndex i : indexes) {
       if (seen.add(i.table() + '.' + i.column())) {
         registry.register(RegistryRows.row(i));
-        keys.indexKey(i.keyName());
+        keyNames.add(i.keyName());
       }
+    }
+    // Keys after every row: a KEK provider that cannot be reached fails here with every column recorded.
+    for (String keyName : keyNames) {
+      keys.indexKey(keyName);
     }
   }
 

@@ -92,9 +92,25 @@ public final class ColsealSettings {
         return t;
       });
 
+  /**
+   * Whether a KEK provider that cannot be reached at start-up ({@code KMS_UNAVAILABLE}) fails the
+   * start. Default {@code true}. With {@code false} the Hibernate integration starts without the
+   * keys it could not load, logs a warning, and each encryption or decryption that needs one fails
+   * with {@code KMS_UNAVAILABLE} until the provider answers again; a health check reports it.
+   */
+  public static final Setting<Boolean> KMS_REQUIRED_AT_STARTUP = Setting.flag("colseal.kms.required-at-startup", true);
+
+  /**
+   * Packages (comma-separated) where the Spring Boot starter finds colseal's MyBatis type handlers
+   * and binds them to the application's {@code Colseal}. No default: none is bound. Read only by
+   * colseal-spring-boot-autoconfigure; declared here, with every other setting name.
+   */
+  public static final Setting<String> MYBATIS_TYPE_HANDLERS_PACKAGE = Setting.text(
+      "colseal.mybatis.type-handlers-package", "Java package names, comma-separated");
+
   private static final List<Setting<?>> CORE = List.of(KMS_PROVIDER, KEK_ID, SCHEMA_MANAGEMENT, AUTO_CREATE_KEYS,
       KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, KEY_MAX_STALE, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
-      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, ENVIRONMENT);
+      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE);
 
   private ColsealSettings() {}
 

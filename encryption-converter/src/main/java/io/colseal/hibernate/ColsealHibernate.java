@@ -2,8 +2,11 @@ package io.colseal.hibernate;
 
 import io.colseal.Colseal;
 import io.colseal.ColsealConfig;
+import io.colseal.ColsealSettings;
 import io.colseal.EncryptedColumn;
 import io.colseal.exception.ColsealConfigException;
+import io.colseal.exception.ErrorCode;
+import io.colseal.exception.KmsException;
 import io.colseal.jdbc.ConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -99,12 +102,14 @@ public final class ColsealHibernate {
         columns.add(column);
         tables.add(column.table());
       }
-      colseal.keyRing().ensureActiveKeys(tables);
+      boolean kmsRequired = config.find(ColsealSettings.KMS_REQUIRED_AT_STARTUP).orElse(true);
+      loadKeys(kmsRequired, () -> colseal.keyRing().ensureActiveKeys(tables));
       colseal.register(columns);
       for (EncryptingConverter<?, ?> c : converters) {
         c.bindRuntime(colseal);
       }
-      colseal.registerBlindIndexes(indexes.stream().map(BlindIndexConverter::describe).toList());
+      loadKeys(kmsRequired,
+          () -> colseal.registerBlindIndexes(indexes.stream().map(BlindIndexConverter::describe).toList()));
       for (BlindIndexConverter i : indexes) {
         i.bindRuntime(colseal);
       }
@@ -114,6 +119,23 @@ public final class ColsealHibernate {
     } catch (RuntimeException e) {
       colseal.close();
       throw e;
+    }
+  }
+
+  /**
+   * Runs a start-up step that loads or creates keys. With {@code colseal.kms.required-at-startup=false}
+   * a KEK provider that cannot be reached does not fail the start: the keys load on first use.
+   */
+  private static void loadKeys(boolean kmsRequired, Runnable step) {
+    try {
+      step.run();
+    } catch (KmsException e) {
+      if (kmsRequired || e.code() != ErrorCode.KMS_UNAVAILABLE) {
+        throw e;
+      }
+      LOG.warn("colseal started without loading its keys: the KEK provider cannot be reached ({}); each value that"
+          + " needs a key fails with KMS_UNAVAILABLE until it answers ({}=false)", e.code(),
+          ColsealSettings.KMS_REQUIRED_AT_STARTUP.name());
     }
   }
 

@@ -4,6 +4,7 @@ import io.colseal.spring.internal.ColsealAutoConfiguration;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.dao.PersistenceExceptionTranslationAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
@@ -25,7 +26,8 @@ final class BootContexts {
     return new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
             JdbcTemplateAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-            TransactionAutoConfiguration.class, ColsealAutoConfiguration.class))
+            TransactionAutoConfiguration.class, PersistenceExceptionTranslationAutoConfiguration.class,
+            ColsealAutoConfiguration.class))
         .withPropertyValues(h2())
         .withPropertyValues(localKek(dir));
   }

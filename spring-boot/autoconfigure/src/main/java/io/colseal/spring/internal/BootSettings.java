@@ -23,7 +23,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The {@code colseal.*} settings as Spring Boot sees them: every known setting ({@link
- * ColsealSettings#all()}, KEK providers' included, and {@link StarterSettings}) bound through
+ * ColsealSettings#all()}, KEK providers' included) bound through
  * Boot's {@link Binder}, so application.yml, application.properties, profiles, system properties
  * and relaxed environment variables ({@code COLSEAL_KMS_PROVIDER}) all work. Durations, flags and
  * numbers are bound by Boot first (so {@code 5m} works beside {@code PT5M}), then checked by the
@@ -37,11 +37,9 @@ public final class BootSettings {
   private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("colseal");
 
   private final Map<String, Object> colseal;
-  private final Map<String, Object> starter;
 
-  private BootSettings(Map<String, Object> colseal, Map<String, Object> starter) {
+  private BootSettings(Map<String, Object> colseal) {
     this.colseal = Collections.unmodifiableMap(colseal);
-    this.starter = Collections.unmodifiableMap(starter);
   }
 
   /**
@@ -52,18 +50,14 @@ public final class BootSettings {
   public static BootSettings bind(Environment environment) {
     Binder binder = Binder.get(environment);
     Map<String, Object> colseal = new LinkedHashMap<>();
-    Map<String, Object> starter = new LinkedHashMap<>();
     for (Setting<?> s : ColsealSettings.all().values()) {
       bindOne(binder, s, colseal);
-    }
-    for (Setting<?> s : StarterSettings.all()) {
-      bindOne(binder, s, starter);
     }
     rejectUnknown(environment);
     // The values are checked now, so a bad one fails the start naming the setting, before Hibernate starts.
     ColsealConfig.Builder check = ColsealConfig.builder();
     colseal.forEach(check::setting);
-    return new BootSettings(colseal, starter);
+    return new BootSettings(colseal);
   }
 
   private static void bindOne(Binder binder, Setting<?> s, Map<String, Object> into) {
@@ -90,7 +84,6 @@ public final class BootSettings {
     }
     Set<ConfigurationPropertyName> known = new LinkedHashSet<>();
     ColsealSettings.all().keySet().forEach(n -> known.add(ConfigurationPropertyName.of(n)));
-    StarterSettings.all().forEach(s -> known.add(ConfigurationPropertyName.of(s.name())));
     for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
       if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource
           || !(source instanceof IterableConfigurationPropertySource iterable)) {
@@ -105,13 +98,14 @@ public final class BootSettings {
     }
   }
 
+  /** The "unknown setting" error colseal gives anywhere, with the nearest known name. */
   private static ColsealConfigException unknown(String name) {
     try {
       ColsealConfig.builder().setting(name, "");
     } catch (ColsealConfigException e) {
-      return new ColsealConfigException(e.getMessage() + " (a Spring Boot property)");
+      return e;
     }
-    return new ColsealConfigException("unknown setting '" + name + "'");
+    throw new IllegalStateException(name + " is a known setting");
   }
 
   /** colseal's settings, by name, as text: what Hibernate and {@code ColsealConfig.fromProperties} read. */
@@ -119,9 +113,9 @@ public final class BootSettings {
     return colseal;
   }
 
-  /** The starter's own setting {@code setting}, if set. */
-  public @org.jspecify.annotations.Nullable String starterValue(Setting<String> setting) {
-    Object v = starter.get(setting.name());
+  /** The value of text setting {@code setting}, if set. */
+  public @org.jspecify.annotations.Nullable String text(Setting<String> setting) {
+    Object v = colseal.get(setting.name());
     return v == null ? null : v.toString();
   }
 

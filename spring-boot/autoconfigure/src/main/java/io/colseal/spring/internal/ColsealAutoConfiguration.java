@@ -147,7 +147,7 @@ public class ColsealAutoConfiguration {
   static class MyBatis {
     @Bean
     MyBatisHandlers colsealMyBatisHandlers(ObjectProvider<Colseal> colseal, BootSettings settings) {
-      return new MyBatisHandlers(colseal, settings.starterValue(StarterSettings.MYBATIS_TYPE_HANDLERS_PACKAGE));
+      return new MyBatisHandlers(colseal, settings.text(io.colseal.ColsealSettings.MYBATIS_TYPE_HANDLERS_PACKAGE));
     }
   }
 }

@@ -8,4 +8,5 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @Configuration(proxyBeanMethods = false)
 @EntityScan(basePackageClasses = JpaApp.class)
 @EnableJpaRepositories(basePackageClasses = JpaApp.class)
+@org.springframework.context.annotation.Import(Customers.class)
 public class JpaApp {}
