@@ -55,6 +55,8 @@ class DemoDatabasesIT {
   private static final Pattern BLIND_INDEX = Pattern.compile("bi1:1:[A-Za-z0-9_-]{43}");
   private static final int HEADER = 18;
   private static final int NONCE_AND_TAG = 12 + 16;
+  /** A deterministic envelope stores no nonce (AES-GCM-SIV with a fixed one): ciphertext and tag. */
+  private static final int TAG = 16;
 
   @TempDir Path dir;
 
@@ -96,7 +98,7 @@ class DemoDatabasesIT {
           while (rs.next()) {
             CustomerProfile p = expected(byMember, rs.getString(1));
             assertEnvelope(p, "name", p.name(), rs.getString(2));
-            assertEnvelope(p, "email", DETERMINISTIC_HEADER, p.email().getBytes(StandardCharsets.UTF_8).length,
+            assertEnvelope(p, "email", DETERMINISTIC_HEADER, TAG + p.email().getBytes(StandardCharsets.UTF_8).length,
                 p.email(), rs.getString(3));
             assertTrue(BLIND_INDEX.matcher(rs.getString(8)).matches(), () -> p.memberNumber() + " phone_bidx");
             assertEnvelope(p, "phone", p.phone(), rs.getString(4));
@@ -137,8 +139,14 @@ class DemoDatabasesIT {
   @EachDatabase
   void run_twice_secondRunUnwrapsTheFirstRunsKeysAndKeepsCounts(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      DemoResult first = Demo.runInProcess(settings(db));
-      DemoResult second = Demo.runInProcess(settings(db));
+      Map<String, String> settings = new HashMap<>(settings(db));
+      if (kind == TestDatabase.Kind.H2) {
+        // An H2 file, as the demo uses: two application starts on one in-memory H2 (DB_CLOSE_DELAY=-1) in one JVM
+        // fail the second run's inserts with "Check constraint invalid: CUSTOMER_TIER_CK" (H2 2.4.240).
+        settings.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("twice"));
+      }
+      DemoResult first = Demo.runInProcess(settings);
+      DemoResult second = Demo.runInProcess(settings);
 
       assertTrue(first.ok() && second.ok(), () -> first.mismatches() + " / " + second.mismatches());
       // One data key per table and the blind-index key customer#bidx.
@@ -153,9 +161,12 @@ class DemoDatabasesIT {
         assertEquals(KeyState.ACTIVE, k.state(), k.table());
       }
       assertEquals(0, second.migrationsApplied());
-      assertEquals(CUSTOMERS, count(db, "customer"));
-      assertEquals(CUSTOMERS, count(db, "payment_card"));
-      assertEquals(CUSTOMERS, count(db, "bank_account"));
+      assertEquals(CUSTOMERS, second.customersRead());
+      if (kind != TestDatabase.Kind.H2) {
+        assertEquals(CUSTOMERS, count(db, "customer"));
+        assertEquals(CUSTOMERS, count(db, "payment_card"));
+        assertEquals(CUSTOMERS, count(db, "bank_account"));
+      }
     }
   }
 
@@ -212,18 +223,18 @@ class DemoDatabasesIT {
 
   private static void assertEnvelope(CustomerProfile p, String column, int plaintextBytes, String plaintext,
       String stored) {
-    assertEnvelope(p, column, TEXT_HEADER, plaintextBytes, plaintext, stored);
+    assertEnvelope(p, column, TEXT_HEADER, NONCE_AND_TAG + plaintextBytes, plaintext, stored);
   }
 
-  /** A text envelope whose ciphertext is exactly as long as the plaintext's encoding, and no plaintext. */
-  private static void assertEnvelope(CustomerProfile p, String column, Pattern header, int plaintextBytes,
+  /** A text envelope of {@code bodyBytes} after the header (Base64-decoded), holding no plaintext. */
+  private static void assertEnvelope(CustomerProfile p, String column, Pattern header, int bodyBytes,
       String plaintext, String stored) {
     String where = p.memberNumber() + " " + column;
     assertNotNull(stored, where);
     assertTrue(header.matcher(stored).lookingAt(), () -> where + " is not a cs1 text envelope of " + header);
     assertFalse(stored.contains(plaintext), where + " contains its plaintext");
     byte[] body = Base64.getDecoder().decode(stored.substring(HEADER));
-    assertEquals(NONCE_AND_TAG + plaintextBytes, body.length, where + ": nonce + ciphertext + tag");
+    assertEquals(bodyBytes, body.length, where + ": (nonce +) ciphertext + tag");
   }
 
   private static int count(TestDatabase db, String table) throws SQLException {

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -118,20 +120,40 @@ class SampleApplicationIT {
   }
 
   @Test
-  void actuatorHealth_exposed_upWithTheDatabase() throws Exception {
+  void actuatorHealth_exposed_upWithColsealAndTheDatabase() throws Exception {
     HttpResponse<String> health = get("/actuator/health");
 
     assertEquals(200, health.statusCode(), health.body());
-    assertTrue(health.body().startsWith("{\"status\":\"UP\""), health.body());
-    assertTrue(health.body().contains("\"db\":{"), health.body());
+    String body = health.body();
+    assertTrue(body.endsWith("\"status\":\"UP\"}"), body);
+    assertTrue(body.contains("\"db\":{\"details\":{\"database\":\"H2\""), body);
+    assertTrue(body.contains("\"colseal\":{\"details\":{\"keyTable\":\"reachable\",\"kek\":{\"provider\":\"local\""), body);
+    String colseal = body.substring(body.indexOf("\"colseal\":"), body.indexOf("\"db\":"));
+    assertTrue(colseal.endsWith("\"status\":\"UP\"},"), colseal);
+    assertFalse(body.contains("colseal-demo-only"), "no keystore password in the health details");
   }
 
   @Test
-  void actuatorMetrics_exposed_listsTheDataSourceMeters() throws Exception {
+  void actuatorMetrics_exposed_listsColsealAndDataSourceMeters() throws Exception {
     HttpResponse<String> metrics = get("/actuator/metrics");
 
     assertEquals(200, metrics.statusCode(), metrics.body());
-    assertTrue(metrics.body().contains("\"hikaricp.connections\""), metrics.body());
+    for (String meter : List.of("colseal.encryptions", "colseal.decryptions", "colseal.kms.calls", "hikaricp.connections")) {
+      assertTrue(metrics.body().contains("\"" + meter + "\""), meter + " in " + metrics.body());
+    }
+  }
+
+  @Test
+  void actuatorMetrics_afterSavingACustomer_countsItsFiveEncryptedValues() throws Exception {
+    save(PEOPLE.get(4));
+
+    HttpResponse<String> encryptions = get("/actuator/metrics/colseal.encryptions?tag=table:customer");
+
+    assertEquals(200, encryptions.statusCode(), encryptions.body());
+    Matcher count = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.]+)").matcher(encryptions.body());
+    assertTrue(count.find(), encryptions.body());
+    // name, email, phone, resident registration number and birth date; other tests may have saved customers too.
+    assertTrue(Double.parseDouble(count.group(1)) >= 5, encryptions.body());
   }
 
   @Test
