@@ -139,14 +139,9 @@ class DemoDatabasesIT {
   @EachDatabase
   void run_twice_secondRunUnwrapsTheFirstRunsKeysAndKeepsCounts(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind)) {
-      Map<String, String> settings = new HashMap<>(settings(db));
-      if (kind == TestDatabase.Kind.H2) {
-        // An H2 file, as the demo uses: two application starts on one in-memory H2 (DB_CLOSE_DELAY=-1) in one JVM
-        // fail the second run's inserts with "Check constraint invalid: CUSTOMER_TIER_CK" (H2 2.4.240).
-        settings.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("twice"));
-      }
-      DemoResult first = Demo.runInProcess(settings);
-      DemoResult second = Demo.runInProcess(settings);
+      // On H2 the second start's pool finds the first's sessions closed: what h2/V2 rewrites the checks for.
+      DemoResult first = Demo.runInProcess(settings(db));
+      DemoResult second = Demo.runInProcess(settings(db));
 
       assertTrue(first.ok() && second.ok(), () -> first.mismatches() + " / " + second.mismatches());
       // One data key per table and the blind-index key customer#bidx.
@@ -161,12 +156,9 @@ class DemoDatabasesIT {
         assertEquals(KeyState.ACTIVE, k.state(), k.table());
       }
       assertEquals(0, second.migrationsApplied());
-      assertEquals(CUSTOMERS, second.customersRead());
-      if (kind != TestDatabase.Kind.H2) {
-        assertEquals(CUSTOMERS, count(db, "customer"));
-        assertEquals(CUSTOMERS, count(db, "payment_card"));
-        assertEquals(CUSTOMERS, count(db, "bank_account"));
-      }
+      assertEquals(CUSTOMERS, count(db, "customer"));
+      assertEquals(CUSTOMERS, count(db, "payment_card"));
+      assertEquals(CUSTOMERS, count(db, "bank_account"));
     }
   }
 
