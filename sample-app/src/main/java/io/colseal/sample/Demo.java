@@ -12,7 +12,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -81,6 +84,9 @@ public final class Demo {
     SpringApplication application = new SpringApplication(SampleApplication.class);
     application.setAdditionalProfiles(PROFILE);
     application.setWebApplicationType(WebApplicationType.NONE);
+    // Bad demo.* settings stop the run before anything opens the database or the keystore.
+    application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
+        Binder.get(event.getEnvironment()).bindOrCreate("demo", DemoProperties.class));
     return application;
   }
 

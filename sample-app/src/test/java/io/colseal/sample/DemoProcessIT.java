@@ -38,6 +38,8 @@ class DemoProcessIT {
   private Run demo(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // C1 only: the same program, started in a fraction of the CPU time (each test starts one to three).
+        "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"),
         Demo.class.getName()));
     command.addAll(List.of(args));

@@ -12,8 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoTest {
   private static final List<CustomerProfile> TEN = new SampleData(1, LocalDate.of(2026, 1, 1)).customers(10);
@@ -30,11 +35,15 @@ class DemoTest {
   }
 
   @Test
-  void run_customerCountNotANumber_exitsWithUsageStatusNamingTheSetting() {
+  void run_customerCountNotANumber_exitsWithUsageStatusBeforeTouchingADatabase(@TempDir Path dir) throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Demo.run(new String[] {"lots"}, new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status = Demo.run(new String[] {"lots", "--demo.data-dir=" + dir}, new PrintStream(err, true,
+        StandardCharsets.UTF_8));
     assertEquals(Demo.EXIT_USAGE, status);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("demo.customers"), err::toString);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(), files.toList(), "no database file, no keystore");
+    }
   }
 
   @Test
