@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -33,7 +34,7 @@ final class FlywayLocations {
     }
     String location = vendor(configuration.getDataSource()).migrationLocation();
     List<String> locations = new ArrayList<>();
-    Arrays.stream(configuration.getLocations()).map(Object::toString).forEach(locations::add);
+    Arrays.stream(configuration.getLocations()).map(Location::getDescriptor).forEach(locations::add);
     if (!locations.contains(location)) {
       locations.add(location);
     }
