@@ -2,7 +2,6 @@ package io.colseal.sample;
 
 import io.colseal.keys.KeyRingStats;
 import io.colseal.keys.KeyVersion;
-import io.colseal.sample.ReadBack.Mismatch;
 import io.colseal.sample.ReadBack.Verification;
 import io.colseal.sample.Samples.ColumnSample;
 import io.colseal.sample.Samples.CustomerSample;
@@ -14,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Prints a {@link DemoResult} for people. Stored forms are shortened; passwords never appear,
- * because {@link DemoSettings#describe()} masks them.
+ * because {@link ShownSettings} masks them.
  */
 final class Report {
   static final int MAX_STORED_WIDTH = 44;
@@ -30,7 +29,7 @@ final class Report {
     out.println("colseal sample: customers with a payment card and a bank account; personal data is @Encrypted");
     out.println();
     out.println("Settings");
-    for (String line : r.settings().describe()) {
+    for (String line : r.settings()) {
       out.println("  " + line);
     }
     out.println("Database   " + r.database() + "; application schema at Flyway version " + r.schemaVersion()
@@ -43,12 +42,19 @@ final class Report {
     out.println("Wrote      " + count(r.rowsWritten()) + " rows (" + count(customers) + " customers, "
         + count(customers) + " cards, " + count(customers) + " accounts) in " + seconds(r.timings().write()) + ", "
         + perSecond(r.rowsWritten(), r.timings().write()) + " rows/s; JDBC batches of "
-        + r.settings().batchSize() + ", " + count(r.statementsWhileWriting()) + " statements prepared");
+        + r.batchSize() + ", " + count(r.statementsWhileWriting()) + " statements prepared by Hibernate;"
+        + " customers and cards through JPA repositories, accounts through JdbcTemplate and ColumnCipher");
     out.println("Read       " + count(v.rowsRead()) + " rows (" + count(v.customersRead()) + " customers, "
         + count(v.cardsRead()) + " cards, " + count(v.accountsRead()) + " accounts) in "
         + seconds(r.timings().readAndVerify()) + " and compared " + count(v.encryptedValuesCompared())
         + " decrypted values with what was written: "
         + (v.mismatches().isEmpty() ? "all equal" : count(v.mismatches().size()) + " MISMATCHES"));
+    out.println("Exported   " + count(r.payouts().rows()) + " payout lines with JdbcTemplate, holder names and account"
+        + " numbers decrypted by ColumnCipher: "
+        + (r.payouts().mismatches().isEmpty() ? "all equal" : count(r.payouts().mismatches().size()) + " MISMATCHES"));
+    out.println("Searched   " + r.lookups().searches() + " times: findByEmail (deterministic column) and"
+        + " findByPhoneIndex (blind index) with plaintext parameters: "
+        + (r.lookups().misses().isEmpty() ? "every customer found" : r.lookups().misses().size() + " NOT FOUND"));
     out.println("Stored     " + r.envelopes().columns() + " encrypted columns read with plain JDBC: "
         + count(r.envelopes().values()) + " values, "
         + (r.envelopes().problems().isEmpty() ? "every one an envelope (" + StoredValues.ENVELOPE_PREFIX + "...)"
@@ -56,8 +62,8 @@ final class Report {
     for (String problem : r.envelopes().problems()) {
       out.println("             " + problem);
     }
-    List<Mismatch> mismatches = v.mismatches();
-    for (Mismatch m : mismatches.subList(0, Math.min(MAX_MISMATCHES_SHOWN, mismatches.size()))) {
+    List<String> mismatches = r.mismatches();
+    for (String m : mismatches.subList(0, Math.min(MAX_MISMATCHES_SHOWN, mismatches.size()))) {
       out.println("  MISMATCH " + m);
     }
     if (mismatches.size() > MAX_MISMATCHES_SHOWN) {
@@ -67,7 +73,7 @@ final class Report {
     for (CustomerSample sample : r.samples()) {
       out.println();
       out.println("Customer " + sample.memberNumber() + " (tier " + sample.tier() + ")");
-      out.println("  " + pad("column", COLUMN_WIDTH) + pad("read through Hibernate", VALUE_WIDTH)
+      out.println("  " + pad("column", COLUMN_WIDTH) + pad("read through JPA", VALUE_WIDTH)
           + "stored in the database (plain JDBC)");
       for (ColumnSample c : sample.columns()) {
         String label = c.column() + (c.encrypted() ? "" : "  (not encrypted)");
@@ -87,13 +93,13 @@ final class Report {
         + count(s.kmsUnwrapCalls()) + " unwrapped) for " + count(s.encryptions()) + " encryptions and "
         + count(s.decryptions()) + " decryptions");
     DemoResult.Timings t = r.timings();
-    out.println("Elapsed    start-up " + seconds(t.startup()) + " (pool, Flyway, Hibernate, colseal), write "
+    out.println("Elapsed    start-up " + seconds(t.startup()) + " (Spring Boot: pool, Flyway, Hibernate, colseal), write "
         + seconds(t.write()) + ", read and verify " + seconds(t.readAndVerify()) + ", stored-form check "
         + seconds(t.storedCheck()) + ", total " + seconds(t.total()));
     out.println();
     out.println(r.ok()
         ? "RESULT: OK, every value read back as written and is stored encrypted"
-        : "RESULT: FAILED, see the MISMATCH and envelope lines above");
+        : "RESULT: FAILED, see the MISMATCH, search and envelope lines above");
   }
 
   /** {@code value} if it is short, else its start and its length. */

@@ -9,7 +9,6 @@ import io.colseal.testing.OneDatabase;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo with {@code colseal.kms.provider=aws-kms} against a KMS protocol server: selected by
+ * The demo with the {@code aws-kms} profile against a KMS protocol server: selected by
  * configuration alone, data keys come from KMS, and a second run unwraps them once each.
  */
 @ExtendWith(KmsEndpointExtension.class)
@@ -46,30 +45,30 @@ class DemoAwsKmsIT {
   void run_awsKmsByConfiguration_keysFromKmsAndOneUnwrapPerTableOnRerun(KmsEndpoint kms) throws Exception {
     String kekArn = kms.createKey("colseal sample demo");
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
-      DemoSettings settings = DemoSettings.resolve(
-          Map.of(
-              DemoSettings.CUSTOMERS, Integer.toString(CUSTOMERS),
-              DemoSettings.DATA_DIR, dir.toString(),
-              DemoSettings.JDBC_URL, db.url(),
-              DemoSettings.JDBC_USER, db.user(),
-              DemoSettings.JDBC_PASSWORD, db.password(),
-              "colseal.kms.provider", "aws-kms",
-              "colseal.kms.kek-id", kekArn,
-              "colseal.kms.aws.region", KmsEndpoint.REGION,
-              "colseal.kms.aws.endpoint", kms.uri().toString()),
-          Map.of(),
-          Map.of());
+      // The aws-kms profile of application.yml, as a user selects it; the rest as environment variables would give it.
+      Map<String, String> settings = Map.of(
+          "spring.profiles.active", "aws-kms",
+          "demo.customers", Integer.toString(CUSTOMERS),
+          "demo.data-dir", dir.toString(),
+          "spring.datasource.url", db.url(),
+          "spring.datasource.username", db.user(),
+          "spring.datasource.password", db.password(),
+          "colseal.kms.kek-id", kekArn,
+          "colseal.kms.aws.region", KmsEndpoint.REGION,
+          "colseal.kms.aws.endpoint", kms.uri().toString());
 
-      DemoResult first = Demo.run(settings, Clock.systemUTC());
+      DemoResult first = Demo.runInProcess(settings);
       assertTrue(first.ok(), () -> "mismatches: " + first.mismatches());
-      assertEquals(3, first.keyStats().kmsGenerateCalls());
-      assertEquals(List.of("aws-kms", "aws-kms", "aws-kms"), Raw.values(db, "colseal_data_key", "kek_provider", "1 = 1"));
-      assertEquals(List.of(kekArn, kekArn, kekArn), Raw.values(db, "colseal_data_key", "kek_id", "1 = 1"));
+      // One data key per table and the blind-index key customer#bidx.
+      assertEquals(4, first.keyStats().kmsGenerateCalls());
+      assertEquals(List.of("aws-kms", "aws-kms", "aws-kms", "aws-kms"),
+          Raw.values(db, "colseal_data_key", "kek_provider", "1 = 1"));
+      assertEquals(List.of(kekArn, kekArn, kekArn, kekArn), Raw.values(db, "colseal_data_key", "kek_id", "1 = 1"));
 
-      DemoResult second = Demo.run(settings, Clock.systemUTC());
+      DemoResult second = Demo.runInProcess(settings);
       assertTrue(second.ok(), () -> "mismatches: " + second.mismatches());
       assertEquals(0, second.keyStats().kmsGenerateCalls());
-      assertEquals(3, second.keyStats().kmsUnwrapCalls());
+      assertEquals(4, second.keyStats().kmsUnwrapCalls());
       assertEquals(3L * CUSTOMERS, second.rowsRead());
     }
   }

@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the whole demo on an H2 file database, then reads the database files byte by byte: no
+ * Runs the whole demo (the Spring Boot application with the demo profile) on an H2 file database,
+ * then reads the database files byte by byte: no
  * personal value may be in them in any encoding, while values of plaintext columns must be.
  *
  * <p>The positive controls are what make the negative result mean something: ASCII member numbers,
@@ -42,15 +42,11 @@ class DemoH2FileIT {
   @BeforeAll
   void runDemo(@TempDir Path dir) throws Exception {
     Path database = dir.resolve("database");
-    DemoSettings settings = DemoSettings.resolve(
-        Map.of(
-            DemoSettings.CUSTOMERS, Integer.toString(CUSTOMERS),
-            DemoSettings.DATA_DIR, dir.resolve("kek").toString(),
-            DemoSettings.JDBC_URL, "jdbc:h2:file:" + database.resolve("scan")),
-        Map.of(),
-        Map.of());
-    result = Demo.run(settings, Clock.systemUTC());
-    // Demo.run closed its pool, and H2 closes a database with its last connection: the files are final.
+    result = Demo.runInProcess(Map.of(
+        "demo.customers", Integer.toString(CUSTOMERS),
+        "demo.data-dir", dir.resolve("kek").toString(),
+        "spring.datasource.url", "jdbc:h2:file:" + database.resolve("scan")));
+    // The application closed its pool, and H2 closes a database with its last connection: the files are final.
     databaseFiles = ByteScan.filesUnder(database);
   }
 

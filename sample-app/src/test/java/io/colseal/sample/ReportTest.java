@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportTest {
@@ -58,7 +57,20 @@ class ReportTest {
   void print_allEqual_reportsOk() {
     String out = print(result(List.of(), List.of(), 2));
     assertTrue(out.contains("RESULT: OK"), out);
-    assertFalse(out.contains(DemoSettings.DEMO_KEYSTORE_PASSWORD), out);
+    assertTrue(out.contains("spring.datasource.password = ****"), out);
+  }
+
+  @Test
+  void print_searchMiss_reportsFailure() {
+    DemoResult ok = result(List.of(), List.of(), 2);
+    DemoResult r = new DemoResult(ok.settings(), ok.database(), ok.schemaVersion(), ok.migrationsApplied(), ok.written(),
+        ok.batchSize(), ok.rowsWritten(), ok.statementsWhileWriting(), ok.verification(), ok.payouts(),
+        new Lookups.Found(7, List.of("C0000001 findByEmail did not find the customer (0 found)")), ok.envelopes(),
+        ok.samples(), ok.keyStats(), ok.keys(), ok.kek(), ok.timings());
+    String out = print(r);
+    assertTrue(out.contains("1 NOT FOUND"), out);
+    assertTrue(out.contains("MISMATCH C0000001 findByEmail"), out);
+    assertTrue(out.contains("RESULT: FAILED"), out);
   }
 
   @Test
@@ -71,14 +83,17 @@ class ReportTest {
     List<CustomerProfile> written = new SampleData(1, LocalDate.of(2026, 1, 1)).customers(2);
     Duration d = Duration.ofMillis(10);
     return new DemoResult(
-        DemoSettings.resolve(Map.of("demo.customers", "2"), Map.of(), Map.of()),
+        List.of("demo.customers = 2", "spring.datasource.password = ****"),
         "H2 test",
-        "1",
-        1,
+        "2",
+        2,
         written,
+        50,
         6,
         6,
         new Verification(customersRead, 2, 2, 16, mismatches),
+        new JdbcBankAccounts.PayoutCheck(2, List.of()),
+        new Lookups.Found(7, List.of()),
         new EnvelopeCheck(8, 16, envelopeProblems),
         List.of(),
         new KeyRingStats(3, 0, 16, 16, 3, 0),

@@ -2,6 +2,8 @@ package io.colseal.sample.model;
 
 import static java.util.Objects.requireNonNull;
 
+import io.colseal.Normalizer;
+import io.colseal.hibernate.BlindIndex;
 import io.colseal.hibernate.Encrypted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * A customer. Everything that identifies the person is {@link Encrypted}; the {@code length} of an
  * encrypted column is the longest plaintext in characters, and the Flyway schema sizes the column
  * for the envelope that holds it.
+ *
+ * <p>Two ways to find a customer by an encrypted value: the email is {@code deterministic}, so
+ * {@code findByEmail} compares envelopes (equal emails have equal envelopes, which is what it
+ * leaks); the phone stays randomized and has a {@linkplain BlindIndex blind index}, {@code
+ * phone_bidx}, an HMAC of its digits, so {@code findByPhoneIndex("01012345678")} also finds {@code
+ * 010-1234-5678}.
  */
 @Entity
 @Table(name = "customer")
@@ -37,13 +45,19 @@ public class Customer {
   @Column(name = "name", nullable = false, length = 50)
   private String name;
 
-  @Encrypted
+  /** Deterministic: searchable with {@code =}, unique in the schema. */
+  @Encrypted(deterministic = true)
   @Column(name = "email", nullable = false, length = 254)
   private String email;
 
   @Encrypted
   @Column(name = "phone", nullable = false, length = 20)
   private String phone;
+
+  /** Written by colseal from {@link #phone}; the application never reads it, it queries with it. */
+  @BlindIndex(of = "phone", normalizer = Normalizer.DIGITS_ONLY)
+  @Column(name = "phone_bidx", length = 64)
+  private @Nullable String phoneIndex;
 
   /** 주민등록번호, {@code YYMMDD-NNNNNNN}. */
   @Encrypted
