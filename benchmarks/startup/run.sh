@@ -5,6 +5,8 @@
 #   benchmarks/startup/run.sh --runs 20        20 of each
 #   benchmarks/startup/run.sh --no-build       time the jars already in */target
 #   benchmarks/startup/run.sh --classes        also count the classes each application loads, by origin
+#   benchmarks/startup/run.sh --compare JAR    also time JAR (a colseal-app jar of another commit, copied
+#                                              aside) in the same rotation, as "colseal-compared"
 #
 # Two Spring Boot 4.1.2 applications (Boot's parent, no version overrides) with the same entity, the
 # same data and the same runner: plain-app, and colseal-app with two @Encrypted fields (one
@@ -23,11 +25,13 @@ root="$(cd "$here/../.." && pwd)"
 runs=10
 build=true
 classes=false
+compare=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --no-build) build=false; shift ;;
     --classes) classes=true; shift ;;
+    --compare) compare="$2"; shift 2 ;;
     -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -40,7 +44,13 @@ if $build; then
 fi
 plain_jar="$here/plain-app/target/startup-plain-app.jar"
 colseal_jar="$here/colseal-app/target/startup-colseal-app.jar"
-for jar in "$plain_jar" "$colseal_jar"; do
+apps=(plain colseal)
+jars=("$plain_jar" "$colseal_jar")
+if [[ -n "$compare" ]]; then
+  apps+=(colseal-compared)
+  jars+=("$(cd "$(dirname "$compare")" && pwd)/$(basename "$compare")")
+fi
+for jar in "${jars[@]}"; do
   [[ -f "$jar" ]] || { echo "missing $jar: run without --no-build" >&2; exit 1; }
 done
 
@@ -62,11 +72,14 @@ start() {
 }
 
 echo "warm-up: one untimed start of each"
-start plain "$plain_jar"; start colseal "$colseal_jar"
+for ((a = 0; a < ${#apps[@]}; a++)); do start "${apps[a]}" "${jars[a]}"; done
 rm -f "$work"/*.times
+# Round i starts the applications in an order rotated by i, so none is always first or last.
 for ((i = 1; i <= runs; i++)); do
-  if ((i % 2)); then start plain "$plain_jar"; start colseal "$colseal_jar"
-  else start colseal "$colseal_jar"; start plain "$plain_jar"; fi
+  for ((k = 0; k < ${#apps[@]}; k++)); do
+    a=$(( (i + k) % ${#apps[@]} ))
+    start "${apps[a]}" "${jars[a]}"
+  done
   printf '\rtimed starts: %d of %d each' "$i" "$runs"
 done
 echo
@@ -78,22 +91,24 @@ stats() {
     function q(p,  h, l) { h = (NR - 1) * p + 1; l = int(h); return v[l] + (h - l) * (v[l + 1 < NR ? l + 1 : NR] - v[l]) }
     END { printf "%.2f %.2f %.2f", q(0.5), q(0.25), q(0.75) }'
 }
-for app in plain colseal; do
-  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/$app.times" >"$work/$app.wallcpu"
-done
-read -r pw pw1 pw3 <<<"$(stats "$work/plain.wallcpu" 1)"
-read -r pc pc1 pc3 <<<"$(stats "$work/plain.wallcpu" 2)"
-read -r cw cw1 cw3 <<<"$(stats "$work/colseal.wallcpu" 1)"
-read -r cc cc1 cc3 <<<"$(stats "$work/colseal.wallcpu" 2)"
 echo
 echo "Boot 4.1.2, $runs interleaved starts each, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo
 echo "| app | wall median (IQR) s | CPU user+sys median (IQR) s |"
 echo "|---|---|---|"
-printf '| plain | %s (%s–%s) | %s (%s–%s) |\n' "$pw" "$pw1" "$pw3" "$pc" "$pc1" "$pc3"
-printf '| colseal | %s (%s–%s) | %s (%s–%s) |\n' "$cw" "$cw1" "$cw3" "$cc" "$cc1" "$cc3"
-awk -v pw="$pw" -v cw="$cw" -v pc="$pc" -v cc="$cc" 'BEGIN {
-  printf "| colseal / plain | %.3f (%+.1f %%) | %.3f (%+.1f %%) |\n", cw / pw, (cw / pw - 1) * 100, cc / pc, (cc / pc - 1) * 100 }'
+for app in "${apps[@]}"; do
+  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/$app.times" >"$work/$app.wallcpu"
+  read -r w w1 w3 <<<"$(stats "$work/$app.wallcpu" 1)"
+  read -r c c1 c3 <<<"$(stats "$work/$app.wallcpu" 2)"
+  printf '| %s | %s (%s–%s) | %s (%s–%s) |\n' "$app" "$w" "$w1" "$w3" "$c" "$c1" "$c3"
+  echo "$w $c" >"$work/$app.median"
+done
+read -r pw pc <"$work/plain.median"
+for app in "${apps[@]:1}"; do
+  read -r cw cc <"$work/$app.median"
+  awk -v app="$app" -v pw="$pw" -v cw="$cw" -v pc="$pc" -v cc="$cc" 'BEGIN {
+    printf "| %s / plain | %.3f (%+.1f %%) | %.3f (%+.1f %%) |\n", app, cw / pw, (cw / pw - 1) * 100, cc / pc, (cc / pc - 1) * 100 }'
+done
 
 # jars APP: "name size" of every library in the fat jar, sorted by name.
 jars() { unzip -l "$1" 'BOOT-INF/lib/*' | awk '$4 ~ /^BOOT-INF\/lib\/./ { sub("BOOT-INF/lib/", "", $4); print $4, $1 }' | sort; }
