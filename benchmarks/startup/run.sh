@@ -16,9 +16,9 @@
 # start of an application, its most expensive one.
 #
 # Timed: wall time and the process's CPU time (user + sys, /usr/bin/time). One untimed start of each
-# comes first (it also creates the local keystore). The order alternates (plain, colseal; colseal,
-# plain; ...) so that load from other processes falls on both alike. On a shared machine compare the
-# CPU-time ratio of one run, not wall times or figures of different runs.
+# comes first (it also creates the local keystore). The order rotates every round (plain, colseal;
+# colseal, plain; ...) so that load from other processes falls on all alike. On a shared machine
+# compare the CPU-time ratio of one run, not wall times or figures of different runs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -32,7 +32,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=false; shift ;;
     --classes) classes=true; shift ;;
     --compare) compare="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
