@@ -65,6 +65,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     this.algorithm = mode.algorithm();
     this.table = Identifiers.normalize(table);
     this.column = Identifiers.normalize(column);
+    if (mode == EncryptionMode.DETERMINISTIC) {
+      ColumnSealer.requireDeterministicSupport(this.table, this.column);
+    }
     this.counters = keys.table(this.table);
     this.sealer = new ColumnSealer(this.table, this.column);
   }

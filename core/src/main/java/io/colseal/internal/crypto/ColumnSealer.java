@@ -1,5 +1,6 @@
 package io.colseal.internal.crypto;
 
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.internal.format.MalformedEnvelopeException;
 import io.colseal.internal.format.StrictBase64;
@@ -16,12 +17,31 @@ import org.jspecify.annotations.Nullable;
  * and the algorithm, so it is built once per pair and cached here. Thread safe.
  */
 public final class ColumnSealer {
+  private static final String GCM_SIV_CLASS = "org.bouncycastle.crypto.modes.GCMSIVBlockCipher";
   private final byte[] columnBinding;
   private final Map<Integer, byte[]> gcmAad = new ConcurrentHashMap<>();
   private final Map<Integer, byte[]> sivAad = new ConcurrentHashMap<>();
 
   public ColumnSealer(String table, String column) {
     this.columnBinding = EnvelopeFormat.columnBinding(table, column);
+  }
+
+  /**
+   * Checks that AES-256-GCM-SIV can run here: BouncyCastle, which implements it, is loaded only
+   * for deterministic values, so an application whose columns are all randomized may leave {@code
+   * bcprov-jdk18on} out; a deterministic column must then fail when it is bound, not at its first
+   * value.
+   *
+   * @throws ColsealConfigException (CONFIG_INVALID) naming the column if BouncyCastle is absent
+   */
+  public static void requireDeterministicSupport(String table, String column) {
+    try {
+      Class.forName(GCM_SIV_CLASS, false, ColumnSealer.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new ColsealConfigException(table + '.' + column + " is DETERMINISTIC (AES-256-GCM-SIV), which needs"
+          + " BouncyCastle, and " + GCM_SIV_CLASS + " is not on the class path: add org.bouncycastle:bcprov-jdk18on"
+          + " (a dependency of colseal-core; was it excluded?), or make the column randomized");
+    }
   }
 
   /** header(key, algorithm) | column binding; an accepted envelope's header equals that header. */

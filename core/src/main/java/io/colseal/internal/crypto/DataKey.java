@@ -11,17 +11,23 @@ import org.jspecify.annotations.Nullable;
  * precomputed and its encryption budget: encryptions already reserved in the key table and not yet
  * used. Never leaves the key ring's package boundary in a form that exposes the bytes.
  *
- * <p>An AES-256-GCM data key also holds its deterministic key: HKDF-SHA256 of the data key (see
- * {@link AesGcmSiv#deriveKey}), derived here when the key is created and destroyed with it, so a
- * version opens and seals both {@link Algorithm#AES_256_GCM} and {@link
- * Algorithm#AES_256_GCM_SIV} envelopes while its key table row names only AES_256_GCM.
+ * <p>An AES-256-GCM data key also has a deterministic key: HKDF-SHA256 of the data key (see
+ * {@link AesGcmSiv#deriveKey}), so a version opens and seals both {@link Algorithm#AES_256_GCM}
+ * and {@link Algorithm#AES_256_GCM_SIV} envelopes while its key table row names only AES_256_GCM.
+ * It is derived on first use, under this key's lock, and destroyed with the key: an application
+ * without deterministic columns never derives one, and never loads BouncyCastle (the AES-GCM-SIV
+ * implementation) at all.
  */
 public final class DataKey {
   private final String table;
   private final int version;
   private final Algorithm algorithm;
   private final DestroyableAesKey key;
-  private final AesGcmSiv.@Nullable SivKey sivKey;
+  private final boolean hasSivKey;
+  // Derived on first use; written under this key's lock, read without it on the hot path (a key
+  // destroyed meanwhile refuses use itself).
+  private volatile AesGcmSiv.@Nullable SivKey sivKey;
+  private boolean destroyed; // guarded by this
   private final long expiresAtMillis;
   private volatile long refreshAtMillis;
   private final byte[] header;
@@ -39,17 +45,11 @@ public final class DataKey {
     this.refreshAtMillis = expiresAtMillis;
     this.header = EnvelopeFormat.header(algorithm, version);
     this.textHeader = EnvelopeFormat.textHeader(algorithm, version);
-    if (algorithm == Algorithm.AES_256_GCM) {
-      byte[] dek = key.getEncoded();
-      try {
-        this.sivKey = new AesGcmSiv.SivKey(AesGcmSiv.deriveKey(dek)); // takes ownership and zeroes
-      } finally {
-        Arrays.fill(dek, (byte) 0);
-      }
+    this.hasSivKey = algorithm == Algorithm.AES_256_GCM;
+    if (hasSivKey) {
       this.sivHeader = EnvelopeFormat.header(Algorithm.AES_256_GCM_SIV, version);
       this.sivTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_SIV, version);
     } else {
-      this.sivKey = null;
       this.sivHeader = null;
       this.sivTextHeader = null;
     }
@@ -74,14 +74,35 @@ public final class DataKey {
 
   /** Whether this key opens and seals envelopes of {@code envelopeAlgorithm}. */
   public boolean supports(Algorithm envelopeAlgorithm) {
-    return envelopeAlgorithm == algorithm || (envelopeAlgorithm == Algorithm.AES_256_GCM_SIV && sivKey != null);
+    return envelopeAlgorithm == algorithm || (envelopeAlgorithm == Algorithm.AES_256_GCM_SIV && hasSivKey);
   }
 
-  /** The deterministic key derived from this data key. */
+  /**
+   * The deterministic key derived from this data key, derived on the first call.
+   *
+   * @throws IllegalStateException if this key has none (not AES-256-GCM) or was destroyed
+   */
   AesGcmSiv.SivKey sivKey() {
     AesGcmSiv.SivKey k = sivKey;
-    if (k == null) {
+    return k != null ? k : deriveSivKey();
+  }
+
+  private synchronized AesGcmSiv.SivKey deriveSivKey() {
+    if (!hasSivKey) {
       throw new IllegalStateException(this + " has no deterministic key");
+    }
+    if (destroyed) {
+      throw new IllegalStateException("key was destroyed");
+    }
+    AesGcmSiv.SivKey k = sivKey;
+    if (k == null) {
+      byte[] dek = key.getEncoded();
+      try {
+        k = new AesGcmSiv.SivKey(AesGcmSiv.deriveKey(dek)); // takes ownership and zeroes
+      } finally {
+        Arrays.fill(dek, (byte) 0);
+      }
+      sivKey = k;
     }
     return k;
   }
@@ -179,13 +200,18 @@ public final class DataKey {
     return budget.getAndSet(0);
   }
 
-  /** Zeroes the data key and its deterministic key. */
+  /** Zeroes the data key and its deterministic key, if one was derived. */
   public void destroy() {
+    AesGcmSiv.@Nullable SivKey derived;
+    synchronized (this) {
+      destroyed = true;
+      derived = sivKey;
+    }
     try {
       key.destroy();
     } finally {
-      if (sivKey != null) {
-        sivKey.destroy();
+      if (derived != null) {
+        derived.destroy();
       }
     }
   }

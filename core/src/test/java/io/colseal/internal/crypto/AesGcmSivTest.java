@@ -173,13 +173,28 @@ class AesGcmSivTest {
   }
 
   @Test
-  void destroy_dataKey_refusesFurtherDeterministicUse() {
+  void destroy_dataKey_zeroesDerivedKeyAndRefusesFurtherDeterministicUse() {
     DataKey k = testKey(1);
+    AesGcmSiv.SivKey derived = k.sivKey();
     k.destroy();
     assertTrue(k.jceKey().isDestroyed());
-    assertTrue(k.sivKey().isDestroyed());
+    assertTrue(derived.isDestroyed());
     assertThrows(IllegalStateException.class,
         () -> new ColumnSealer("t", "c").sealBinary(k, Algorithm.AES_256_GCM_SIV, new byte[1]));
+  }
+
+  @Test
+  void destroy_dataKeyNeverUsedDeterministically_refusesDeterministicUse() {
+    DataKey k = testKey(1);
+    k.destroy();
+    assertThrows(IllegalStateException.class,
+        () -> new ColumnSealer("t", "c").sealBinary(k, Algorithm.AES_256_GCM_SIV, new byte[1]));
+  }
+
+  @Test
+  void sivKey_calledTwice_derivesOnce() {
+    DataKey k = testKey(1);
+    assertTrue(k.sivKey() == k.sivKey());
   }
 
   @Test

@@ -1,0 +1,39 @@
+package io.colseal.benchmarks.startup;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import java.time.LocalDate;
+
+/** The plain application's customer: the colseal application's, without encryption. */
+@Entity
+public class Customer {
+  @Id @GeneratedValue private Long id;
+  private String name;
+  private String email;
+  private LocalDate birthDate;
+
+  protected Customer() {}
+
+  Customer(String name, String email, LocalDate birthDate) {
+    this.name = name;
+    this.email = email;
+    this.birthDate = birthDate;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+}
