@@ -118,6 +118,7 @@ public final class ComplianceAudit {
       Source source;
       List<PiiSuspect> suspects;
       Lifecycle lifecycle;
+      List<JobRuns.StaleJob> staleJobs;
       Connection c = connections.open();
       try {
         source = source(c, admin);
@@ -129,7 +130,8 @@ public final class ComplianceAudit {
             .filter(col -> inScope(col.table().toLowerCase(Locale.ROOT))).toList();
         suspects = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
             col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
-        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c), retiredUse(deks));
+        staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
+        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks));
       } catch (SQLException e) {
         throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: reading the database failed: " + e.getMessage(),
             e);
@@ -141,9 +143,9 @@ public final class ComplianceAudit {
         }
       }
       List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed);
-      List<AuditReport.Finding> findings = Findings.derive(policy, keks, deks, columns, suspects, registeredTables,
-          algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
-          admin.unreadable().stream().filter(u -> inScope(u.table())).toList());
+      List<AuditReport.Finding> findings = Findings.withStaleJobs(Findings.derive(policy, keks, deks, columns,
+          suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
+          admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
           deks, columns, suspects, lifecycle, algorithms, findings, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
@@ -290,7 +292,7 @@ public final class ComplianceAudit {
       }
       Long at = d.encryptionsAtRetirement();
       out.add(new RetiredUse(d.table(), d.version(), d.state(), at, d.encryptionsReserved(),
-          at != null && d.encryptionsReserved() == at));
+          at == null ? null : d.encryptionsReserved() == at));
     }
     return out;
   }

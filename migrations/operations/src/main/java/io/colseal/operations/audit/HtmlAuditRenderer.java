@@ -283,7 +283,8 @@ public final class HtmlAuditRenderer {
           h("encryptionsAtRetirement"), h("encryptionsReserved"), h("noEncryptionSinceRetirement")),
           (RetiredUse u) -> List.of(u.table(), "v" + u.version(), u.state(),
               u.encryptionsAtRetirement() == null ? "—" : count(u.encryptionsAtRetirement()),
-              count(u.encryptionsReserved()), u.noEncryptionSinceRetirement() ? "✓" : "✗"));
+              count(u.encryptionsReserved()), u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang)
+              : u.noEncryptionSinceRetirement() ? "✓" : "✗"));
       out.append("</section>\n");
     }
 

@@ -168,7 +168,7 @@ public final class MarkdownAuditRenderer {
     for (RetiredUse u : r.lifecycle().retiredUse()) {
       rows.add(row(u.table(), Integer.toString(u.version()), Labels.keyState(u.state(), lang),
           str(u.encryptionsAtRetirement()), Long.toString(u.encryptionsReserved()),
-          str(u.noEncryptionSinceRetirement())));
+          u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang) : u.noEncryptionSinceRetirement().toString()));
     }
     table(headers("table", "version", "state", "encryptionsAtRetirement", "encryptionsReserved",
         "noEncryptionSinceRetirement"), rows);

@@ -214,8 +214,10 @@ public record AuditReport(
   /**
    * Use of a version after it left ACTIVE.
    *
-   * @param noEncryptionSinceRetirement {@code encryptionsAtRetirement != null && encryptionsReserved
-   *     == encryptionsAtRetirement}
+   * @param encryptionsAtRetirement the counter when the version left ACTIVE; null when unknown (a
+   *     version rotated before colseal 0.4 recorded none)
+   * @param noEncryptionSinceRetirement {@code encryptionsReserved == encryptionsAtRetirement}; null
+   *     (unknown) when {@code encryptionsAtRetirement} is null: nothing can then be claimed either way
    */
   public record RetiredUse(
       String table,
@@ -223,7 +225,7 @@ public record AuditReport(
       String state,
       @Nullable Long encryptionsAtRetirement,
       long encryptionsReserved,
-      boolean noEncryptionSinceRetirement) {}
+      @Nullable Boolean noEncryptionSinceRetirement) {}
 
   /** One cryptographic algorithm in use. */
   public record AlgorithmEntry(

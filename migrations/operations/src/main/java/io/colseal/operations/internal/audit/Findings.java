@@ -23,6 +23,9 @@ public final class Findings {
   private static final Set<String> APPROVED_ALGORITHMS = Set.of("AES_256_GCM", "AES_256_GCM_SIV", "ARIA_256_GCM",
       "HMAC_SHA_256");
 
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject);
+
   private final List<Finding> out = new ArrayList<>();
 
   private Findings() {}
@@ -68,8 +71,41 @@ public final class Findings {
               + s.sampled() + " sampled values match",
           List.of("PIPA 제7조 ②", "PCI DSS 3.5.1"));
     }
-    f.out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject));
+    f.out.sort(ORDER);
     return List.copyOf(f.out);
+  }
+
+  /**
+   * {@code findings} with one {@code REENCRYPTION_JOB_STALE} (MEDIUM) per stale job: nobody works on
+   * it, so the rows it has not reached stay on the version being retired, while {@code colseal_job}
+   * still says RUNNING and a new run of the job would refuse to start beside it. MEDIUM, like rows on
+   * a RETIRED version: the values are still encrypted, but the rotation the operator believes is under
+   * way has stopped. The message gives the command that resumes the job.
+   */
+  public static List<Finding> withStaleJobs(List<Finding> findings, List<JobRuns.StaleJob> stale) {
+    List<Finding> out = new ArrayList<>(findings);
+    for (JobRuns.StaleJob j : stale) {
+      out.add(new Finding("REENCRYPTION_JOB_STALE", Severity.MEDIUM, j.jobId(), "re-encryption job " + j.jobId()
+          + " (run " + j.runNo() + ") is marked RUNNING, but no worker holds a lease and nothing has changed since "
+          + j.lastProgress() + "; " + j.done() + " of " + j.partitions() + " partitions are done. Resume it: "
+          + resumeCommand(j), List.of("PCI DSS 3.7.5")));
+    }
+    out.sort(ORDER);
+    return List.copyOf(out);
+  }
+
+  /** The {@code colseal reencrypt} command that continues {@code j}'s run. */
+  static String resumeCommand(JobRuns.StaleJob j) {
+    StringBuilder cmd = new StringBuilder("colseal reencrypt");
+    j.tables().forEach(t -> cmd.append(" --table ").append(shellWord(t)));
+    if (j.mode().equals("DECRYPT")) {
+      cmd.append(" --decrypt");
+    }
+    return cmd.append(" --job-id ").append(shellWord(j.jobId())).append(" --resume").toString();
+  }
+
+  private static String shellWord(String s) {
+    return s.matches("[A-Za-z0-9_.,:=@/+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 
   private void keys(Policy policy, List<DekEntry> deks) {
