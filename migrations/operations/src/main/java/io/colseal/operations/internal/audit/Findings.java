@@ -18,8 +18,6 @@ import java.util.Set;
 
 /** The findings of an audit report, derived from its collected data; ordered by severity, code, subject. */
 public final class Findings {
-  private static final Set<String> STRONG_KINDS =
-      Set.of("RRN", "ALIEN_RRN", "CARD_NUMBER", "BANK_ACCOUNT", "PASSPORT", "DRIVERS_LICENSE");
   private static final Set<String> APPROVED_ALGORITHMS = Set.of("AES_256_GCM", "AES_256_GCM_SIV", "ARIA_256_GCM",
       "HMAC_SHA_256");
 
@@ -66,10 +64,11 @@ public final class Findings {
     }
     for (PiiSuspect s : suspects) {
       String subject = s.table() + "." + s.column();
-      f.add("UNENCRYPTED_PII", STRONG_KINDS.contains(s.kind()) ? Severity.HIGH : Severity.LOW, subject,
+      LegalBasis basis = LegalBasis.forPiiKind(s.kind());
+      f.add("UNENCRYPTED_PII", basis.required() ? Severity.HIGH : Severity.LOW, subject,
           subject + " is not encrypted and looks like " + s.kind() + " (" + s.reason() + "): " + s.matches() + " of "
               + s.sampled() + " sampled values match",
-          List.of("PIPA 제7조 ②", "PCI DSS 3.5.1"));
+          basis.citations());
     }
     f.out.sort(ORDER);
     return List.copyOf(f.out);
@@ -176,11 +175,12 @@ public final class Findings {
       String subject = c.table() + "." + c.column();
       if (c.rowsNotEncrypted() > 0) {
         add("LEFTOVER_PLAINTEXT", Severity.HIGH, subject, c.rowsNotEncrypted() + " non-NULL values of " + subject
-            + " are not encrypted", List.of("PIPA 제7조", "PCI DSS 3.5.1"));
+            + " are not encrypted", LegalBasis.forClassification(c.classification()).citations());
       }
       if (c.classification().equals("PASSWORD")) {
         add("PASSWORD_ENCRYPTED", Severity.HIGH, subject, subject
-            + " is classified PASSWORD: passwords must be hashed one-way, not encrypted", List.of("PIPA 제7조 ①"));
+            + " is classified PASSWORD: passwords must be hashed one-way, not encrypted",
+            LegalBasis.PASSWORD.citations());
       }
       if (c.classification().equals("UNSPECIFIED")) {
         add("COLUMN_UNCLASSIFIED", Severity.LOW, subject, subject + " is encrypted without a classification",
