@@ -53,9 +53,7 @@ class AuditRowsIT {
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");
-      Cli cli = AuditIT.cli(db, keystore);
-      cli.run("kek", "create", "--provider", "local", "--alias", "kek1").ok();
-      createTable(db);
+      Cli cli = setUp(db, keystore);
       try (Colseal app = Colseal.start(db.connections(), App.localConfig(keystore, "kek1"))) {
         app.register(columns());
         insert(app, db);
@@ -87,9 +85,7 @@ class AuditRowsIT {
       throws Exception {
     try (CliDatabase db = CliDatabase.create(kind, dir)) {
       Path keystore = dir.resolve("kek.p12");
-      Cli cli = AuditIT.cli(db, keystore);
-      cli.run("kek", "create", "--provider", "local", "--alias", "kek1").ok();
-      createTable(db);
+      Cli cli = setUp(db, keystore);
       ColsealConfig config = App.localConfig(keystore, "kek1");
       try (Colseal app = Colseal.start(db.connections(), config)) {
         app.register(columns());
@@ -114,10 +110,14 @@ class AuditRowsIT {
     }
   }
 
-  private static void createTable(CliDatabase db) throws Exception {
+  /** A local KEK and the table {@code wide(id, a, b, c)}; the CLI pointed at both. */
+  private static Cli setUp(CliDatabase db, Path keystore) throws Exception {
+    Cli cli = AuditIT.cli(db, keystore);
+    cli.run("kek", "create", "--provider", "local", "--alias", "kek1").ok();
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE wide (id INT PRIMARY KEY, a VARCHAR(500), b VARCHAR(500), c VARCHAR(500))");
     }
+    return cli;
   }
 
   private static List<EncryptedColumn> columns() {
