@@ -104,7 +104,7 @@ final class SampleReport {
     return new DekEntry(table, version, state, "AES-256-GCM", 256, "aws-kms", KEK,
         String.format("%06X", (table.hashCode() * 31 + version) & 0xFFFFFF), created, created, useEnds,
         created.plus(VALIDITY), retired, null, reserved, CAP, (double) reserved / CAP, retired == null ? null : reserved,
-        rows, columns, "prod", Duration.between(created, NOW).toDays(), flags);
+        rows, rows, rows, columns, "prod", Duration.between(created, NOW).toDays(), flags);
   }
 
   private static ColumnEntry column(String table, String column, String entity, String attribute,

@@ -99,7 +99,12 @@ public record AuditReport(
    * @param useEndsAt end of the originator-usage period (ACTIVE versions), else null
    * @param validUntil creation plus the validity period
    * @param usageRatio encryptionsReserved / usageCap
-   * @param rows values under this version over the table's registered columns
+   * @param values values (one per registered column and row) under this version, summed over the
+   *     table's registered columns; a table of N rows and 3 columns wholly under it gives 3N
+   * @param rowsWithAnyValue rows with at least one registered column under this version
+   * @param rowsWithAllValues rows whose every non-NULL registered column is under this version (and
+   *     at least one is); a row half re-encrypted, or with a plaintext value, counts in {@code
+   *     rowsWithAnyValue} of each version it names but here under none
    * @param flags what is due ({@code io.colseal.keys.KeyFlag} names)
    */
   public record DekEntry(
@@ -121,7 +126,9 @@ public record AuditReport(
       long usageCap,
       double usageRatio,
       @Nullable Long encryptionsAtRetirement,
-      long rows,
+      long values,
+      long rowsWithAnyValue,
+      long rowsWithAllValues,
       List<String> columns,
       @Nullable String environment,
       long ageDays,

@@ -100,7 +100,7 @@ class HtmlAuditRendererTest {
       Instant retired, long rows, List<String> flags) {
     return new DekEntry(table, version, state, "AES-256-GCM", 256, "local", "app-kek", "A1B2C3", created, created,
         useEnds, created.plus(Duration.ofDays(5 * 365)), retired, null, rows * 2, 1L << 30, rows * 2.0 / (1L << 30),
-        retired == null ? null : rows * 2, rows, List.of("rrn"), "prod", Duration.between(created, NOW).toDays(), flags);
+        retired == null ? null : rows * 2, rows, rows, rows, List.of("rrn"), "prod", Duration.between(created, NOW).toDays(), flags);
   }
 
   private static ColumnEntry column(String table, String column, String entity, String classification, long total,

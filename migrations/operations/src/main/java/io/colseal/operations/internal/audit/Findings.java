@@ -113,7 +113,7 @@ public final class Findings {
       if (d.flags().contains("VALIDITY_PERIOD_EXCEEDED")) {
         add("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, subject, "key " + subject + " (" + d.state()
                 + ") was created " + d.ageDays() + " days ago, past the validity period " + policy.validityPeriod()
-                + "; " + d.rows() + " rows are under it",
+                + "; " + d.rowsWithAnyValue() + " rows (" + d.values() + " values) are under it",
             List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2"));
       }
       if (d.flags().contains("ORIGINATOR_PERIOD_EXCEEDED")) {
@@ -126,13 +126,13 @@ public final class Findings {
         add("KEY_USAGE_NEAR_CAP", Severity.LOW, subject, "key " + subject + " has " + d.encryptionsReserved()
             + " of " + d.usageCap() + " encryptions reserved", List.of());
       }
-      if (d.state().equals("RETIRED") && d.rows() > 0) {
-        add("ROWS_ON_RETIRED_VERSION", Severity.MEDIUM, subject,
-            d.rows() + " rows are under RETIRED key " + subject + "; re-encrypt them", List.of("PCI DSS 3.7.5"));
+      if (d.state().equals("RETIRED") && d.values() > 0) {
+        add("ROWS_ON_RETIRED_VERSION", Severity.MEDIUM, subject, d.rowsWithAnyValue() + " rows (" + d.values()
+            + " values) are under RETIRED key " + subject + "; re-encrypt them", List.of("PCI DSS 3.7.5"));
       }
-      if (d.state().equals("DESTROYED") && d.rows() > 0) {
-        add("ROWS_ON_DESTROYED_VERSION", Severity.HIGH, subject,
-            d.rows() + " rows are under DESTROYED key " + subject + " and can never be decrypted", List.of());
+      if (d.state().equals("DESTROYED") && d.values() > 0) {
+        add("ROWS_ON_DESTROYED_VERSION", Severity.HIGH, subject, d.rowsWithAnyValue() + " rows (" + d.values()
+            + " values) are under DESTROYED key " + subject + " and can never be decrypted", List.of());
       }
       Long atRetirement = d.encryptionsAtRetirement();
       if (!d.state().equals("ACTIVE") && atRetirement != null && d.encryptionsReserved() > atRetirement) {
