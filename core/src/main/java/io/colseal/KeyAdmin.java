@@ -153,7 +153,18 @@ public final class KeyAdmin implements AutoCloseable {
     return columns().stream().filter(c -> c.table().equals(t)).map(counter::count).toList();
   }
 
-  /** Rows per key version of {@code table}, summed over its registered columns. */
+  /**
+   * Rows of {@code table} per key version over all its registered columns, in one scan: rows with
+   * at least one value under a version, and rows wholly under it ({@link TableRowCounts}). Empty if
+   * the table has no registered column.
+   */
+  public Optional<TableRowCounts> countTableRows(String table) {
+    String t = Identifiers.normalize(table);
+    List<RegisteredColumn> cols = columns().stream().filter(c -> c.table().equals(t)).toList();
+    return cols.isEmpty() ? Optional.empty() : Optional.of(new RowCounter(jdbc).countTable(t, cols));
+  }
+
+  /** Values per key version of {@code table}, summed over its registered columns (one per column and row). */
   public Map<Integer, Long> rowsPerVersion(String table) {
     Map<Integer, Long> out = new TreeMap<>();
     for (ColumnRowCounts c : countRows(table)) {

@@ -61,13 +61,13 @@ final class SampleReport {
                 + " destroy it", List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2")),
         new Finding("LEFTOVER_PLAINTEXT", Severity.HIGH, "customers.rrn",
             "17 non-NULL values are not colseal envelopes; run colseal reencrypt --table customers",
-            List.of("개인정보의 안전성 확보조치 기준 제7조", "PCI DSS 3.5.1")),
+            List.of("개인정보 보호법 제24조의2 ②", "개인정보의 안전성 확보조치 기준 제7조 ② 1호, ③")),
         new Finding("KEY_ORIGINATOR_PERIOD_EXCEEDED", Severity.MEDIUM, "orders v1",
             "orders v1 has been ACTIVE for 410 days (originator-use period 365 days); rotate it",
             List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2")),
         new Finding("UNENCRYPTED_PII", Severity.LOW, "members.phone",
             "198 of 200 sampled values look like phone numbers (column name and values); the column is not encrypted",
-            List.of("개인정보의 안전성 확보조치 기준 제7조 ②", "PCI DSS 3.5.1")),
+            List.of("not legally required; recommended (ISMS-P 2.7.1)")),
         new Finding("COLUMN_UNCLASSIFIED", Severity.LOW, "orders.delivery_address",
             "the column's classification is UNSPECIFIED; set @Encrypted(classification = ...)", List.of()));
     return new AuditReport(AuditReport.FORMAT_VERSION, NOW, "0.1.0",
@@ -104,7 +104,7 @@ final class SampleReport {
     return new DekEntry(table, version, state, "AES-256-GCM", 256, "aws-kms", KEK,
         String.format("%06X", (table.hashCode() * 31 + version) & 0xFFFFFF), created, created, useEnds,
         created.plus(VALIDITY), retired, null, reserved, CAP, (double) reserved / CAP, retired == null ? null : reserved,
-        rows, columns, "prod", Duration.between(created, NOW).toDays(), flags);
+        rows, rows, rows, columns, "prod", Duration.between(created, NOW).toDays(), flags);
   }
 
   private static ColumnEntry column(String table, String column, String entity, String attribute,

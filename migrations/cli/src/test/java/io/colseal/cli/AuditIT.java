@@ -113,10 +113,10 @@ class AuditIT {
       JsonNode report = cli.run("audit", "--format", "json").ok().json();
       assertFindings(
           Map.of(
-              "KEY_VALIDITY_PERIOD_EXCEEDED|HIGH|customers v1", "3 rows are under it",
+              "KEY_VALIDITY_PERIOD_EXCEEDED|HIGH|customers v1", "3 rows (3 values) are under it",
               "KEY_ORIGINATOR_PERIOD_EXCEEDED|MEDIUM|customers v2", "is ACTIVE past the originator-usage period",
               "LEFTOVER_PLAINTEXT|HIGH|customers.email", "2 non-NULL values of customers.email are not encrypted",
-              "ROWS_ON_DESTROYED_VERSION|HIGH|ledger v1", "2 rows are under DESTROYED key ledger v1",
+              "ROWS_ON_DESTROYED_VERSION|HIGH|ledger v1", "2 rows (2 values) are under DESTROYED key ledger v1",
               "UNENCRYPTED_PII|HIGH|people.rrn", "3 of 3 sampled values match"),
           report);
       JsonNode suspect = report.get("suspects").get(0);

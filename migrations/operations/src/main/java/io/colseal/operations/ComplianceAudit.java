@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.colseal.Classification;
 import io.colseal.ColsealConfig;
 import io.colseal.ColumnRowCounts;
+import io.colseal.TableRowCounts;
 import io.colseal.EncryptionMode;
 import io.colseal.KeyAdmin;
 import io.colseal.RegisteredBlindIndex;
@@ -103,21 +104,24 @@ public final class ComplianceAudit {
       List<RegisteredBlindIndex> indexes = admin.blindIndexes().stream().filter(i -> inScope(i.table())).toList();
       List<String> registeredTables = inScopeColumns.stream().map(RegisteredColumn::table).distinct().sorted().toList();
       Map<String, ColumnRowCounts> counts = new HashMap<>();
+      Map<String, TableRowCounts> tableRows = new HashMap<>();
       for (String t : registeredTables) {
         admin.countRows(t).forEach(c -> counts.put(c.table() + "." + c.column(), c));
+        admin.countTableRows(t).ifPresent(r -> tableRows.put(t, r));
       }
       Map<String, KeyAuditFields> extra = new HashMap<>();
       admin.auditFields().forEach(f -> extra.put(f.table() + "#" + f.version(), f));
 
       Policy policy = new Policy(config.originatorPeriod(), config.validityPeriod(), config.usageCap(),
           config.keyCacheTtl());
-      List<DekEntry> deks = deks(admin, versions, inScopeColumns, indexes, counts, extra, now);
+      List<DekEntry> deks = deks(admin, versions, inScopeColumns, indexes, counts, tableRows, extra, now);
       List<KekEntry> keks = keks(admin, versions, extra);
       List<ColumnEntry> columns = new ArrayList<>(columns(inScopeColumns, counts, versions));
 
       Source source;
       List<PiiSuspect> suspects;
       Lifecycle lifecycle;
+      List<JobRuns.StaleJob> staleJobs;
       Connection c = connections.open();
       try {
         source = source(c, admin);
@@ -129,7 +133,8 @@ public final class ComplianceAudit {
             .filter(col -> inScope(col.table().toLowerCase(Locale.ROOT))).toList();
         suspects = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
             col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
-        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c), retiredUse(deks));
+        staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
+        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks));
       } catch (SQLException e) {
         throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: reading the database failed: " + e.getMessage(),
             e);
@@ -141,9 +146,9 @@ public final class ComplianceAudit {
         }
       }
       List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed);
-      List<AuditReport.Finding> findings = Findings.derive(policy, keks, deks, columns, suspects, registeredTables,
-          algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
-          admin.unreadable().stream().filter(u -> inScope(u.table())).toList());
+      List<AuditReport.Finding> findings = Findings.withStaleJobs(Findings.derive(policy, keks, deks, columns,
+          suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
+          admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
           deks, columns, suspects, lifecycle, algorithms, findings, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
@@ -157,19 +162,20 @@ public final class ComplianceAudit {
   }
 
   private List<DekEntry> deks(KeyAdmin admin, List<KeyVersion> versions, List<RegisteredColumn> columns,
-      List<RegisteredBlindIndex> indexes, Map<String, ColumnRowCounts> counts, Map<String, KeyAuditFields> extra,
-      Instant now) {
+      List<RegisteredBlindIndex> indexes, Map<String, ColumnRowCounts> counts, Map<String, TableRowCounts> tableRows,
+      Map<String, KeyAuditFields> extra, Instant now) {
     List<DekEntry> out = new ArrayList<>();
     for (KeyVersion v : versions) {
       // A blind-index key (<table>#bidx) serves the index columns of its table; no envelope names it.
       List<String> cols = BlindIndexKeys.isBlindIndexKey(v.table())
           ? indexes.stream().filter(i -> i.keyName().equals(v.table())).map(RegisteredBlindIndex::column).toList()
           : columns.stream().filter(c -> c.table().equals(v.table())).map(RegisteredColumn::column).toList();
-      long rows = 0;
+      long values = 0;
       for (String col : cols) {
         ColumnRowCounts rc = counts.get(v.table() + "." + col);
-        rows += rc == null ? 0 : rc.rowsOn(v.version());
+        values += rc == null ? 0 : rc.rowsOn(v.version());
       }
+      TableRowCounts tr = tableRows.get(v.table());
       KeyAuditFields f = extra.get(v.table() + "#" + v.version());
       Instant useEnds = v.state() == KeyState.ACTIVE && v.activatedAt() != null
           ? v.activatedAt().plus(config.originatorPeriod()) : null;
@@ -177,7 +183,8 @@ public final class ComplianceAudit {
           v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), useEnds,
           v.createdAt().plus(config.validityPeriod()), v.retiredAt(), v.destroyedAt(), v.encryptionsReserved(),
           config.usageCap(), (double) v.encryptionsReserved() / config.usageCap(),
-          f == null ? null : f.encryptionsAtRetirement(), rows, cols, f == null ? null : f.environment(),
+          f == null ? null : f.encryptionsAtRetirement(), values,
+          tr == null ? 0 : tr.rowsWithAnyValueOn(v.version()), tr == null ? 0 : tr.rowsWithAllValuesOn(v.version()), cols, f == null ? null : f.environment(),
           Duration.between(v.createdAt(), now).toDays(), admin.assess(v).stream().map(KeyFlag::name).toList()));
     }
     return out;
@@ -290,7 +297,7 @@ public final class ComplianceAudit {
       }
       Long at = d.encryptionsAtRetirement();
       out.add(new RetiredUse(d.table(), d.version(), d.state(), at, d.encryptionsReserved(),
-          at != null && d.encryptionsReserved() == at));
+          at == null ? null : d.encryptionsReserved() == at));
     }
     return out;
   }

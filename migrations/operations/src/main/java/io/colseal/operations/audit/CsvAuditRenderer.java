@@ -21,8 +21,8 @@ public final class CsvAuditRenderer {
 
   private static final List<String> KEY_FIELDS = List.of("table", "version", "state", "algorithm", "strengthBits",
       "kekProvider", "kekId", "keyCheckValue", "createdAt", "activatedAt", "useEndsAt", "validUntil", "retiredAt",
-      "destroyedAt", "encryptionsReserved", "usageCap", "usageRatio", "encryptionsAtRetirement", "rows", "columns",
-      "environment", "ageDays", "flags");
+      "destroyedAt", "encryptionsReserved", "usageCap", "usageRatio", "encryptionsAtRetirement", "values", "rowsWithAnyValue",
+      "rowsWithAllValues", "columns", "environment", "ageDays", "flags");
   private static final List<String> COLUMN_FIELDS = List.of("table", "column", "entity", "attribute", "javaType",
       "storage", "mode", "classification", "method", "algorithm", "nonceBits", "tagBits", "aad", "rowsTotal",
       "rowsNull", "rowsByKeyVersion", "rowsNotEncrypted", "activeVersion");
@@ -35,7 +35,8 @@ public final class CsvAuditRenderer {
       line(out, List.of(d.table(), s(d.version()), d.state(), d.algorithm(), s(d.strengthBits()), d.kekProvider(),
           d.kekId(), d.keyCheckValue(), s(d.createdAt()), s(d.activatedAt()), s(d.useEndsAt()), s(d.validUntil()),
           s(d.retiredAt()), s(d.destroyedAt()), s(d.encryptionsReserved()), s(d.usageCap()),
-          String.format(Locale.ROOT, "%.6f", d.usageRatio()), s(d.encryptionsAtRetirement()), s(d.rows()),
+          String.format(Locale.ROOT, "%.6f", d.usageRatio()), s(d.encryptionsAtRetirement()), s(d.values()),
+          s(d.rowsWithAnyValue()), s(d.rowsWithAllValues()),
           String.join(" ", d.columns()), s(d.environment()), s(d.ageDays()), String.join(" ", d.flags())));
     }
     return out.toString();

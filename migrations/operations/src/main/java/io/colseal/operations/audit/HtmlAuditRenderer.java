@@ -183,7 +183,7 @@ public final class HtmlAuditRenderer {
       section("key-register", s(Section.KEY_REGISTER));
       table(List.of(h("table"), h("version"), h("state"), h("algorithm"), h("kekId"), "KCV",
           h("createdAt"), h("useEndsAt"), h("validUntil"), h("retiredAt"), h("encryptionsReserved"),
-          h("rows"), h("environment"), h("flags")));
+          h("values"), h("rowsWithAnyValue"), h("rowsWithAllValues"), h("environment"), h("flags")));
       for (DekEntry d : r.deks()) {
         out.append("<tr>");
         cell(d.table());
@@ -204,7 +204,9 @@ public final class HtmlAuditRenderer {
         }
         out.append("<td class=\"num\">").append(count(d.encryptionsReserved())).append("<br><span class=\"sub\">")
             .append(esc(percent(d.usageRatio()) + " / " + count(d.usageCap()))).append("</span></td>");
-        numberCell(d.rows());
+        numberCell(d.values());
+        numberCell(d.rowsWithAnyValue());
+        numberCell(d.rowsWithAllValues());
         cell(d.environment() == null ? "—" : d.environment());
         cell(String.join(", ", d.flags()));
         out.append("</tr>\n");
@@ -283,7 +285,8 @@ public final class HtmlAuditRenderer {
           h("encryptionsAtRetirement"), h("encryptionsReserved"), h("noEncryptionSinceRetirement")),
           (RetiredUse u) -> List.of(u.table(), "v" + u.version(), u.state(),
               u.encryptionsAtRetirement() == null ? "—" : count(u.encryptionsAtRetirement()),
-              count(u.encryptionsReserved()), u.noEncryptionSinceRetirement() ? "✓" : "✗"));
+              count(u.encryptionsReserved()), u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang)
+              : u.noEncryptionSinceRetirement() ? "✓" : "✗"));
       out.append("</section>\n");
     }
 

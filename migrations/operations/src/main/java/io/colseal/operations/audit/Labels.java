@@ -78,7 +78,9 @@ public final class Labels {
       Map.entry("encryptionsReserved", new String[] {"암호화 횟수(예약)", "Encryptions reserved"}),
       Map.entry("usageRatio", new String[] {"사용률", "Usage ratio"}),
       Map.entry("encryptionsAtRetirement", new String[] {"퇴역 시 암호화 횟수", "Encryptions at retirement"}),
-      Map.entry("rows", new String[] {"행 수", "Rows"}),
+      Map.entry("values", new String[] {"값 수 (컬럼×행)", "Values (columns × rows)"}),
+      Map.entry("rowsWithAnyValue", new String[] {"이 키의 값이 있는 행", "Rows with a value under it"}),
+      Map.entry("rowsWithAllValues", new String[] {"모든 값이 이 키인 행", "Rows wholly under it"}),
       Map.entry("columns", new String[] {"컬럼", "Columns"}),
       Map.entry("ageDays", new String[] {"경과 일수", "Age (days)"}),
       Map.entry("flags", new String[] {"조치 필요", "Flags"}),
@@ -147,7 +149,8 @@ public final class Labels {
       Map.entry("PASSWORD_ENCRYPTED", new String[] {"양방향 암호화된 비밀번호", "Password encrypted instead of hashed"}),
       Map.entry("UNENCRYPTED_PII", new String[] {"암호화되지 않은 개인정보", "Unencrypted personal data"}),
       Map.entry("COLUMN_UNCLASSIFIED", new String[] {"분류되지 않은 암호화 컬럼", "Unclassified encrypted column"}),
-      Map.entry("ALGORITHM_REVIEW_OVERDUE", new String[] {"암호 알고리즘 검토 기한 경과", "Algorithm review overdue"}));
+      Map.entry("ALGORITHM_REVIEW_OVERDUE", new String[] {"암호 알고리즘 검토 기한 경과", "Algorithm review overdue"}),
+      Map.entry("REENCRYPTION_JOB_STALE", new String[] {"중단된 재암호화 작업", "Stalled re-encryption job"}));
 
   private static final Map<String, String[]> VALUES = Map.ofEntries(
       Map.entry("kind.RRN", new String[] {"주민등록번호", "resident registration number"}),
@@ -169,6 +172,7 @@ public final class Labels {
       Map.entry("kek.PENDING_DELETION", new String[] {"삭제 예정", "pending deletion"}),
       Map.entry("kek.NOT_FOUND", new String[] {"없음", "not found"}),
       Map.entry("kek.UNKNOWN", new String[] {"알 수 없음", "unknown"}),
+      Map.entry("unknown", new String[] {"알 수 없음", "unknown"}),
       Map.entry("key.ACTIVE", new String[] {"활성", "active"}),
       Map.entry("key.DECRYPT_ONLY", new String[] {"복호화 전용", "decrypt only"}),
       Map.entry("key.RETIRED", new String[] {"퇴역", "retired"}),
@@ -198,6 +202,11 @@ public final class Labels {
 
   public static String kekState(KekState state, Lang lang) {
     return pick(VALUES, "kek." + state.name(), lang);
+  }
+
+  /** A value the database cannot tell (a NULL counter): never shown as 0 or as a verdict. */
+  public static String unknown(Lang lang) {
+    return pick(VALUES, "unknown", lang);
   }
 
   /** A data key state ({@code ACTIVE}, {@code DECRYPT_ONLY}...). */

@@ -114,11 +114,12 @@ public final class MarkdownAuditRenderer {
           str(d.activatedAt()), str(d.useEndsAt()), d.validUntil().toString(), str(d.retiredAt()),
           str(d.destroyedAt()), d.encryptionsReserved() + " / " + d.usageCap(),
           String.format(Locale.ROOT, "%.6f", d.usageRatio()), str(d.encryptionsAtRetirement()),
-          Long.toString(d.rows()), str(d.environment()), Long.toString(d.ageDays()), String.join(", ", d.flags())));
+          Long.toString(d.values()), Long.toString(d.rowsWithAnyValue()),
+          Long.toString(d.rowsWithAllValues()), str(d.environment()), Long.toString(d.ageDays()), String.join(", ", d.flags())));
     }
     table(headers("table", "version", "state", "algorithm", "strengthBits", "kekId", "keyCheckValue", "createdAt",
         "activatedAt", "useEndsAt", "validUntil", "retiredAt", "destroyedAt", "encryptionsReserved", "usageRatio",
-        "encryptionsAtRetirement", "rows", "environment", "ageDays", "flags"), rows);
+        "encryptionsAtRetirement", "values", "rowsWithAnyValue", "rowsWithAllValues", "environment", "ageDays", "flags"), rows);
   }
 
   private void columns(AuditReport r) {
@@ -168,7 +169,7 @@ public final class MarkdownAuditRenderer {
     for (RetiredUse u : r.lifecycle().retiredUse()) {
       rows.add(row(u.table(), Integer.toString(u.version()), Labels.keyState(u.state(), lang),
           str(u.encryptionsAtRetirement()), Long.toString(u.encryptionsReserved()),
-          str(u.noEncryptionSinceRetirement())));
+          u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang) : u.noEncryptionSinceRetirement().toString()));
     }
     table(headers("table", "version", "state", "encryptionsAtRetirement", "encryptionsReserved",
         "noEncryptionSinceRetirement"), rows);

@@ -99,7 +99,12 @@ public record AuditReport(
    * @param useEndsAt end of the originator-usage period (ACTIVE versions), else null
    * @param validUntil creation plus the validity period
    * @param usageRatio encryptionsReserved / usageCap
-   * @param rows values under this version over the table's registered columns
+   * @param values values (one per registered column and row) under this version, summed over the
+   *     table's registered columns; a table of N rows and 3 columns wholly under it gives 3N
+   * @param rowsWithAnyValue rows with at least one registered column under this version
+   * @param rowsWithAllValues rows whose every non-NULL registered column is under this version (and
+   *     at least one is); a row half re-encrypted, or with a plaintext value, counts in {@code
+   *     rowsWithAnyValue} of each version it names but here under none
    * @param flags what is due ({@code io.colseal.keys.KeyFlag} names)
    */
   public record DekEntry(
@@ -121,7 +126,9 @@ public record AuditReport(
       long usageCap,
       double usageRatio,
       @Nullable Long encryptionsAtRetirement,
-      long rows,
+      long values,
+      long rowsWithAnyValue,
+      long rowsWithAllValues,
       List<String> columns,
       @Nullable String environment,
       long ageDays,
@@ -214,8 +221,10 @@ public record AuditReport(
   /**
    * Use of a version after it left ACTIVE.
    *
-   * @param noEncryptionSinceRetirement {@code encryptionsAtRetirement != null && encryptionsReserved
-   *     == encryptionsAtRetirement}
+   * @param encryptionsAtRetirement the counter when the version left ACTIVE; null when unknown (a
+   *     version rotated before colseal 0.4 recorded none)
+   * @param noEncryptionSinceRetirement {@code encryptionsReserved == encryptionsAtRetirement}; null
+   *     (unknown) when {@code encryptionsAtRetirement} is null: nothing can then be claimed either way
    */
   public record RetiredUse(
       String table,
@@ -223,7 +232,7 @@ public record AuditReport(
       String state,
       @Nullable Long encryptionsAtRetirement,
       long encryptionsReserved,
-      boolean noEncryptionSinceRetirement) {}
+      @Nullable Boolean noEncryptionSinceRetirement) {}
 
   /** One cryptographic algorithm in use. */
   public record AlgorithmEntry(

@@ -74,7 +74,7 @@ class HtmlAuditRendererTest {
         new Finding("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, "customers v1",
             "customers v1 is past its validity period with 10 rows", List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2")),
         new Finding("LEFTOVER_PLAINTEXT", Severity.HIGH, findingSubject, "3 values are not encrypted: " + findingSubject,
-            List.of("PIPA 제7조", "PCI DSS 3.5.1")),
+            List.of("개인정보 보호법 제24조의2 ②", "개인정보의 안전성 확보조치 기준 제7조 ② 1호, ③")),
         new Finding("KEY_ORIGINATOR_PERIOD_EXCEEDED", Severity.MEDIUM, "orders v1", "ACTIVE for 400 days",
             List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2")),
         new Finding("COLUMN_UNCLASSIFIED", Severity.LOW, "orders.note", "classification UNSPECIFIED", List.of()));
@@ -100,7 +100,7 @@ class HtmlAuditRendererTest {
       Instant retired, long rows, List<String> flags) {
     return new DekEntry(table, version, state, "AES-256-GCM", 256, "local", "app-kek", "A1B2C3", created, created,
         useEnds, created.plus(Duration.ofDays(5 * 365)), retired, null, rows * 2, 1L << 30, rows * 2.0 / (1L << 30),
-        retired == null ? null : rows * 2, rows, List.of("rrn"), "prod", Duration.between(created, NOW).toDays(), flags);
+        retired == null ? null : rows * 2, rows, rows, rows, List.of("rrn"), "prod", Duration.between(created, NOW).toDays(), flags);
   }
 
   private static ColumnEntry column(String table, String column, String entity, String classification, long total,

@@ -18,10 +18,11 @@ import java.util.Set;
 
 /** The findings of an audit report, derived from its collected data; ordered by severity, code, subject. */
 public final class Findings {
-  private static final Set<String> STRONG_KINDS =
-      Set.of("RRN", "ALIEN_RRN", "CARD_NUMBER", "BANK_ACCOUNT", "PASSPORT", "DRIVERS_LICENSE");
   private static final Set<String> APPROVED_ALGORITHMS = Set.of("AES_256_GCM", "AES_256_GCM_SIV", "ARIA_256_GCM",
       "HMAC_SHA_256");
+
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject);
 
   private final List<Finding> out = new ArrayList<>();
 
@@ -63,13 +64,47 @@ public final class Findings {
     }
     for (PiiSuspect s : suspects) {
       String subject = s.table() + "." + s.column();
-      f.add("UNENCRYPTED_PII", STRONG_KINDS.contains(s.kind()) ? Severity.HIGH : Severity.LOW, subject,
+      LegalBasis basis = LegalBasis.forPiiKind(s.kind());
+      f.add("UNENCRYPTED_PII", basis.required() ? Severity.HIGH : Severity.LOW, subject,
           subject + " is not encrypted and looks like " + s.kind() + " (" + s.reason() + "): " + s.matches() + " of "
               + s.sampled() + " sampled values match",
-          List.of("PIPA 제7조 ②", "PCI DSS 3.5.1"));
+          basis.citations());
     }
-    f.out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject));
+    f.out.sort(ORDER);
     return List.copyOf(f.out);
+  }
+
+  /**
+   * {@code findings} with one {@code REENCRYPTION_JOB_STALE} (MEDIUM) per stale job: nobody works on
+   * it, so the rows it has not reached stay on the version being retired, while {@code colseal_job}
+   * still says RUNNING and a new run of the job would refuse to start beside it. MEDIUM, like rows on
+   * a RETIRED version: the values are still encrypted, but the rotation the operator believes is under
+   * way has stopped. The message gives the command that resumes the job.
+   */
+  public static List<Finding> withStaleJobs(List<Finding> findings, List<JobRuns.StaleJob> stale) {
+    List<Finding> out = new ArrayList<>(findings);
+    for (JobRuns.StaleJob j : stale) {
+      out.add(new Finding("REENCRYPTION_JOB_STALE", Severity.MEDIUM, j.jobId(), "re-encryption job " + j.jobId()
+          + " (run " + j.runNo() + ") is marked RUNNING, but no worker holds a lease and nothing has changed since "
+          + j.lastProgress() + "; " + j.done() + " of " + j.partitions() + " partitions are done. Resume it: "
+          + resumeCommand(j), List.of("PCI DSS 3.7.5")));
+    }
+    out.sort(ORDER);
+    return List.copyOf(out);
+  }
+
+  /** The {@code colseal reencrypt} command that continues {@code j}'s run. */
+  static String resumeCommand(JobRuns.StaleJob j) {
+    StringBuilder cmd = new StringBuilder("colseal reencrypt");
+    j.tables().forEach(t -> cmd.append(" --table ").append(shellWord(t)));
+    if (j.mode().equals("DECRYPT")) {
+      cmd.append(" --decrypt");
+    }
+    return cmd.append(" --job-id ").append(shellWord(j.jobId())).append(" --resume").toString();
+  }
+
+  private static String shellWord(String s) {
+    return s.matches("[A-Za-z0-9_.,:=@/+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 
   private void keys(Policy policy, List<DekEntry> deks) {
@@ -78,7 +113,7 @@ public final class Findings {
       if (d.flags().contains("VALIDITY_PERIOD_EXCEEDED")) {
         add("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, subject, "key " + subject + " (" + d.state()
                 + ") was created " + d.ageDays() + " days ago, past the validity period " + policy.validityPeriod()
-                + "; " + d.rows() + " rows are under it",
+                + "; " + d.rowsWithAnyValue() + " rows (" + d.values() + " values) are under it",
             List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2"));
       }
       if (d.flags().contains("ORIGINATOR_PERIOD_EXCEEDED")) {
@@ -91,13 +126,13 @@ public final class Findings {
         add("KEY_USAGE_NEAR_CAP", Severity.LOW, subject, "key " + subject + " has " + d.encryptionsReserved()
             + " of " + d.usageCap() + " encryptions reserved", List.of());
       }
-      if (d.state().equals("RETIRED") && d.rows() > 0) {
-        add("ROWS_ON_RETIRED_VERSION", Severity.MEDIUM, subject,
-            d.rows() + " rows are under RETIRED key " + subject + "; re-encrypt them", List.of("PCI DSS 3.7.5"));
+      if (d.state().equals("RETIRED") && d.values() > 0) {
+        add("ROWS_ON_RETIRED_VERSION", Severity.MEDIUM, subject, d.rowsWithAnyValue() + " rows (" + d.values()
+            + " values) are under RETIRED key " + subject + "; re-encrypt them", List.of("PCI DSS 3.7.5"));
       }
-      if (d.state().equals("DESTROYED") && d.rows() > 0) {
-        add("ROWS_ON_DESTROYED_VERSION", Severity.HIGH, subject,
-            d.rows() + " rows are under DESTROYED key " + subject + " and can never be decrypted", List.of());
+      if (d.state().equals("DESTROYED") && d.values() > 0) {
+        add("ROWS_ON_DESTROYED_VERSION", Severity.HIGH, subject, d.rowsWithAnyValue() + " rows (" + d.values()
+            + " values) are under DESTROYED key " + subject + " and can never be decrypted", List.of());
       }
       Long atRetirement = d.encryptionsAtRetirement();
       if (!d.state().equals("ACTIVE") && atRetirement != null && d.encryptionsReserved() > atRetirement) {
@@ -140,11 +175,12 @@ public final class Findings {
       String subject = c.table() + "." + c.column();
       if (c.rowsNotEncrypted() > 0) {
         add("LEFTOVER_PLAINTEXT", Severity.HIGH, subject, c.rowsNotEncrypted() + " non-NULL values of " + subject
-            + " are not encrypted", List.of("PIPA 제7조", "PCI DSS 3.5.1"));
+            + " are not encrypted", LegalBasis.forClassification(c.classification()).citations());
       }
       if (c.classification().equals("PASSWORD")) {
         add("PASSWORD_ENCRYPTED", Severity.HIGH, subject, subject
-            + " is classified PASSWORD: passwords must be hashed one-way, not encrypted", List.of("PIPA 제7조 ①"));
+            + " is classified PASSWORD: passwords must be hashed one-way, not encrypted",
+            LegalBasis.PASSWORD.citations());
       }
       if (c.classification().equals("UNSPECIFIED")) {
         add("COLUMN_UNCLASSIFIED", Severity.LOW, subject, subject + " is encrypted without a classification",

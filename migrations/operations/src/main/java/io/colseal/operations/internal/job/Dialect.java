@@ -47,7 +47,7 @@ public final class Dialect {
   }
 
   /** The database's current time, as the job tables store it (UTC DATETIME on MariaDB). */
-  String now() {
+  public String now() {
     return vendor == DatabaseVendor.MYSQL ? "UTC_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
   }
 

@@ -26,7 +26,7 @@ class FindingsTest {
   private static DekEntry dek(String table, int version, String state, String algorithm, long reserved,
       @Nullable Long atRetirement, long rows, List<String> flags) {
     return new DekEntry(table, version, state, algorithm, 256, "local", "kek1", "kcv", T, T, null, T, null, null,
-        reserved, 1000, reserved / 1000.0, atRetirement, rows, List.of("c"), null, 10, flags);
+        reserved, 1000, reserved / 1000.0, atRetirement, rows, rows, rows, List.of("c"), null, 10, flags);
   }
 
   private static ColumnEntry column(String table, String column, String classification, long plaintext) {
@@ -101,7 +101,7 @@ class FindingsTest {
         "UNENCRYPTED_PII LOW p.tel"), codes(findings));
     Finding destroyed = findings.stream().filter(f -> f.code().equals("ROWS_ON_DESTROYED_VERSION")).findFirst()
         .orElseThrow();
-    assertEquals("3 rows are under DESTROYED key b v2 and can never be decrypted", destroyed.message());
+    assertEquals("3 rows (3 values) are under DESTROYED key b v2 and can never be decrypted", destroyed.message());
     Finding retired = findings.stream().filter(f -> f.code().equals("ROWS_ON_RETIRED_VERSION")).findFirst()
         .orElseThrow();
     assertEquals(List.of("PCI DSS 3.7.5"), retired.references());
