@@ -2,11 +2,8 @@ package io.colseal.mybatis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.colseal.testing.RuntimeClasspath;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +15,7 @@ import org.junit.jupiter.api.Test;
 class DependenciesTest {
   @Test
   void runtimeDependencies_areColsealCoreAndItsOwn_noHibernateNoSpringNoMyBatis() throws Exception {
-    String text = Files.readString(Path.of("target", "runtime-classpath.txt")).trim();
-    Set<String> names = new TreeSet<>();
-    for (String entry : text.split(File.pathSeparator)) {
-      Path p = Path.of(entry);
-      String name = p.getFileName().toString().equals("classes") ? p.getParent().getParent().getFileName().toString()
-          : p.getFileName().toString().replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", "");
-      names.add(name);
-    }
-    names.remove("core"); // the reactor's folder of colseal-core
-    names.remove("colseal-core");
-    assertEquals(Set.of("bcprov-jdk18on", "jspecify", "slf4j-api"), names,
+    assertEquals(Set.of("bcprov-jdk18on", "jspecify", "slf4j-api"), RuntimeClasspath.artifactsBesideCore(),
         "colseal-mybatis' runtime dependencies besides colseal-core");
   }
 }
