@@ -147,7 +147,7 @@ public final class HtmlAuditRenderer {
         out.append("<td><code>").append(esc(f.code())).append("</code><br><span class=\"sub\">")
             .append(esc(Labels.finding(f.code(), lang))).append("</span></td>");
         cell(f.subject());
-        cell(f.message());
+        cell(f.message(lang == Lang.KO));
         cell(String.join(", ", f.references()));
         out.append("</tr>\n");
       }

@@ -128,6 +128,7 @@ public final class Labels {
       Map.entry("severity", new String[] {"심각도", "Severity"}),
       Map.entry("subject", new String[] {"대상", "Subject"}),
       Map.entry("message", new String[] {"내용", "Message"}),
+      Map.entry("messageKo", new String[] {"내용 (한국어)", "Message (Korean)"}),
       Map.entry("references", new String[] {"근거 기준", "References"}),
       Map.entry("count", new String[] {"건수", "Count"}));
 

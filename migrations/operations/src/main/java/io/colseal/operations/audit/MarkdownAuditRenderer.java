@@ -88,7 +88,7 @@ public final class MarkdownAuditRenderer {
     List<List<String>> rows = new ArrayList<>();
     for (Finding f : r.findings()) {
       rows.add(row(Labels.severity(f.severity(), lang), "`" + f.code() + "` " + Labels.finding(f.code(), lang),
-          f.subject(), f.message(), String.join("; ", f.references())));
+          f.subject(), f.message(lang == Lang.KO), String.join("; ", f.references())));
     }
     table(headers("severity", "code", "subject", "message", "references"), rows);
   }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * (masked examples only), key lifecycle, algorithm inventory and findings. It holds key ids,
  * versions, states, counts and masked examples: never a value, key material or a password.
  *
- * @param formatVersion {@code "1"}
+ * @param formatVersion {@code "2"} (2: rows and values counted apart, Korean finding messages)
  * @param contentSha256 SHA-256 (hex) of the canonical JSON of this report with this field set to
  *     {@code ""}
  */
@@ -33,7 +33,7 @@ public record AuditReport(
     List<Finding> findings,
     String contentSha256) {
 
-  public static final String FORMAT_VERSION = "1";
+  public static final String FORMAT_VERSION = "2";
 
   public AuditReport {
     keks = List.copyOf(keks);
@@ -257,11 +257,25 @@ public record AuditReport(
    *
    * @param code a finding code ({@code LEFTOVER_PLAINTEXT}...)
    * @param subject what it concerns: {@code table}, {@code table v2}, {@code table.column}, a KEK id
+   * @param message what was found, in English
+   * @param messageKo the same in Korean; null where no Korean text exists yet (renderers then show
+   *     {@code message})
    * @param references the rules it concerns ({@code PCI DSS 3.7.4}, {@code ISMS-P 2.7.2})
    */
-  public record Finding(String code, Severity severity, String subject, String message, List<String> references) {
+  public record Finding(String code, Severity severity, String subject, String message, @Nullable String messageKo,
+      List<String> references) {
     public Finding {
       references = List.copyOf(references);
+    }
+
+    /** A finding with an English message only. */
+    public Finding(String code, Severity severity, String subject, String message, List<String> references) {
+      this(code, severity, subject, message, null, references);
+    }
+
+    /** The message in {@code korean} or English: Korean when asked for and present. */
+    public String message(boolean korean) {
+      return korean && messageKo != null ? messageKo : message;
     }
   }
 }
