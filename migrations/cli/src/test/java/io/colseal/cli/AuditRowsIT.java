@@ -44,7 +44,7 @@ class AuditRowsIT {
   /** en and ko labels of values, rows with a value under the version, rows wholly under it. */
   private static final Map<String, List<String>> LABELS = Map.of(
       "en", List.of("Values (columns × rows)", "Rows with a value under it", "Rows wholly under it"),
-      "ko", List.of("값 수 (컬럼×행)", "이 키의 값이 있는 행", "모든 값이 이 키인 행"));
+      "ko", List.of("값 수 (컬럼 × 행)", "이 키의 값이 있는 행", "모든 값이 이 키인 행"));
 
   @TempDir Path dir;
 

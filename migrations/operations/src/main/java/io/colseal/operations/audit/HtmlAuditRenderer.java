@@ -189,7 +189,8 @@ public final class HtmlAuditRenderer {
         cell(d.table());
         cell("v" + d.version());
         cell(state(d.state(), Labels.keyState(d.state(), lang)));
-        cell(d.algorithm() + " (" + d.strengthBits() + " bit)");
+        out.append("<td><span class=\"nw\">").append(esc(d.algorithm())).append("</span> (")
+            .append(d.strengthBits()).append(" bit)</td>");
         out.append("<td title=\"").append(esc(d.kekId())).append("\"><code>").append(esc(shortKek(d.kekId())))
             .append("</code></td>");
         out.append("<td><code>").append(esc(d.keyCheckValue())).append("</code></td>");
@@ -203,12 +204,16 @@ public final class HtmlAuditRenderer {
           dateCell(d.retiredAt());
         }
         out.append("<td class=\"num\">").append(count(d.encryptionsReserved())).append("<br><span class=\"sub\">")
-            .append(esc(percent(d.usageRatio()) + " / " + count(d.usageCap()))).append("</span></td>");
+            .append(esc(percent(d.usageRatio()) + " /")).append(' ').append(esc(count(d.usageCap()))).append("</span></td>");
         numberCell(d.values());
         numberCell(d.rowsWithAnyValue());
         numberCell(d.rowsWithAllValues());
         cell(d.environment() == null ? "—" : d.environment());
-        cell(String.join(", ", d.flags()));
+        out.append("<td>");
+        for (int i = 0; i < d.flags().size(); i++) {
+          out.append(i == 0 ? "" : ",<br>").append(esc(d.flags().get(i)).replace("_", "_<wbr>"));
+        }
+        out.append("</td>");
         out.append("</tr>\n");
       }
       endTable();
@@ -348,7 +353,7 @@ public final class HtmlAuditRenderer {
 
     /** A day, with the exact time as the cell's tooltip. */
     private void dateCell(@Nullable Instant t) {
-      out.append("<td title=\"").append(esc(time(t))).append("\">").append(esc(day(t))).append("</td>");
+      out.append("<td class=\"date\" title=\"").append(esc(time(t))).append("\">").append(esc(day(t))).append("</td>");
     }
 
     private static String day(@Nullable Instant t) {

@@ -2,7 +2,8 @@ package io.colseal.operations.audit;
 
 /**
  * The HTML report's style sheet, inlined into every page: system fonts only (no web font to
- * fetch), readable on screen and printed to A4 landscape. Badges and chart colours keep their
+ * fetch; the stack names the Hangul fonts of Windows, macOS and Linux), tables that wrap between
+ * words rather than clip or break a word, and a print style for A4 landscape. Badges and chart colours keep their
  * meaning in black and white through their text, never by colour alone.
  */
 final class HtmlStyle {
@@ -14,9 +15,10 @@ final class HtmlStyle {
         --medium: #b7791f; --low: #2b6cb0; --ok: #2f855a; }
       * { box-sizing: border-box; }
       body { margin: 0; color: var(--ink); background: #f7fafc;
-        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", "Apple SD Gothic Neo",
-          "Malgun Gothic", sans-serif; }
-      main { max-width: 1240px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
+        font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "맑은 고딕",
+          "Noto Sans KR", "Noto Sans CJK KR", "Source Han Sans KR", "NanumGothic", "Noto Sans", sans-serif; }
+      :lang(ko) { word-break: keep-all; }
+      main { max-width: 1680px; margin: 0 auto; padding: 24px 28px 48px; background: #fff; }
       h1 { font-size: 26px; margin: 0 0 12px; }
       h2 { font-size: 19px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
       h3 { font-size: 15px; margin: 18px 0 6px; color: var(--muted); }
@@ -44,8 +46,11 @@ final class HtmlStyle {
       table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
       th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
       th { background: #edf2f7; font-weight: 600; }
-      td code { white-space: nowrap; overflow-wrap: normal; }
-      td { overflow-wrap: anywhere; }
+      td { overflow-wrap: break-word; }
+      td code { white-space: nowrap; }
+      td.num .sub { white-space: normal; }
+      th { overflow-wrap: normal; hyphens: manual; }
+      td.date, .nw { white-space: nowrap; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.alert, .alert { color: var(--high); font-weight: 700; }
       td.state-DISABLED, td.state-PENDING_DELETION, td.state-NOT_FOUND { color: var(--high); font-weight: 700; }
@@ -64,7 +69,19 @@ final class HtmlStyle {
       svg.chart line.marker-validity { stroke: var(--ink); stroke-width: 2.5; }
       .hash code { font-size: 14px; padding: 2px 6px; background: #edf2f7; }
       ul.attest li { margin: 3px 0; }
-      @media print { body { background: #fff; } main { max-width: none; padding: 0; } h2 { break-after: avoid; }
-        tr, figure { break-inside: avoid; } }
+      @page { size: A4 landscape; margin: 10mm 9mm; }
+      @media print {
+        body { background: #fff; font-size: 10.5px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        main { max-width: none; padding: 0; }
+        h1 { font-size: 20px; } h2 { font-size: 15px; margin-top: 16px; break-after: avoid; }
+        .scroll { overflow: visible; }
+        table { font-size: 9px; }
+        th, td { padding: 2px 4px; }
+        code { font-size: 8.5px; }
+        .sub { font-size: 8.5px; }
+        thead { display: table-header-group; }
+        tr, figure { break-inside: avoid; }
+        svg.chart { width: 100%; }
+      }
       """;
 }

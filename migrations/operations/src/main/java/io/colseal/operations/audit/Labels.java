@@ -78,7 +78,7 @@ public final class Labels {
       Map.entry("encryptionsReserved", new String[] {"암호화 횟수(예약)", "Encryptions reserved"}),
       Map.entry("usageRatio", new String[] {"사용률", "Usage ratio"}),
       Map.entry("encryptionsAtRetirement", new String[] {"퇴역 시 암호화 횟수", "Encryptions at retirement"}),
-      Map.entry("values", new String[] {"값 수 (컬럼×행)", "Values (columns × rows)"}),
+      Map.entry("values", new String[] {"값 수 (컬럼 × 행)", "Values (columns × rows)"}),
       Map.entry("rowsWithAnyValue", new String[] {"이 키의 값이 있는 행", "Rows with a value under it"}),
       Map.entry("rowsWithAllValues", new String[] {"모든 값이 이 키인 행", "Rows wholly under it"}),
       Map.entry("columns", new String[] {"컬럼", "Columns"}),
