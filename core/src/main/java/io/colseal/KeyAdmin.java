@@ -146,11 +146,14 @@ public final class KeyAdmin implements AutoCloseable {
     return new ArrayList<>(new TreeSet<>(columns().stream().map(RegisteredColumn::table).toList()));
   }
 
-  /** Row counts per key version of every registered column of {@code table}. */
+  /**
+   * Row counts per key version of every registered column of {@code table}, all columns in one scan
+   * of the table.
+   */
   public List<ColumnRowCounts> countRows(String table) {
     String t = Identifiers.normalize(table);
-    RowCounter counter = new RowCounter(jdbc);
-    return columns().stream().filter(c -> c.table().equals(t)).map(counter::count).toList();
+    List<RegisteredColumn> cols = columns().stream().filter(c -> c.table().equals(t)).toList();
+    return cols.isEmpty() ? List.of() : new RowCounter(jdbc).countTable(t, cols).columns();
   }
 
   /**
@@ -161,7 +164,34 @@ public final class KeyAdmin implements AutoCloseable {
   public Optional<TableRowCounts> countTableRows(String table) {
     String t = Identifiers.normalize(table);
     List<RegisteredColumn> cols = columns().stream().filter(c -> c.table().equals(t)).toList();
-    return cols.isEmpty() ? Optional.empty() : Optional.of(new RowCounter(jdbc).countTable(t, cols));
+    return cols.isEmpty() ? Optional.empty() : Optional.of(new RowCounter(jdbc).countTable(t, cols).rows());
+  }
+
+  /**
+   * {@link #countTableRows} and {@link #countRows} of {@code table} from the same single scan: what
+   * a report that needs both should call, instead of scanning the table twice. Empty if the table
+   * has no registered column.
+   */
+  public Optional<TableCounts> countTable(String table) {
+    String t = Identifiers.normalize(table);
+    List<RegisteredColumn> cols = columns().stream().filter(c -> c.table().equals(t)).toList();
+    if (cols.isEmpty()) {
+      return Optional.empty();
+    }
+    RowCounter.TableScan scan = new RowCounter(jdbc).countTable(t, cols);
+    return Optional.of(new TableCounts(scan.rows(), scan.columns()));
+  }
+
+  /**
+   * One scan's counts of a table: its rows per key version and each registered column's values.
+   *
+   * @param rows rows per key version over all registered columns
+   * @param columns each registered column's counts, in registration order
+   */
+  public record TableCounts(TableRowCounts rows, List<ColumnRowCounts> columns) {
+    public TableCounts {
+      columns = List.copyOf(columns);
+    }
   }
 
   /** Values per key version of {@code table}, summed over its registered columns (one per column and row). */

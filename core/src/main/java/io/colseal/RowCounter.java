@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * header, of either algorithm (randomized {@code 01} and deterministic {@code 02}, the latter also
  * counted on their own). A value counts as an envelope only if its body has the shape too ({@link
  * EnvelopeHeaders#textShapeSql}, {@link EnvelopeHeaders#binaryShapeSql}); values that are not
- * envelopes, a plaintext that starts with a header among them, are counted as not encrypted. One grouped query (one scan)
- * per column.
+ * envelopes, a plaintext that starts with a header among them, are counted as not encrypted. One grouped query
+ * (one scan) per table, for all its registered columns at once.
  */
 final class RowCounter {
   /** Group of NULL values: shorter than any header. */
@@ -38,54 +38,13 @@ final class RowCounter {
     this.jdbc = jdbc;
   }
 
-  ColumnRowCounts count(RegisteredColumn column) {
-    boolean binary = column.storage() == Storage.BINARY;
-    String t = column.tableSql();
-    DatabaseVendor vendor = jdbc.vendor();
-    return jdbc.inTransaction("count rows per key version of " + column.column(), column.tableSql(), conn -> {
-      // One pass over the table: each row falls into the group of its envelope header, the group of
-      // NULLs (a marker no header can equal) or the group of non-envelopes (NULL).
-      // A value counts as an envelope only with the whole shape of one (header and body), so a
-      // plaintext that merely starts with a header is counted as not encrypted.
-      String head = head(column, vendor);
-      Map<Integer, Long> byVersion = new TreeMap<>();
-      Map<Integer, Long> deterministic = new TreeMap<>();
-      long total = 0;
-      long nulls = 0;
-      long notEncrypted = 0;
-      try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT h, COUNT(*) FROM (SELECT " + head + " AS h FROM " + t + ") x GROUP BY h")) {
-        bind(ps, 1, binary);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long n = rs.getLong(2);
-            total += n;
-            if (binary ? Arrays.equals(rs.getBytes(1), BINARY_NULL) : TEXT_NULL.equals(rs.getString(1))) {
-              nulls += n;
-              continue;
-            }
-            EnvelopeFormat.Header h = binary ? headerOf(rs.getBytes(1)) : headerOf(rs.getString(1));
-            if (h == null) {
-              notEncrypted += n;
-            } else {
-              byVersion.merge(h.keyVersion(), n, Long::sum);
-              if (h.algorithm() == Algorithm.AES_256_GCM_SIV) {
-                deterministic.merge(h.keyVersion(), n, Long::sum);
-              }
-            }
-          }
-        }
-      }
-      return new ColumnRowCounts(column.table(), column.column(), total, nulls, byVersion, notEncrypted, deterministic);
-    });
-  }
-
   /**
    * Rows per key version over all {@code columns} (registered columns of one table) in one scan:
    * the rows grouped by the header of each column, then each group counted for every version one of
-   * its values names; see {@link TableRowCounts} for what the two counts mean.
+   * its values names ({@link TableRowCounts}), and for each column by the header of its own value
+   * ({@link ColumnRowCounts}).
    */
-  TableRowCounts countTable(String table, List<RegisteredColumn> columns) {
+  TableScan countTable(String table, List<RegisteredColumn> columns) {
     DatabaseVendor vendor = jdbc.vendor();
     List<String> heads = new ArrayList<>();
     for (RegisteredColumn column : columns) {
@@ -98,6 +57,15 @@ final class RowCounter {
       Map<Integer, Long> any = new TreeMap<>();
       Map<Integer, Long> all = new TreeMap<>();
       long total = 0;
+      int n = columns.size();
+      long[] nulls = new long[n];
+      long[] notEncrypted = new long[n];
+      List<Map<Integer, Long>> byVersion = new ArrayList<>();
+      List<Map<Integer, Long>> deterministic = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        byVersion.add(new TreeMap<>());
+        deterministic.add(new TreeMap<>());
+      }
       try (PreparedStatement ps = conn.prepareStatement(sql)) {
         int p = 1;
         for (RegisteredColumn column : columns) {
@@ -105,34 +73,49 @@ final class RowCounter {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            long n = rs.getLong(columns.size() + 1);
-            total += n;
+            long rows = rs.getLong(n + 1);
+            total += rows;
             Set<Integer> versions = new TreeSet<>();
             boolean notEnvelope = false;
-            for (int i = 0; i < columns.size(); i++) {
+            for (int i = 0; i < n; i++) {
               boolean binary = columns.get(i).storage() == Storage.BINARY;
               if (binary ? Arrays.equals(rs.getBytes(i + 1), BINARY_NULL) : TEXT_NULL.equals(rs.getString(i + 1))) {
+                nulls[i] += rows;
                 continue;
               }
               EnvelopeFormat.Header h = binary ? headerOf(rs.getBytes(i + 1)) : headerOf(rs.getString(i + 1));
               if (h == null) {
                 notEnvelope = true;
+                notEncrypted[i] += rows;
               } else {
                 versions.add(h.keyVersion());
+                byVersion.get(i).merge(h.keyVersion(), rows, Long::sum);
+                if (h.algorithm() == Algorithm.AES_256_GCM_SIV) {
+                  deterministic.get(i).merge(h.keyVersion(), rows, Long::sum);
+                }
               }
             }
             for (int v : versions) {
-              any.merge(v, n, Long::sum);
+              any.merge(v, rows, Long::sum);
             }
             if (versions.size() == 1 && !notEnvelope) {
-              all.merge(versions.iterator().next(), n, Long::sum);
+              all.merge(versions.iterator().next(), rows, Long::sum);
             }
           }
         }
       }
-      return new TableRowCounts(table, total, any, all);
+      List<ColumnRowCounts> perColumn = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        RegisteredColumn c = columns.get(i);
+        perColumn.add(new ColumnRowCounts(c.table(), c.column(), total, nulls[i], byVersion.get(i), notEncrypted[i],
+            deterministic.get(i)));
+      }
+      return new TableScan(new TableRowCounts(table, total, any, all), List.copyOf(perColumn));
     });
   }
+
+  /** What one scan of a table gives: its rows per key version and each column's values per version. */
+  record TableScan(TableRowCounts rows, List<ColumnRowCounts> columns) {}
 
   /**
    * The group of one value: its envelope header, the NULL marker, or NULL for a value that is not

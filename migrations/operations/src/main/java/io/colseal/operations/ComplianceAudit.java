@@ -106,8 +106,10 @@ public final class ComplianceAudit {
       Map<String, ColumnRowCounts> counts = new HashMap<>();
       Map<String, TableRowCounts> tableRows = new HashMap<>();
       for (String t : registeredTables) {
-        admin.countRows(t).forEach(c -> counts.put(c.table() + "." + c.column(), c));
-        admin.countTableRows(t).ifPresent(r -> tableRows.put(t, r));
+        admin.countTable(t).ifPresent(scan -> {
+          scan.columns().forEach(c -> counts.put(c.table() + "." + c.column(), c));
+          tableRows.put(t, scan.rows());
+        });
       }
       Map<String, KeyAuditFields> extra = new HashMap<>();
       admin.auditFields().forEach(f -> extra.put(f.table() + "#" + f.version(), f));
