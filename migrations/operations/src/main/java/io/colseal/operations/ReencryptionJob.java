@@ -7,6 +7,7 @@ import io.colseal.exception.ColsealConfigException;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.operations.internal.job.JobEngine;
 import io.colseal.operations.internal.job.JobOptions;
+import io.colseal.operations.internal.job.Leases;
 import io.colseal.operations.report.ReencryptionEvent;
 import io.colseal.operations.report.ReencryptionSummary;
 import java.time.Duration;
@@ -216,7 +217,7 @@ public final class ReencryptionJob {
 
     /** How long a partition stays leased without a committed batch: 1 s..1 h, default 30 s. */
     public Builder lease(Duration lease) {
-      this.lease = duration("lease", lease, Duration.ofSeconds(1), Duration.ofHours(1));
+      this.lease = duration("lease", lease, Duration.ofSeconds(1), Leases.LONGEST);
       return this;
     }
 

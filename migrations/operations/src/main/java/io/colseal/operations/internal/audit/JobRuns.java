@@ -2,6 +2,7 @@ package io.colseal.operations.internal.audit;
 
 import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.operations.internal.job.Dialect;
+import io.colseal.operations.internal.job.Leases;
 import io.colseal.operations.report.AuditReport.JobRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +38,7 @@ public final class JobRuns {
   public static final String STALE = "STALE";
 
   /** The longest lease a job may take ({@code ReencryptionJob.Builder.lease}). */
-  private static final long LONGEST_LEASE_SECONDS = 3600;
+  private static final long LONGEST_LEASE_SECONDS = Leases.LONGEST.toSeconds();
 
   private JobRuns() {}
 
