@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -62,18 +63,21 @@ final class KeysListCommand extends AbstractCommand {
   }
 
   private KeysListReport.TableKeys table(KeyAdmin admin, String t, List<KeyVersion> versions) {
+    Map<Integer, Long> values = Map.of();
     Map<Integer, Long> rows = Map.of();
     Long notEncrypted = null;
     if (countRows) {
-      // What rowsPerVersion sums, from one scan per column, plus the values that are not envelopes.
-      List<ColumnRowCounts> counts = admin.countRows(t);
+      // One scan of the table: each column's values per version, the rows per version, and the
+      // values that are not envelopes.
       Map<Integer, Long> perVersion = new TreeMap<>();
       long plain = 0;
-      for (ColumnRowCounts c : counts) {
+      Optional<KeyAdmin.TableCounts> counts = admin.countTable(t);
+      for (ColumnRowCounts c : counts.map(KeyAdmin.TableCounts::columns).orElse(List.of())) {
         c.byKeyVersion().forEach((v, n) -> perVersion.merge(v, n, Long::sum));
         plain += c.notEncrypted();
       }
-      rows = perVersion;
+      values = perVersion;
+      rows = counts.map(c -> c.rows().rowsWithAnyValue()).orElse(Map.of());
       notEncrypted = plain;
     }
     List<KeysListReport.KeyEntry> entries = new ArrayList<>();
@@ -82,7 +86,8 @@ final class KeysListCommand extends AbstractCommand {
       entries.add(new KeysListReport.KeyEntry(v.version(), v.state().name(), v.algorithm().name(), v.kekProvider(),
           v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), v.retiredAt(), v.destroyedAt(), age.toString(),
           Ages.human(age), v.encryptionsReserved(), admin.assess(v).stream().map(KeyFlag::name).toList(),
-          countRows ? rows.getOrDefault(v.version(), 0L) : null));
+          countRows ? rows.getOrDefault(v.version(), 0L) : null,
+          countRows ? values.getOrDefault(v.version(), 0L) : null));
     }
     return new KeysListReport.TableKeys(t, notEncrypted, entries);
   }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * columns and called them rows). A table of 3 encrypted columns and {@value #N} rows under v1 shows
  * {@value #N} rows and 3 x {@value #N} values for v1 in the JSON, the CSV, the Markdown and the
  * HTML, labelled in en and ko; with a re-encryption half done, rows with a value under a version
- * and rows wholly under it differ as the audit guide defines them.
+ * and rows wholly under it differ as the audit guide defines them, and {@code keys list
+ * --count-rows} shows rows and values apart.
  */
 @Tag("jar")
 class AuditRowsIT {
@@ -107,6 +108,16 @@ class AuditRowsIT {
       assertEquals(List.of(54L, 20L, 15L), counts(v1), v1.toPrettyString());
       // v2: rows 1-10 x 3 + rows 11-15 x 1; rows 1-15 have a value on it, rows 1-10 only v2 values.
       assertEquals(List.of(35L, 15L, 10L), counts(v2), v2.toPrettyString());
+
+      // keys list --count-rows: rows with a value under each version, and the values, labelled apart.
+      JsonNode list = cli.run("keys", "list", "--table", "wide", "--count-rows", "--json").ok().json();
+      JsonNode versions = list.at("/tables/0/versions");
+      assertEquals(List.of(20L, 54L), List.of(versions.at("/0/rows").asLong(), versions.at("/0/values").asLong()),
+          versions.toPrettyString());
+      assertEquals(List.of(15L, 35L), List.of(versions.at("/1/rows").asLong(), versions.at("/1/values").asLong()),
+          versions.toPrettyString());
+      String text = cli.run("keys", "list", "--table", "wide", "--count-rows").ok().out();
+      assertTrue(text.lines().findFirst().orElse("").matches(".*\\bROWS +VALUES\\b.*"), text);
     }
   }
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code colseal keys list}: every key version per table, with what is due ({@code flags}) and,
- * with {@code --count-rows}, the rows on each version and the rows not encrypted.
+ * with {@code --count-rows}, the rows and the values on each version and the values not encrypted.
  *
  * @param rowsCounted whether {@code --count-rows} was given; otherwise the row fields are null
  * @param unreadable versions whose row names an algorithm or state this release does not know
@@ -39,7 +39,10 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
    * @param ageText the same for people: {@code 3d 4h}
    * @param flags what is due: {@code ORIGINATOR_PERIOD_EXCEEDED}, {@code VALIDITY_PERIOD_EXCEEDED},
    *     {@code USAGE_NEAR_CAP}
-   * @param rows values under this version over the table's registered columns (null without {@code
+   * @param rows rows with at least one registered column under this version (null without {@code
+   *     --count-rows}); a row half re-encrypted counts under each version it names
+   * @param values values (one per registered column and row) under this version, summed over the
+   *     table's registered columns: N rows of 3 encrypted columns give 3N (null without {@code
    *     --count-rows})
    */
   public record KeyEntry(
@@ -57,7 +60,8 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
       String ageText,
       long encryptionsReserved,
       List<String> flags,
-      @Nullable Long rows) {
+      @Nullable Long rows,
+      @Nullable Long values) {
     public KeyEntry {
       flags = List.copyOf(flags);
     }
@@ -69,7 +73,7 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
       return "No data keys.\n" + unreadableText(unreadable);
     }
     TextTable t = rowsCounted
-        ? new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "ROWS", "FLAGS")
+        ? new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "ROWS", "VALUES", "FLAGS")
         : new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "FLAGS");
     StringBuilder notes = new StringBuilder();
     for (TableKeys table : tables) {
@@ -78,7 +82,7 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
         String flags = v.flags().isEmpty() ? "" : String.join(",", v.flags());
         if (rowsCounted) {
           t.row(table.table(), "v" + v.version(), v.state(), kek, v.keyCheckValue(), v.createdAt(), v.ageText(),
-              v.encryptionsReserved(), v.rows(), flags);
+              v.encryptionsReserved(), v.rows(), v.values(), flags);
         } else {
           t.row(table.table(), "v" + v.version(), v.state(), kek, v.keyCheckValue(), v.createdAt(), v.ageText(),
               v.encryptionsReserved(), flags);
