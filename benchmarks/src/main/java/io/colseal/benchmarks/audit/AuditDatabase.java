@@ -92,6 +92,17 @@ final class AuditDatabase implements AutoCloseable {
     return config;
   }
 
+  /** The operator CLI's settings for this schema (no secrets: those go in environment variables). */
+  Map<String, String> cliSettings(String kekAlias, java.nio.file.Path keystore) {
+    return Map.of(
+        "colseal.jdbc.url", options.jdbcUrl() + (options.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema,
+        "colseal.jdbc.user", options.user(),
+        "colseal.kms.provider", "local",
+        "colseal.kms.kek-id", kekAlias,
+        "colseal.kms.local.keystore", keystore.toString(),
+        "colseal.environment", "bench");
+  }
+
   /** What {@link #load} wrote, per key version, with the NULL and plaintext rows. */
   record Loaded(long rows, Map<Integer, Long> byVersion, long nulls, long plaintext, long millis) {}
 

@@ -135,6 +135,12 @@ public final class AuditHarness {
       List<long[]> plain = new ArrayList<>();
       List<long[]> counts = new ArrayList<>();
       List<long[]> reports = new ArrayList<>();
+      List<long[]> cliVersions = new ArrayList<>();
+      List<long[]> cliReports = new ArrayList<>();
+      List<long[]> cliDefaults = new ArrayList<>();
+      OperatorCli cli = options.cliJar() == null ? null
+          : OperatorCli.create(options.cliJar(), keyDir, db.cliSettings(KEK_ALIAS, keystore), Map.of(
+              "COLSEAL_KMS_LOCAL_KEYSTORE_PASSWORD", password, "COLSEAL_JDBC_PASSWORD", options.password()));
       for (int i = 0; i <= options.repeats(); i++) {
         String what = i == 0 ? "warm-up" : "run " + i + "/" + options.repeats();
         long[] p = timed(db::plainGroupBy);
@@ -143,12 +149,27 @@ public final class AuditHarness {
           last[0] = audit.run();
           return (long) last[0].findings().size();
         });
-        progress.println("  " + what + ": plain GROUP BY " + p[1] + " ms, countRows " + c[1] + " ms, report " + r[1]
-            + " ms");
+        String line = "  " + what + ": plain GROUP BY " + p[1] + " ms, countRows " + c[1] + " ms, report " + r[1]
+            + " ms";
+        long[] v = null;
+        long[] o = null;
+        long[] d = null;
+        if (cli != null) {
+          v = timed(cli::version);
+          o = timed(() -> cli.audit(options.piiSampleRows()));
+          d = timed(() -> cli.auditJvmDefaults(options.piiSampleRows()));
+          line += ", colseal --version " + v[1] + " ms, colseal audit " + o[1] + " ms (JVM defaults " + d[1] + " ms)";
+        }
+        progress.println(line);
         if (i > 0) {
           plain.add(p);
           counts.add(c);
           reports.add(r);
+          if (cli != null) {
+            cliVersions.add(v);
+            cliReports.add(o);
+            cliDefaults.add(d);
+          }
         }
       }
       JsonObject json = new JsonObject();
@@ -171,6 +192,16 @@ public final class AuditHarness {
       json.addProperty("countRowsMedianMillis", median(counts));
       json.addProperty("reportMedianMillis", rm);
       json.addProperty("ratio", rm / pm);
+      if (cli != null) {
+        json.add("cliVersionMillis", millis(cliVersions));
+        json.add("cliReportMillis", millis(cliReports));
+        json.addProperty("cliVersionMedianMillis", median(cliVersions));
+        json.addProperty("cliReportMedianMillis", median(cliReports));
+        json.add("cliDefaultsMillis", millis(cliDefaults));
+        json.addProperty("cliDefaultsMedianMillis", median(cliDefaults));
+        json.addProperty("cliRatio", median(cliReports) / pm);
+        json.addProperty("cliJvm", cli.jvm());
+      }
       json.addProperty("target", TARGET);
       json.addProperty("targetMet", rm / pm <= TARGET);
       check(json, last[0], loaded);
@@ -231,7 +262,17 @@ public final class AuditHarness {
     row(md, "plain `SELECT SUBSTRING(doc, 1, 18), COUNT(*) … GROUP BY 1`", r, "plainGroupBy", base);
     row(md, "`KeyAdmin.countRows` (the report's row counting alone)", r, "countRows", base);
     row(md, "full report: `ComplianceAudit … .run()`", r, "report", base);
+    if (r.has("cliReportMedianMillis")) {
+      row(md, "`bin/colseal --version`: a new JVM and the CLI, nothing else", r, "cliVersion", base);
+      row(md, "operator: `bin/colseal audit --format json --output …`, a new JVM", r, "cliReport", base);
+      row(md, "the same with the JVM's defaults (`java -jar colseal.jar audit …`)", r, "cliDefaults", base);
+    }
     md.append('\n');
+    if (r.has("cliJvm")) {
+      md.append("- the CLI ran as `").append(r.get("cliJvm").getAsString()).append(" ")
+          .append(String.join(" ", OperatorCli.LAUNCHER_OPTIONS)).append(" -jar colseal.jar`, the options `bin/colseal`")
+          .append(" gives every command but `reencrypt`, and with the JVM's defaults\n");
+    }
     md.append("- ").append(r.get("targetMet").getAsBoolean() ? "met" : "**MISSED**").append(": report ≤ ")
         .append(String.format(Locale.ROOT, "%.1f", r.get("target").getAsDouble())).append("× the plain GROUP BY: ")
         .append(String.format(Locale.ROOT, "%.2f×", r.get("ratio").getAsDouble())).append('\n');

@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param password from {@code COLSEAL_HARNESS_JDBC_PASSWORD}, never the command line
  * @param docs {@code --docs}: the Markdown file whose audit section the report replaces
+ * @param cliJar {@code --cli}: colseal.jar, to time {@code colseal audit} as an operator runs it
+ *     (a new JVM each time); null to leave the CLI out
  */
 record AuditOptions(long rows, int repeats, int piiSampleRows, String jdbcUrl, String user, String password,
-    @Nullable Path docs, boolean json, boolean help) {
+    @Nullable Path docs, boolean json, boolean help, @Nullable Path cliJar) {
 
   static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/test";
   static final String URL_VARIABLE = "COLSEAL_BENCH_POSTGRES_URL";
@@ -31,6 +33,7 @@ record AuditOptions(long rows, int repeats, int piiSampleRows, String jdbcUrl, S
                              (default COLSEAL_BENCH_POSTGRES_URL, else jdbc:postgresql://127.0.0.1:5432/test)
         --user NAME          database user (default postgres); password: COLSEAL_HARNESS_JDBC_PASSWORD
         --docs FILE          also write the Markdown report into FILE between its audit markers
+        --cli JAR            also time the operator CLI (java -jar JAR ... audit), JVM start included
         --json               JSON on standard output; the Markdown report goes to standard error
 
       Exit status: 0 done and the report was right (the target is reported, not enforced),
@@ -45,6 +48,7 @@ record AuditOptions(long rows, int repeats, int piiSampleRows, String jdbcUrl, S
     String jdbcUrl = fromEnv == null || fromEnv.isBlank() ? DEFAULT_JDBC_URL : fromEnv.trim();
     String user = "postgres";
     Path docs = null;
+    Path cli = null;
     boolean json = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
@@ -64,6 +68,7 @@ record AuditOptions(long rows, int repeats, int piiSampleRows, String jdbcUrl, S
             case "--jdbc-url" -> jdbcUrl = value.trim();
             case "--user" -> user = value;
             case "--docs" -> docs = Path.of(value);
+            case "--cli" -> cli = Path.of(value);
             default -> throw new IllegalArgumentException("unknown option " + option);
           }
         }
@@ -72,7 +77,7 @@ record AuditOptions(long rows, int repeats, int piiSampleRows, String jdbcUrl, S
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL, got " + Redaction.maskUrl(jdbcUrl));
     }
-    return new AuditOptions(rows, repeats, pii, jdbcUrl, user, env.getOrDefault(PASSWORD_VARIABLE, ""), docs, json, help);
+    return new AuditOptions(rows, repeats, pii, jdbcUrl, user, env.getOrDefault(PASSWORD_VARIABLE, ""), docs, json, help, cli);
   }
 
   private static long number(String option, String value, long min, long max) {
