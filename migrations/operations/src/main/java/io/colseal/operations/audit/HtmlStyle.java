@@ -64,6 +64,7 @@ final class HtmlStyle {
       svg.chart line.marker-validity { stroke: var(--ink); stroke-width: 2.5; }
       .hash code { font-size: 14px; padding: 2px 6px; background: #edf2f7; }
       ul.attest li { margin: 3px 0; }
+      p.partial { border: 2px solid var(--high); background: #fff5f5; padding: 8px 12px; font-size: 15px; }
       @media print { body { background: #fff; } main { max-width: none; padding: 0; } h2 { break-after: avoid; }
         tr, figure { break-inside: avoid; } }
       """;
