@@ -6,6 +6,7 @@ import io.colseal.cli.internal.Context;
 import io.colseal.cli.internal.UsageException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.keys.KeyVersion;
+import io.colseal.kms.local.LocalKmsProviderFactory;
 import io.colseal.operations.ComplianceAudit;
 import io.colseal.operations.audit.CsvAuditRenderer;
 import io.colseal.operations.audit.HtmlAuditRenderer;
@@ -50,7 +51,8 @@ final class AuditCommand implements Callable<Integer> {
   @Nullable String format;
 
   @Option(names = "--output", paramLabel = "FILE|DIR",
-      description = "Write to this file (csv: this directory, as key-register.csv and column-inventory.csv).")
+      description = "Write to this file (csv: this directory, as key-register.csv, column-inventory.csv and"
+          + " attestations.csv).")
   @Nullable Path output;
 
   @Option(names = "--lang", paramLabel = "LANG", description = "Labels in ko or en (default en).")
@@ -91,12 +93,17 @@ final class AuditCommand implements Callable<Integer> {
       throw new UsageException("--pii-sample-rows must be 0..100000, got " + piiSampleRows);
     }
     boolean queryKms = !noKms && context.settings().get(ColsealSettings.KMS_PROVIDER.name()).isPresent();
+    String passwordSource = passwordSource(context);
     if (queryKms) {
       prepareKms(context);
+      if (passwordSource == null && context.settings().get(LocalKmsProviderFactory.KEYSTORE_PASSWORD.name())
+          .filter(p -> !p.isEmpty()).isPresent()) {
+        passwordSource = "prompt";
+      }
     }
     AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
         .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).algorithmsReviewed(reviewDate())
-        .build().run();
+        .keystorePasswordSource(passwordSource).build().run();
     write(root.out(), fmt, report, language);
     if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {
       PrintStream err = root.err();
@@ -126,6 +133,18 @@ final class AuditCommand implements Callable<Integer> {
       }
     }
     context.openKeyAdmin(true, defaultKek).close();
+  }
+
+  /**
+   * Where the keystore password was given ({@code environment}, {@code config file}, {@code command
+   * line}), before any prompt; null when it was not given.
+   */
+  private static @Nullable String passwordSource(Context context) {
+    String name = LocalKmsProviderFactory.KEYSTORE_PASSWORD.name();
+    if (context.settings().get(name).filter(p -> !p.isEmpty()).isEmpty()) {
+      return null;
+    }
+    return context.settings().origin(name).map(o -> o.label()).orElse(null);
   }
 
   private static Severity severity(String s) {
@@ -162,16 +181,20 @@ final class AuditCommand implements Callable<Integer> {
     CsvAuditRenderer csv = new CsvAuditRenderer();
     String keys = csv.keyRegister(report, language);
     String columns = csv.columnInventory(report, language);
+    String attestations = csv.attestations(report, language);
     if (output == null) {
       out.print(keys);
       out.print("\r\n");
       out.print(columns);
+      out.print("\r\n");
+      out.print(attestations);
       out.flush();
       return;
     }
     Files.createDirectories(output);
     Files.writeString(output.resolve("key-register.csv"), keys, StandardCharsets.UTF_8);
     Files.writeString(output.resolve("column-inventory.csv"), columns, StandardCharsets.UTF_8);
+    Files.writeString(output.resolve("attestations.csv"), attestations, StandardCharsets.UTF_8);
   }
 
   private @Nullable LocalDate reviewDate() {

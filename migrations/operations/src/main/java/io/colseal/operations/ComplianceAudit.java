@@ -22,10 +22,15 @@ import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
 import io.colseal.kms.KekStatus;
 import io.colseal.operations.audit.JsonAuditRenderer;
+import io.colseal.kms.local.LocalKmsProviderFactory;
+import io.colseal.operations.internal.audit.Attestations;
 import io.colseal.operations.internal.audit.Findings;
 import io.colseal.operations.internal.audit.JobRuns;
 import io.colseal.operations.internal.audit.PiiScanner;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
+import io.colseal.operations.report.AuditReport.Attestation;
+import io.colseal.operations.report.AuditReport.Options;
+import io.colseal.operations.report.AuditReport.Scope;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.KekEntry;
@@ -40,6 +45,9 @@ import io.colseal.operations.report.AuditReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -57,6 +65,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,6 +88,7 @@ public final class ComplianceAudit {
   private final int piiSampleRows;
   private final boolean queryKms;
   private final @Nullable LocalDate algorithmsReviewed;
+  private final @Nullable String keystorePasswordSource;
 
   private ComplianceAudit(Builder b) {
     connections = b.connections;
@@ -88,6 +98,7 @@ public final class ComplianceAudit {
     piiSampleRows = b.piiSampleRows;
     queryKms = b.queryKms;
     algorithmsReviewed = b.algorithmsReviewed;
+    keystorePasswordSource = b.keystorePasswordSource;
   }
 
   public static Builder builder(ConnectionSource connections, ColsealConfig config) {
@@ -124,6 +135,7 @@ public final class ComplianceAudit {
       List<PiiSuspect> suspects;
       Lifecycle lifecycle;
       List<JobRuns.StaleJob> staleJobs;
+      Scope scope;
       Connection c = connections.open();
       try {
         source = source(c, admin);
@@ -131,9 +143,12 @@ public final class ComplianceAudit {
         Set<String> registeredNames = registered.stream().map(r -> r.table() + "." + r.column())
             .collect(Collectors.toCollection(java.util.HashSet::new));
         admin.blindIndexes().forEach(i -> registeredNames.add(i.table() + "." + i.column()));
-        List<PiiScanner.CatalogColumn> catalog = PiiScanner.catalog(c).stream()
+        List<PiiScanner.CatalogColumn> fullCatalog = PiiScanner.catalog(c);
+        List<PiiScanner.CatalogColumn> catalog = fullCatalog.stream()
             .filter(col -> inScope(col.table().toLowerCase(Locale.ROOT))).toList();
-        suspects = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
+        PiiScanner scanner = new PiiScanner(piiSampleRows);
+        scope = scope(PiiScanner.catalogSchemas(c), scanner, registered, admin.blindIndexes(), fullCatalog);
+        suspects = scanner.scan(c, catalog, col -> registeredNames.contains(
             col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
         staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
         lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks));
@@ -151,12 +166,65 @@ public final class ComplianceAudit {
       List<AuditReport.Finding> findings = Findings.withStaleJobs(Findings.derive(policy, keks, deks, columns,
           suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
           admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
+      List<Attestation> attestations = Attestations.derive(new Attestations.Facts(keks, deks, configuredProvider(),
+          keystoreFile(), passwordSource(), config.environment(), queryKms, algorithmsReviewed));
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
-          deks, columns, suspects, lifecycle, algorithms, findings, "");
+          deks, columns, suspects, lifecycle, algorithms, findings, scope, attestations, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
     } catch (SQLException e) {
       throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: cannot connect: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The report's scope: the schemas the PII scan read, the tables in and out of {@code --table}
+   * (every registered table and every table of a scanned schema, lower-case), how values were
+   * sampled, and the options.
+   */
+  private Scope scope(List<String> schemas, PiiScanner scanner, List<RegisteredColumn> registered,
+      List<RegisteredBlindIndex> indexes, List<PiiScanner.CatalogColumn> catalog) {
+    TreeSet<String> all = new TreeSet<>();
+    registered.forEach(r -> all.add(r.table().toLowerCase(Locale.ROOT)));
+    indexes.forEach(i -> all.add(i.table().toLowerCase(Locale.ROOT)));
+    catalog.forEach(col -> all.add(col.table().toLowerCase(Locale.ROOT)));
+    List<String> included = all.stream().filter(this::inScope).toList();
+    List<String> excluded = all.stream().filter(t -> !inScope(t)).toList();
+    Options options = new Options(tables == null ? List.of() : List.copyOf(tables), piiSampleRows, !queryKms,
+        algorithmsReviewed);
+    return new Scope(schemas, included, excluded, scanner.sampling(), options, tables != null);
+  }
+
+  /** The local keystore as the file system shows it, when the audit's settings name one. */
+  private Attestations.@Nullable KeystoreFile keystoreFile() {
+    Optional<Path> configured = config.find(LocalKmsProviderFactory.KEYSTORE);
+    if (configured.isEmpty()) {
+      return null;
+    }
+    Path path = configured.get().toAbsolutePath().normalize();
+    if (!Files.exists(path)) {
+      return new Attestations.KeystoreFile(path.toString(), false, null, null);
+    }
+    String permissions = null;
+    String owner = null;
+    try {
+      permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    } catch (IOException | UnsupportedOperationException e) {
+      // No POSIX permissions here (Windows): the attestation says they are unknown.
+    }
+    try {
+      owner = Files.getOwner(path).getName();
+    } catch (IOException | UnsupportedOperationException e) {
+      // Unknown owner: said so in the attestation.
+    }
+    return new Attestations.KeystoreFile(path.toString(), true, permissions, owner);
+  }
+
+  /** Where the keystore password came from: the caller's word, else the configuration when it holds one. */
+  private @Nullable String passwordSource() {
+    if (keystorePasswordSource != null) {
+      return keystorePasswordSource;
+    }
+    return config.isSet(LocalKmsProviderFactory.KEYSTORE_PASSWORD) ? "configuration" : null;
   }
 
   private boolean inScope(String table) {
@@ -389,6 +457,7 @@ public final class ComplianceAudit {
     private int piiSampleRows = 200;
     private boolean queryKms = true;
     private @Nullable LocalDate algorithmsReviewed;
+    private @Nullable String keystorePasswordSource;
 
     private Builder(ConnectionSource connections, ColsealConfig config) {
       this.connections = requireNonNull(connections, "connections");
@@ -423,6 +492,16 @@ public final class ComplianceAudit {
      */
     public Builder algorithmsReviewed(@Nullable LocalDate date) {
       algorithmsReviewed = date;
+      return this;
+    }
+
+    /**
+     * Where the local keystore's password came from ({@code environment}, {@code config file},
+     * {@code command line}, {@code prompt}), for the report's attestations. Default: {@code
+     * configuration} when the configuration holds a password, else unknown.
+     */
+    public Builder keystorePasswordSource(@Nullable String source) {
+      keystorePasswordSource = source;
       return this;
     }
 

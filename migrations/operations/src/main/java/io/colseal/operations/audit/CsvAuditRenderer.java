@@ -1,8 +1,11 @@
 package io.colseal.operations.audit;
 
+import io.colseal.operations.report.AuditReport.Attestation;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The CSV form of the audit report (RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF
- * quoted, quotes doubled): the key register ({@code key-register.csv}) and the column inventory
- * ({@code column-inventory.csv}). The header row carries the labels of {@code lang}; values stay as
- * in the JSON form (states and codes untranslated, empty for null).
+ * quoted, quotes doubled): the key register ({@code key-register.csv}), the column inventory
+ * ({@code column-inventory.csv}) and the attestations ({@code attestations.csv}). The header row
+ * carries the labels of {@code lang}; values stay as in the JSON form (states and codes
+ * untranslated, empty for null), except times, which are cut to the second.
  */
 public final class CsvAuditRenderer {
   /** A renderer; it holds no state and may be shared. */
@@ -56,7 +60,27 @@ public final class CsvAuditRenderer {
     return out.toString();
   }
 
+  /**
+   * One row per attestation, as in the JSON: id, the statement in {@code lang}, its facts ({@code
+   * name=value}, separated by {@code ; }) and references.
+   */
+  public String attestations(AuditReport report, Lang lang) {
+    StringBuilder out = new StringBuilder();
+    line(out, List.of(Labels.header("id", lang), Labels.header("text", lang), Labels.header("facts", lang),
+        Labels.header("references", lang)));
+    for (Attestation a : report.attestations()) {
+      line(out, List.of(a.id(), a.text(lang == Lang.KO), a.facts().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")),
+          a.references().stream().map(x -> Labels.prose(x, lang)).collect(Collectors.joining("; "))));
+    }
+    return out.toString();
+  }
+
+  /** Times as ISO-8601 in UTC to the second (the JSON keeps full precision). */
   private static String s(@Nullable Object o) {
+    if (o instanceof Instant t) {
+      return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
     return o == null ? "" : o.toString();
   }
 

@@ -8,6 +8,9 @@ import static io.colseal.operations.audit.Html.time;
 
 import io.colseal.operations.audit.Labels.Section;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
+import io.colseal.operations.report.AuditReport.Attestation;
+import io.colseal.operations.report.AuditReport.PiiSampling;
+import io.colseal.operations.report.AuditReport.Scope;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.Finding;
@@ -77,6 +80,7 @@ public final class HtmlAuditRenderer {
           .append("<title>").append(esc(s(Section.TITLE))).append(" · ").append(esc(time(r.generatedAt()))).append("</title>\n")
           .append("<style>\n").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n<main>\n");
       header();
+      scope();
       summary();
       findings();
       keyRegister();
@@ -94,7 +98,7 @@ public final class HtmlAuditRenderer {
       out.append("<header>\n<h1>").append(esc(s(Section.TITLE))).append("</h1>\n<dl class=\"meta\">\n");
       var s = r.source();
       def(h("generatedAt"), time(r.generatedAt()));
-      def(h("colsealVersion"), r.colsealVersion() + " · format " + r.formatVersion());
+      def(h("colsealVersion"), r.colsealVersion() + " · " + Labels.partB("word.format", lang) + " " + r.formatVersion());
       def(h("databaseProduct"), s.databaseProduct() + " " + s.databaseVersion());
       def(h("jdbcUrlMasked"), s.jdbcUrlMasked());
       if (s.schema() != null) {
@@ -108,12 +112,38 @@ public final class HtmlAuditRenderer {
       def(h("originatorPeriod"), days(p.originatorPeriod()));
       def(h("validityPeriod"), days(p.validityPeriod()));
       def(h("usageCap"), count(p.usageCap()));
-      def(h("keyCacheTtl"), p.keyCacheTtl().toString());
+      def(h("keyCacheTtl"), Labels.duration(p.keyCacheTtl(), lang));
       out.append("</dl>\n</header>\n");
     }
 
     private String days(Duration d) {
-      return count(d.toDays()) + " " + t.get("days");
+      return Labels.duration(d, lang);
+    }
+
+    /** The scope, on the first screen: a banner when tables were left out, then what was covered. */
+    private void scope() {
+      Scope sc = r.scope();
+      section("scope", s(Section.SCOPE));
+      if (sc.partial()) {
+        out.append("<p class=\"partial\" role=\"alert\"><strong>").append(esc(Labels.partB("scope.partial", lang)))
+            .append("</strong> ").append(esc(String.format(java.util.Locale.ROOT, Labels.partB("scope.banner", lang),
+                sc.tablesExcluded().size()))).append("</p>\n");
+      }
+      out.append("<dl class=\"meta\">\n");
+      def(Labels.partB("scope.schemas", lang), list(sc.schemas()));
+      def(Labels.partB("scope.tablesIncluded", lang), sc.partial() ? list(sc.tablesIncluded())
+          : Labels.partB("scope.all", lang) + " (" + sc.tablesIncluded().size() + ")");
+      def(Labels.partB("scope.tablesExcluded", lang), list(sc.tablesExcluded()));
+      PiiSampling ps = sc.piiSampling();
+      def(Labels.partB("scope.piiSampling", lang), ps.method() + " · " + (lang == Lang.KO ? ps.descriptionKo()
+          : ps.description()));
+      def(Labels.partB("scope.options", lang), MarkdownAuditRenderer.options(sc.options()).replace("`", ""));
+      def(Labels.partB("scope.partial", lang), Labels.partB(sc.partial() ? "scope.yes" : "scope.no", lang));
+      out.append("</dl>\n</section>\n");
+    }
+
+    private String list(List<String> items) {
+      return items.isEmpty() ? Labels.partB("scope.none", lang) : String.join(", ", items);
     }
 
     private void def(String term, String value) {
@@ -148,7 +178,7 @@ public final class HtmlAuditRenderer {
             .append(esc(Labels.finding(f.code(), lang))).append("</span></td>");
         cell(f.subject());
         cell(f.message(lang == Lang.KO));
-        cell(String.join(", ", f.references()));
+        cell(references(f.references()));
         out.append("</tr>\n");
       }
       endTable();
@@ -173,7 +203,7 @@ public final class HtmlAuditRenderer {
         out.append("<td class=\"state-").append(esc(k.state().name())).append("\">")
             .append(esc(state(k.state().name(), Labels.kekState(k.state(), lang))))
             .append(k.deletionDate() == null ? "" : " (" + esc(time(k.deletionDate())) + ")").append("</td>");
-        cell(k.rotationEnabled() == null ? "—" : k.rotationEnabled().toString());
+        cell(k.rotationEnabled() == null ? "—" : Labels.partB(k.rotationEnabled() ? "scope.yes" : "scope.no", lang));
         cell(k.environments().isEmpty() ? "—" : String.join(", ", k.environments()));
         cell(k.liveDekVersions() + " / " + k.dekVersions());
         out.append("</tr>\n");
@@ -190,7 +220,7 @@ public final class HtmlAuditRenderer {
         cell("v" + d.version());
         cell(state(d.state(), Labels.keyState(d.state(), lang)));
         out.append("<td><span class=\"nw\">").append(esc(d.algorithm())).append("</span> (")
-            .append(d.strengthBits()).append(" bit)</td>");
+            .append(d.strengthBits()).append(' ').append(esc(Labels.partB("word.bits", lang))).append(")</td>");
         out.append("<td title=\"").append(esc(d.kekId())).append("\"><code>").append(esc(shortKek(d.kekId())))
             .append("</code></td>");
         out.append("<td><code>").append(esc(d.keyCheckValue())).append("</code></td>");
@@ -232,9 +262,10 @@ public final class HtmlAuditRenderer {
         cell(c.entity() + "." + c.attribute() + " : " + c.javaType());
         out.append("<td>").append(esc(c.classification())).append("<br><span class=\"sub\">")
             .append(esc(Labels.classification(c.classification(), lang))).append("</span></td>");
-        cell(c.method() + " · " + c.mode() + " · " + c.storage());
-        cell(c.algorithm() + " · nonce " + c.nonceBits() + " · tag " + c.tagBits());
-        cell(c.aad());
+        cell(Labels.method(c.method(), lang) + " · " + c.mode() + " · " + c.storage());
+        cell(c.algorithm() + " · " + Labels.partB("word.nonce", lang) + " " + c.nonceBits() + " · "
+            + Labels.partB("word.tag", lang) + " " + c.tagBits());
+        cell(Labels.aad(c.aad(), lang));
         numberCell(c.rowsTotal());
         numberCell(c.rowsNull());
         StringBuilder byVersion = new StringBuilder();
@@ -299,18 +330,44 @@ public final class HtmlAuditRenderer {
       section("algorithms", s(Section.ALGORITHMS));
       rows(r.algorithms(), List.of(h("name"), h("purpose"), h("usedIn"), h("strengthBits"),
           h("standards"), h("lastReview"), h("nextReview")),
-          (AlgorithmEntry a) -> List.of(a.name(), a.purpose(), String.join(", ", a.usedIn()), a.strengthBits() + " bit",
+          (AlgorithmEntry a) -> List.of(Labels.algorithmName(a.name(), lang), Labels.prose(a.purpose(), lang),
+              String.join(", ", a.usedIn()), a.strengthBits() + " " + Labels.partB("word.bits", lang),
               String.join(", ", a.standards()), date(a.lastReview()), date(a.nextReview())));
       out.append("</section>\n");
     }
 
     private void attestations() {
       section("attestations", s(Section.ATTESTATION));
+      if (r.attestations().isEmpty()) {
+        out.append("<p>").append(esc(t.get("none"))).append("</p>\n</section>\n");
+        return;
+      }
       out.append("<ul class=\"attest\">\n");
-      for (String note : t.attestations()) {
-        out.append("<li>").append(esc(note)).append("</li>\n");
+      for (Attestation a : r.attestations()) {
+        out.append("<li id=\"attest-").append(esc(a.id())).append("\" data-id=\"").append(esc(a.id()))
+            .append("\"><code>").append(esc(a.id())).append("</code> <span class=\"text\">")
+            .append(esc(a.text(lang == Lang.KO))).append("</span>");
+        if (!a.facts().isEmpty()) {
+          out.append("<br><span class=\"sub\">").append(esc(Labels.partB("attestation.facts", lang))).append(": ");
+          boolean first = true;
+          for (Map.Entry<String, String> e : a.facts().entrySet()) {
+            out.append(first ? "" : ", ").append("<code>").append(esc(e.getKey())).append("</code> = <code>")
+                .append(esc(e.getValue())).append("</code>");
+            first = false;
+          }
+          out.append("</span>");
+        }
+        if (!a.references().isEmpty()) {
+          out.append("<br><span class=\"sub\">").append(esc(Labels.partB("attestation.references", lang)))
+              .append(": ").append(esc(references(a.references()))).append("</span>");
+        }
+        out.append("</li>\n");
       }
       out.append("</ul>\n</section>\n");
+    }
+
+    private String references(List<String> references) {
+      return String.join(", ", references.stream().map(x -> Labels.prose(x, lang)).toList());
     }
 
     private void integrity() {

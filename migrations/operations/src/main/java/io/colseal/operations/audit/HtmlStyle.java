@@ -69,6 +69,7 @@ final class HtmlStyle {
       svg.chart line.marker-validity { stroke: var(--ink); stroke-width: 2.5; }
       .hash code { font-size: 14px; padding: 2px 6px; background: #edf2f7; }
       ul.attest li { margin: 3px 0; }
+      p.partial { border: 2px solid var(--high); background: #fff5f5; padding: 8px 12px; font-size: 15px; }
       @page { size: A4 landscape; margin: 10mm 9mm; }
       @media print {
         body { background: #fff; font-size: 10.5px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -3,9 +3,17 @@ package io.colseal.operations.audit;
 import io.colseal.Classification;
 import io.colseal.operations.report.AuditReport.KekState;
 import io.colseal.operations.report.AuditReport.Severity;
+import io.colseal.operations.internal.audit.ReportFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every label of the audit report in Korean and English, in one place: section titles, column
@@ -16,12 +24,13 @@ import java.util.Set;
 public final class Labels {
   /** Sections of the report, in the order the Markdown and HTML forms show them. */
   public enum Section {
-    TITLE, SUMMARY, FINDINGS, KEK_REGISTER, KEY_REGISTER, COLUMN_INVENTORY, PII_SUSPECTS, LIFECYCLE, ROTATIONS,
+    TITLE, SCOPE, SUMMARY, FINDINGS, KEK_REGISTER, KEY_REGISTER, COLUMN_INVENTORY, PII_SUSPECTS, LIFECYCLE, ROTATIONS,
     JOB_RUNS, RETIRED_USE, ALGORITHMS, POLICY, SOURCE, ATTESTATION, INTEGRITY
   }
 
   private static final Map<String, String[]> SECTIONS = Map.ofEntries(
       Map.entry("TITLE", new String[] {"컬럼 암호화 감사 보고서", "Column encryption audit report"}),
+      Map.entry("SCOPE", new String[] {"감사 범위", "Scope"}),
       Map.entry("SUMMARY", new String[] {"요약", "Summary"}),
       Map.entry("FINDINGS", new String[] {"발견 사항", "Findings"}),
       Map.entry("KEK_REGISTER", new String[] {"키 암호화 키(KEK) 목록", "Key-encryption keys (KEK)"}),
@@ -180,6 +189,119 @@ public final class Labels {
       Map.entry("key.DESTROYED", new String[] {"파기", "destroyed"}),
       Map.entry("key.PENDING", new String[] {"대기", "pending"}));
 
+  // Part B (issue 15, defects 2, 5 and 9): scope, attestations, and the report's English prose in Korean.
+  private static final Map<String, String[]> PART_B = Map.ofEntries(
+      Map.entry("scope.schemas", new String[] {"검사한 스키마", "Schemas scanned"}),
+      Map.entry("scope.tablesIncluded", new String[] {"포함한 테이블", "Tables included"}),
+      Map.entry("scope.tablesExcluded", new String[] {"제외한 테이블", "Tables excluded"}),
+      Map.entry("scope.piiSampling", new String[] {"개인정보 표본 추출", "PII sampling"}),
+      Map.entry("scope.options", new String[] {"감사 옵션", "Audit options"}),
+      Map.entry("scope.partial", new String[] {"부분 보고서", "Partial report"}),
+      Map.entry("scope.all", new String[] {"전체", "all"}),
+      Map.entry("scope.none", new String[] {"없음", "none"}),
+      Map.entry("scope.yes", new String[] {"예", "yes"}),
+      Map.entry("scope.no", new String[] {"아니요", "no"}),
+      Map.entry("scope.banner", new String[] {
+          "부분 보고서: --table로 지정한 테이블만 감사했습니다. 제외한 테이블 %d개의 발견 사항은 이 보고서에 없습니다.",
+          "Partial report: only the tables given with --table were audited; findings of the %d tables left out are"
+              + " not in this report."}),
+      Map.entry("attestation.facts", new String[] {"근거 사실", "Facts"}),
+      // Column headers of the Part B record components (AuditReport.Scope, PiiSampling, Options, Attestation).
+      Map.entry("scope", new String[] {"감사 범위", "Scope"}),
+      Map.entry("attestations", new String[] {"확인 사항", "Attestations"}),
+      Map.entry("schemas", new String[] {"검사한 스키마", "Schemas scanned"}),
+      Map.entry("tablesIncluded", new String[] {"포함한 테이블", "Tables included"}),
+      Map.entry("tablesExcluded", new String[] {"제외한 테이블", "Tables excluded"}),
+      Map.entry("piiSampling", new String[] {"개인정보 표본 추출", "PII sampling"}),
+      Map.entry("options", new String[] {"감사 옵션", "Audit options"}),
+      Map.entry("partial", new String[] {"부분 보고서", "Partial report"}),
+      Map.entry("rowsPerColumn", new String[] {"컬럼당 표본 수", "Values per column"}),
+      Map.entry("description", new String[] {"설명", "Description"}),
+      Map.entry("descriptionKo", new String[] {"설명 (한국어)", "Description (Korean)"}),
+      Map.entry("tables", new String[] {"테이블 지정", "Tables given"}),
+      Map.entry("piiSampleRows", new String[] {"개인정보 표본 행 수", "PII sample rows"}),
+      Map.entry("noKms", new String[] {"KMS 조회 안 함", "KMS not asked"}),
+      Map.entry("algorithmsReviewed", new String[] {"알고리즘 검토일", "Algorithms reviewed"}),
+      Map.entry("id", new String[] {"ID", "ID"}),
+      Map.entry("text", new String[] {"내용", "Statement"}),
+      Map.entry("textKo", new String[] {"내용 (한국어)", "Statement (Korean)"}),
+      Map.entry("facts", new String[] {"근거 사실", "Facts"}),
+      Map.entry("attestation.references", new String[] {"근거 기준", "References"}),
+      Map.entry("word.bits", new String[] {"비트", "bit"}),
+      Map.entry("word.nonce", new String[] {"논스", "nonce"}),
+      Map.entry("word.tag", new String[] {"태그", "tag"}),
+      Map.entry("word.format", new String[] {"형식", "format"}),
+      // The English prose of the report's data (column methods, AAD parts, algorithm purposes).
+      Map.entry("AEAD encryption", new String[] {"AEAD 암호화", "AEAD encryption"}),
+      Map.entry("deterministic AEAD encryption (fixed nonce)",
+          new String[] {"결정적 AEAD 암호화(고정 논스)", "deterministic AEAD encryption (fixed nonce)"}),
+      Map.entry("envelope header", new String[] {"봉투 헤더", "envelope header"}),
+      Map.entry("table name", new String[] {"테이블 이름", "table name"}),
+      Map.entry("column name", new String[] {"컬럼 이름", "column name"}),
+      Map.entry("normalizer", new String[] {"정규화 방식", "normalizer"}),
+      Map.entry("bits", new String[] {"비트 수", "bits"}),
+      Map.entry("column value encryption (AEAD)", new String[] {"컬럼 값 암호화(AEAD)", "column value encryption (AEAD)"}),
+      Map.entry("deterministic (searchable) column value encryption (AEAD)",
+          new String[] {"결정적(검색 가능) 컬럼 값 암호화(AEAD)", "deterministic (searchable) column value encryption (AEAD)"}),
+      Map.entry("deterministic key of each data key version",
+          new String[] {"데이터 키 버전별 결정적 암호화 키 유도", "deterministic key of each data key version"}),
+      Map.entry("data key wrapping by the KEK", new String[] {"KEK에 의한 데이터 키 래핑", "data key wrapping by the KEK"}),
+      Map.entry("key check value of each data key", new String[] {"데이터 키별 키 확인값", "key check value of each data key"}),
+      Map.entry("equality search on encrypted columns (keyed hash)",
+          new String[] {"암호화 컬럼의 동등 검색(키 해시)", "equality search on encrypted columns (keyed hash)"}),
+      Map.entry("not legally required; recommended (ISMS-P 2.7.1)",
+          new String[] {"법적 의무 아님, 권고 사항 (ISMS-P 2.7.1)", "not legally required; recommended (ISMS-P 2.7.1)"}));
+
+  private static final Pattern BLIND_INDEX_METHOD = Pattern.compile("blind index of (.+) \\(keyed hash, (.+)\\)");
+
+  /** A Part B label ({@code scope.schemas}, {@code word.bits}). */
+  public static String partB(String key, Lang lang) {
+    return pick(PART_B, key, lang);
+  }
+
+  /** English prose of the report's data in {@code lang}: itself when no translation exists. */
+  public static String prose(String english, Lang lang) {
+    return pick(PART_B, english, lang);
+  }
+
+  /** A column's method ({@code ColumnEntry.method}) in {@code lang}. */
+  public static String method(String method, Lang lang) {
+    Matcher m = BLIND_INDEX_METHOD.matcher(method);
+    if (lang == Lang.KO && m.matches()) {
+      return m.group(1) + "의 블라인드 인덱스(키 해시, " + m.group(2) + ")";
+    }
+    return prose(method, lang);
+  }
+
+  /** A column's AAD ({@code envelope header | table name | column name}) in {@code lang}. */
+  public static String aad(String aad, Lang lang) {
+    if (lang == Lang.EN) {
+      return aad;
+    }
+    return Arrays.stream(aad.split(" \\| ", -1))
+        .map(part -> part.startsWith("key ") ? "키 " + part.substring(4) : prose(part, lang))
+        .collect(Collectors.joining(" | "));
+  }
+
+  /** An algorithm inventory name in {@code lang}: the descriptive suffixes translated, the algorithm kept. */
+  public static String algorithmName(String name, Lang lang) {
+    if (lang == Lang.EN) {
+      return name;
+    }
+    return name.replace("(local keystore wrap)", "(로컬 키스토어 래핑)").replace("(blind index)", "(블라인드 인덱스)")
+        .replaceAll(" wrap$", " 래핑");
+  }
+
+  /** Durations in words ({@code 365 days}, {@code 365일}). */
+  public static String duration(Duration d, Lang lang) {
+    return ReportFormat.duration(d, lang == Lang.KO);
+  }
+
+  /** Times to the second, in UTC, saying so. */
+  public static String time(@Nullable Instant t) {
+    return ReportFormat.time(t);
+  }
+
   private Labels() {}
 
   /** The title of {@code section}. */
@@ -189,7 +311,7 @@ public final class Labels {
 
   /** The column header of a report field, by its record component name ({@code keyCheckValue}). */
   public static String header(String field, Lang lang) {
-    return pick(HEADERS, field, lang);
+    return HEADERS.containsKey(field) ? pick(HEADERS, field, lang) : pick(PART_B, field, lang);
   }
 
   /** The short title of a finding code ({@code LEFTOVER_PLAINTEXT}). */

@@ -4,6 +4,10 @@ import static io.colseal.operations.audit.Labels.header;
 
 import io.colseal.operations.audit.Labels.Section;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
+import io.colseal.operations.report.AuditReport.Attestation;
+import io.colseal.operations.report.AuditReport.Options;
+import io.colseal.operations.report.AuditReport.PiiSampling;
+import io.colseal.operations.report.AuditReport.Scope;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.Finding;
@@ -41,6 +45,7 @@ public final class MarkdownAuditRenderer {
 
   private void write(AuditReport r) {
     out.append("# ").append(Labels.section(Section.TITLE, lang)).append("\n\n");
+    scope(r);
     summary(r);
     findings(r);
     keks(r);
@@ -57,20 +62,59 @@ public final class MarkdownAuditRenderer {
     out.append("`").append(r.contentSha256()).append("`\n");
   }
 
+  /** The scope, first: a partial report says so before anything else. */
+  private void scope(AuditReport r) {
+    Scope sc = r.scope();
+    if (sc.partial()) {
+      out.append("> **").append(Labels.partB("scope.partial", lang)).append("**: ")
+          .append(String.format(Locale.ROOT, Labels.partB("scope.banner", lang), sc.tablesExcluded().size()))
+          .append("\n\n");
+    }
+    h2(Section.SCOPE);
+    PiiSampling ps = sc.piiSampling();
+    table(List.of("", ""), List.of(
+        row(Labels.partB("scope.schemas", lang), list(sc.schemas())),
+        row(Labels.partB("scope.tablesIncluded", lang), sc.partial() ? list(sc.tablesIncluded())
+            : Labels.partB("scope.all", lang) + " (" + sc.tablesIncluded().size() + ")"),
+        row(Labels.partB("scope.tablesExcluded", lang), list(sc.tablesExcluded())),
+        row(Labels.partB("scope.piiSampling", lang), "`" + ps.method() + "` "
+            + (lang == Lang.KO ? ps.descriptionKo() : ps.description())),
+        row(Labels.partB("scope.options", lang), options(sc.options())),
+        row(Labels.partB("scope.partial", lang), Labels.partB(sc.partial() ? "scope.yes" : "scope.no", lang))));
+  }
+
+  private String list(List<String> items) {
+    return items.isEmpty() ? Labels.partB("scope.none", lang) : String.join(", ", items);
+  }
+
+  /** The options as the command line would give them: codes, the same in both languages. */
+  static String options(Options o) {
+    StringBuilder b = new StringBuilder();
+    o.tables().forEach(t -> b.append("`--table ").append(t).append("` "));
+    b.append("`--pii-sample-rows ").append(o.piiSampleRows()).append('`');
+    if (o.noKms()) {
+      b.append(" `--no-kms`");
+    }
+    if (o.algorithmsReviewed() != null) {
+      b.append(" `--algorithms-reviewed ").append(o.algorithmsReviewed()).append('`');
+    }
+    return b.toString();
+  }
+
   private void summary(AuditReport r) {
     h2(Section.SUMMARY);
     table(List.of("", ""), List.of(
-        row(header("generatedAt", lang), r.generatedAt().toString()),
+        row(header("generatedAt", lang), Labels.time(r.generatedAt())),
         row(header("colsealVersion", lang), r.colsealVersion()),
         row(header("databaseProduct", lang), r.source().databaseProduct() + " " + r.source().databaseVersion()),
         row(header("jdbcUrlMasked", lang), r.source().jdbcUrlMasked()),
         row(header("schema", lang), str(r.source().schema())),
         row(header("kmsProvider", lang), r.source().kmsProvider()),
         row(header("environment", lang), str(r.source().environment())),
-        row(header("originatorPeriod", lang), r.policy().originatorPeriod().toString()),
-        row(header("validityPeriod", lang), r.policy().validityPeriod().toString()),
+        row(header("originatorPeriod", lang), Labels.duration(r.policy().originatorPeriod(), lang)),
+        row(header("validityPeriod", lang), Labels.duration(r.policy().validityPeriod(), lang)),
         row(header("usageCap", lang), Long.toString(r.policy().usageCap())),
-        row(header("keyCacheTtl", lang), r.policy().keyCacheTtl().toString())));
+        row(header("keyCacheTtl", lang), Labels.duration(r.policy().keyCacheTtl(), lang))));
     List<List<String>> counts = new ArrayList<>();
     for (Severity s : Severity.values()) {
       long n = r.findings().stream().filter(f -> f.severity() == s).count();
@@ -88,7 +132,7 @@ public final class MarkdownAuditRenderer {
     List<List<String>> rows = new ArrayList<>();
     for (Finding f : r.findings()) {
       rows.add(row(Labels.severity(f.severity(), lang), "`" + f.code() + "` " + Labels.finding(f.code(), lang),
-          f.subject(), f.message(lang == Lang.KO), String.join("; ", f.references())));
+          f.subject(), f.message(lang == Lang.KO), references(f.references())));
     }
     table(headers("severity", "code", "subject", "message", "references"), rows);
   }
@@ -98,7 +142,7 @@ public final class MarkdownAuditRenderer {
     List<List<String>> rows = new ArrayList<>();
     for (KekEntry k : r.keks()) {
       rows.add(row(k.provider(), k.kekId(), k.location(), str(k.keySpec()), Labels.kekState(k.state(), lang),
-          str(k.deletionDate()), str(k.rotationEnabled()), String.join(", ", k.environments()),
+          Labels.time(k.deletionDate()), bool(k.rotationEnabled()), String.join(", ", k.environments()),
           Integer.toString(k.dekVersions()), Integer.toString(k.liveDekVersions())));
     }
     table(headers("provider", "kekId", "location", "keySpec", "state", "deletionDate", "rotationEnabled",
@@ -110,9 +154,9 @@ public final class MarkdownAuditRenderer {
     List<List<String>> rows = new ArrayList<>();
     for (DekEntry d : r.deks()) {
       rows.add(row(d.table(), Integer.toString(d.version()), Labels.keyState(d.state(), lang), d.algorithm(),
-          Integer.toString(d.strengthBits()), d.kekId(), d.keyCheckValue(), d.createdAt().toString(),
-          str(d.activatedAt()), str(d.useEndsAt()), d.validUntil().toString(), str(d.retiredAt()),
-          str(d.destroyedAt()), d.encryptionsReserved() + " / " + d.usageCap(),
+          Integer.toString(d.strengthBits()), d.kekId(), d.keyCheckValue(), Labels.time(d.createdAt()),
+          Labels.time(d.activatedAt()), Labels.time(d.useEndsAt()), Labels.time(d.validUntil()),
+          Labels.time(d.retiredAt()), Labels.time(d.destroyedAt()), d.encryptionsReserved() + " / " + d.usageCap(),
           String.format(Locale.ROOT, "%.6f", d.usageRatio()), str(d.encryptionsAtRetirement()),
           Long.toString(d.values()), Long.toString(d.rowsWithAnyValue()),
           Long.toString(d.rowsWithAllValues()), str(d.environment()), Long.toString(d.ageDays()), String.join(", ", d.flags())));
@@ -129,8 +173,8 @@ public final class MarkdownAuditRenderer {
       String byVersion = c.rowsByKeyVersion().entrySet().stream().map(e -> "v" + e.getKey() + ": " + e.getValue())
           .collect(Collectors.joining(", "));
       rows.add(row(c.table() + "." + c.column(), c.entity() + "." + c.attribute(), c.javaType(),
-          Labels.classification(c.classification(), lang), c.method() + " (" + c.mode() + ")", c.algorithm(),
-          c.nonceBits() + " / " + c.tagBits(), c.aad(), Long.toString(c.rowsTotal()), Long.toString(c.rowsNull()),
+          Labels.classification(c.classification(), lang), Labels.method(c.method(), lang) + " (" + c.mode() + ")",
+          c.algorithm(), c.nonceBits() + " / " + c.tagBits(), Labels.aad(c.aad(), lang), Long.toString(c.rowsTotal()), Long.toString(c.rowsNull()),
           byVersion, Long.toString(c.rowsNotEncrypted()), str(c.activeVersion())));
     }
     table(headers("column", "attribute", "javaType", "classification", "method", "algorithm", "nonceBits", "aad",
@@ -152,14 +196,14 @@ public final class MarkdownAuditRenderer {
     h3(Section.ROTATIONS);
     List<List<String>> rows = new ArrayList<>();
     for (Rotation x : r.lifecycle().rotations()) {
-      rows.add(row(x.table(), "v" + x.fromVersion(), "v" + x.toVersion(), x.at().toString()));
+      rows.add(row(x.table(), "v" + x.fromVersion(), "v" + x.toVersion(), Labels.time(x.at())));
     }
     table(headers("table", "fromVersion", "toVersion", "at"), rows);
     h3(Section.JOB_RUNS);
     rows = new ArrayList<>();
     for (JobRun j : r.lifecycle().jobRuns()) {
-      rows.add(row(j.jobId(), Integer.toString(j.runNo()), j.mode(), j.state(), j.startedAt().toString(),
-          str(j.finishedAt()), Integer.toString(j.partitions()), Long.toString(j.rowsExamined()),
+      rows.add(row(j.jobId(), Integer.toString(j.runNo()), j.mode(), j.state(), Labels.time(j.startedAt()),
+          Labels.time(j.finishedAt()), Integer.toString(j.partitions()), Long.toString(j.rowsExamined()),
           Long.toString(j.rowsChanged()), Long.toString(j.conflicts()), Long.toString(j.failures())));
     }
     table(headers("jobId", "runNo", "mode", "state", "startedAt", "finishedAt", "partitions", "rowsExamined",
@@ -169,7 +213,7 @@ public final class MarkdownAuditRenderer {
     for (RetiredUse u : r.lifecycle().retiredUse()) {
       rows.add(row(u.table(), Integer.toString(u.version()), Labels.keyState(u.state(), lang),
           str(u.encryptionsAtRetirement()), Long.toString(u.encryptionsReserved()),
-          u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang) : u.noEncryptionSinceRetirement().toString()));
+          u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang) : bool(u.noEncryptionSinceRetirement())));
     }
     table(headers("table", "version", "state", "encryptionsAtRetirement", "encryptionsReserved",
         "noEncryptionSinceRetirement"), rows);
@@ -179,37 +223,41 @@ public final class MarkdownAuditRenderer {
     h2(Section.ALGORITHMS);
     List<List<String>> rows = new ArrayList<>();
     for (AlgorithmEntry a : r.algorithms()) {
-      rows.add(row(a.name(), a.purpose(), String.join(", ", a.usedIn()), Integer.toString(a.strengthBits()),
+      rows.add(row(Labels.algorithmName(a.name(), lang), Labels.prose(a.purpose(), lang), String.join(", ", a.usedIn()),
+          Integer.toString(a.strengthBits()),
           String.join("; ", a.standards()), str(a.lastReview()), str(a.nextReview())));
     }
     table(headers("name", "purpose", "usedIn", "strengthBits", "standards", "lastReview", "nextReview"), rows);
   }
 
+  /** The report's attestations, as in the JSON: each statement with its facts and references. */
   private void attestation(AuditReport r) {
     h2(Section.ATTESTATION);
-    List<String> notes = lang == Lang.KO ? List.of(
-        "PCI DSS 3.6.1.2: 데이터 키는 KEK로 래핑된 형태로만 키 테이블에 저장되며, KEK는 KMS(" + r.source().kmsProvider()
-            + ") 또는 PKCS12 키스토어에 보관된다.",
-        "PCI DSS 3.7.6: KMS 사용 시 평문 키의 수동 관리(분할 지식·이중 통제)는 해당 없음(N/A).",
-        "하드코딩된 키 없음: colseal은 코드나 설정에서 키 자료를 읽지 않는다. 데이터 키는 KMS가 생성하고 래핑한다.",
-        "PCI DSS 3.7.8 키 관리자 서약은 운영 조직의 절차로, 이 보고서의 범위 밖이다.",
-        "알고리즘 검토일(lastReview, nextReview)은 colseal이 기록하지 않는다: 운영 조직이 기입한다.",
-        "이 보고서는 데이터베이스와 KMS 메타데이터에서 생성되었으며 값은 복호화하지 않았다. 개인정보 의심 값은 마스킹된 예시만 포함한다.")
-        : List.of(
-        "PCI DSS 3.6.1.2: data keys are stored only wrapped by a KEK in the key table; the KEK is held in the KMS ("
-            + r.source().kmsProvider() + ") or a PKCS12 keystore.",
-        "PCI DSS 3.7.6: with a KMS there are no manual clear-text key-management operations (split knowledge, dual"
-            + " control): N/A.",
-        "No hard-coded keys: colseal never reads key material from code or configuration; data keys are generated"
-            + " and wrapped by the KMS.",
-        "PCI DSS 3.7.8 custodian acknowledgement is a process of the operating organisation, outside this report.",
-        "Algorithm review dates (lastReview, nextReview) are not recorded by colseal: the operator fills them in.",
-        "This report was generated from database and KMS metadata; no value was decrypted. PII suspects carry"
-            + " masked examples only.");
-    for (String n : notes) {
-      out.append("- ").append(n).append('\n');
+    if (r.attestations().isEmpty()) {
+      out.append(lang == Lang.KO ? "없음.\n\n" : "None.\n\n");
+      return;
+    }
+    for (Attestation a : r.attestations()) {
+      out.append("- **`").append(a.id()).append("`** ").append(line(a.text(lang == Lang.KO))).append('\n');
+      if (!a.facts().isEmpty()) {
+        out.append("  - ").append(Labels.partB("attestation.facts", lang)).append(": ")
+            .append(a.facts().entrySet().stream().map(e -> "`" + e.getKey() + "` = `" + e.getValue() + "`")
+                .collect(Collectors.joining(", "))).append('\n');
+      }
+      if (!a.references().isEmpty()) {
+        out.append("  - ").append(Labels.partB("attestation.references", lang)).append(": ")
+            .append(line(references(a.references()))).append('\n');
+      }
     }
     out.append('\n');
+  }
+
+  private String references(List<String> references) {
+    return references.stream().map(x -> Labels.prose(x, lang)).collect(Collectors.joining("; "));
+  }
+
+  private static String line(String s) {
+    return s.replace("\r", " ").replace("\n", " ");
   }
 
   private List<String> headers(String... fields) {
@@ -222,6 +270,10 @@ public final class MarkdownAuditRenderer {
 
   private static List<String> row(String... cells) {
     return List.of(cells);
+  }
+
+  private String bool(@Nullable Boolean b) {
+    return b == null ? "-" : Labels.partB(b ? "scope.yes" : "scope.no", lang);
   }
 
   private static String str(@Nullable Object o) {

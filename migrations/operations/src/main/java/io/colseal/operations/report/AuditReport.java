@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * (masked examples only), key lifecycle, algorithm inventory and findings. It holds key ids,
  * versions, states, counts and masked examples: never a value, key material or a password.
  *
+ * @param scope what this report covers: schemas, tables, PII sampling and the options in force
+ * @param attestations statements about key custody and what this report can and cannot show, each
+ *     derived from facts collected here (provider, keystore path and permissions, password source,
+ *     environment tags); covered by {@code contentSha256} like everything else
  * @param formatVersion {@code "2"} (2: rows and values counted apart, Korean finding messages)
  * @param contentSha256 SHA-256 (hex) of the canonical JSON of this report with this field set to
  *     {@code ""}
@@ -31,6 +35,8 @@ public record AuditReport(
     Lifecycle lifecycle,
     List<AlgorithmEntry> algorithms,
     List<Finding> findings,
+    Scope scope,
+    List<Attestation> attestations,
     String contentSha256) {
 
   public static final String FORMAT_VERSION = "2";
@@ -42,12 +48,13 @@ public record AuditReport(
     suspects = List.copyOf(suspects);
     algorithms = List.copyOf(algorithms);
     findings = List.copyOf(findings);
+    attestations = List.copyOf(attestations);
   }
 
   /** This report with {@code contentSha256} replaced. */
   public AuditReport withContentSha256(String sha256) {
     return new AuditReport(formatVersion, generatedAt, colsealVersion, source, policy, keks, deks, columns, suspects,
-        lifecycle, algorithms, findings, sha256);
+        lifecycle, algorithms, findings, scope, attestations, sha256);
   }
 
   /** Findings of {@code severity} or above. */
@@ -276,6 +283,82 @@ public record AuditReport(
     /** The message in {@code korean} or English: Korean when asked for and present. */
     public String message(boolean korean) {
       return korean && messageKo != null ? messageKo : message;
+    }
+  }
+
+  // Part B (issue 15, defects 2 and 5): scope and attestations.
+
+  /**
+   * What the report covers.
+   *
+   * @param schemas the schemas (catalogs on MariaDB/MySQL) whose tables the PII scan read, as the
+   *     scan reported them
+   * @param tablesIncluded every table the report covers (registered and catalog tables in scope),
+   *     lower-case, sorted
+   * @param tablesExcluded tables of the database (registered or in a scanned schema) left out by
+   *     {@code --table}, lower-case, sorted; empty when nothing was filtered
+   * @param piiSampling how the PII scan chose the values it read
+   * @param options the audit options in force
+   * @param partial whether tables were left out ({@code --table}): the findings then describe only
+   *     {@code tablesIncluded}
+   */
+  public record Scope(
+      List<String> schemas,
+      List<String> tablesIncluded,
+      List<String> tablesExcluded,
+      PiiSampling piiSampling,
+      Options options,
+      boolean partial) {
+    public Scope {
+      schemas = List.copyOf(schemas);
+      tablesIncluded = List.copyOf(tablesIncluded);
+      tablesExcluded = List.copyOf(tablesExcluded);
+    }
+  }
+
+  /**
+   * How the PII scan sampled values.
+   *
+   * @param method a stable code of the method ({@code FIRST_NON_NULL_ROWS}, {@code NAMES_ONLY})
+   * @param rowsPerColumn values read at most per unregistered character column; 0 when only names were checked
+   * @param description the method in English
+   * @param descriptionKo the method in Korean
+   */
+  public record PiiSampling(String method, int rowsPerColumn, String description, String descriptionKo) {}
+
+  /**
+   * The options an audit ran with.
+   *
+   * @param tables {@code --table} values, lower-case, sorted; empty means every table
+   * @param piiSampleRows {@code --pii-sample-rows}
+   * @param noKms whether the KMS was not asked about the KEKs ({@code --no-kms}, or no provider configured)
+   * @param algorithmsReviewed {@code --algorithms-reviewed}, null when not given
+   */
+  public record Options(List<String> tables, int piiSampleRows, boolean noKms, @Nullable LocalDate algorithmsReviewed) {
+    public Options {
+      tables = List.copyOf(tables);
+    }
+  }
+
+  /**
+   * One statement of the report about itself or about key custody, derived from collected facts.
+   *
+   * @param id a stable identifier ({@code KEK_CUSTODY}, {@code SPLIT_KNOWLEDGE})
+   * @param text the statement in English
+   * @param textKo the statement in Korean
+   * @param facts the collected facts it rests on, by name, in collection order
+   * @param references the rules it concerns ({@code PCI DSS 3.6.1.2})
+   */
+  public record Attestation(String id, String text, String textKo, Map<String, String> facts,
+      List<String> references) {
+    public Attestation {
+      facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+      references = List.copyOf(references);
+    }
+
+    /** The text in Korean or English. */
+    public String text(boolean korean) {
+      return korean ? textKo : text;
     }
   }
 }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colseal.operations.internal.audit.Attestations;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
+import io.colseal.operations.report.AuditReport.Attestation;
+import io.colseal.operations.report.AuditReport.Options;
+import io.colseal.operations.report.AuditReport.PiiSampling;
+import io.colseal.operations.report.AuditReport.Scope;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.Finding;
@@ -93,7 +98,20 @@ class HtmlAuditRendererTest {
             List.of(new RetiredUse("customers", 2, "DECRYPT_ONLY", 300L, 300, true))),
         List.of(new AlgorithmEntry("AES-256-GCM", "column encryption", List.of("customers.rrn", "customers.card_no"), 256,
             List.of("NIST SP 800-38D"), LocalDate.parse("2026-01-15"), LocalDate.parse("2027-01-15"))),
-        findings, "ab".repeat(32));
+        findings, SCOPE, attestations(deks), "ab".repeat(32));
+  }
+
+  /** The scope of an audit of the whole database with the default options. */
+  static final Scope SCOPE = new Scope(List.of("public"), List.of("customers", "members", "orders"), List.of(),
+      new PiiSampling("FIRST_NON_NULL_ROWS", 200, "the first 200 non-NULL values", "처음 200개 값"),
+      new Options(List.of(), 200, false, LocalDate.parse("2026-01-15")), false);
+
+  /** The attestations of {@link #report}'s facts: a local keystore KEK, password from the environment. */
+  static List<Attestation> attestations(List<DekEntry> deks) {
+    return Attestations.derive(new Attestations.Facts(List.of(new KekEntry("local", "app-kek",
+        "keystore /etc/colseal/kek.p12", "AES-256", KekState.ENABLED, null, null, List.of("prod"), 4, 4)), deks, "local",
+        new Attestations.KeystoreFile("/etc/colseal/kek.p12", true, "rw-------", "colseal"), "environment", "prod",
+        true, LocalDate.parse("2026-01-15")));
   }
 
   private static DekEntry dek(String table, int version, String state, Instant created, Instant useEnds,
@@ -254,7 +272,7 @@ class HtmlAuditRendererTest {
   void render_cleanReport_saysNoFindings() {
     AuditReport r = report("s", "E");
     AuditReport clean = new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(),
-        r.keks(), r.deks(), r.columns(), List.of(), r.lifecycle(), r.algorithms(), List.of(), r.contentSha256());
+        r.keks(), r.deks(), r.columns(), List.of(), r.lifecycle(), r.algorithms(), List.of(), r.scope(), r.attestations(), r.contentSha256());
     Document doc = Jsoup.parse(renderer.render(clean, Lang.EN));
     assertEquals("No findings.", doc.selectFirst("#findings p.clean").text());
     assertTrue(doc.select("#findings table").isEmpty());

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The findings of an audit report, derived from its collected data; ordered by severity, code, subject. */
@@ -23,6 +24,18 @@ public final class Findings {
 
   private static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject);
+
+  // The Korean words of codes that appear inside Korean finding messages.
+  private static final Map<String, String> STATE_KO = Map.of("ACTIVE", "활성", "DECRYPT_ONLY", "복호화 전용",
+      "RETIRED", "퇴역", "DESTROYED", "파기", "PENDING", "대기");
+  private static final Map<KekState, String> KEK_STATE_KO = Map.of(KekState.ENABLED, "사용 가능",
+      KekState.DISABLED, "비활성화", KekState.PENDING_DELETION, "삭제 예정", KekState.NOT_FOUND, "없음",
+      KekState.UNKNOWN, "알 수 없음");
+  private static final Map<String, String> KIND_KO = Map.of("RRN", "주민등록번호", "ALIEN_RRN", "외국인등록번호",
+      "CARD_NUMBER", "신용카드번호", "BANK_ACCOUNT", "계좌번호", "PASSPORT", "여권번호", "DRIVERS_LICENSE", "운전면허번호",
+      "PHONE", "전화번호", "EMAIL", "이메일 주소");
+  private static final Map<String, String> REASON_KO = Map.of("NAME", "컬럼 이름", "VALUES", "값",
+      "NAME_AND_VALUES", "컬럼 이름과 값");
 
   private final List<Finding> out = new ArrayList<>();
 
@@ -43,12 +56,18 @@ public final class Findings {
       List<AlgorithmEntry> algorithms, LocalDate today, List<UnreadableKeyVersion> unreadable) {
     Findings f = new Findings();
     for (UnreadableKeyVersion u : unreadable) {
-      f.add("KEY_UNSUPPORTED", Severity.HIGH, u.table() + " v" + u.version(), u.message(), List.of());
+      f.add("KEY_UNSUPPORTED", Severity.HIGH, u.table() + " v" + u.version(), u.message(),
+          "데이터 키 " + u.table() + " v" + u.version() + "의 " + u.column() + " 값 '" + u.value()
+              + "'을(를) 이 colseal 버전은 알지 못합니다(더 새로운 colseal이 기록한 것일 수 있음). 이 키 버전을 쓰려면 colseal을"
+              + " 업그레이드하십시오. 다른 키는 영향을 받지 않습니다",
+          List.of());
     }
     for (AlgorithmEntry a : algorithms) {
       if (a.nextReview() != null && a.nextReview().isBefore(today)) {
         f.add("ALGORITHM_REVIEW_OVERDUE", Severity.MEDIUM, a.name(), "the algorithm inventory entry " + a.name()
             + " was last reviewed on " + a.lastReview() + "; the yearly review was due on " + a.nextReview(),
+            "암호 알고리즘 목록의 " + a.name() + " 항목은 " + a.lastReview() + "에 마지막으로 검토되었으며, 연 1회 검토 기한은 "
+                + a.nextReview() + "이었습니다",
             List.of("PCI DSS 12.3.3"));
       }
     }
@@ -59,7 +78,8 @@ public final class Findings {
       if (deks.stream().noneMatch(d -> d.table().equals(table) && d.state().equals("ACTIVE"))
           && unreadable.stream().noneMatch(u -> u.table().equals(table))) {
         f.add("ENCRYPTED_TABLE_WITHOUT_KEY", Severity.HIGH, table,
-            "table " + table + " has registered encrypted columns but no ACTIVE data key", List.of());
+            "table " + table + " has registered encrypted columns but no ACTIVE data key",
+            "테이블 " + table + "에 등록된 암호화 컬럼이 있으나 활성(ACTIVE) 데이터 키가 없습니다", List.of());
       }
     }
     for (PiiSuspect s : suspects) {
@@ -68,6 +88,9 @@ public final class Findings {
       f.add("UNENCRYPTED_PII", basis.required() ? Severity.HIGH : Severity.LOW, subject,
           subject + " is not encrypted and looks like " + s.kind() + " (" + s.reason() + "): " + s.matches() + " of "
               + s.sampled() + " sampled values match",
+          subject + "은(는) 암호화되어 있지 않으며 " + KIND_KO.getOrDefault(s.kind(), s.kind()) + "(으)로 보입니다 (근거: "
+              + REASON_KO.getOrDefault(s.reason(), s.reason()) + "). 표본 " + s.sampled() + "개 중 " + s.matches()
+              + "개가 일치합니다",
           basis.citations());
     }
     f.out.sort(ORDER);
@@ -86,8 +109,12 @@ public final class Findings {
     for (JobRuns.StaleJob j : stale) {
       out.add(new Finding("REENCRYPTION_JOB_STALE", Severity.MEDIUM, j.jobId(), "re-encryption job " + j.jobId()
           + " (run " + j.runNo() + ") is marked RUNNING, but no worker holds a lease and nothing has changed since "
-          + j.lastProgress() + "; " + j.done() + " of " + j.partitions() + " partitions are done. Resume it: "
-          + resumeCommand(j), List.of("PCI DSS 3.7.5")));
+          + ReportFormat.time(j.lastProgress()) + "; " + j.done() + " of " + j.partitions()
+          + " partitions are done. Resume it: " + resumeCommand(j),
+          "재암호화 작업 " + j.jobId() + "(실행 " + j.runNo() + ")은 RUNNING으로 표시되어 있으나 임대(lease)를 가진 작업자가 없고 "
+              + ReportFormat.time(j.lastProgress()) + " 이후 진행이 없습니다. 파티션 " + j.partitions() + "개 중 " + j.done()
+              + "개 완료. 재개 명령: " + resumeCommand(j),
+          List.of("PCI DSS 3.7.5")));
     }
     out.sort(ORDER);
     return List.copyOf(out);
@@ -112,37 +139,53 @@ public final class Findings {
       String subject = d.table() + " v" + d.version();
       if (d.flags().contains("VALIDITY_PERIOD_EXCEEDED")) {
         add("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, subject, "key " + subject + " (" + d.state()
-                + ") was created " + d.ageDays() + " days ago, past the validity period " + policy.validityPeriod()
+                + ") was created " + d.ageDays() + " days ago, past the validity period "
+                + ReportFormat.duration(policy.validityPeriod(), false)
                 + "; " + d.rowsWithAnyValue() + " rows (" + d.values() + " values) are under it",
+            "키 " + subject + "(" + STATE_KO.getOrDefault(d.state(), d.state()) + ")는 " + d.ageDays()
+                + "일 전에 생성되어 유효 기간 " + ReportFormat.duration(policy.validityPeriod(), true) + "을 넘었습니다. 이 키로 암호화된 행 "
+                + d.rowsWithAnyValue() + "개(값 " + d.values() + "개)가 있습니다",
             List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2"));
       }
       if (d.flags().contains("ORIGINATOR_PERIOD_EXCEEDED")) {
         add("KEY_ORIGINATOR_PERIOD_EXCEEDED", Severity.MEDIUM, subject, "key " + subject
-                + " is ACTIVE past the originator-usage period " + policy.originatorPeriod() + " (use ended "
-                + d.useEndsAt() + "); rotate it",
+                + " is ACTIVE past the originator-usage period " + ReportFormat.duration(policy.originatorPeriod(), false)
+                + " (use ended " + ReportFormat.time(d.useEndsAt()) + "); rotate it",
+            "키 " + subject + "는 암호화 사용 기간 " + ReportFormat.duration(policy.originatorPeriod(), true)
+                + "이 지났는데도 활성(ACTIVE) 상태입니다 (사용 종료 " + ReportFormat.time(d.useEndsAt()) + "). 키를 교체하십시오",
             List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2"));
       }
       if (d.flags().contains("USAGE_NEAR_CAP")) {
         add("KEY_USAGE_NEAR_CAP", Severity.LOW, subject, "key " + subject + " has " + d.encryptionsReserved()
-            + " of " + d.usageCap() + " encryptions reserved", List.of());
+            + " of " + d.usageCap() + " encryptions reserved",
+            "키 " + subject + "는 사용 한도 " + d.usageCap() + "회 중 " + d.encryptionsReserved() + "회의 암호화를 예약했습니다",
+            List.of());
       }
       if (d.state().equals("RETIRED") && d.values() > 0) {
         add("ROWS_ON_RETIRED_VERSION", Severity.MEDIUM, subject, d.rowsWithAnyValue() + " rows (" + d.values()
-            + " values) are under RETIRED key " + subject + "; re-encrypt them", List.of("PCI DSS 3.7.5"));
+            + " values) are under RETIRED key " + subject + "; re-encrypt them",
+            "퇴역(RETIRED)한 키 " + subject + "로 암호화된 행 " + d.rowsWithAnyValue() + "개(값 " + d.values()
+                + "개)가 남아 있습니다. 재암호화하십시오", List.of("PCI DSS 3.7.5"));
       }
       if (d.state().equals("DESTROYED") && d.values() > 0) {
         add("ROWS_ON_DESTROYED_VERSION", Severity.HIGH, subject, d.rowsWithAnyValue() + " rows (" + d.values()
-            + " values) are under DESTROYED key " + subject + " and can never be decrypted", List.of());
+            + " values) are under DESTROYED key " + subject + " and can never be decrypted",
+            "파기(DESTROYED)된 키 " + subject + "로 암호화된 행 " + d.rowsWithAnyValue() + "개(값 " + d.values()
+                + "개)는 다시는 복호화할 수 없습니다", List.of());
       }
       Long atRetirement = d.encryptionsAtRetirement();
       if (!d.state().equals("ACTIVE") && atRetirement != null && d.encryptionsReserved() > atRetirement) {
         add("ENCRYPTION_AFTER_RETIREMENT", Severity.HIGH, subject, "key " + subject + " had " + atRetirement
                 + " encryptions reserved when it left ACTIVE and has " + d.encryptionsReserved() + " now",
+            "키 " + subject + "는 활성(ACTIVE) 상태를 벗어날 때 암호화 예약 수가 " + atRetirement + "회였으나 지금은 "
+                + d.encryptionsReserved() + "회입니다",
             List.of("PCI DSS 3.7.5"));
       }
       if (!APPROVED_ALGORITHMS.contains(d.algorithm()) || d.strengthBits() < 128) {
         add("WEAK_ALGORITHM", Severity.HIGH, subject, "key " + subject + " uses " + d.algorithm()
-            + ", not an approved AEAD of at least 128-bit strength", List.of("PCI DSS 12.3.3"));
+            + ", not an approved AEAD of at least 128-bit strength",
+            "키 " + subject + "는 " + d.algorithm() + "를 사용합니다. 승인된 128비트 이상 강도의 AEAD가 아닙니다",
+            List.of("PCI DSS 12.3.3"));
       }
     }
   }
@@ -157,13 +200,19 @@ public final class Findings {
       };
       if (code != null && k.liveDekVersions() > 0) {
         String when = k.state() == KekState.PENDING_DELETION && k.deletionDate() != null
-            ? " (deletion on " + k.deletionDate() + ")" : "";
+            ? " (deletion on " + ReportFormat.time(k.deletionDate()) + ")" : "";
+        String whenKo = k.state() == KekState.PENDING_DELETION && k.deletionDate() != null
+            ? "(삭제 예정 " + ReportFormat.time(k.deletionDate()) + ")" : "";
         add(code, Severity.HIGH, k.kekId(), k.provider() + " KEK " + k.kekId() + " is " + k.state() + when
-            + " while " + k.liveDekVersions() + " live data key versions depend on it", List.of("PCI DSS 3.6.1"));
+            + " while " + k.liveDekVersions() + " live data key versions depend on it",
+            k.provider() + " KEK " + k.kekId() + "의 상태가 " + KEK_STATE_KO.get(k.state()) + whenKo
+                + "인데 사용 중인 데이터 키 버전 " + k.liveDekVersions() + "개가 이 KEK에 의존합니다", List.of("PCI DSS 3.6.1"));
       }
       if (k.environments().size() > 1) {
         add("KEK_SHARED_ACROSS_ENVIRONMENTS", Severity.HIGH, k.kekId(), k.provider() + " KEK " + k.kekId()
                 + " wraps data keys of " + k.environments().size() + " environments: "
+                + String.join(", ", k.environments()),
+            k.provider() + " KEK " + k.kekId() + "가 " + k.environments().size() + "개 환경의 데이터 키를 감쌉니다: "
                 + String.join(", ", k.environments()),
             List.of("ISMS-P 2.7.2 결함사례 3", "PCI DSS 3.6.1.1"));
       }
@@ -175,21 +224,24 @@ public final class Findings {
       String subject = c.table() + "." + c.column();
       if (c.rowsNotEncrypted() > 0) {
         add("LEFTOVER_PLAINTEXT", Severity.HIGH, subject, c.rowsNotEncrypted() + " non-NULL values of " + subject
-            + " are not encrypted", LegalBasis.forClassification(c.classification()).citations());
+            + " are not encrypted", subject + "의 NULL이 아닌 값 " + c.rowsNotEncrypted() + "개가 암호화되어 있지 않습니다",
+            LegalBasis.forClassification(c.classification()).citations());
       }
       if (c.classification().equals("PASSWORD")) {
         add("PASSWORD_ENCRYPTED", Severity.HIGH, subject, subject
             + " is classified PASSWORD: passwords must be hashed one-way, not encrypted",
+            subject + "은(는) 비밀번호(PASSWORD)로 분류되어 있습니다. 비밀번호는 양방향 암호화가 아니라 일방향 해시로 저장해야 합니다",
             LegalBasis.PASSWORD.citations());
       }
       if (c.classification().equals("UNSPECIFIED")) {
         add("COLUMN_UNCLASSIFIED", Severity.LOW, subject, subject + " is encrypted without a classification",
-            List.of());
+            subject + "은(는) 분류 없이 암호화되어 있습니다", List.of());
       }
     }
   }
 
-  private void add(String code, Severity severity, String subject, String message, List<String> references) {
-    out.add(new Finding(code, severity, subject, message, references));
+  private void add(String code, Severity severity, String subject, String message, String messageKo,
+      List<String> references) {
+    out.add(new Finding(code, severity, subject, message, messageKo, references));
   }
 }

@@ -1,5 +1,6 @@
 package io.colseal.operations.internal.audit;
 
+import io.colseal.operations.report.AuditReport.PiiSampling;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -163,5 +164,28 @@ public final class PiiScanner {
       }
     }
     return new Sample(sampled, matches, examples);
+  }
+
+  // Part B (issue 15, defect 5): what the scan covers, for the report's scope. Keep these in step
+  // with catalog() and sample(): the report states them as what the scan did.
+
+  /** The schemas (catalogs on MariaDB/MySQL) whose tables {@link #catalog} lists: the connection's current one. */
+  public static List<String> catalogSchemas(Connection c) throws SQLException {
+    String schema = c.getSchema();
+    if (schema == null) {
+      schema = c.getCatalog();
+    }
+    return schema == null ? List.of() : List.of(schema);
+  }
+
+  /** How {@link #scan} chooses the values it reads. */
+  public PiiSampling sampling() {
+    if (sampleRows == 0) {
+      return new PiiSampling("NAMES_ONLY", 0, "column names only; no value was read",
+          "컬럼 이름만 검사했으며 값은 읽지 않았습니다");
+    }
+    return new PiiSampling("FIRST_NON_NULL_ROWS", sampleRows, "the first " + sampleRows + " non-NULL values of each"
+        + " unregistered character column, in the order the database returns them (not random)",
+        "등록되지 않은 각 문자 컬럼에서 데이터베이스가 돌려주는 순서대로 NULL이 아닌 처음 " + sampleRows + "개 값 (무작위 아님)");
   }
 }
