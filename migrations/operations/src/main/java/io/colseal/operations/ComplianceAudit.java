@@ -204,7 +204,9 @@ public final class ComplianceAudit {
       KeyAuditFields f = extra.get(v.table() + "#" + v.version());
       Instant useEnds = v.state() == KeyState.ACTIVE && v.activatedAt() != null
           ? v.activatedAt().plus(config.originatorPeriod()) : null;
-      KeyEventEntry retired = v.state() == KeyState.RETIRED ? lastEvent(events, v, KeyEvent.RETIRE) : null;
+      // A destroyed version keeps the day it moved to RETIRED, if it went through RETIRED.
+      KeyEventEntry retired = v.state() == KeyState.RETIRED || v.state() == KeyState.DESTROYED
+          ? lastEvent(events, v, KeyEvent.RETIRE) : null;
       KeyEventEntry destroyed = v.state() == KeyState.DESTROYED ? lastEvent(events, v, KeyEvent.DESTROY) : null;
       out.add(new DekEntry(v.table(), v.version(), v.state().name(), v.algorithm().name(),
           v.algorithm().strengthBits(), v.kekProvider(),

@@ -159,9 +159,9 @@ public record AuditReport(
    * @param createdBy the process that created the version ({@code colseal@pid@host}), null when not
    *     recorded
    * @param purposes the classifications of {@code columns} (what the key protects), sorted, distinct
-   * @param movedToRetiredAt when {@code colseal keys retire} moved it to RETIRED (key event), null when
-   *     not RETIRED or not recorded (before key table migration V0_8); {@code retiredAt} is when it
-   *     stopped encrypting
+   * @param movedToRetiredAt when {@code colseal keys retire} moved it to RETIRED (key event), also for a
+   *     version destroyed since; null for other states or when not recorded (before key table migration
+   *     V0_8); {@code retiredAt} is when it stopped encrypting
    * @param destroyMethod how it was destroyed (key event), null when not DESTROYED or not recorded
    * @param destroyedBy who destroyed it (key event actor), null when not DESTROYED or not recorded
    */
