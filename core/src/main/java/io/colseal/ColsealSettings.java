@@ -108,9 +108,27 @@ public final class ColsealSettings {
   public static final Setting<String> MYBATIS_TYPE_HANDLERS_PACKAGE = Setting.text(
       "colseal.mybatis.type-handlers-package", "Java package names, comma-separated");
 
+  // Part R (issue 15): KEK register and key-table backup evidence of the audit report.
+  /**
+   * The KEK cryptoperiod (P1D..P3650D): how old a KEK may grow while its KMS does not rotate its
+   * material automatically, before {@code colseal audit} reports {@code KEK_CRYPTOPERIOD_EXCEEDED}.
+   * Default {@code P365D}, the period of AWS KMS automatic rotation.
+   */
+  public static final Setting<Duration> KEK_PERIOD = Setting.duration("colseal.keys.kek-period",
+      Duration.ofDays(365), Duration.ofDays(1), Duration.ofDays(3650));
+
+  /**
+   * The operator's statement of where and how the key table is backed up, shown as such by {@code
+   * colseal audit} (the report cannot check it). No default: the report then says no statement was
+   * given.
+   */
+  public static final Setting<String> KEY_TABLE_BACKUP = Setting.text("colseal.audit.key-table-backup",
+      "free text: where and how colseal_data_key is backed up");
+
   private static final List<Setting<?>> CORE = List.of(KMS_PROVIDER, KEK_ID, SCHEMA_MANAGEMENT, AUTO_CREATE_KEYS,
       KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, KEY_MAX_STALE, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
-      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE);
+      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE,
+      KEK_PERIOD, KEY_TABLE_BACKUP);
 
   private ColsealSettings() {}
 

@@ -15,6 +15,7 @@ import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.Identifiers;
 import io.colseal.keys.KeyAuditFields;
+import io.colseal.keys.KeyEvent;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
@@ -114,11 +115,24 @@ public final class KeyAdmin implements AutoCloseable {
   }
 
   /**
+   * The changes key commands made to data key versions (rewraps, retirements, reactivations,
+   * destructions), oldest first, from {@code colseal_key_event} (key table migration V0_8).
+   */
+  public List<KeyEvent> keyEvents() {
+    return keyTable.listEvents();
+  }
+
+  /**
    * What the configured KEK provider says about {@code kekId} (see {@link KmsProvider#describeKek}).
    * Creates the provider on first use.
    */
   public KekStatus describeKek(String kekId) {
     return kms().describeKek(kekId);
+  }
+
+  /** Where the configured KEK provider reaches its KMS (see {@link KmsProvider#endpoint}); null: no network. */
+  public java.net.@Nullable URI kmsEndpoint() {
+    return kms().endpoint();
   }
 
   /** Name of the configured KEK provider ({@code aws-kms}, {@code local}). */
@@ -278,7 +292,7 @@ public final class KeyAdmin implements AutoCloseable {
         continue;
       }
       WrappedKey rewrapped = kms().rewrap(current, new KeyContext(t, v.version()), toKekId);
-      if (!keyTable.replaceWrapped(t, v.version(), row.rowVersion(), rewrapped)) {
+      if (!keyTable.replaceWrapped(t, v.version(), row.rowVersion(), current.kekId(), rewrapped)) {
         throw new ColsealException(ErrorCode.KEY_TABLE_ERROR,
             "key " + t + " v" + v.version() + " changed while it was rewrapped; run the rewrap again");
       }
@@ -295,7 +309,7 @@ public final class KeyAdmin implements AutoCloseable {
     String t = Identifiers.normalize(table);
     KeyVersion v = require(t, version);
     refuseIfNeeded(v, force, "retire");
-    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.DECRYPT_ONLY), KeyState.RETIRED)) {
+    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.DECRYPT_ONLY), KeyState.RETIRED, forced(force))) {
       throw new ColsealException(ErrorCode.KEY_IN_USE,
           "key " + t + " v" + version + " is " + v.state() + "; only DECRYPT_ONLY versions can be retired");
     }
@@ -306,7 +320,7 @@ public final class KeyAdmin implements AutoCloseable {
   public KeyVersion reactivate(String table, int version) {
     String t = Identifiers.normalize(table);
     KeyVersion v = require(t, version);
-    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.RETIRED), KeyState.DECRYPT_ONLY)) {
+    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.RETIRED), KeyState.DECRYPT_ONLY, null)) {
       throw new ColsealException(ErrorCode.KEY_IN_USE,
           "key " + t + " v" + version + " is " + v.state() + "; only RETIRED versions can be reactivated");
     }
@@ -322,11 +336,17 @@ public final class KeyAdmin implements AutoCloseable {
     String t = Identifiers.normalize(table);
     KeyVersion v = require(t, version);
     refuseIfNeeded(v, force, "destroy");
-    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.DECRYPT_ONLY, KeyState.RETIRED), KeyState.DESTROYED)) {
+    if (!keyTable.changeState(t, version, EnumSet.of(KeyState.DECRYPT_ONLY, KeyState.RETIRED), KeyState.DESTROYED,
+        KeyEvent.DESTROY_METHOD + (force ? "; " + forced(true) : ""))) {
       throw new ColsealException(ErrorCode.KEY_IN_USE,
           "key " + t + " v" + version + " is " + v.state() + " and cannot be destroyed");
     }
     return require(t, version);
+  }
+
+  /** The event detail of a state change made with {@code force}: null without it. */
+  private static @Nullable String forced(boolean force) {
+    return force ? "forced (--force): the refusal for values still under the version was skipped" : null;
   }
 
   private void refuseIfNeeded(KeyVersion v, boolean force, String action) {

@@ -103,6 +103,11 @@ final class TimedKmsProvider implements KmsProvider {
   }
 
   @Override
+  public java.net.@org.jspecify.annotations.Nullable URI endpoint() {
+    return provider.endpoint();
+  }
+
+  @Override
   public void close() {
     provider.close();
   }

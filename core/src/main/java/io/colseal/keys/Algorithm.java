@@ -8,28 +8,38 @@ import java.util.Optional;
  */
 public enum Algorithm {
   /** AES-256 in GCM mode, 96-bit random nonce, 128-bit tag (NIST SP 800-38D). */
-  AES_256_GCM((byte) 0x01, true),
+  AES_256_GCM((byte) 0x01, true, 256),
   /**
    * AES-256-GCM-SIV (RFC 8452), nonce-misuse-resistant AEAD used deterministically: fixed all-zero
    * 96-bit nonce, 128-bit tag, so equal plaintexts give equal ciphertexts (see {@link
    * io.colseal.EncryptionMode#DETERMINISTIC}). Its key is derived from the version's AES-256-GCM
    * data key with HKDF-SHA256; no key table row ever names this algorithm.
    */
-  AES_256_GCM_SIV((byte) 0x02, true),
+  AES_256_GCM_SIV((byte) 0x02, true, 256),
   /** Reserved for ARIA-256-GCM (KCMVP profile); not implemented in this release. */
-  ARIA_256_GCM((byte) 0x03, false),
+  ARIA_256_GCM((byte) 0x03, false, 256),
   /**
    * HMAC-SHA-256 (FIPS 198-1), the keyed hash of blind indexes ({@code @BlindIndex}). A key-table
    * algorithm only: it never appears in an envelope, and envelopes naming its id are rejected.
    */
-  HMAC_SHA_256((byte) 0x20, true);
+  HMAC_SHA_256((byte) 0x20, true, 256);
 
   private final byte id;
   private final boolean implemented;
+  private final int strengthBits;
 
-  Algorithm(byte id, boolean implemented) {
+  Algorithm(byte id, boolean implemented, int strengthBits) {
     this.id = id;
     this.implemented = implemented;
+    this.strengthBits = strengthBits;
+  }
+
+  /**
+   * The security strength in bits of a key of this algorithm (NIST SP 800-57 Part 1, table 2): the
+   * key length of its key, since no key of these algorithms is shorter than its security strength.
+   */
+  public int strengthBits() {
+    return strengthBits;
   }
 
   /** The wire id written in the envelope header. */

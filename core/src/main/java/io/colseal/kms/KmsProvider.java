@@ -1,6 +1,7 @@
 package io.colseal.kms;
 
 import io.colseal.kms.SecretKeyMaterial;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key-encryption-key (KEK) provider: makes data keys and unwraps them. Implementations exist for
@@ -57,6 +58,16 @@ public interface KmsProvider extends AutoCloseable {
    */
   default KekStatus describeKek(String kekId) {
     return KekStatus.unknown(name());
+  }
+
+  /**
+   * Where this provider reaches its KMS, for the audit report's inventory of protocols (PCI DSS
+   * 12.3.3): the endpoint of a network KMS (scheme {@code https}, or {@code http} for a test
+   * endpoint), or null for a provider that needs no network (a keystore file, an in-process KMS).
+   * The default is null.
+   */
+  default java.net.@Nullable URI endpoint() {
+    return null;
   }
 
   /** Releases clients and zeroes cached KEK material. */

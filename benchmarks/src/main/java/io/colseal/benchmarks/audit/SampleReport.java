@@ -1,6 +1,8 @@
 package io.colseal.benchmarks.audit;
 
+import io.colseal.operations.internal.audit.Attestations;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
+import io.colseal.operations.report.AuditReport.Attestation;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.Finding;
@@ -8,10 +10,14 @@ import io.colseal.operations.report.AuditReport.JobRun;
 import io.colseal.operations.report.AuditReport.KekEntry;
 import io.colseal.operations.report.AuditReport.KekState;
 import io.colseal.operations.report.AuditReport.Lifecycle;
+import io.colseal.operations.report.AuditReport.Options;
+import io.colseal.operations.report.AuditReport.PiiSampling;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.Policy;
+import io.colseal.operations.report.AuditReport.ProtocolEntry;
 import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
+import io.colseal.operations.report.AuditReport.Scope;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.operations.report.AuditReport.Source;
 import io.colseal.operations.report.AuditReport;
@@ -70,7 +76,7 @@ final class SampleReport {
             List.of("not legally required; recommended (ISMS-P 2.7.1)")),
         new Finding("COLUMN_UNCLASSIFIED", Severity.LOW, "orders.delivery_address",
             "the column's classification is UNSPECIFIED; set @Encrypted(classification = ...)", List.of()));
-    return new AuditReport(AuditReport.FORMAT_VERSION, NOW, "0.1.0",
+    AuditReport draft = new AuditReport(AuditReport.FORMAT_VERSION, NOW, "0.1.0",
         new Source("PostgreSQL", "16.4", "jdbc:postgresql://shop-db.internal:5432/shop", "public", "aws-kms", "prod"),
         new Policy(YEAR, VALIDITY, CAP, Duration.ofMinutes(5)),
         List.of(new KekEntry("aws-kms", KEK, "AWS KMS ap-northeast-2, account 111122223333", "SYMMETRIC_DEFAULT",
@@ -95,8 +101,31 @@ final class SampleReport {
             new AlgorithmEntry("AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)", "wrapping data keys (KEK)",
                 List.of("colseal_data_key"), 256, List.of("FIPS 140-3"), LocalDate.parse("2026-03-02"),
                 LocalDate.parse("2027-03-02"))),
-        findings, "");
+        findings, SCOPE, List.of(), BACKUP, PROTOCOLS, "");
+    // The attestations as the audit derives them from the same facts: an aws-kms KEK, environment prod.
+    List<Attestation> attestations = Attestations.derive(new Attestations.Facts(draft.keks(), draft.deks(), "aws-kms",
+        null, null, "prod", true, REVIEWED));
+    return new AuditReport(draft.formatVersion(), draft.generatedAt(), draft.colsealVersion(), draft.source(),
+        draft.policy(), draft.keks(), draft.deks(), draft.columns(), draft.suspects(), draft.lifecycle(),
+        draft.algorithms(), draft.findings(), draft.scope(), attestations, draft.keyTableBackup(), draft.protocols(), "");
   }
+
+  private static final LocalDate REVIEWED = LocalDate.parse("2026-03-02");
+
+  private static final Scope SCOPE = new Scope(List.of("public"), List.of("customers", "members", "orders"), List.of(),
+      new PiiSampling("FIRST_NON_NULL_ROWS", 200,
+          "the first 200 non-NULL values of each unregistered character column, in the order the database returns them"
+              + " (not random)",
+          "등록되지 않은 각 문자 컬럼에서 데이터베이스가 돌려주는 순서대로 NULL이 아닌 처음 200개 값 (무작위 아님)"),
+      new Options(List.of(), 200, false, REVIEWED), false);
+
+  private static final String BACKUP = "colseal_data_key in the nightly pg_dump of shop to backup-1:/srv/dumps (30 days)";
+
+  private static final List<ProtocolEntry> PROTOCOLS = List.of(
+      new ProtocolEntry("KMS", "HTTPS", "https://kms.ap-northeast-2.amazonaws.com", true,
+          "the scheme of the AWS SDK's KMS endpoint"),
+      new ProtocolEntry("JDBC", "TLS TLSv1.3 TLS_AES_256_GCM_SHA384", "jdbc:postgresql://shop-db.internal:5432/shop",
+          true, "PostgreSQL pg_stat_ssl of this connection's backend (pg_backend_pid())"));
 
   private static DekEntry dek(String table, int version, String state, Instant created, Instant useEnds,
       Instant retired, long rows, List<String> flags, List<String> columns) {

@@ -2,6 +2,7 @@ package io.colseal.internal.keystore;
 
 import io.colseal.keys.Algorithm;
 import io.colseal.keys.KeyAuditFields;
+import io.colseal.keys.KeyEvent;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
 import io.colseal.keys.UnreadableKeyVersion;
@@ -33,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DataKeyTable {
   public static final String TABLE = "colseal_data_key";
+  /** The history of key commands' changes (migration V0_8); see {@link KeyEvent}. */
+  public static final String EVENT_TABLE = "colseal_key_event";
 
   /**
    * The unique constraints whose violation means "another writer created this key first": the
@@ -155,15 +158,54 @@ public final class DataKeyTable {
     return jdbc.inTransaction("read the audit fields", TABLE, c -> {
       List<KeyAuditFields> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT table_name, key_version, encryptions_at_retirement,"
-          + " environment FROM " + TABLE + " ORDER BY table_name, key_version"); ResultSet rs = ps.executeQuery()) {
+          + " environment, created_by FROM " + TABLE + " ORDER BY table_name, key_version");
+          ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long atRetirement = rs.getLong(3);
           Long retirement = rs.wasNull() ? null : atRetirement;
-          out.add(new KeyAuditFields(rs.getString(1), rs.getInt(2), retirement, rs.getString(4)));
+          out.add(new KeyAuditFields(rs.getString(1), rs.getInt(2), retirement, rs.getString(4), rs.getString(5)));
         }
       }
       return out;
     });
+  }
+
+  /**
+   * Every recorded key event ({@code colseal_key_event}), oldest first.
+   *
+   * @throws io.colseal.exception.KeyTableException if the table is missing (migration V0_8 not run)
+   */
+  public List<KeyEvent> listEvents() {
+    return jdbc.inTransaction("read the key events", EVENT_TABLE, c -> {
+      List<KeyEvent> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT table_name, key_version, event, occurred_at, actor,"
+          + " from_kek_id, to_kek_id, detail FROM " + EVENT_TABLE + " ORDER BY occurred_at, event_id");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new KeyEvent(rs.getString("table_name"), rs.getInt("key_version"), rs.getString("event"),
+              jdbc.requireInstant(rs, "occurred_at", EVENT_TABLE), rs.getString("actor"), rs.getString("from_kek_id"),
+              rs.getString("to_kek_id"), rs.getString("detail")));
+        }
+      }
+      return out;
+    });
+  }
+
+  private void insertEvent(Connection c, String table, int version, String event, Instant at,
+      @Nullable String fromKekId, @Nullable String toKekId, @Nullable String detail) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + EVENT_TABLE
+        + " (table_name, key_version, event, occurred_at, actor, from_kek_id, to_kek_id, detail)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, table);
+      ps.setInt(2, version);
+      ps.setString(3, event);
+      jdbc.setInstant(ps, 4, at);
+      ps.setString(5, ProcessIdentity.actor(c));
+      ps.setString(6, fromKekId);
+      ps.setString(7, toKekId);
+      ps.setString(8, detail);
+      ps.executeUpdate();
+    }
   }
 
   /** The next unused version number of {@code table} (1 for a new table). */
@@ -276,9 +318,12 @@ public final class DataKeyTable {
    * matching timestamp ({@code retired_at} for RETIRED, {@code destroyed_at} and a NULL wrapped key
    * for DESTROYED).
    *
+   * <p>The change is recorded in {@code colseal_key_event} in the same transaction ({@code RETIRE},
+   * {@code DESTROY} or {@code REACTIVATE}, with {@code detail}).
+   *
    * @return true if the row was in one of the {@code from} states and moved
    */
-  public boolean changeState(String table, int version, Set<KeyState> from, KeyState to) {
+  public boolean changeState(String table, int version, Set<KeyState> from, KeyState to, @Nullable String detail) {
     if (from.isEmpty() || from.contains(KeyState.ACTIVE) || to == KeyState.ACTIVE) {
       throw new IllegalArgumentException("ACTIVE versions change only by rotation");
     }
@@ -304,16 +349,27 @@ public final class DataKeyTable {
         jdbc.setInstant(ps, i++, now);
         ps.setString(i++, table);
         ps.setInt(i, version);
-        return ps.executeUpdate() == 1;
+        if (ps.executeUpdate() != 1) {
+          return false;
+        }
+        String event = switch (to) {
+          case RETIRED -> KeyEvent.RETIRE;
+          case DESTROYED -> KeyEvent.DESTROY;
+          default -> KeyEvent.REACTIVATE;
+        };
+        insertEvent(c, table, version, event, now, null, null, detail);
+        return true;
       }
     });
   }
 
   /**
    * Replaces the wrapped form of a version (a KEK rewrap), if the row is unchanged since it was read
-   * ({@code expectedRowVersion}).
+   * ({@code expectedRowVersion}); recorded as a {@code REWRAP} event from {@code fromKekId} in the
+   * same transaction.
    */
-  public boolean replaceWrapped(String table, int version, int expectedRowVersion, WrappedKey wrapped) {
+  public boolean replaceWrapped(String table, int version, int expectedRowVersion, String fromKekId,
+      WrappedKey wrapped) {
     return jdbc.inTransaction("store the rewrapped key " + table + " v" + version, TABLE, c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
           + " SET wrapped_key = ?, kek_provider = ?, kek_id = ?, updated_at = ?, row_version = row_version + 1"
@@ -326,8 +382,12 @@ public final class DataKeyTable {
         ps.setString(5, table);
         ps.setInt(6, version);
         ps.setInt(7, expectedRowVersion);
-        return ps.executeUpdate() == 1;
+        if (ps.executeUpdate() != 1) {
+          return false;
+        }
       }
+      insertEvent(c, table, version, KeyEvent.REWRAP, jdbc.clock().instant(), fromKekId, wrapped.kekId(), null);
+      return true;
     });
   }
 

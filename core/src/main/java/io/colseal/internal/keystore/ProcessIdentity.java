@@ -1,8 +1,10 @@
 package io.colseal.internal.keystore;
 
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 
-/** Who wrote a key row, for the audit trail: host and process id, never credentials. */
+/** Who wrote a key row, for the audit trail: host, process id and user names, never credentials. */
 final class ProcessIdentity {
   private static final String DESCRIPTION = compute();
 
@@ -10,6 +12,22 @@ final class ProcessIdentity {
 
   static String describe() {
     return DESCRIPTION;
+  }
+
+  /**
+   * Who makes a change on {@code c}: the OS user running this process, the database user of the
+   * connection (as the driver reports it) and {@link #describe()}; at most 512 characters.
+   */
+  static String actor(Connection c) {
+    String dbUser;
+    try {
+      dbUser = c.getMetaData().getUserName();
+    } catch (SQLException e) {
+      dbUser = null;
+    }
+    String s = "os " + System.getProperty("user.name", "?") + ", db " + (dbUser == null ? "?" : dbUser) + ", "
+        + DESCRIPTION;
+    return s.length() > 512 ? s.substring(0, 512) : s;
   }
 
   private static String compute() {

@@ -26,6 +26,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.crypto.AEADBadTagException;
@@ -33,6 +34,7 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code local} KEK provider: an AES-256 KEK kept as a secret-key entry in a PKCS12 keystore.
@@ -56,14 +58,21 @@ public final class LocalKeystoreKms implements KmsProvider {
   private final DestroyableAesKey kek;
   /** Every AES-256 KEK in the keystore by alias, so keys wrapped by an older KEK still unwrap. */
   private final java.util.Map<String, DestroyableAesKey> keks;
+  /** What the keystore says about each AES secret-key entry, whatever its length, for the audit. */
+  private final java.util.Map<String, EntryInfo> entries;
   private final SecureRandom random = new SecureRandom();
 
-  private LocalKeystoreKms(Path keystore, String alias, java.util.Map<String, DestroyableAesKey> keks) {
+  private LocalKeystoreKms(Path keystore, String alias, java.util.Map<String, DestroyableAesKey> keks,
+      java.util.Map<String, EntryInfo> entries) {
     this.keystore = keystore;
     this.alias = alias;
     this.keks = keks;
     this.kek = keks.get(alias);
+    this.entries = entries;
   }
+
+  /** An AES secret-key entry: its creation date as the keystore records it and its key length. */
+  private record EntryInfo(@Nullable Instant createdAt, int bits) {}
 
   /**
    * Refuses what a PKCS12 keystore cannot hold as given, before anything is read or written: an
@@ -125,6 +134,7 @@ public final class LocalKeystoreKms implements KmsProvider {
         }
       }
       java.util.Map<String, DestroyableAesKey> keks = new java.util.HashMap<>();
+      java.util.Map<String, EntryInfo> entries = new java.util.HashMap<>();
       for (String a : java.util.Collections.list(ks.aliases())) {
         if (!ks.entryInstanceOf(a, KeyStore.SecretKeyEntry.class)) {
           continue;
@@ -132,6 +142,9 @@ public final class LocalKeystoreKms implements KmsProvider {
         KeyStore.Entry entry = ks.getEntry(a, new KeyStore.PasswordProtection(password));
         if (entry instanceof KeyStore.SecretKeyEntry secret && "AES".equalsIgnoreCase(secret.getSecretKey().getAlgorithm())) {
           byte[] bytes = secret.getSecretKey().getEncoded();
+          java.util.Date created = ks.getCreationDate(a);
+          entries.put(a, new EntryInfo(created == null ? null : created.toInstant(),
+              bytes == null ? 0 : bytes.length * 8));
           if (bytes != null && bytes.length == 32) {
             keks.put(a, new DestroyableAesKey(bytes)); // takes ownership of bytes
           } else if (bytes != null) {
@@ -143,7 +156,7 @@ public final class LocalKeystoreKms implements KmsProvider {
         keks.values().forEach(DestroyableAesKey::destroy);
         throw new ColsealConfigException("entry '" + alias + "' in " + keystore + " is not an AES-256 secret key");
       }
-      return new LocalKeystoreKms(keystore, alias, keks);
+      return new LocalKeystoreKms(keystore, alias, keks, entries);
     } catch (IOException | GeneralSecurityException e) {
       // The message of a wrong password is "keystore password was incorrect"; it carries no secret.
       throw new ColsealConfigException(
@@ -216,16 +229,37 @@ public final class LocalKeystoreKms implements KmsProvider {
   }
 
   /**
-   * {@code ENABLED} with key spec {@code AES_256} when the keystore holds an AES-256 secret key under
-   * {@code kekId}, else {@code NOT_FOUND}. A keystore has no rotation or deletion schedule.
+   * {@code ENABLED} when the keystore holds an AES secret key under {@code kekId}, with key spec
+   * {@code AES_<bits>} and that strength (an entry of another length shows as such, though it cannot
+   * wrap data keys), the entry's creation date as the keystore records it, and the keystore file's
+   * owner and POSIX permissions where the file system tells them; else {@code NOT_FOUND}. A keystore
+   * has no rotation, deletion schedule, aliases beyond the entry name, or tags.
    */
   @Override
   public KekStatus describeKek(String kekId) {
     String location = "keystore " + keystore.toAbsolutePath();
-    if (keks.containsKey(kekId)) {
-      return new KekStatus(KekStatus.State.ENABLED, "AES_256", null, null, location);
+    EntryInfo entry = entries.get(kekId);
+    if (entry == null) {
+      return new KekStatus(KekStatus.State.NOT_FOUND, null, null, null, location);
     }
-    return new KekStatus(KekStatus.State.NOT_FOUND, null, null, null, location);
+    return new KekStatus(KekStatus.State.ENABLED, "AES_" + entry.bits(), null, null, location, entry.createdAt(),
+        "PKCS12 secret-key entry '" + kekId + "'", java.util.List.of(), java.util.Map.of(), entry.bits(),
+        fileAccess(keystore));
+  }
+
+  /** {@code owner alice, permissions rw-------} of the keystore file, or null where it cannot be read. */
+  static @Nullable String fileAccess(Path file) {
+    try {
+      String owner = Files.getOwner(file).getName();
+      try {
+        return "owner " + owner + ", permissions "
+            + PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+      } catch (UnsupportedOperationException notPosix) {
+        return "owner " + owner;
+      }
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return null;
+    }
   }
 
   @Override

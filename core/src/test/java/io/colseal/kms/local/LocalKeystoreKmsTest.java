@@ -61,6 +61,44 @@ class LocalKeystoreKmsTest {
   }
 
   @Test
+  void describeKek_reportsEntryCreationDateStrengthAndFileAccess() throws Exception {
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    try (LocalKeystoreKms kms = open(true)) {
+      KekStatus status = kms.describeKek("app-kek");
+      assertEquals(256, status.strengthBits());
+      assertTrue(status.createdAt() != null && !status.createdAt().isBefore(before.truncatedTo(
+          java.time.temporal.ChronoUnit.SECONDS)), String.valueOf(status.createdAt()));
+      assertTrue(status.description().contains("PKCS12"), status.description());
+      String owner = Files.getOwner(dir.resolve("kek.p12")).getName();
+      assertEquals("owner " + owner + ", permissions rw-------", status.access());
+      assertEquals(null, status.rotationEnabled());
+    }
+  }
+
+  @Test
+  void describeKek_aes128Entry_reportsItsSpecAndStrength() throws Exception {
+    Path file = dir.resolve("kek.p12");
+    open(true).close();
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(file)) {
+      ks.load(in, PASSWORD.toCharArray());
+    }
+    javax.crypto.KeyGenerator gen = javax.crypto.KeyGenerator.getInstance("AES");
+    gen.init(128);
+    ks.setEntry("weak-kek", new java.security.KeyStore.SecretKeyEntry(gen.generateKey()),
+        new java.security.KeyStore.PasswordProtection(PASSWORD.toCharArray()));
+    try (var out = Files.newOutputStream(file)) {
+      ks.store(out, PASSWORD.toCharArray());
+    }
+    try (LocalKeystoreKms kms = open(false)) {
+      KekStatus weak = kms.describeKek("weak-kek");
+      assertEquals(KekStatus.State.ENABLED, weak.state());
+      assertEquals("AES_128", weak.keySpec());
+      assertEquals(128, weak.strengthBits());
+    }
+  }
+
+  @Test
   void unwrap_sameContext_returnsGeneratedKey() {
     try (LocalKeystoreKms kms = open(true)) {
       KeyContext ctx = new KeyContext("customers", 1);

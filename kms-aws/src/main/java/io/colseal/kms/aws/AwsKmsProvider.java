@@ -11,7 +11,11 @@ import io.colseal.kms.KeyContext;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.SecretKeyMaterial;
 import io.colseal.kms.WrappedKey;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -227,10 +231,13 @@ public final class AwsKmsProvider implements KmsProvider {
   }
 
   /**
-   * {@code DescribeKey} and {@code GetKeyRotationStatus}: the key state ({@code Enabled}, {@code
-   * Disabled}, {@code PendingDeletion} with its deletion date), key spec and automatic rotation. A
-   * key KMS does not know is {@code NOT_FOUND}; any other failure (no permission, no network) is
-   * {@code UNKNOWN}. The location is the region and account of the key ARN.
+   * {@code DescribeKey}, {@code GetKeyRotationStatus}, {@code ListAliases} and {@code
+   * ListResourceTags}: the key state ({@code Enabled}, {@code Disabled}, {@code PendingDeletion} with
+   * its deletion date), key spec and its security strength, automatic rotation, creation date,
+   * description, aliases and tags. A key KMS does not know is {@code NOT_FOUND}; any other failure of
+   * {@code DescribeKey} (no permission, no network) is {@code UNKNOWN}. A failure of one of the other
+   * three leaves only its own fields unknown (null rotation, no aliases, no tags). The location is the
+   * region and account of the key ARN.
    */
   @Override
   public KekStatus describeKek(String kekId) {
@@ -249,14 +256,59 @@ public final class AwsKmsProvider implements KmsProvider {
       case "PendingDeletion", "PendingReplicaDeletion" -> KekStatus.State.PENDING_DELETION;
       default -> KekStatus.State.UNKNOWN;
     };
+    String keyId = meta.arn() == null ? kekId : meta.arn();
     Boolean rotation;
     try {
-      rotation = client.getKeyRotationStatus(b -> b.keyId(meta.arn())).keyRotationEnabled();
+      rotation = client.getKeyRotationStatus(b -> b.keyId(keyId)).keyRotationEnabled();
     } catch (SdkException e) {
       rotation = null;
     }
+    List<String> aliases = new ArrayList<>();
+    try {
+      client.listAliases(b -> b.keyId(meta.keyId())).aliases().forEach(a -> aliases.add(a.aliasName()));
+    } catch (SdkException e) {
+      aliases.clear(); // unknown: kms:ListAliases not granted
+    }
+    Map<String, String> tags = new TreeMap<>();
+    try {
+      client.listResourceTags(b -> b.keyId(keyId)).tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+    } catch (SdkException e) {
+      tags.clear(); // unknown: kms:ListResourceTags not granted
+    }
     String spec = meta.keySpecAsString();
-    return new KekStatus(state, spec, meta.deletionDate(), rotation, location(meta.arn() == null ? kekId : meta.arn()));
+    return new KekStatus(state, spec, meta.deletionDate(), rotation, location(keyId), meta.creationDate(),
+        meta.description() == null || meta.description().isEmpty() ? null : meta.description(), aliases, tags,
+        strengthBits(spec), null);
+  }
+
+  /**
+   * The security strength of a KMS key spec in bits (NIST SP 800-57 Part 1, table 2): 256 for
+   * {@code SYMMETRIC_DEFAULT} (AES-256-GCM inside KMS), 112 for RSA-2048, 128 for RSA-3072 and P-256,
+   * and so on; null for a spec this table does not know.
+   */
+  static @Nullable Integer strengthBits(@Nullable String keySpec) {
+    if (keySpec == null) {
+      return null;
+    }
+    return switch (keySpec) {
+      case "SYMMETRIC_DEFAULT", "HMAC_512", "ECC_NIST_P521" -> 256;
+      case "HMAC_384", "ECC_NIST_P384" -> 192;
+      case "RSA_3072", "ECC_NIST_P256", "ECC_SECG_P256K1", "SM2", "HMAC_256" -> 128;
+      case "RSA_4096" -> 152;
+      case "RSA_2048", "HMAC_224" -> 112;
+      default -> null;
+    };
+  }
+
+  /**
+   * The client's endpoint override ({@code colseal.kms.aws.endpoint}), else the SDK's default
+   * endpoint of the client's region, {@code https://kms.<region>.amazonaws.com}.
+   */
+  @Override
+  public java.net.URI endpoint() {
+    var configuration = client.serviceClientConfiguration();
+    return configuration.endpointOverride().orElseGet(() -> java.net.URI.create("https://kms."
+        + (configuration.region() == null ? "us-east-1" : configuration.region().id()) + ".amazonaws.com"));
   }
 
   /** {@code aws-kms <region> <account>} from a key or alias ARN; just {@code aws-kms} for a bare id. */

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.kms.KmsClient;
 
-/** AwsKmsProvider.describeKek against moto_server: enabled, disabled, scheduled for deletion, unknown. */
+/**
+ * AwsKmsProvider.describeKek against moto_server: enabled, disabled, scheduled for deletion, unknown;
+ * the KEK register's details (creation date, description, aliases, tags, strength); the endpoint.
+ */
 @ExtendWith(KmsEndpointExtension.class)
 class AwsDescribeKekIT {
 
@@ -38,6 +41,50 @@ class AwsDescribeKekIT {
       assertEquals(KekStatus.State.PENDING_DELETION, pending.state());
       assertNotNull(pending.deletionDate());
     }
+  }
+
+  @Test
+  void describeKek_registerDetails_fromDescribeKeyListAliasesAndListResourceTags(KmsEndpoint endpoint) {
+    String arn = endpoint.createKey("colseal register KEK");
+    String keyId = arn.substring(arn.lastIndexOf('/') + 1);
+    try (KmsClient client = endpoint.client()) {
+      client.createAlias(r -> r.aliasName("alias/colseal-register-b-" + keyId.substring(0, 8)).targetKeyId(keyId));
+      client.createAlias(r -> r.aliasName("alias/colseal-register-a-" + keyId.substring(0, 8)).targetKeyId(keyId));
+      client.tagResource(r -> r.keyId(keyId).tags(java.util.List.of(
+          software.amazon.awssdk.services.kms.model.Tag.builder().tagKey("owner").tagValue("payments").build(),
+          software.amazon.awssdk.services.kms.model.Tag.builder().tagKey("cost-centre").tagValue("42").build())));
+      java.time.Instant before = java.time.Instant.now().minusSeconds(60);
+      KekStatus status = AwsKmsProvider.using(client, arn).describeKek(arn);
+      assertEquals("colseal register KEK", status.description());
+      assertEquals(java.util.List.of("alias/colseal-register-a-" + keyId.substring(0, 8),
+          "alias/colseal-register-b-" + keyId.substring(0, 8)), status.aliases());
+      assertEquals(java.util.Map.of("owner", "payments", "cost-centre", "42"), status.tags());
+      assertNotNull(status.createdAt());
+      org.junit.jupiter.api.Assertions.assertTrue(status.createdAt().isAfter(before), status.createdAt().toString());
+      assertEquals(256, status.strengthBits());
+      assertEquals(endpoint.uri(), AwsKmsProvider.using(client, arn).endpoint());
+    }
+  }
+
+  @Test
+  void describeKek_rsa2048Key_has112BitStrength(KmsEndpoint endpoint) {
+    try (KmsClient client = endpoint.client()) {
+      String rsa = client.createKey(r -> r.keySpec(software.amazon.awssdk.services.kms.model.KeySpec.RSA_2048)
+          .keyUsage(software.amazon.awssdk.services.kms.model.KeyUsageType.ENCRYPT_DECRYPT)).keyMetadata().arn();
+      KekStatus status = AwsKmsProvider.using(client, rsa).describeKek(rsa);
+      assertEquals("RSA_2048", status.keySpec());
+      assertEquals(112, status.strengthBits());
+    }
+  }
+
+  @Test
+  void strengthBits_ofKeySpecs() {
+    assertEquals(256, AwsKmsProvider.strengthBits("SYMMETRIC_DEFAULT"));
+    assertEquals(112, AwsKmsProvider.strengthBits("RSA_2048"));
+    assertEquals(128, AwsKmsProvider.strengthBits("RSA_3072"));
+    assertEquals(128, AwsKmsProvider.strengthBits("ECC_NIST_P256"));
+    assertNull(AwsKmsProvider.strengthBits("SOMETHING_NEW"));
+    assertNull(AwsKmsProvider.strengthBits(null));
   }
 
   @Test

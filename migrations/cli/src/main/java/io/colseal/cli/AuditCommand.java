@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,7 @@ final class AuditCommand implements Callable<Integer> {
     if (piiSampleRows < 0 || piiSampleRows > 100_000) {
       throw new UsageException("--pii-sample-rows must be 0..100000, got " + piiSampleRows);
     }
+    LocalDate reviewed = reviewDate(LocalDate.now(ZoneOffset.UTC));
     boolean queryKms = !noKms && context.settings().get(ColsealSettings.KMS_PROVIDER.name()).isPresent();
     String passwordSource = passwordSource(context);
     if (queryKms) {
@@ -102,7 +104,7 @@ final class AuditCommand implements Callable<Integer> {
       }
     }
     AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
-        .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).algorithmsReviewed(reviewDate())
+        .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).algorithmsReviewed(reviewed)
         .keystorePasswordSource(passwordSource).build().run();
     write(root.out(), fmt, report, language);
     if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {
@@ -197,15 +199,21 @@ final class AuditCommand implements Callable<Integer> {
     Files.writeString(output.resolve("attestations.csv"), attestations, StandardCharsets.UTF_8);
   }
 
-  private @Nullable LocalDate reviewDate() {
+  private @Nullable LocalDate reviewDate(LocalDate today) {
     if (algorithmsReviewed == null) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(algorithmsReviewed.trim());
+      date = LocalDate.parse(algorithmsReviewed.trim());
     } catch (DateTimeParseException e) {
       throw new UsageException("--algorithms-reviewed must be a date such as 2026-03-31, got '" + algorithmsReviewed
           + "'");
     }
+    if (date.isAfter(today)) {
+      throw new UsageException("--algorithms-reviewed " + date + " is in the future (today is " + today
+          + " UTC): give the day the last review took place");
+    }
+    return date;
   }
 }

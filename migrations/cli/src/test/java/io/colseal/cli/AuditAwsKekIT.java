@@ -27,11 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
 
 /**
  * {@code colseal audit} through the jar with an AWS KMS KEK on moto_server (H2): the KEK's state comes
  * from DescribeKey, so disabling it and then scheduling its deletion each raise their finding while
- * data key versions depend on it.
+ * data key versions depend on it. The KEK register shows what KMS knows (creation date, description,
+ * aliases, tags, rotation, strength); moto's {@code http://} endpoint is reported as a protocol and is
+ * a finding unless {@code colseal.environment} is {@code test}; an RSA-2048 key named by a key row is
+ * weaker than the data keys it wraps.
  */
 @Tag("jar")
 @ExtendWith(KmsEndpointExtension.class)
@@ -52,7 +57,12 @@ class AuditAwsKekIT {
           "COLSEAL_JDBC_URL", db.url(),
           "COLSEAL_JDBC_USER", db.user(),
           "COLSEAL_JDBC_PASSWORD", db.childPassword(),
-          "COLSEAL_KMS_PROVIDER", "aws-kms"));
+          "COLSEAL_KMS_PROVIDER", "aws-kms",
+          "COLSEAL_ENVIRONMENT", "test"));
+      String alias = "alias/colseal-audit-it-" + keyId.substring(0, 8);
+      sdk.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
+      sdk.tagResource(r -> r.keyId(keyId).tags(List.of(software.amazon.awssdk.services.kms.model.Tag.builder()
+          .tagKey("owner").tagValue("payments").build())));
       try (Connection c = db.connect(); Statement st = c.createStatement()) {
         st.execute("CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(1000))");
       }
@@ -70,6 +80,21 @@ class AuditAwsKekIT {
       assertEquals(arn, enabled.at("/keks/0/kekId").asText());
       assertEquals("SYMMETRIC_DEFAULT", enabled.at("/keks/0/keySpec").asText());
       assertEquals("aws-kms " + KmsEndpoint.REGION + " " + arn.split(":")[4], enabled.at("/keks/0/location").asText());
+      // The KEK register: what KMS knows of the key.
+      assertEquals("colseal-audit-it", enabled.at("/keks/0/description").asText());
+      assertEquals("[\"" + alias + "\"]", enabled.at("/keks/0/aliases").toString());
+      assertEquals("[\"owner=payments\"]", enabled.at("/keks/0/tags").toString());
+      assertFalse(enabled.at("/keks/0/createdAt").isNull());
+      assertEquals(0, enabled.at("/keks/0/ageDays").asLong());
+      assertEquals(256, enabled.at("/keks/0/strengthBits").asInt());
+      assertFalse(enabled.at("/keks/0/rotationEnabled").asBoolean(true));
+      assertEquals("KMS|HTTP|false|" + kms.uri(), enabled.at("/protocols/0/channel").asText() + "|"
+          + enabled.at("/protocols/0/protocol").asText() + "|" + enabled.at("/protocols/0/encrypted").asText() + "|"
+          + enabled.at("/protocols/0/endpoint").asText());
+      // Outside tests, a KMS reached over plain HTTP is a finding.
+      AuditIT.assertFindings(Map.of("INSECURE_KMS_ENDPOINT|HIGH|" + kms.uri(), "the KMS is reached over HTTP without"
+          + " TLS at " + kms.uri() + " (colseal.environment is prod, not test)"),
+          cli.run("audit", "--json", "--set", "colseal.environment=prod").ok().json());
       assertEquals("UNKNOWN", cli.run("audit", "--json", "--no-kms").ok().json().at("/keks/0/state").asText());
 
       // moto answers DisableKey/ScheduleKeyDeletion by key id (it fails with 500 for an ARN).
@@ -84,6 +109,16 @@ class AuditAwsKekIT {
           pending);
       assertFalse(pending.at("/keks/0/deletionDate").isNull());
       cli.run("audit", "--fail-on", "high").failed("AUDIT_FINDINGS");
+
+      // A key row naming an RSA-2048 key: weaker than the 256-bit data key it is said to wrap.
+      String rsa = sdk.createKey(r -> r.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.ENCRYPT_DECRYPT))
+          .keyMetadata().arn();
+      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        assertEquals(1, st.executeUpdate("UPDATE colseal_data_key SET kek_id = '" + rsa + "'"));
+      }
+      JsonNode weak = cli.run("audit", "--json").ok().json();
+      AuditIT.assertFindings(Map.of("WEAK_ALGORITHM|HIGH|" + rsa,
+          "(RSA_2048) has 112-bit security strength, less than the 256-bit data keys it wraps"), weak);
 
       String out = pending.toString() + cli.run("audit").ok().out();
       for (String p : plaintexts) {

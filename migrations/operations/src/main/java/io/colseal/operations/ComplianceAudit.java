@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.colseal.Classification;
 import io.colseal.ColsealConfig;
+import io.colseal.ColsealSettings;
 import io.colseal.ColumnRowCounts;
 import io.colseal.TableRowCounts;
 import io.colseal.EncryptionMode;
@@ -17,6 +18,7 @@ import io.colseal.exception.ErrorCode;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.KeyAuditFields;
+import io.colseal.keys.KeyEvent;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
@@ -27,6 +29,7 @@ import io.colseal.operations.internal.audit.Attestations;
 import io.colseal.operations.internal.audit.Findings;
 import io.colseal.operations.internal.audit.JobRuns;
 import io.colseal.operations.internal.audit.PiiScanner;
+import io.colseal.operations.internal.audit.Protocols;
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
 import io.colseal.operations.report.AuditReport.Attestation;
 import io.colseal.operations.report.AuditReport.Options;
@@ -35,6 +38,7 @@ import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.KekEntry;
 import io.colseal.operations.report.AuditReport.KekState;
+import io.colseal.operations.report.AuditReport.KeyEventEntry;
 import io.colseal.operations.report.AuditReport.Lifecycle;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.Policy;
@@ -44,6 +48,7 @@ import io.colseal.operations.report.AuditReport.Source;
 import io.colseal.operations.report.AuditReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,9 +131,12 @@ public final class ComplianceAudit {
       admin.auditFields().forEach(f -> extra.put(f.table() + "#" + f.version(), f));
 
       Policy policy = new Policy(config.originatorPeriod(), config.validityPeriod(), config.usageCap(),
-          config.keyCacheTtl());
-      List<DekEntry> deks = deks(admin, versions, inScopeColumns, indexes, counts, tableRows, extra, now);
-      List<KekEntry> keks = keks(admin, versions, extra);
+          config.keyCacheTtl(), config.find(ColsealSettings.KEK_PERIOD).orElseThrow());
+      List<KeyEventEntry> events = keyEvents(admin);
+      Map<String, KekStatus> statuses = kekStatuses(admin, versions);
+      List<DekEntry> deks = deks(admin, versions, registered, inScopeColumns, indexes, counts, tableRows, extra,
+          events == null ? List.of() : events, now);
+      List<KekEntry> keks = keks(versions, extra, statuses, now);
       List<ColumnEntry> columns = new ArrayList<>(columns(inScopeColumns, counts, versions));
 
       Source source;
@@ -136,6 +144,7 @@ public final class ComplianceAudit {
       Lifecycle lifecycle;
       List<JobRuns.StaleJob> staleJobs;
       Scope scope;
+      List<AuditReport.ProtocolEntry> protocols = new ArrayList<>();
       Connection c = connections.open();
       try {
         source = source(c, admin);
@@ -151,7 +160,11 @@ public final class ComplianceAudit {
         suspects = scanner.scan(c, catalog, col -> registeredNames.contains(
             col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
         staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
-        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks));
+        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks), events);
+        if (queryKms && configuredProvider() != null) {
+          protocols.add(Protocols.kms(configuredProvider(), kmsEndpoint(admin)));
+        }
+        protocols.add(Protocols.jdbc(c, source.jdbcUrlMasked()));
       } catch (SQLException e) {
         throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: reading the database failed: " + e.getMessage(),
             e);
@@ -162,14 +175,16 @@ public final class ComplianceAudit {
           // The report is complete; a failed release changes nothing in it.
         }
       }
-      List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed);
+      List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed, statuses);
       List<AuditReport.Finding> findings = Findings.withStaleJobs(Findings.derive(policy, keks, deks, columns,
           suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
           admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
+      findings = Findings.withProtocols(findings, protocols, config.environment());
       List<Attestation> attestations = Attestations.derive(new Attestations.Facts(keks, deks, configuredProvider(),
           keystoreFile(), passwordSource(), config.environment(), queryKms, algorithmsReviewed));
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
-          deks, columns, suspects, lifecycle, algorithms, findings, scope, attestations, "");
+          deks, columns, suspects, lifecycle, algorithms, findings, scope, attestations,
+          config.find(ColsealSettings.KEY_TABLE_BACKUP).filter(b -> !b.isBlank()).orElse(null), protocols, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
     } catch (SQLException e) {
       throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: cannot connect: " + e.getMessage(), e);
@@ -231,15 +246,25 @@ public final class ComplianceAudit {
     return tables == null || tables.contains(table.toLowerCase(Locale.ROOT));
   }
 
-  private List<DekEntry> deks(KeyAdmin admin, List<KeyVersion> versions, List<RegisteredColumn> columns,
-      List<RegisteredBlindIndex> indexes, Map<String, ColumnRowCounts> counts, Map<String, TableRowCounts> tableRows,
-      Map<String, KeyAuditFields> extra, Instant now) {
+  private List<DekEntry> deks(KeyAdmin admin, List<KeyVersion> versions, List<RegisteredColumn> registered,
+      List<RegisteredColumn> columns, List<RegisteredBlindIndex> indexes, Map<String, ColumnRowCounts> counts,
+      Map<String, TableRowCounts> tableRows, Map<String, KeyAuditFields> extra, List<KeyEventEntry> events,
+      Instant now) {
     List<DekEntry> out = new ArrayList<>();
     for (KeyVersion v : versions) {
       // A blind-index key (<table>#bidx) serves the index columns of its table; no envelope names it.
       List<String> cols = BlindIndexKeys.isBlindIndexKey(v.table())
           ? indexes.stream().filter(i -> i.keyName().equals(v.table())).map(RegisteredBlindIndex::column).toList()
           : columns.stream().filter(c -> c.table().equals(v.table())).map(RegisteredColumn::column).toList();
+      // What the key protects: the classifications of its columns (of the indexed source columns for a
+      // blind-index key).
+      List<String> purposes = BlindIndexKeys.isBlindIndexKey(v.table())
+          ? indexes.stream().filter(i -> i.keyName().equals(v.table()))
+              .flatMap(i -> registered.stream().filter(r -> r.table().equals(i.table())
+                  && r.column().equals(i.sourceColumn())))
+              .map(r -> r.classification().name()).distinct().sorted().toList()
+          : columns.stream().filter(c -> c.table().equals(v.table())).map(c -> c.classification().name())
+              .distinct().sorted().toList();
       long values = 0;
       for (String col : cols) {
         ColumnRowCounts rc = counts.get(v.table() + "." + col);
@@ -249,35 +274,91 @@ public final class ComplianceAudit {
       KeyAuditFields f = extra.get(v.table() + "#" + v.version());
       Instant useEnds = v.state() == KeyState.ACTIVE && v.activatedAt() != null
           ? v.activatedAt().plus(config.originatorPeriod()) : null;
-      out.add(new DekEntry(v.table(), v.version(), v.state().name(), v.algorithm().name(), 256, v.kekProvider(),
+      // A destroyed version keeps the day it moved to RETIRED, if it went through RETIRED.
+      KeyEventEntry retired = v.state() == KeyState.RETIRED || v.state() == KeyState.DESTROYED
+          ? lastEvent(events, v, KeyEvent.RETIRE) : null;
+      KeyEventEntry destroyed = v.state() == KeyState.DESTROYED ? lastEvent(events, v, KeyEvent.DESTROY) : null;
+      out.add(new DekEntry(v.table(), v.version(), v.state().name(), v.algorithm().name(),
+          v.algorithm().strengthBits(), v.kekProvider(),
           v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), useEnds,
           v.createdAt().plus(config.validityPeriod()), v.retiredAt(), v.destroyedAt(), v.encryptionsReserved(),
           config.usageCap(), (double) v.encryptionsReserved() / config.usageCap(),
           f == null ? null : f.encryptionsAtRetirement(), values,
           tr == null ? 0 : tr.rowsWithAnyValueOn(v.version()), tr == null ? 0 : tr.rowsWithAllValuesOn(v.version()), cols, f == null ? null : f.environment(),
-          Duration.between(v.createdAt(), now).toDays(), admin.assess(v).stream().map(KeyFlag::name).toList()));
+          Duration.between(v.createdAt(), now).toDays(), admin.assess(v).stream().map(KeyFlag::name).toList(),
+          f == null ? null : f.createdBy(), purposes, retired == null ? null : retired.at(),
+          destroyed == null ? null : destroyed.detail(), destroyed == null ? null : destroyed.actor()));
     }
     return out;
   }
 
-  private List<KekEntry> keks(KeyAdmin admin, List<KeyVersion> versions, Map<String, KeyAuditFields> extra) {
+  private static @Nullable KeyEventEntry lastEvent(List<KeyEventEntry> events, KeyVersion v, String event) {
+    KeyEventEntry last = null;
+    for (KeyEventEntry e : events) {
+      if (e.table().equals(v.table()) && e.version() == v.version() && e.event().equals(event)) {
+        last = e;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * The key events of the tables in scope, oldest first; null when the key table has no event
+   * history (migration V0_8 not applied, as with {@code schema-management=none} and older scripts).
+   */
+  private @Nullable List<KeyEventEntry> keyEvents(KeyAdmin admin) {
+    List<KeyEvent> events;
+    try {
+      events = admin.keyEvents();
+    } catch (ColsealException e) {
+      return null;
+    }
+    return events.stream().filter(e -> inScope(e.table())).map(e -> new KeyEventEntry(e.table(), e.version(),
+        e.event(), e.at(), e.actor(), e.fromKekId(), e.toKekId(), e.detail())).toList();
+  }
+
+  /** What the configured provider says about each KEK of its own that the key table names, by provider and id. */
+  private Map<String, KekStatus> kekStatuses(KeyAdmin admin, List<KeyVersion> versions) {
+    String configured = configuredProvider();
+    Map<String, KekStatus> out = new TreeMap<>();
+    for (KeyVersion v : versions) {
+      String key = v.kekProvider() + "\n" + v.kekId();
+      if (out.containsKey(key)) {
+        continue;
+      }
+      KekStatus status = KekStatus.unknown(v.kekProvider());
+      if (queryKms && v.kekProvider().equals(configured)) {
+        try {
+          status = admin.describeKek(v.kekId());
+        } catch (ColsealException e) {
+          // The provider cannot be created here (settings missing): the state stays UNKNOWN.
+          status = KekStatus.unknown(v.kekProvider());
+        }
+      }
+      out.put(key, status);
+    }
+    return out;
+  }
+
+  private @Nullable URI kmsEndpoint(KeyAdmin admin) {
+    try {
+      return admin.kmsEndpoint();
+    } catch (ColsealException e) {
+      return null;
+    }
+  }
+
+  private static List<KekEntry> keks(List<KeyVersion> versions, Map<String, KeyAuditFields> extra,
+      Map<String, KekStatus> statuses, Instant now) {
     Map<String, List<KeyVersion>> byKek = new TreeMap<>();
     for (KeyVersion v : versions) {
       byKek.computeIfAbsent(v.kekProvider() + "\n" + v.kekId(), k -> new ArrayList<>()).add(v);
     }
-    String configured = configuredProvider();
     List<KekEntry> out = new ArrayList<>();
-    for (List<KeyVersion> group : byKek.values()) {
+    for (Map.Entry<String, List<KeyVersion>> e : byKek.entrySet()) {
+      List<KeyVersion> group = e.getValue();
       KeyVersion first = group.get(0);
-      KekStatus status = KekStatus.unknown(first.kekProvider());
-      if (queryKms && first.kekProvider().equals(configured)) {
-        try {
-          status = admin.describeKek(first.kekId());
-        } catch (ColsealException e) {
-          // The provider cannot be created here (settings missing): the state stays UNKNOWN.
-          status = KekStatus.unknown(first.kekProvider());
-        }
-      }
+      KekStatus status = statuses.getOrDefault(e.getKey(), KekStatus.unknown(first.kekProvider()));
       TreeSet<String> environments = new TreeSet<>();
       for (KeyVersion v : group) {
         KeyAuditFields f = extra.get(v.table() + "#" + v.version());
@@ -286,9 +367,11 @@ public final class ComplianceAudit {
         }
       }
       int live = (int) group.stream().filter(v -> v.state() != KeyState.DESTROYED).count();
+      Long ageDays = status.createdAt() == null ? null : Duration.between(status.createdAt(), now).toDays();
       out.add(new KekEntry(first.kekProvider(), first.kekId(), status.location(), status.keySpec(),
           KekState.valueOf(status.state().name()), status.deletionDate(), status.rotationEnabled(),
-          List.copyOf(environments), group.size(), live));
+          List.copyOf(environments), group.size(), live, status.createdAt(), status.description(), status.aliases(),
+          status.tags().entrySet().stream().map(t -> t.getKey() + "=" + t.getValue()).toList(), status.strengthBits(), status.access(), ageDays));
     }
     return out;
   }
@@ -390,7 +473,7 @@ public final class ComplianceAudit {
    * again (PCI DSS 12.3.3); without it both are null.
    */
   private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<RegisteredColumn> columns,
-      List<RegisteredBlindIndex> indexes, @Nullable LocalDate reviewed) {
+      List<RegisteredBlindIndex> indexes, @Nullable LocalDate reviewed, Map<String, KekStatus> statuses) {
     LocalDate next = reviewed == null ? null : reviewed.plusYears(1);
     List<AlgorithmEntry> out = new ArrayList<>();
     List<String> randomized = columns.stream().filter(c -> c.mode() == EncryptionMode.RANDOMIZED)
@@ -407,17 +490,27 @@ public final class ComplianceAudit {
       out.add(new AlgorithmEntry("HKDF-SHA-256", "deterministic key of each data key version", deterministic, 256,
           List.of("RFC 5869", "NIST SP 800-56C"), reviewed, next));
     }
+    // Wrapping by the KEK: named and rated by what the KMS says of each KEK (its key spec and
+    // strength), so a weaker KEK shows here and in WEAK_ALGORITHM; 256 where the KMS did not say.
     Map<String, List<String>> wrapping = new LinkedHashMap<>();
+    Map<String, Integer> wrappingStrength = new HashMap<>();
     for (KeyVersion v : versions) {
-      String name = v.kekProvider().equals("aws-kms") ? "AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)"
-          : v.kekProvider().equals("local") ? "AES-256-GCM (local keystore wrap)" : v.kekProvider() + " wrap";
+      KekStatus status = statuses.get(v.kekProvider() + "\n" + v.kekId());
+      Integer bits = status == null ? null : status.strengthBits();
+      String spec = status == null ? null : status.keySpec();
+      String name = v.kekProvider().equals("aws-kms")
+          ? "AWS KMS " + (spec == null ? "SYMMETRIC_DEFAULT" : spec)
+              + (spec == null || spec.equals("SYMMETRIC_DEFAULT") ? " (AES-256-GCM)" : "")
+          : v.kekProvider().equals("local") ? "AES-" + (bits == null ? 256 : bits) + "-GCM (local keystore wrap)"
+          : v.kekProvider() + " wrap";
       List<String> kekIds = wrapping.computeIfAbsent(name, n -> new ArrayList<>());
       if (!kekIds.contains(v.kekId())) {
         kekIds.add(v.kekId());
       }
+      wrappingStrength.merge(name, bits == null ? 256 : bits, Math::min);
     }
-    wrapping.forEach((name, kekIds) -> out.add(new AlgorithmEntry(name, "data key wrapping by the KEK", kekIds, 256,
-        List.of("NIST SP 800-38D", "NIST SP 800-57 Part 1"), reviewed, next)));
+    wrapping.forEach((name, kekIds) -> out.add(new AlgorithmEntry(name, "data key wrapping by the KEK", kekIds,
+        wrappingStrength.get(name), List.of("NIST SP 800-38D", "NIST SP 800-57 Part 1"), reviewed, next)));
     out.add(new AlgorithmEntry("HMAC-SHA-256", "key check value of each data key",
         List.of("colseal_data_key.key_check_value"), 256, List.of("FIPS 198-1", "NIST SP 800-107"), reviewed, next));
     List<String> indexColumns = indexes.stream().map(i -> i.table() + "." + i.column()).toList();
@@ -489,8 +582,14 @@ public final class ComplianceAudit {
      * When the algorithm inventory was last reviewed (PCI DSS 12.3.3: at least every 12 months);
      * the report shows it, the next review a year later, and {@code ALGORITHM_REVIEW_OVERDUE} once
      * that has passed. Default: unknown (no dates, no finding).
+     *
+     * @throws IllegalArgumentException if {@code date} is after today (UTC) by the config's clock
      */
     public Builder algorithmsReviewed(@Nullable LocalDate date) {
+      if (date != null && date.isAfter(LocalDate.ofInstant(config.clock().instant(), ZoneOffset.UTC))) {
+        throw new IllegalArgumentException("the algorithm inventory review date " + date
+            + " is in the future; give the day the last review took place");
+      }
       algorithmsReviewed = date;
       return this;
     }

@@ -26,7 +26,9 @@ public final class CsvAuditRenderer {
   private static final List<String> KEY_FIELDS = List.of("table", "version", "state", "algorithm", "strengthBits",
       "kekProvider", "kekId", "keyCheckValue", "createdAt", "activatedAt", "useEndsAt", "validUntil", "retiredAt",
       "destroyedAt", "encryptionsReserved", "usageCap", "usageRatio", "encryptionsAtRetirement", "values", "rowsWithAnyValue",
-      "rowsWithAllValues", "columns", "environment", "ageDays", "flags");
+      "rowsWithAllValues", "columns", "environment", "ageDays", "flags",
+      // Part R (issue 15): custody
+      "createdBy", "purposes", "movedToRetiredAt", "destroyMethod", "destroyedBy");
   private static final List<String> COLUMN_FIELDS = List.of("table", "column", "entity", "attribute", "javaType",
       "storage", "mode", "classification", "method", "algorithm", "nonceBits", "tagBits", "aad", "rowsTotal",
       "rowsNull", "rowsByKeyVersion", "rowsNotEncrypted", "activeVersion");
@@ -41,7 +43,9 @@ public final class CsvAuditRenderer {
           s(d.retiredAt()), s(d.destroyedAt()), s(d.encryptionsReserved()), s(d.usageCap()),
           String.format(Locale.ROOT, "%.6f", d.usageRatio()), s(d.encryptionsAtRetirement()), s(d.values()),
           s(d.rowsWithAnyValue()), s(d.rowsWithAllValues()),
-          String.join(" ", d.columns()), s(d.environment()), s(d.ageDays()), String.join(" ", d.flags())));
+          String.join(" ", d.columns()), s(d.environment()), s(d.ageDays()), String.join(" ", d.flags()),
+          s(d.createdBy()), String.join(" ", d.purposes()), s(d.movedToRetiredAt()), s(d.destroyMethod()),
+          s(d.destroyedBy())));
     }
     return out.toString();
   }

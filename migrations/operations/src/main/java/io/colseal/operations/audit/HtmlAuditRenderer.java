@@ -16,6 +16,8 @@ import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.Finding;
 import io.colseal.operations.report.AuditReport.JobRun;
 import io.colseal.operations.report.AuditReport.KekEntry;
+import io.colseal.operations.report.AuditReport.KeyEventEntry;
+import io.colseal.operations.report.AuditReport.ProtocolEntry;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
@@ -84,10 +86,13 @@ public final class HtmlAuditRenderer {
       summary();
       findings();
       keyRegister();
+      registerDetails();
       columns();
       suspects();
       lifecycle();
+      keyEvents();
       algorithms();
+      protocols();
       attestations();
       integrity();
       out.append("</main>\n</body>\n</html>\n");
@@ -374,6 +379,55 @@ public final class HtmlAuditRenderer {
       section("integrity", s(Section.INTEGRITY));
       out.append("<p class=\"hash\"><span>SHA-256</span> <code id=\"content-sha256\">").append(esc(r.contentSha256()))
           .append("</code></p>\n<p class=\"note\">").append(esc(t.get("hashNote"))).append("</p>\n</section>\n");
+    }
+
+    // Part R (issue 15): KEK register details, data key custody, key events, protocol inventory.
+    private void registerDetails() {
+      section("kek-details", s(Section.KEK_DETAILS));
+      rows(r.keks(), List.of(h("kekId"), h("createdAt"), h("ageDays"), h("description"), h("aliases"), h("tags"),
+          h("strengthBits"), h("rotationEnabled"), h("access")),
+          (KekEntry k) -> List.of(k.kekId(), time(k.createdAt()), k.ageDays() == null ? "—" : count(k.ageDays()),
+              dash(k.description()), k.aliases().isEmpty() ? "—" : String.join(", ", k.aliases()),
+              k.tags().isEmpty() ? "—" : String.join(", ", k.tags()),
+              k.strengthBits() == null ? "—" : k.strengthBits() + " bit",
+              k.rotationEnabled() == null ? Labels.unknown(lang) : k.rotationEnabled().toString(), dash(k.access())));
+      out.append("<p class=\"note\">").append(esc(h("kekPeriod") + ": " + days(r.policy().kekPeriod())))
+          .append("</p>\n</section>\n");
+      section("key-custody", s(Section.KEY_CUSTODY));
+      rows(r.deks(), List.of(h("version"), h("createdBy"), h("activatedAt"), h("retiredAt"), h("movedToRetiredAt"),
+          h("destroyedAt"), h("destroyMethod"), h("destroyedBy"), h("columns"), h("purposes")),
+          (DekEntry d) -> List.of(d.table() + " v" + d.version(), dash(d.createdBy()), day(d.activatedAt()),
+              day(d.retiredAt()), day(d.movedToRetiredAt()), day(d.destroyedAt()), dash(d.destroyMethod()),
+              dash(d.destroyedBy()), String.join(", ", d.columns()), d.purposes().stream()
+                  .map(p -> Labels.classification(p, lang)).collect(java.util.stream.Collectors.joining(", "))));
+      out.append("<p class=\"note\"><strong>").append(esc(h("keyTableBackup"))).append("</strong>: ")
+          .append(esc(r.keyTableBackup() == null ? Labels.noBackupStatement(lang) : r.keyTableBackup()))
+          .append("</p>\n</section>\n");
+    }
+
+    private void keyEvents() {
+      section("key-events", s(Section.KEY_EVENTS));
+      List<KeyEventEntry> events = r.lifecycle().keyEvents();
+      if (events == null) {
+        out.append("<p>").append(esc(Labels.noKeyEventHistory(lang))).append("</p>\n");
+      } else {
+        rows(events, List.of(h("at"), h("version"), h("event"), h("actor"), h("fromKekId"), h("toKekId"),
+            h("detail")), (KeyEventEntry e) -> List.of(time(e.at()), e.table() + " v" + e.version(), e.event(),
+            e.actor(), dash(e.fromKekId()), dash(e.toKekId()), dash(e.detail())));
+      }
+      out.append("</section>\n");
+    }
+
+    private void protocols() {
+      section("protocols", s(Section.PROTOCOLS));
+      rows(r.protocols(), List.of(h("channel"), h("protocol"), h("endpoint"), h("encrypted"), h("howEstablished")),
+          (ProtocolEntry p) -> List.of(p.channel(), p.protocol(), p.endpoint(),
+              p.encrypted() == null ? "—" : p.encrypted() ? "✓" : "✗", p.method()));
+      out.append("</section>\n");
+    }
+
+    private static String dash(@Nullable String s) {
+      return s == null ? "—" : s;
     }
 
     private <T> void rows(List<T> items, List<String> headers, Function<T, List<String>> cells) {

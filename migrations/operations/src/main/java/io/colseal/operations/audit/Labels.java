@@ -25,7 +25,9 @@ public final class Labels {
   /** Sections of the report, in the order the Markdown and HTML forms show them. */
   public enum Section {
     TITLE, SCOPE, SUMMARY, FINDINGS, KEK_REGISTER, KEY_REGISTER, COLUMN_INVENTORY, PII_SUSPECTS, LIFECYCLE, ROTATIONS,
-    JOB_RUNS, RETIRED_USE, ALGORITHMS, POLICY, SOURCE, ATTESTATION, INTEGRITY
+    JOB_RUNS, RETIRED_USE, ALGORITHMS, POLICY, SOURCE, ATTESTATION, INTEGRITY,
+    // Part R (issue 15): register details, key events and the protocol inventory.
+    KEK_DETAILS, KEY_CUSTODY, KEY_EVENTS, PROTOCOLS
   }
 
   private static final Map<String, String[]> SECTIONS = Map.ofEntries(
@@ -45,7 +47,12 @@ public final class Labels {
       Map.entry("POLICY", new String[] {"키 정책", "Key policy"}),
       Map.entry("SOURCE", new String[] {"대상", "Source"}),
       Map.entry("ATTESTATION", new String[] {"확인 사항", "Attestation notes"}),
-      Map.entry("INTEGRITY", new String[] {"무결성", "Integrity"}));
+      Map.entry("INTEGRITY", new String[] {"무결성", "Integrity"}),
+      // Part R (issue 15)
+      Map.entry("KEK_DETAILS", new String[] {"KEK 관리대장 (KMS 기록)", "KEK register (as the KMS records it)"}),
+      Map.entry("KEY_CUSTODY", new String[] {"데이터 키 관리 이력", "Data key custody"}),
+      Map.entry("KEY_EVENTS", new String[] {"키 관리 명령 이력 (재래핑·퇴역·파기)", "Key command history (rewrap, retire, destroy)"}),
+      Map.entry("PROTOCOLS", new String[] {"사용 프로토콜 목록", "Protocol inventory"}));
 
   private static final Map<String, String[]> HEADERS = Map.ofEntries(
       Map.entry("generatedAt", new String[] {"생성 시각", "Generated at"}),
@@ -139,7 +146,31 @@ public final class Labels {
       Map.entry("message", new String[] {"내용", "Message"}),
       Map.entry("messageKo", new String[] {"내용 (한국어)", "Message (Korean)"}),
       Map.entry("references", new String[] {"근거 기준", "References"}),
-      Map.entry("count", new String[] {"건수", "Count"}));
+      Map.entry("count", new String[] {"건수", "Count"}),
+      // Part R (issue 15): KEK register, data key custody, key events, protocols.
+      Map.entry("kekPeriod", new String[] {"KEK 암호 사용 기간", "KEK cryptoperiod"}),
+      Map.entry("description", new String[] {"설명", "Description"}),
+      Map.entry("aliases", new String[] {"별칭", "Aliases"}),
+      Map.entry("tags", new String[] {"태그", "Tags"}),
+      Map.entry("access", new String[] {"접근 권한", "Access"}),
+      Map.entry("createdBy", new String[] {"생성자(관리 주체)", "Created by (custodian)"}),
+      Map.entry("purposes", new String[] {"보호 대상(용도)", "Protects (purpose)"}),
+      Map.entry("movedToRetiredAt", new String[] {"퇴역(RETIRED) 전환일", "Moved to RETIRED"}),
+      Map.entry("destroyMethod", new String[] {"파기 방법", "Destruction method"}),
+      Map.entry("destroyedBy", new String[] {"파기자", "Destroyed by"}),
+      Map.entry("keyTableBackup", new String[] {"키 테이블 백업 (운영자 진술)", "Key table backup (operator's statement)"}),
+      Map.entry("event", new String[] {"명령", "Event"}),
+      Map.entry("actor", new String[] {"수행자", "Actor"}),
+      Map.entry("fromKekId", new String[] {"이전 KEK", "From KEK"}),
+      Map.entry("toKekId", new String[] {"새 KEK", "To KEK"}),
+      Map.entry("detail", new String[] {"상세", "Detail"}),
+      Map.entry("channel", new String[] {"채널", "Channel"}),
+      Map.entry("protocol", new String[] {"프로토콜", "Protocol"}),
+      Map.entry("endpoint", new String[] {"접속 대상", "Endpoint"}),
+      Map.entry("encrypted", new String[] {"전송 구간 암호화", "Encrypted in transit"}),
+      Map.entry("howEstablished", new String[] {"확인 방법", "How established"}),
+      Map.entry("keyEvents", new String[] {"키 관리 명령 이력", "Key command history"}),
+      Map.entry("protocols", new String[] {"사용 프로토콜", "Protocols"}));
 
   private static final Map<String, String[]> FINDINGS = Map.ofEntries(
       Map.entry("KEY_VALIDITY_PERIOD_EXCEEDED", new String[] {"키 유효 기간 초과", "Key validity period exceeded"}),
@@ -160,7 +191,10 @@ public final class Labels {
       Map.entry("UNENCRYPTED_PII", new String[] {"암호화되지 않은 개인정보", "Unencrypted personal data"}),
       Map.entry("COLUMN_UNCLASSIFIED", new String[] {"분류되지 않은 암호화 컬럼", "Unclassified encrypted column"}),
       Map.entry("ALGORITHM_REVIEW_OVERDUE", new String[] {"암호 알고리즘 검토 기한 경과", "Algorithm review overdue"}),
-      Map.entry("REENCRYPTION_JOB_STALE", new String[] {"중단된 재암호화 작업", "Stalled re-encryption job"}));
+      Map.entry("REENCRYPTION_JOB_STALE", new String[] {"중단된 재암호화 작업", "Stalled re-encryption job"}),
+      // Part R (issue 15)
+      Map.entry("KEK_CRYPTOPERIOD_EXCEEDED", new String[] {"KEK 암호 사용 기간 초과", "KEK cryptoperiod exceeded"}),
+      Map.entry("INSECURE_KMS_ENDPOINT", new String[] {"암호화되지 않은 KMS 접속", "KMS reached without TLS"}));
 
   private static final Map<String, String[]> VALUES = Map.ofEntries(
       Map.entry("kind.RRN", new String[] {"주민등록번호", "resident registration number"}),
@@ -356,6 +390,26 @@ public final class Labels {
       return classification;
     }
     return lang == Lang.KO ? c.korean() : c.english();
+  }
+
+  // Part R (issue 15)
+  /**
+   * What the data-key register says when no key-table backup statement was given ({@code
+   * colseal.audit.key-table-backup}).
+   */
+  public static String noBackupStatement(Lang lang) {
+    return lang == Lang.KO
+        ? "운영자가 키 테이블 백업 위치를 진술하지 않았습니다(colseal.audit.key-table-backup): 백업 증적을 별도로 확인하십시오."
+        : "No statement of where the key table is backed up was given (colseal.audit.key-table-backup): ask for the"
+            + " backup evidence separately.";
+  }
+
+  /** What the key events part says when the key table has no event history (migration V0_8). */
+  public static String noKeyEventHistory(Lang lang) {
+    return lang == Lang.KO
+        ? "키 테이블에 명령 이력(colseal_key_event, 마이그레이션 V0_8)이 없어 재래핑·퇴역·파기 이력을 보여줄 수 없습니다."
+        : "The key table has no command history (colseal_key_event, migration V0_8): rewraps, retirements and"
+            + " destructions cannot be shown.";
   }
 
   /** Every finding code with a label. */

@@ -13,6 +13,8 @@ import io.colseal.operations.report.AuditReport.DekEntry;
 import io.colseal.operations.report.AuditReport.Finding;
 import io.colseal.operations.report.AuditReport.JobRun;
 import io.colseal.operations.report.AuditReport.KekEntry;
+import io.colseal.operations.report.AuditReport.KeyEventEntry;
+import io.colseal.operations.report.AuditReport.ProtocolEntry;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
@@ -49,11 +51,15 @@ public final class MarkdownAuditRenderer {
     summary(r);
     findings(r);
     keks(r);
+    kekDetails(r);
     deks(r);
+    custody(r);
     columns(r);
     suspects(r);
     lifecycle(r);
+    keyEvents(r);
     algorithms(r);
+    protocols(r);
     attestation(r);
     h2(Section.INTEGRITY);
     out.append(lang == Lang.KO
@@ -250,6 +256,61 @@ public final class MarkdownAuditRenderer {
       }
     }
     out.append('\n');
+  }
+
+  // Part R (issue 15): KEK register details, data key custody, key events, protocol inventory.
+  private void kekDetails(AuditReport r) {
+    h3(Section.KEK_DETAILS);
+    List<List<String>> rows = new ArrayList<>();
+    for (KekEntry k : r.keks()) {
+      rows.add(row(k.kekId(), str(k.createdAt()), str(k.ageDays()), str(k.description()), String.join(", ", k.aliases()),
+          String.join(", ", k.tags()),
+          str(k.strengthBits()), str(k.rotationEnabled()), str(k.access())));
+    }
+    table(headers("kekId", "createdAt", "ageDays", "description", "aliases", "tags", "strengthBits",
+        "rotationEnabled", "access"), rows);
+    out.append(header("kekPeriod", lang)).append(": ").append(r.policy().kekPeriod().toDays())
+        .append(lang == Lang.KO ? "일" : " days").append("\n\n");
+  }
+
+  private void custody(AuditReport r) {
+    h3(Section.KEY_CUSTODY);
+    List<List<String>> rows = new ArrayList<>();
+    for (DekEntry d : r.deks()) {
+      rows.add(row(d.table() + " v" + d.version(), str(d.createdBy()), str(d.activatedAt()), str(d.retiredAt()),
+          str(d.movedToRetiredAt()), str(d.destroyedAt()), str(d.destroyMethod()), str(d.destroyedBy()),
+          String.join(", ", d.columns()), d.purposes().stream().map(p -> Labels.classification(p, lang))
+              .collect(Collectors.joining(", "))));
+    }
+    table(headers("version", "createdBy", "activatedAt", "retiredAt", "movedToRetiredAt", "destroyedAt",
+        "destroyMethod", "destroyedBy", "columns", "purposes"), rows);
+    out.append(header("keyTableBackup", lang)).append(": ")
+        .append(r.keyTableBackup() == null ? Labels.noBackupStatement(lang) : cell(r.keyTableBackup())).append("\n\n");
+  }
+
+  private void keyEvents(AuditReport r) {
+    h3(Section.KEY_EVENTS);
+    List<KeyEventEntry> events = r.lifecycle().keyEvents();
+    if (events == null) {
+      out.append(Labels.noKeyEventHistory(lang)).append("\n\n");
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (KeyEventEntry e : events) {
+      rows.add(row(e.at().toString(), e.table() + " v" + e.version(), e.event(), e.actor(), str(e.fromKekId()),
+          str(e.toKekId()), str(e.detail())));
+    }
+    table(headers("at", "version", "event", "actor", "fromKekId", "toKekId", "detail"), rows);
+  }
+
+  private void protocols(AuditReport r) {
+    h2(Section.PROTOCOLS);
+    List<List<String>> rows = new ArrayList<>();
+    for (ProtocolEntry p : r.protocols()) {
+      rows.add(row(p.channel(), p.protocol(), p.endpoint(), p.encrypted() == null ? "-" : p.encrypted().toString(),
+          p.method()));
+    }
+    table(headers("channel", "protocol", "endpoint", "encrypted", "howEstablished"), rows);
   }
 
   private String references(List<String> references) {

@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  *     derived from facts collected here (provider, keystore path and permissions, password source,
  *     environment tags); covered by {@code contentSha256} like everything else
  * @param formatVersion {@code "2"} (2: rows and values counted apart, Korean finding messages)
+ * @param keyTableBackup the operator's statement of where the key table is backed up ({@code
+ *     colseal.audit.key-table-backup}), null when none was given; shown as given, not checked
+ * @param protocols the protocols of the connections colseal uses (KMS, JDBC), with how each was
+ *     established (PCI DSS 12.3.3 inventory)
  * @param contentSha256 SHA-256 (hex) of the canonical JSON of this report with this field set to
  *     {@code ""}
  */
@@ -37,6 +41,8 @@ public record AuditReport(
     List<Finding> findings,
     Scope scope,
     List<Attestation> attestations,
+    @Nullable String keyTableBackup,
+    List<ProtocolEntry> protocols,
     String contentSha256) {
 
   public static final String FORMAT_VERSION = "2";
@@ -49,12 +55,13 @@ public record AuditReport(
     algorithms = List.copyOf(algorithms);
     findings = List.copyOf(findings);
     attestations = List.copyOf(attestations);
+    protocols = List.copyOf(protocols);
   }
 
   /** This report with {@code contentSha256} replaced. */
   public AuditReport withContentSha256(String sha256) {
     return new AuditReport(formatVersion, generatedAt, colsealVersion, source, policy, keks, deks, columns, suspects,
-        lifecycle, algorithms, findings, scope, attestations, sha256);
+        lifecycle, algorithms, findings, scope, attestations, keyTableBackup, protocols, sha256);
   }
 
   /** Findings of {@code severity} or above. */
@@ -71,8 +78,18 @@ public record AuditReport(
       String kmsProvider,
       @Nullable String environment) {}
 
-  /** The key policy in force ({@code colseal.keys.*}, {@code colseal.key-cache-ttl}). */
-  public record Policy(Duration originatorPeriod, Duration validityPeriod, long usageCap, Duration keyCacheTtl) {}
+  /**
+   * The key policy in force ({@code colseal.keys.*}, {@code colseal.key-cache-ttl}).
+   *
+   * @param kekPeriod the KEK cryptoperiod ({@code colseal.keys.kek-period})
+   */
+  public record Policy(Duration originatorPeriod, Duration validityPeriod, long usageCap, Duration keyCacheTtl,
+      Duration kekPeriod) {
+    /** A policy with the default KEK cryptoperiod, P365D. */
+    public Policy(Duration originatorPeriod, Duration validityPeriod, long usageCap, Duration keyCacheTtl) {
+      this(originatorPeriod, validityPeriod, usageCap, keyCacheTtl, Duration.ofDays(365));
+    }
+  }
 
   /** The state of a KEK as its KMS reports it. */
   public enum KekState { ENABLED, DISABLED, PENDING_DELETION, NOT_FOUND, UNKNOWN }
@@ -83,6 +100,14 @@ public record AuditReport(
    * @param environments distinct environment tags of the key rows under this KEK, sorted
    * @param dekVersions key versions wrapped by this KEK
    * @param liveDekVersions of those, the ones not DESTROYED
+   * @param createdAt when the KMS created the KEK (a keystore entry's creation date), null when unknown
+   * @param description the KMS's description of the KEK, null when none or unknown
+   * @param aliases the KEK's aliases in the KMS, sorted
+   * @param tags the KEK's tags in the KMS as {@code key=value} ({@code owner=payments}), sorted by key
+   * @param strengthBits the KEK's security strength (NIST SP 800-57 Part 1), null when unknown
+   * @param access who can read the KEK where the provider tells (a keystore file's owner and
+   *     permissions), else null
+   * @param ageDays whole days since {@code createdAt}, null when that is unknown
    */
   public record KekEntry(
       String provider,
@@ -94,9 +119,26 @@ public record AuditReport(
       @Nullable Boolean rotationEnabled,
       List<String> environments,
       int dekVersions,
-      int liveDekVersions) {
+      int liveDekVersions,
+      @Nullable Instant createdAt,
+      @Nullable String description,
+      List<String> aliases,
+      List<String> tags,
+      @Nullable Integer strengthBits,
+      @Nullable String access,
+      @Nullable Long ageDays) {
     public KekEntry {
       environments = List.copyOf(environments);
+      aliases = List.copyOf(aliases);
+      tags = List.copyOf(tags);
+    }
+
+    /** An entry without the KMS's register details (creation date, description, aliases, tags...). */
+    public KekEntry(String provider, String kekId, String location, @Nullable String keySpec, KekState state,
+        @Nullable Instant deletionDate, @Nullable Boolean rotationEnabled, List<String> environments, int dekVersions,
+        int liveDekVersions) {
+      this(provider, kekId, location, keySpec, state, deletionDate, rotationEnabled, environments, dekVersions,
+          liveDekVersions, null, null, List.of(), List.of(), null, null, null);
     }
   }
 
@@ -113,6 +155,14 @@ public record AuditReport(
    *     at least one is); a row half re-encrypted, or with a plaintext value, counts in {@code
    *     rowsWithAnyValue} of each version it names but here under none
    * @param flags what is due ({@code io.colseal.keys.KeyFlag} names)
+   * @param createdBy the process that created the version ({@code colseal@pid@host}), null when not
+   *     recorded
+   * @param purposes the classifications of {@code columns} (what the key protects), sorted, distinct
+   * @param movedToRetiredAt when {@code colseal keys retire} moved it to RETIRED (key event), also for a
+   *     version destroyed since; null for other states or when not recorded (before key table migration
+   *     V0_8); {@code retiredAt} is when it stopped encrypting
+   * @param destroyMethod how it was destroyed (key event), null when not DESTROYED or not recorded
+   * @param destroyedBy who destroyed it (key event actor), null when not DESTROYED or not recorded
    */
   public record DekEntry(
       String table,
@@ -139,10 +189,29 @@ public record AuditReport(
       List<String> columns,
       @Nullable String environment,
       long ageDays,
-      List<String> flags) {
+      List<String> flags,
+      @Nullable String createdBy,
+      List<String> purposes,
+      @Nullable Instant movedToRetiredAt,
+      @Nullable String destroyMethod,
+      @Nullable String destroyedBy) {
     public DekEntry {
       columns = List.copyOf(columns);
       flags = List.copyOf(flags);
+      purposes = List.copyOf(purposes);
+    }
+
+    /** An entry without creator, purposes and recorded retirement and destruction. */
+    public DekEntry(String table, int version, String state, String algorithm, int strengthBits, String kekProvider,
+        String kekId, String keyCheckValue, Instant createdAt, @Nullable Instant activatedAt,
+        @Nullable Instant useEndsAt, Instant validUntil, @Nullable Instant retiredAt, @Nullable Instant destroyedAt,
+        long encryptionsReserved, long usageCap, double usageRatio, @Nullable Long encryptionsAtRetirement,
+        long values, long rowsWithAnyValue, long rowsWithAllValues, List<String> columns,
+        @Nullable String environment, long ageDays, List<String> flags) {
+      this(table, version, state, algorithm, strengthBits, kekProvider, kekId, keyCheckValue, createdAt, activatedAt,
+          useEndsAt, validUntil, retiredAt, destroyedAt, encryptionsReserved, usageCap, usageRatio,
+          encryptionsAtRetirement, values, rowsWithAnyValue, rowsWithAllValues, columns, environment, ageDays, flags,
+          null, List.of(), null, null, null);
     }
   }
 
@@ -199,14 +268,54 @@ public record AuditReport(
     }
   }
 
-  /** Key lifecycle evidence. */
-  public record Lifecycle(List<Rotation> rotations, List<JobRun> jobRuns, List<RetiredUse> retiredUse) {
+  /**
+   * Key lifecycle evidence.
+   *
+   * @param keyEvents what key commands did to data key versions (rewraps, retirements,
+   *     reactivations, destructions), oldest first; null when the key table has no event history
+   *     (migration V0_8 not applied)
+   */
+  public record Lifecycle(List<Rotation> rotations, List<JobRun> jobRuns, List<RetiredUse> retiredUse,
+      @Nullable List<KeyEventEntry> keyEvents) {
     public Lifecycle {
       rotations = List.copyOf(rotations);
       jobRuns = List.copyOf(jobRuns);
       retiredUse = List.copyOf(retiredUse);
+      keyEvents = keyEvents == null ? null : List.copyOf(keyEvents);
+    }
+
+    /** Lifecycle evidence without key events. */
+    public Lifecycle(List<Rotation> rotations, List<JobRun> jobRuns, List<RetiredUse> retiredUse) {
+      this(rotations, jobRuns, retiredUse, List.of());
     }
   }
+
+  /**
+   * One change a key command made to a data key version ({@code colseal_key_event}).
+   *
+   * @param event REWRAP, RETIRE, REACTIVATE or DESTROY
+   * @param actor OS user, database user and process that made it
+   * @param fromKekId rewraps: the KEK before; else null
+   * @param toKekId rewraps: the KEK after; else null
+   * @param detail destructions: the method; forced changes say so; else null
+   */
+  public record KeyEventEntry(String table, int version, String event, Instant at, String actor,
+      @Nullable String fromKekId, @Nullable String toKekId, @Nullable String detail) {}
+
+  /**
+   * One protocol colseal's connections use (PCI DSS 12.3.3 asks for protocols as well as ciphers).
+   *
+   * @param channel {@code KMS} or {@code JDBC}
+   * @param protocol {@code HTTPS}, {@code HTTP}, {@code TLS} (with version and cipher where the server
+   *     tells), {@code TCP without TLS}, {@code in-process}, {@code file}, {@code unknown}
+   * @param endpoint where it goes (the KMS endpoint, the masked JDBC URL, the keystore path)
+   * @param encrypted whether the channel is encrypted in transit; null when it cannot be told or does
+   *     not leave the process (in-process, file)
+   * @param method how this was established ({@code pg_stat_ssl of this backend}, {@code the KMS
+   *     client's endpoint})
+   */
+  public record ProtocolEntry(String channel, String protocol, String endpoint, @Nullable Boolean encrypted,
+      String method) {}
 
   /** A rotation: {@code fromVersion} left ACTIVE at {@code at}. */
   public record Rotation(String table, int fromVersion, int toVersion, Instant at) {}

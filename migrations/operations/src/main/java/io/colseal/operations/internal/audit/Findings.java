@@ -8,6 +8,7 @@ import io.colseal.operations.report.AuditReport.KekEntry;
 import io.colseal.operations.report.AuditReport.KekState;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.Policy;
+import io.colseal.operations.report.AuditReport.ProtocolEntry;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.keys.UnreadableKeyVersion;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The findings of an audit report, derived from its collected data; ordered by severity, code, subject. */
 public final class Findings {
@@ -62,17 +64,17 @@ public final class Findings {
               + " 업그레이드하십시오. 다른 키는 영향을 받지 않습니다",
           List.of());
     }
-    for (AlgorithmEntry a : algorithms) {
-      if (a.nextReview() != null && a.nextReview().isBefore(today)) {
-        f.add("ALGORITHM_REVIEW_OVERDUE", Severity.MEDIUM, a.name(), "the algorithm inventory entry " + a.name()
-            + " was last reviewed on " + a.lastReview() + "; the yearly review was due on " + a.nextReview(),
-            "암호 알고리즘 목록의 " + a.name() + " 항목은 " + a.lastReview() + "에 마지막으로 검토되었으며, 연 1회 검토 기한은 "
-                + a.nextReview() + "이었습니다",
-            List.of("PCI DSS 12.3.3"));
-      }
-    }
+    // One review covers the whole inventory: one finding when it is overdue, not one per algorithm.
+    algorithms.stream().filter(a -> a.nextReview() != null && a.nextReview().isBefore(today)).findFirst()
+        .ifPresent(a -> f.add("ALGORITHM_REVIEW_OVERDUE", Severity.MEDIUM, "algorithm inventory",
+            "the algorithm inventory (" + algorithms.size() + " entries) was last reviewed on " + a.lastReview()
+                + "; the yearly review was due on " + a.nextReview(),
+            "암호 알고리즘 목록(" + algorithms.size() + "개 항목)의 마지막 검토일은 " + a.lastReview()
+                + "이며, 연 1회 검토 기한 " + a.nextReview() + "이 지났습니다",
+            List.of("PCI DSS 12.3.3")));
     f.keys(policy, deks);
     f.keks(keks);
+    f.kekRegister(policy, keks, deks);
     f.columns(columns);
     for (String table : registeredTables) {
       if (deks.stream().noneMatch(d -> d.table().equals(table) && d.state().equals("ACTIVE"))
@@ -243,5 +245,66 @@ public final class Findings {
   private void add(String code, Severity severity, String subject, String message, String messageKo,
       List<String> references) {
     out.add(new Finding(code, severity, subject, message, messageKo, references));
+  }
+
+  // Part R (issue 15): the KEK register's findings: cryptoperiod and strength of each KEK.
+  /**
+   * {@code KEK_CRYPTOPERIOD_EXCEEDED} (MEDIUM) for a KEK older than {@code policy.kekPeriod()} whose
+   * KMS does not say that it rotates the key material automatically (off, or unknown as for a local
+   * keystore), while live data keys depend on it; {@code WEAK_ALGORITHM} (HIGH) for a KEK weaker than
+   * the data keys it wraps (NIST SP 800-57 Part 1: a key-wrapping key at least as strong as the keys
+   * it protects).
+   */
+  private void kekRegister(Policy policy, List<KekEntry> keks, List<DekEntry> deks) {
+    for (KekEntry k : keks) {
+      Long age = k.ageDays();
+      if (age != null && age > policy.kekPeriod().toDays() && !Boolean.TRUE.equals(k.rotationEnabled())
+          && k.liveDekVersions() > 0) {
+        String rotation = k.rotationEnabled() == null ? "unknown" : "off";
+        String rotationKo = k.rotationEnabled() == null ? "알 수 없음" : "꺼짐";
+        add("KEK_CRYPTOPERIOD_EXCEEDED", Severity.MEDIUM, k.kekId(), k.provider() + " KEK " + k.kekId()
+                + " was created " + age + " days ago, past the KEK cryptoperiod " + policy.kekPeriod().toDays()
+                + " days, and its automatic rotation is " + rotation + "; " + k.liveDekVersions()
+                + " live data key versions depend on it: rotate the KEK and rewrap them",
+            k.provider() + " KEK " + k.kekId() + "는 " + age + "일 전에 생성되어 KEK 암호 사용 기간 "
+                + policy.kekPeriod().toDays() + "일을 넘었고 자동 교체는 " + rotationKo + " 상태입니다. 이 KEK에 "
+                + "의존하는 살아 있는 데이터 키 버전 " + k.liveDekVersions() + "개: KEK를 교체하고 다시 감싸십시오",
+            List.of("PCI DSS 3.6.1.1", "PCI DSS 3.7.4", "ISMS-P 2.7.2"));
+      }
+      Integer bits = k.strengthBits();
+      int wrapped = deks.stream().filter(d -> d.kekProvider().equals(k.provider()) && d.kekId().equals(k.kekId())
+          && !d.state().equals("DESTROYED")).mapToInt(DekEntry::strengthBits).max().orElse(0);
+      if (bits != null && bits < wrapped) {
+        add("WEAK_ALGORITHM", Severity.HIGH, k.kekId(), k.provider() + " KEK " + k.kekId() + " ("
+                + k.keySpec() + ") has " + bits + "-bit security strength, less than the " + wrapped
+                + "-bit data keys it wraps",
+            k.provider() + " KEK " + k.kekId() + " (" + k.keySpec() + ")의 보안 강도는 " + bits + "비트로, 이 KEK가 "
+                + "감싸는 " + wrapped + "비트 데이터 키보다 약합니다",
+            List.of("PCI DSS 12.3.3", "NIST SP 800-57 Part 1"));
+      }
+    }
+  }
+
+  /**
+   * {@code findings} with {@code INSECURE_KMS_ENDPOINT} (HIGH) when the KMS is reached over plain
+   * HTTP, unless {@code environment} is {@code test} (a KMS emulator on the test host).
+   */
+  public static List<Finding> withProtocols(List<Finding> findings, List<ProtocolEntry> protocols,
+      @Nullable String environment) {
+    List<Finding> out = new ArrayList<>(findings);
+    for (ProtocolEntry p : protocols) {
+      if (p.channel().equals("KMS") && Boolean.FALSE.equals(p.encrypted()) && !"test".equals(environment)) {
+        out.add(new Finding("INSECURE_KMS_ENDPOINT", Severity.HIGH, p.endpoint(), "the KMS is reached over "
+            + p.protocol() + " without TLS at " + p.endpoint() + " (colseal.environment is "
+            + (environment == null ? "unset" : environment) + ", not test): wrapped keys and, for GenerateDataKey"
+            + " and Decrypt, plaintext data keys cross the network unencrypted",
+            "KMS에 TLS 없이 " + p.protocol() + "로 접속합니다: " + p.endpoint() + " (colseal.environment: "
+                + (environment == null ? "미설정" : environment) + ", test 아님). GenerateDataKey와 Decrypt의 평문 "
+                + "데이터 키가 암호화되지 않은 채 네트워크를 지납니다",
+            List.of("PCI DSS 4.2.1", "PCI DSS 12.3.3")));
+      }
+    }
+    out.sort(ORDER);
+    return List.copyOf(out);
   }
 }

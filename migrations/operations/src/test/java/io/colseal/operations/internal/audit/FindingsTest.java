@@ -93,7 +93,7 @@ class FindingsTest {
         "ROWS_ON_DESTROYED_VERSION HIGH b v2",
         "UNENCRYPTED_PII HIGH p.rrn",
         "WEAK_ALGORITHM HIGH b v3",
-        "ALGORITHM_REVIEW_OVERDUE MEDIUM AES-256-GCM",
+        "ALGORITHM_REVIEW_OVERDUE MEDIUM algorithm inventory",
         "KEY_ORIGINATOR_PERIOD_EXCEEDED MEDIUM a v2",
         "ROWS_ON_RETIRED_VERSION MEDIUM b v1",
         "COLUMN_UNCLASSIFIED LOW a.x",
@@ -105,5 +105,66 @@ class FindingsTest {
     Finding retired = findings.stream().filter(f -> f.code().equals("ROWS_ON_RETIRED_VERSION")).findFirst()
         .orElseThrow();
     assertEquals(List.of("PCI DSS 3.7.5"), retired.references());
+  }
+
+  @Test
+  void algorithmReview_everyEntryOverdue_oneFindingForTheInventory() {
+    LocalDate reviewed = TODAY.minusMonths(13);
+    List<Finding> findings = Findings.derive(POLICY, List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(algorithm("AES-256-GCM", reviewed), algorithm("HMAC-SHA-256", reviewed),
+            algorithm("AES-256-GCM (local keystore wrap)", reviewed)), TODAY);
+    assertEquals(List.of("ALGORITHM_REVIEW_OVERDUE MEDIUM algorithm inventory"), codes(findings));
+    assertEquals("the algorithm inventory (3 entries) was last reviewed on " + reviewed
+        + "; the yearly review was due on " + reviewed.plusYears(1), findings.get(0).message());
+  }
+
+  /** A KEK of {@code provider} as the KMS describes it, wrapping {@code live} data key versions. */
+  private static KekEntry described(String id, @Nullable Boolean rotation, @Nullable Long ageDays,
+      @Nullable Integer strengthBits, int live) {
+    return new KekEntry("local", id, "keystore k.p12", "AES_256", KekState.ENABLED, null, rotation, List.of(), live,
+        live, T, null, List.of(), List.of(), strengthBits, null, ageDays);
+  }
+
+  @Test
+  void kekOlderThanItsCryptoperiod_rotationOffOrUnknown_isFinding_rotationOnOrUnusedIsNot() {
+    Policy policy = new Policy(Duration.ofDays(365), Duration.ofDays(1825), 1000, Duration.ofMinutes(5),
+        Duration.ofDays(365));
+    List<KekEntry> keks = List.of(described("old-off", false, 400L, 256, 1), described("old-unknown", null, 366L, 256, 1),
+        described("old-rotating", true, 900L, 256, 1), described("young", false, 365L, 256, 1),
+        described("old-unused", false, 900L, 256, 0), described("age-unknown", false, null, 256, 1));
+    List<Finding> findings = Findings.derive(policy, keks, List.of(), List.of(), List.of(), List.of(), List.of(),
+        TODAY);
+    assertEquals(List.of("KEK_CRYPTOPERIOD_EXCEEDED MEDIUM old-off", "KEK_CRYPTOPERIOD_EXCEEDED MEDIUM old-unknown"),
+        codes(findings));
+    assertEquals("local KEK old-unknown was created 366 days ago, past the KEK cryptoperiod 365 days, and its automatic"
+        + " rotation is unknown; 1 live data key versions depend on it: rotate the KEK and rewrap them",
+        findings.get(1).message());
+  }
+
+  @Test
+  void kekWeakerThanTheDataKeysItWraps_isWeakAlgorithm() {
+    DekEntry wrapped = new DekEntry("t", 1, "ACTIVE", "AES_256_GCM", 256, "local", "weak", "kcv", T, T, null, T, null,
+        null, 0, 1000, 0, null, 0, 0, 0, List.of("c"), null, 1, List.of());
+    List<Finding> findings = Findings.derive(POLICY, List.of(described("weak", null, 1L, 128, 1),
+        described("strong", null, 1L, 256, 1)), List.of(wrapped), List.of(), List.of(), List.of("t"), List.of(), TODAY);
+    assertEquals(List.of("WEAK_ALGORITHM HIGH weak"), codes(findings));
+    assertEquals("local KEK weak (AES_256) has 128-bit security strength, less than the 256-bit data keys it wraps",
+        findings.get(0).message());
+  }
+
+  @Test
+  void withProtocols_httpKmsOutsideTest_isFinding_inTestOrOverHttps_isNot() {
+    var http = new io.colseal.operations.report.AuditReport.ProtocolEntry("KMS", "HTTP", "http://127.0.0.1:4566",
+        false, "m");
+    var https = new io.colseal.operations.report.AuditReport.ProtocolEntry("KMS", "HTTPS",
+        "https://kms.us-east-1.amazonaws.com", true, "m");
+    var jdbc = new io.colseal.operations.report.AuditReport.ProtocolEntry("JDBC", "TCP without TLS", "jdbc:x", false,
+        "m");
+    assertEquals(List.of("INSECURE_KMS_ENDPOINT HIGH http://127.0.0.1:4566"),
+        codes(Findings.withProtocols(List.of(), List.of(http, jdbc), "prod")));
+    assertEquals(List.of("INSECURE_KMS_ENDPOINT HIGH http://127.0.0.1:4566"),
+        codes(Findings.withProtocols(List.of(), List.of(http), null)));
+    assertEquals(List.of(), codes(Findings.withProtocols(List.of(), List.of(http), "test")));
+    assertEquals(List.of(), codes(Findings.withProtocols(List.of(), List.of(https, jdbc), "prod")));
   }
 }
