@@ -77,6 +77,7 @@ public final class ComplianceAudit {
   private final ColsealConfig config;
   private final @Nullable Set<String> tables;
   private final int piiSampleRows;
+  private final List<String> schemas;
   private final boolean queryKms;
   private final @Nullable LocalDate algorithmsReviewed;
 
@@ -86,6 +87,7 @@ public final class ComplianceAudit {
     tables = b.tables == null ? null
         : b.tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
     piiSampleRows = b.piiSampleRows;
+    schemas = b.schemas;
     queryKms = b.queryKms;
     algorithmsReviewed = b.algorithmsReviewed;
   }
@@ -120,6 +122,8 @@ public final class ComplianceAudit {
 
       Source source;
       List<PiiSuspect> suspects;
+      // Schemas scanned, sampling method and size: the report's scope section reads it (issue 15, part B).
+      PiiScanner.Summary piiScope;
       Lifecycle lifecycle;
       List<JobRuns.StaleJob> staleJobs;
       Connection c = connections.open();
@@ -129,10 +133,12 @@ public final class ComplianceAudit {
         Set<String> registeredNames = registered.stream().map(r -> r.table() + "." + r.column())
             .collect(Collectors.toCollection(java.util.HashSet::new));
         admin.blindIndexes().forEach(i -> registeredNames.add(i.table() + "." + i.column()));
-        List<PiiScanner.CatalogColumn> catalog = PiiScanner.catalog(c).stream()
-            .filter(col -> inScope(col.table().toLowerCase(Locale.ROOT))).toList();
-        suspects = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
+        PiiScanner.Catalog catalog = PiiScanner.catalog(c, schemas).filter(col -> inScope(col.table())
+            || inScope(col.tableName()));
+        PiiScanner.Result scan = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
             col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
+        suspects = scan.suspects();
+        piiScope = scan.summary();
         staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
         lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks));
       } catch (SQLException e) {
@@ -385,6 +391,7 @@ public final class ComplianceAudit {
     private final ColsealConfig config;
     private @Nullable List<String> tables;
     private int piiSampleRows = 200;
+    private List<String> schemas = List.of();
     private boolean queryKms = true;
     private @Nullable LocalDate algorithmsReviewed;
 
@@ -405,6 +412,15 @@ public final class ComplianceAudit {
         throw new IllegalArgumentException("piiSampleRows must be 0..100000, got " + rows);
       }
       piiSampleRows = rows;
+      return this;
+    }
+
+    /**
+     * The schemas (MariaDB: databases) the PII scan reads; empty (the default): every schema the
+     * connection may use, system schemas left out.
+     */
+    public Builder schemas(List<String> schemas) {
+      this.schemas = List.copyOf(schemas);
       return this;
     }
 

@@ -130,7 +130,10 @@ public final class Labels {
       Map.entry("message", new String[] {"내용", "Message"}),
       Map.entry("messageKo", new String[] {"내용 (한국어)", "Message (Korean)"}),
       Map.entry("references", new String[] {"근거 기준", "References"}),
-      Map.entry("count", new String[] {"건수", "Count"}));
+      Map.entry("count", new String[] {"건수", "Count"}),
+      // Part P (issue 15): PII discovery.
+      Map.entry("matchRate", new String[] {"일치율", "Match rate"}),
+      Map.entry("confidence", new String[] {"신뢰도", "Confidence"}));
 
   private static final Map<String, String[]> FINDINGS = Map.ofEntries(
       Map.entry("KEY_VALIDITY_PERIOD_EXCEEDED", new String[] {"키 유효 기간 초과", "Key validity period exceeded"}),
@@ -151,7 +154,9 @@ public final class Labels {
       Map.entry("UNENCRYPTED_PII", new String[] {"암호화되지 않은 개인정보", "Unencrypted personal data"}),
       Map.entry("COLUMN_UNCLASSIFIED", new String[] {"분류되지 않은 암호화 컬럼", "Unclassified encrypted column"}),
       Map.entry("ALGORITHM_REVIEW_OVERDUE", new String[] {"암호 알고리즘 검토 기한 경과", "Algorithm review overdue"}),
-      Map.entry("REENCRYPTION_JOB_STALE", new String[] {"중단된 재암호화 작업", "Stalled re-encryption job"}));
+      Map.entry("REENCRYPTION_JOB_STALE", new String[] {"중단된 재암호화 작업", "Stalled re-encryption job"}),
+      // Part P (issue 15): PII discovery.
+      Map.entry("PASSWORD_NOT_HASHED", new String[] {"일방향 해시되지 않은 비밀번호", "Password not hashed one-way"}));
 
   private static final Map<String, String[]> VALUES = Map.ofEntries(
       Map.entry("kind.RRN", new String[] {"주민등록번호", "resident registration number"}),
@@ -178,7 +183,13 @@ public final class Labels {
       Map.entry("key.DECRYPT_ONLY", new String[] {"복호화 전용", "decrypt only"}),
       Map.entry("key.RETIRED", new String[] {"퇴역", "retired"}),
       Map.entry("key.DESTROYED", new String[] {"파기", "destroyed"}),
-      Map.entry("key.PENDING", new String[] {"대기", "pending"}));
+      Map.entry("key.PENDING", new String[] {"대기", "pending"}),
+      // Part P (issue 15): PII discovery.
+      Map.entry("kind.PASSWORD", new String[] {"비밀번호(평문)", "password (not hashed)"}),
+      Map.entry("reason.SPLIT_COLUMNS", new String[] {"두 컬럼에 나뉜 값", "value split over two columns"}),
+      Map.entry("confidence.HIGH", new String[] {"높음", "high"}),
+      Map.entry("confidence.MEDIUM", new String[] {"중간", "medium"}),
+      Map.entry("confidence.LOW", new String[] {"낮음", "low"}));
 
   private Labels() {}
 
@@ -213,6 +224,11 @@ public final class Labels {
   /** A data key state ({@code ACTIVE}, {@code DECRYPT_ONLY}...). */
   public static String keyState(String state, Lang lang) {
     return pick(VALUES, "key." + state, lang);
+  }
+
+  /** A PII suspect's confidence ({@code HIGH}, {@code MEDIUM}, {@code LOW}). */
+  public static String piiConfidence(String confidence, Lang lang) {
+    return pick(VALUES, "confidence." + confidence, lang);
   }
 
   /** A PII suspect kind ({@code RRN}, {@code CARD_NUMBER}...). */
