@@ -99,6 +99,7 @@ class PiiDetectorsTest {
     assertEquals("RRN", kinds("id 900101-1234568.", null));
     // Inside a longer digit run it is no RRN.
     assertEquals("", kinds("ref 1900101-12345689", null));
+    assertEquals("", kinds("ref 1900101-1234568", null));
     // Dashless inside text only after a keyword.
     assertEquals("", kinds("batch 9001011234568 done", null));
     assertEquals("RRN", kinds("주민등록번호:9001011234568", null));
