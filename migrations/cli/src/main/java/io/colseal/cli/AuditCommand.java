@@ -64,8 +64,14 @@ final class AuditCommand implements Callable<Integer> {
   @Nullable String failOn;
 
   @Option(names = "--pii-sample-rows", paramLabel = "N",
-      description = "Values sampled per unregistered character column (default 200; 0 checks names only).")
+      description = "Values sampled per unregistered text or wide numeric column, at random over the table"
+          + " (default 200; 0 checks names only).")
   int piiSampleRows = 200;
+
+  @Option(names = "--schema", paramLabel = "SCHEMA", split = ",",
+      description = "Scan only these schemas (MariaDB: databases) for unencrypted personal data; repeatable or"
+          + " comma-separated (default: every schema the connection may read).")
+  List<String> schemas = new ArrayList<>();
 
   @Option(names = "--no-kms", description = "Do not ask the KMS about the KEKs (their state is UNKNOWN).")
   boolean noKms;
@@ -104,7 +110,7 @@ final class AuditCommand implements Callable<Integer> {
       }
     }
     AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
-        .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).algorithmsReviewed(reviewed)
+        .tables(tables).piiSampleRows(piiSampleRows).schemas(schemas).queryKms(queryKms).algorithmsReviewed(reviewed)
         .keystorePasswordSource(passwordSource).build().run();
     write(root.out(), fmt, report, language);
     if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {

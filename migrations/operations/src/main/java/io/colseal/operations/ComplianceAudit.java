@@ -91,6 +91,7 @@ public final class ComplianceAudit {
   private final ColsealConfig config;
   private final @Nullable Set<String> tables;
   private final int piiSampleRows;
+  private final List<String> schemas;
   private final boolean queryKms;
   private final @Nullable LocalDate algorithmsReviewed;
   private final @Nullable String keystorePasswordSource;
@@ -101,6 +102,7 @@ public final class ComplianceAudit {
     tables = b.tables == null ? null
         : b.tables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new));
     piiSampleRows = b.piiSampleRows;
+    schemas = b.schemas;
     queryKms = b.queryKms;
     algorithmsReviewed = b.algorithmsReviewed;
     keystorePasswordSource = b.keystorePasswordSource;
@@ -141,6 +143,8 @@ public final class ComplianceAudit {
 
       Source source;
       List<PiiSuspect> suspects;
+      // Schemas scanned, sampling method and size: the report's scope section reads it (issue 15, part B).
+      PiiScanner.Summary piiScope;
       Lifecycle lifecycle;
       List<JobRuns.StaleJob> staleJobs;
       Scope scope;
@@ -152,13 +156,13 @@ public final class ComplianceAudit {
         Set<String> registeredNames = registered.stream().map(r -> r.table() + "." + r.column())
             .collect(Collectors.toCollection(java.util.HashSet::new));
         admin.blindIndexes().forEach(i -> registeredNames.add(i.table() + "." + i.column()));
-        List<PiiScanner.CatalogColumn> fullCatalog = PiiScanner.catalog(c);
-        List<PiiScanner.CatalogColumn> catalog = fullCatalog.stream()
-            .filter(col -> inScope(col.table().toLowerCase(Locale.ROOT))).toList();
-        PiiScanner scanner = new PiiScanner(piiSampleRows);
-        scope = scope(PiiScanner.catalogSchemas(c), scanner, registered, admin.blindIndexes(), fullCatalog);
-        suspects = scanner.scan(c, catalog, col -> registeredNames.contains(
+        PiiScanner.Catalog fullCatalog = PiiScanner.catalog(c, schemas);
+        PiiScanner.Catalog catalog = fullCatalog.filter(col -> inScope(col.table()) || inScope(col.tableName()));
+        PiiScanner.Result scan = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
             col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
+        suspects = scan.suspects();
+        piiScope = scan.summary();
+        scope = scope(piiScope, registered, admin.blindIndexes(), fullCatalog.columns());
         staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
         lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks), events);
         if (queryKms && configuredProvider() != null) {
@@ -196,7 +200,7 @@ public final class ComplianceAudit {
    * (every registered table and every table of a scanned schema, lower-case), how values were
    * sampled, and the options.
    */
-  private Scope scope(List<String> schemas, PiiScanner scanner, List<RegisteredColumn> registered,
+  private Scope scope(PiiScanner.Summary pii, List<RegisteredColumn> registered,
       List<RegisteredBlindIndex> indexes, List<PiiScanner.CatalogColumn> catalog) {
     TreeSet<String> all = new TreeSet<>();
     registered.forEach(r -> all.add(r.table().toLowerCase(Locale.ROOT)));
@@ -206,7 +210,7 @@ public final class ComplianceAudit {
     List<String> excluded = all.stream().filter(t -> !inScope(t)).toList();
     Options options = new Options(tables == null ? List.of() : List.copyOf(tables), piiSampleRows, !queryKms,
         algorithmsReviewed);
-    return new Scope(schemas, included, excluded, scanner.sampling(), options, tables != null);
+    return new Scope(pii.schemasScanned(), included, excluded, PiiScanner.sampling(pii), options, tables != null);
   }
 
   /** The local keystore as the file system shows it, when the audit's settings name one. */
@@ -548,6 +552,7 @@ public final class ComplianceAudit {
     private final ColsealConfig config;
     private @Nullable List<String> tables;
     private int piiSampleRows = 200;
+    private List<String> schemas = List.of();
     private boolean queryKms = true;
     private @Nullable LocalDate algorithmsReviewed;
     private @Nullable String keystorePasswordSource;
@@ -569,6 +574,15 @@ public final class ComplianceAudit {
         throw new IllegalArgumentException("piiSampleRows must be 0..100000, got " + rows);
       }
       piiSampleRows = rows;
+      return this;
+    }
+
+    /**
+     * The schemas (MariaDB: databases) the PII scan reads; empty (the default): every schema the
+     * connection may use, system schemas left out.
+     */
+    public Builder schemas(List<String> schemas) {
+      this.schemas = List.copyOf(schemas);
       return this;
     }
 

@@ -108,10 +108,32 @@ public final class Cli {
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(Arrays.asList(args));
+    command.addAll(auditSchema(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("COLSEAL_") && !k.startsWith("COLSEAL_TEST_"));
     pb.environment().putAll(environment);
     return pb;
+  }
+
+  /**
+   * {@code --schema} with the test's own schema for {@code colseal audit} on a server database, unless
+   * the test gives one: the PII scan reads every schema the user may read by default, and the test
+   * server holds the schemas of every other test running beside this one. The schema is the one the
+   * JDBC URL names ({@code currentSchema=} for PostgreSQL, the database for MariaDB); H2 files have one.
+   */
+  private List<String> auditSchema(String... args) {
+    List<String> a = Arrays.asList(args);
+    String url = environment.get("COLSEAL_JDBC_URL");
+    if (a.isEmpty() || !a.get(0).equals("audit") || a.size() > 1 && !a.get(1).startsWith("-")
+        || a.contains("--schema") || url == null) {
+      return List.of();
+    }
+    java.util.regex.Matcher pg = java.util.regex.Pattern.compile("[?&]currentSchema=([^&]+)").matcher(url);
+    if (url.startsWith("jdbc:postgresql:") && pg.find()) {
+      return List.of("--schema", pg.group(1));
+    }
+    java.util.regex.Matcher maria = java.util.regex.Pattern.compile("^jdbc:mariadb://[^/]+/([^?;]+)").matcher(url);
+    return maria.find() ? List.of("--schema", maria.group(1)) : List.of();
   }
 
   /** What holds for every run. */

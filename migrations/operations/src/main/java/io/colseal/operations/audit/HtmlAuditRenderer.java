@@ -296,13 +296,15 @@ public final class HtmlAuditRenderer {
         out.append("<p>").append(esc(t.get("none"))).append("</p>\n</section>\n");
         return;
       }
-      table(List.of(h("column"), h("kind"), h("reason"), h("matches"), h("maskedExamples")));
+      table(List.of(h("column"), h("kind"), h("reason"), h("matches"), h("confidence"), h("maskedExamples")));
       for (PiiSuspect s : r.suspects()) {
         out.append("<tr>");
         out.append("<td><code>").append(esc(s.table() + "." + s.column())).append("</code></td>");
         cell(s.kind() + " · " + Labels.piiKind(s.kind(), lang));
         cell(Labels.piiReason(s.reason(), lang));
-        cell(count(s.matches()) + " / " + count(s.sampled()));
+        cell(count(s.matches()) + " / " + count(s.sampled())
+            + String.format(java.util.Locale.ROOT, " (%.1f%%)", s.matchRate() * 100));
+        cell(Labels.piiConfidence(s.confidence(), lang));
         out.append("<td><code>").append(esc(String.join("  ", s.maskedExamples()))).append("</code></td>");
         out.append("</tr>\n");
       }

@@ -170,7 +170,10 @@ public final class Labels {
       Map.entry("encrypted", new String[] {"전송 구간 암호화", "Encrypted in transit"}),
       Map.entry("howEstablished", new String[] {"확인 방법", "How established"}),
       Map.entry("keyEvents", new String[] {"키 관리 명령 이력", "Key command history"}),
-      Map.entry("protocols", new String[] {"사용 프로토콜", "Protocols"}));
+      Map.entry("protocols", new String[] {"사용 프로토콜", "Protocols"}),
+      // Part P (issue 15): PII discovery.
+      Map.entry("matchRate", new String[] {"일치율", "Match rate"}),
+      Map.entry("confidence", new String[] {"신뢰도", "Confidence"}));
 
   private static final Map<String, String[]> FINDINGS = Map.ofEntries(
       Map.entry("KEY_VALIDITY_PERIOD_EXCEEDED", new String[] {"키 유효 기간 초과", "Key validity period exceeded"}),
@@ -194,7 +197,9 @@ public final class Labels {
       Map.entry("REENCRYPTION_JOB_STALE", new String[] {"중단된 재암호화 작업", "Stalled re-encryption job"}),
       // Part R (issue 15)
       Map.entry("KEK_CRYPTOPERIOD_EXCEEDED", new String[] {"KEK 암호 사용 기간 초과", "KEK cryptoperiod exceeded"}),
-      Map.entry("INSECURE_KMS_ENDPOINT", new String[] {"암호화되지 않은 KMS 접속", "KMS reached without TLS"}));
+      Map.entry("INSECURE_KMS_ENDPOINT", new String[] {"암호화되지 않은 KMS 접속", "KMS reached without TLS"}),
+      // Part P (issue 15): PII discovery.
+      Map.entry("PASSWORD_NOT_HASHED", new String[] {"일방향 해시되지 않은 비밀번호", "Password not hashed one-way"}));
 
   private static final Map<String, String[]> VALUES = Map.ofEntries(
       Map.entry("kind.RRN", new String[] {"주민등록번호", "resident registration number"}),
@@ -221,7 +226,13 @@ public final class Labels {
       Map.entry("key.DECRYPT_ONLY", new String[] {"복호화 전용", "decrypt only"}),
       Map.entry("key.RETIRED", new String[] {"퇴역", "retired"}),
       Map.entry("key.DESTROYED", new String[] {"파기", "destroyed"}),
-      Map.entry("key.PENDING", new String[] {"대기", "pending"}));
+      Map.entry("key.PENDING", new String[] {"대기", "pending"}),
+      // Part P (issue 15): PII discovery.
+      Map.entry("kind.PASSWORD", new String[] {"비밀번호(평문)", "password (not hashed)"}),
+      Map.entry("reason.SPLIT_COLUMNS", new String[] {"두 컬럼에 나뉜 값", "value split over two columns"}),
+      Map.entry("confidence.HIGH", new String[] {"높음", "high"}),
+      Map.entry("confidence.MEDIUM", new String[] {"중간", "medium"}),
+      Map.entry("confidence.LOW", new String[] {"낮음", "low"}));
 
   // Part B (issue 15, defects 2, 5 and 9): scope, attestations, and the report's English prose in Korean.
   private static final Map<String, String[]> PART_B = Map.ofEntries(
@@ -369,6 +380,11 @@ public final class Labels {
   /** A data key state ({@code ACTIVE}, {@code DECRYPT_ONLY}...). */
   public static String keyState(String state, Lang lang) {
     return pick(VALUES, "key." + state, lang);
+  }
+
+  /** A PII suspect's confidence ({@code HIGH}, {@code MEDIUM}, {@code LOW}). */
+  public static String piiConfidence(String confidence, Lang lang) {
+    return pick(VALUES, "confidence." + confidence, lang);
   }
 
   /** A PII suspect kind ({@code RRN}, {@code CARD_NUMBER}...). */

@@ -192,9 +192,15 @@ public final class MarkdownAuditRenderer {
     List<List<String>> rows = new ArrayList<>();
     for (PiiSuspect s : r.suspects()) {
       rows.add(row(s.table() + "." + s.column(), Labels.piiKind(s.kind(), lang), Labels.piiReason(s.reason(), lang),
-          Long.toString(s.sampled()), Long.toString(s.matches()), String.join(", ", s.maskedExamples())));
+          Long.toString(s.sampled()), Long.toString(s.matches()), percent(s.matchRate()),
+          Labels.piiConfidence(s.confidence(), lang), String.join(", ", s.maskedExamples())));
     }
-    table(headers("column", "kind", "reason", "sampled", "matches", "maskedExamples"), rows);
+    table(headers("column", "kind", "reason", "sampled", "matches", "matchRate", "confidence", "maskedExamples"),
+        rows);
+  }
+
+  private static String percent(double rate) {
+    return String.format(Locale.ROOT, "%.1f%%", rate * 100);
   }
 
   private void lifecycle(AuditReport r) {

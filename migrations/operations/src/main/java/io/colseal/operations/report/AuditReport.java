@@ -247,13 +247,20 @@ public record AuditReport(
   }
 
   /**
-   * A column not registered as encrypted that looks like it holds personal data.
+   * A column not registered as encrypted that looks like it holds personal data: one per column and
+   * kind found in it, so a column holding two kinds is two suspects.
    *
-   * @param kind RRN, ALIEN_RRN, CARD_NUMBER, BANK_ACCOUNT, PASSPORT, DRIVERS_LICENSE, PHONE, EMAIL
-   * @param reason NAME, VALUES, NAME_AND_VALUES
-   * @param sampled non-NULL values sampled
-   * @param matches sampled values that matched {@code kind}'s detector
+   * @param table the table, qualified with its schema ({@code crm.people}) unless it is in the
+   *     connection's own schema
+   * @param kind RRN, ALIEN_RRN, CARD_NUMBER, BANK_ACCOUNT, PASSPORT, DRIVERS_LICENSE, PHONE, EMAIL,
+   *     or PASSWORD (a password column whose values are not all one-way hashes)
+   * @param reason NAME, VALUES, NAME_AND_VALUES, SPLIT_COLUMNS (an RRN split over two columns)
+   * @param sampled non-NULL, non-empty values sampled (rows, for SPLIT_COLUMNS)
+   * @param matches sampled values that contain {@code kind} (PASSWORD: that are no recognised hash)
    * @param maskedExamples at most 3, masked ({@code 900101-1******})
+   * @param matchRate {@code matches / sampled}, rounded to 4 decimals; 0 when nothing was sampled
+   * @param confidence HIGH (at least half the values, or name and values agree), MEDIUM (at least
+   *     5%), LOW (fewer, or the name alone)
    */
   public record PiiSuspect(
       String table,
@@ -262,9 +269,29 @@ public record AuditReport(
       String reason,
       long sampled,
       long matches,
-      List<String> maskedExamples) {
+      List<String> maskedExamples,
+      double matchRate,
+      String confidence) {
     public PiiSuspect {
       maskedExamples = List.copyOf(maskedExamples);
+    }
+
+    /** A suspect with the match rate computed. */
+    public PiiSuspect(String table, String column, String kind, String reason, long sampled, long matches,
+        List<String> maskedExamples, String confidence) {
+      this(table, column, kind, reason, sampled, matches, maskedExamples, rate(matches, sampled), confidence);
+    }
+
+    /** A suspect with the match rate computed and the confidence its reason and rate give. */
+    public PiiSuspect(String table, String column, String kind, String reason, long sampled, long matches,
+        List<String> maskedExamples) {
+      this(table, column, kind, reason, sampled, matches, maskedExamples, reason.equals("NAME") ? "LOW"
+          : reason.equals("NAME_AND_VALUES") || matches * 2 >= sampled ? "HIGH" : matches * 20 >= sampled ? "MEDIUM"
+          : "LOW");
+    }
+
+    private static double rate(long matches, long sampled) {
+      return sampled == 0 ? 0 : Math.round(matches * 10_000.0 / sampled) / 10_000.0;
     }
   }
 

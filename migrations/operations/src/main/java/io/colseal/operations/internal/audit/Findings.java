@@ -14,6 +14,8 @@ import io.colseal.keys.UnreadableKeyVersion;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,17 +86,7 @@ public final class Findings {
             "테이블 " + table + "에 등록된 암호화 컬럼이 있으나 활성(ACTIVE) 데이터 키가 없습니다", List.of());
       }
     }
-    for (PiiSuspect s : suspects) {
-      String subject = s.table() + "." + s.column();
-      LegalBasis basis = LegalBasis.forPiiKind(s.kind());
-      f.add("UNENCRYPTED_PII", basis.required() ? Severity.HIGH : Severity.LOW, subject,
-          subject + " is not encrypted and looks like " + s.kind() + " (" + s.reason() + "): " + s.matches() + " of "
-              + s.sampled() + " sampled values match",
-          subject + "은(는) 암호화되어 있지 않으며 " + KIND_KO.getOrDefault(s.kind(), s.kind()) + "(으)로 보입니다 (근거: "
-              + REASON_KO.getOrDefault(s.reason(), s.reason()) + "). 표본 " + s.sampled() + "개 중 " + s.matches()
-              + "개가 일치합니다",
-          basis.citations());
-    }
+    f.suspects(suspects);
     f.out.sort(ORDER);
     return List.copyOf(f.out);
   }
@@ -134,6 +126,58 @@ public final class Findings {
 
   private static String shellWord(String s) {
     return s.matches("[A-Za-z0-9_.,:=@/+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * One UNENCRYPTED_PII per column, naming every kind found in it with its match rate and
+   * confidence: HIGH when one of the kinds is legally required to be encrypted, else LOW; its
+   * citations are the union of the kinds'. One PASSWORD_NOT_HASHED (HIGH) per password column whose
+   * sampled values are not all recognised one-way hashes.
+   */
+  private void suspects(List<PiiSuspect> suspects) {
+    Map<String, List<PiiSuspect>> byColumn = new LinkedHashMap<>();
+    for (PiiSuspect s : suspects) {
+      byColumn.computeIfAbsent(s.table() + "." + s.column(), k -> new ArrayList<>()).add(s);
+    }
+    for (Map.Entry<String, List<PiiSuspect>> e : byColumn.entrySet()) {
+      String subject = e.getKey();
+      List<PiiSuspect> pii = e.getValue().stream().filter(s -> !s.kind().equals(PiiDetectors.PASSWORD)).toList();
+      for (PiiSuspect p : e.getValue()) {
+        if (p.kind().equals(PiiDetectors.PASSWORD)) {
+          out.add(new Finding("PASSWORD_NOT_HASHED", Severity.HIGH, subject, subject + " looks like a password column"
+              + " and " + p.matches() + " of " + p.sampled() + " sampled values are not a recognised one-way hash"
+              + " (bcrypt, scrypt, argon2, PBKDF2); store passwords hashed one-way",
+              subject + "은(는) 비밀번호 컬럼으로 보이며, 표본 " + p.sampled() + "개 중 " + p.matches()
+                  + "개 값이 인정되는 일방향 해시(bcrypt, scrypt, argon2, PBKDF2)가 아닙니다. 비밀번호는 일방향 암호화(해시)하여"
+                  + " 저장해야 합니다",
+              LegalBasis.PASSWORD.citations()));
+        }
+      }
+      if (pii.isEmpty()) {
+        continue;
+      }
+      boolean required = pii.stream().anyMatch(s -> LegalBasis.forPiiKind(s.kind()).required());
+      Set<String> citations = new LinkedHashSet<>();
+      StringBuilder en = new StringBuilder();
+      StringBuilder ko = new StringBuilder();
+      for (PiiSuspect s : pii) {
+        citations.addAll(LegalBasis.forPiiKind(s.kind()).citations());
+        if (!en.isEmpty()) {
+          en.append("; ");
+          ko.append("; ");
+        }
+        en.append(s.kind()).append(" (").append(s.reason()).append(", confidence ").append(s.confidence())
+            .append("): ").append(s.matches()).append(" of ").append(s.sampled()).append(" sampled values match");
+        ko.append(KIND_KO.getOrDefault(s.kind(), s.kind())).append(" (").append(s.reason()).append(", 신뢰도 ").append(s.confidence())
+            .append("): 표본 ").append(s.sampled()).append("개 중 ").append(s.matches()).append("개 일치");
+      }
+      if (required) {
+        citations.remove(LegalBasis.NOT_REQUIRED);
+      }
+      out.add(new Finding("UNENCRYPTED_PII", required ? Severity.HIGH : Severity.LOW, subject,
+          subject + " is not encrypted and looks like " + en,
+          subject + "은(는) 암호화되어 있지 않으며 다음 개인정보로 보입니다: " + ko, List.copyOf(citations)));
+    }
   }
 
   private void keys(Policy policy, List<DekEntry> deks) {

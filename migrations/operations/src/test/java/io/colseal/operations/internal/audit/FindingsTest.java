@@ -1,6 +1,7 @@
 package io.colseal.operations.internal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
@@ -166,5 +167,33 @@ class FindingsTest {
         codes(Findings.withProtocols(List.of(), List.of(http), null)));
     assertEquals(List.of(), codes(Findings.withProtocols(List.of(), List.of(http), "test")));
     assertEquals(List.of(), codes(Findings.withProtocols(List.of(), List.of(https, jdbc), "prod")));
+  }
+
+  @Test
+  void unencryptedPii_mixedColumn_oneFindingNamingEveryKindWithRateAndKorean() {
+    List<PiiSuspect> suspects = List.of(
+        new PiiSuspect("p", "reach", "PHONE", "VALUES", 200, 96, List.of("010-****-****")),
+        new PiiSuspect("p", "reach", "RRN", "VALUES", 200, 4, List.of("900101-1******")));
+    List<Finding> findings = Findings.derive(POLICY, List.of(), List.of(), List.of(), suspects, List.of(), List.of(),
+        TODAY);
+    assertEquals(List.of("UNENCRYPTED_PII HIGH p.reach"), codes(findings));
+    Finding f = findings.get(0);
+    assertEquals("p.reach is not encrypted and looks like PHONE (VALUES, confidence MEDIUM): 96 of 200 sampled values"
+        + " match; RRN (VALUES, confidence LOW): 4 of 200 sampled values match", f.message());
+    assertEquals("p.reach은(는) 암호화되어 있지 않으며 다음 개인정보로 보입니다: 전화번호 (VALUES, 신뢰도 MEDIUM): 표본 200개 중"
+        + " 96개 일치; 주민등록번호 (VALUES, 신뢰도 LOW): 표본 200개 중 4개 일치", f.messageKo());
+    assertEquals(LegalBasis.RRN.citations(), f.references());
+  }
+
+  @Test
+  void passwordSuspect_passwordNotHashed_highWithArticle7InBothLanguages() {
+    List<PiiSuspect> suspects = List.of(
+        new PiiSuspect("members", "password", "PASSWORD", "NAME_AND_VALUES", 200, 81, List.of("********")));
+    List<Finding> findings = Findings.derive(POLICY, List.of(), List.of(), List.of(), suspects, List.of(), List.of(),
+        TODAY);
+    assertEquals(List.of("PASSWORD_NOT_HASHED HIGH members.password"), codes(findings));
+    assertEquals(LegalBasis.PASSWORD.citations(), findings.get(0).references());
+    assertTrue(findings.get(0).message().contains("81 of 200 sampled values are not a recognised one-way hash"));
+    assertTrue(findings.get(0).messageKo().contains("표본 200개 중 81개 값이 인정되는 일방향 해시"));
   }
 }
