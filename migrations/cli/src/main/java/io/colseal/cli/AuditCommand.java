@@ -25,7 +25,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code colseal audit}: the compliance column audit report ({@link ComplianceAudit}) as Markdown
- * (default, stdout), JSON, CSV (two files) or HTML. With {@code --fail-on S} it exits with {@code
+ * (default, stdout), JSON, CSV (five files) or HTML. With {@code --fail-on S} it exits with {@code
  * AUDIT_FINDINGS} (51) after writing the report when findings of severity S or above exist.
  */
 @Command(name = "audit", sortOptions = false, description = {"Compliance column audit report: key register, "
@@ -50,7 +52,8 @@ final class AuditCommand implements Callable<Integer> {
   @Nullable String format;
 
   @Option(names = "--output", paramLabel = "FILE|DIR",
-      description = "Write to this file (csv: this directory, as key-register.csv and column-inventory.csv).")
+      description = "Write to this file (csv: this directory, as summary.csv, findings.csv, key-register.csv,"
+          + " column-inventory.csv and pii-suspects.csv).")
   @Nullable Path output;
 
   @Option(names = "--lang", paramLabel = "LANG", description = "Labels in ko or en (default en).")
@@ -159,19 +162,19 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   private void csv(PrintStream out, AuditReport report, Lang language) throws IOException {
-    CsvAuditRenderer csv = new CsvAuditRenderer();
-    String keys = csv.keyRegister(report, language);
-    String columns = csv.columnInventory(report, language);
+    Map<String, String> files = new CsvAuditRenderer().files(report, language);
     if (output == null) {
-      out.print(keys);
-      out.print("\r\n");
-      out.print(columns);
+      // One stream: the byte order mark once, then the files separated by an empty line.
+      out.print(CsvAuditRenderer.BOM);
+      out.print(files.values().stream().map(f -> f.substring(CsvAuditRenderer.BOM.length()))
+          .collect(Collectors.joining("\r\n")));
       out.flush();
       return;
     }
     Files.createDirectories(output);
-    Files.writeString(output.resolve("key-register.csv"), keys, StandardCharsets.UTF_8);
-    Files.writeString(output.resolve("column-inventory.csv"), columns, StandardCharsets.UTF_8);
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(output.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+    }
   }
 
   private @Nullable LocalDate reviewDate() {

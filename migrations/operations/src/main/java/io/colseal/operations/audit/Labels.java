@@ -130,7 +130,11 @@ public final class Labels {
       Map.entry("message", new String[] {"내용", "Message"}),
       Map.entry("messageKo", new String[] {"내용 (한국어)", "Message (Korean)"}),
       Map.entry("references", new String[] {"근거 기준", "References"}),
-      Map.entry("count", new String[] {"건수", "Count"}));
+      Map.entry("count", new String[] {"건수", "Count"}),
+      // Part S (issue 15): the CSV summary and the report's signature.
+      Map.entry("item", new String[] {"항목", "Item"}),
+      Map.entry("value", new String[] {"값", "Value"}),
+      Map.entry("findings", new String[] {"발견 사항", "Findings"}));
 
   private static final Map<String, String[]> FINDINGS = Map.ofEntries(
       Map.entry("KEY_VALIDITY_PERIOD_EXCEEDED", new String[] {"키 유효 기간 초과", "Key validity period exceeded"}),
