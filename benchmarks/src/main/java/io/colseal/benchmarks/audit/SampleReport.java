@@ -95,7 +95,7 @@ final class SampleReport {
             new AlgorithmEntry("AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)", "wrapping data keys (KEK)",
                 List.of("colseal_data_key"), 256, List.of("FIPS 140-3"), LocalDate.parse("2026-03-02"),
                 LocalDate.parse("2027-03-02"))),
-        findings, "");
+        findings, null, "");
   }
 
   private static DekEntry dek(String table, int version, String state, Instant created, Instant useEnds,

@@ -6,12 +6,16 @@ import io.colseal.cli.internal.Context;
 import io.colseal.cli.internal.UsageException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.keys.KeyVersion;
+import io.colseal.kms.SigningKey;
+import io.colseal.kms.local.LocalKeystoreKms;
+import io.colseal.kms.local.LocalKmsProviderFactory;
 import io.colseal.operations.ComplianceAudit;
 import io.colseal.operations.audit.CsvAuditRenderer;
 import io.colseal.operations.audit.HtmlAuditRenderer;
 import io.colseal.operations.audit.JsonAuditRenderer;
 import io.colseal.operations.audit.Lang;
 import io.colseal.operations.audit.MarkdownAuditRenderer;
+import io.colseal.operations.audit.SignedReports;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.operations.report.AuditReport;
 import java.io.IOException;
@@ -20,9 +24,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +45,7 @@ import picocli.CommandLine.Spec;
  * (default, stdout), JSON, CSV (five files) or HTML. With {@code --fail-on S} it exits with {@code
  * AUDIT_FINDINGS} (51) after writing the report when findings of severity S or above exist.
  */
-@Command(name = "audit", sortOptions = false, description = {"Compliance column audit report: key register, "
+@Command(name = "audit", sortOptions = false, subcommands = AuditVerifyCommand.class, description = {"Compliance column audit report: key register, "
     + "KEKs and their KMS state, encrypted column inventory with rows per key version, suspected unencrypted "
     + "personal data (masked), key lifecycle, algorithms and findings. Reads only; nothing is decrypted."})
 final class AuditCommand implements Callable<Integer> {
@@ -75,6 +81,11 @@ final class AuditCommand implements Callable<Integer> {
           + " the next review a year later and ALGORITHM_REVIEW_OVERDUE once it has passed.")
   @Nullable String algorithmsReviewed;
 
+  @Option(names = "--sign-with", paramLabel = "KEY",
+      description = "Sign the report with this key of colseal.kms.provider: an AWS KMS asymmetric key (ECC_NIST_P256"
+          + " or RSA, SIGN_VERIFY) or an EC P-256 entry of the local keystore. Check it with 'colseal audit verify'.")
+  @Nullable String signWith;
+
   @Override
   public Integer call() {
     ColsealCommand root = (ColsealCommand) spec.root().userObject();
@@ -100,6 +111,9 @@ final class AuditCommand implements Callable<Integer> {
     AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
         .tables(tables).piiSampleRows(piiSampleRows).queryKms(queryKms).algorithmsReviewed(reviewDate())
         .build().run();
+    if (signWith != null) {
+      report = sign(context, report, signWith);
+    }
     write(root.out(), fmt, report, language);
     if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {
       PrintStream err = root.err();
@@ -129,6 +143,22 @@ final class AuditCommand implements Callable<Integer> {
       }
     }
     context.openKeyAdmin(true, defaultKek).close();
+  }
+
+  /**
+   * Signs with {@code keyId} of {@code colseal.kms.provider}; for {@code local} the keystore password
+   * is the KEK's (setting, environment, file or prompt), never a command-line argument.
+   */
+  private static AuditReport sign(Context context, AuditReport report, String keyId) {
+    String provider = context.settings().get(ColsealSettings.KMS_PROVIDER.name()).orElseThrow(() ->
+        new UsageException("--sign-with needs colseal.kms.provider (aws-kms or local) to find the key"));
+    if (provider.equals(LocalKeystoreKms.NAME)) {
+      context.settings().require(LocalKmsProviderFactory.KEYSTORE.name());
+      Arrays.fill(context.keystorePassword(), '\0');
+    }
+    try (SigningKey key = SigningKey.open(context.config(), provider, keyId)) {
+      return SignedReports.sign(report, key, Instant.now());
+    }
   }
 
   private static Severity severity(String s) {

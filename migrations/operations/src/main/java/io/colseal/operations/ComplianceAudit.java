@@ -150,7 +150,7 @@ public final class ComplianceAudit {
           suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
           admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
-          deks, columns, suspects, lifecycle, algorithms, findings, "");
+          deks, columns, suspects, lifecycle, algorithms, findings, null, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
     } catch (SQLException e) {
       throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: cannot connect: " + e.getMessage(), e);

@@ -73,6 +73,11 @@ public final class CsvAuditRenderer {
       long n = report.findings().stream().filter(f -> f.severity() == severity).count();
       line(out, List.of(Labels.header("findings", lang) + " " + Labels.severity(severity, lang), Long.toString(n)));
     }
+    AuditReport.Signature g = report.signature();
+    if (g != null) {
+      line(out, List.of(Labels.header("signature", lang), g.provider() + " " + g.keyId() + " " + g.algorithm()));
+      line(out, List.of(Labels.header("signedAt", lang), g.signedAt().toString()));
+    }
     line(out, List.of(Labels.header("contentSha256", lang), report.contentSha256()));
     return out.toString();
   }

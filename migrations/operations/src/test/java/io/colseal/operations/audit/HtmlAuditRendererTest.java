@@ -93,7 +93,7 @@ class HtmlAuditRendererTest {
             List.of(new RetiredUse("customers", 2, "DECRYPT_ONLY", 300L, 300, true))),
         List.of(new AlgorithmEntry("AES-256-GCM", "column encryption", List.of("customers.rrn", "customers.card_no"), 256,
             List.of("NIST SP 800-38D"), LocalDate.parse("2026-01-15"), LocalDate.parse("2027-01-15"))),
-        findings, "ab".repeat(32));
+        findings, null, "ab".repeat(32));
   }
 
   private static DekEntry dek(String table, int version, String state, Instant created, Instant useEnds,
@@ -254,7 +254,7 @@ class HtmlAuditRendererTest {
   void render_cleanReport_saysNoFindings() {
     AuditReport r = report("s", "E");
     AuditReport clean = new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(),
-        r.keks(), r.deks(), r.columns(), List.of(), r.lifecycle(), r.algorithms(), List.of(), r.contentSha256());
+        r.keks(), r.deks(), r.columns(), List.of(), r.lifecycle(), r.algorithms(), List.of(), null, r.contentSha256());
     Document doc = Jsoup.parse(renderer.render(clean, Lang.EN));
     assertEquals("No findings.", doc.selectFirst("#findings p.clean").text());
     assertTrue(doc.select("#findings table").isEmpty());

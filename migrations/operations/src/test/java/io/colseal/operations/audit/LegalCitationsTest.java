@@ -64,7 +64,7 @@ class LegalCitationsTest {
   private static AuditReport report() {
     AuditReport r = HtmlAuditRendererTest.report("x", "E");
     return new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(), r.keks(),
-        r.deks(), r.columns(), r.suspects(), r.lifecycle(), r.algorithms(), findings(), r.contentSha256());
+        r.deks(), r.columns(), r.suspects(), r.lifecycle(), r.algorithms(), findings(), null, r.contentSha256());
   }
 
   private static List<Finding> legal(List<Finding> all) {
