@@ -38,7 +38,11 @@ class ArchitectureTest {
   private static final Set<String> NOT_SECRET = Set.of(
       "io.colseal.kms.WrappedKey.ciphertext", // the key as the KEK wrapped it: what the key table stores
       "io.colseal.EnvelopeHeaders.binary", // a public envelope header
-      "io.colseal.EnvelopeHeaders.binaryMagic");
+      "io.colseal.EnvelopeHeaders.binaryMagic",
+      "io.colseal.kms.SigningKey.sign", // a signature: public by design
+      "io.colseal.kms.SigningKey.publicKey", // the public half only; the private key never leaves
+      "io.colseal.kms.local.LocalSigningKey.sign",
+      "io.colseal.kms.local.LocalSigningKey.publicKey");
 
   @Test
   void moduleInfo_exportsTheApiPackagesOnly() {

@@ -59,7 +59,14 @@ public enum ErrorCode {
    * {@code colseal audit --fail-on}: the report has findings at or above the given severity. The
    * report is still written.
    */
-  AUDIT_FINDINGS(51);
+  AUDIT_FINDINGS(51),
+  /**
+   * {@code colseal audit verify}: the report file was changed after colseal wrote it, is not one
+   * colseal wrote, or its signature does not check under the signing key.
+   */
+  REPORT_INVALID(52),
+  /** {@code colseal audit verify}: the report is intact (its hash matches) but nobody signed it. */
+  REPORT_UNSIGNED(53);
 
   private final int exitCode;
 

@@ -34,4 +34,17 @@ public interface KmsProviderFactory {
    * @throws io.colseal.exception.ColsealConfigException if a setting is missing or unusable
    */
   KmsProvider create(Settings settings);
+
+  /**
+   * The asymmetric key {@code keyId} of this provider, to sign reports with and check their
+   * signatures ({@code colseal audit --sign-with}, {@code colseal audit verify}). The default: this
+   * provider cannot sign.
+   *
+   * @throws io.colseal.exception.ColsealConfigException if this provider cannot sign, or {@code keyId}
+   *     is not a signing key it supports
+   * @throws io.colseal.exception.KmsException if the KMS refuses or cannot be reached
+   */
+  default SigningKey signingKey(Settings settings, String keyId) {
+    throw new io.colseal.exception.ColsealConfigException("the KEK provider " + name() + " cannot sign reports");
+  }
 }

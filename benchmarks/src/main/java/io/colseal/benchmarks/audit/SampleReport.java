@@ -101,13 +101,14 @@ final class SampleReport {
             new AlgorithmEntry("AWS KMS SYMMETRIC_DEFAULT (AES-256-GCM)", "wrapping data keys (KEK)",
                 List.of("colseal_data_key"), 256, List.of("FIPS 140-3"), LocalDate.parse("2026-03-02"),
                 LocalDate.parse("2027-03-02"))),
-        findings, SCOPE, List.of(), BACKUP, PROTOCOLS, "");
+        findings, SCOPE, List.of(), BACKUP, PROTOCOLS, null, "");
     // The attestations as the audit derives them from the same facts: an aws-kms KEK, environment prod.
     List<Attestation> attestations = Attestations.derive(new Attestations.Facts(draft.keks(), draft.deks(), "aws-kms",
         null, null, "prod", true, REVIEWED));
     return new AuditReport(draft.formatVersion(), draft.generatedAt(), draft.colsealVersion(), draft.source(),
         draft.policy(), draft.keks(), draft.deks(), draft.columns(), draft.suspects(), draft.lifecycle(),
-        draft.algorithms(), draft.findings(), draft.scope(), attestations, draft.keyTableBackup(), draft.protocols(), "");
+        draft.algorithms(), draft.findings(), draft.scope(), attestations, draft.keyTableBackup(), draft.protocols(),
+        null, "");
   }
 
   private static final LocalDate REVIEWED = LocalDate.parse("2026-03-02");

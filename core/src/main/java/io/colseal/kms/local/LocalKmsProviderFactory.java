@@ -5,6 +5,7 @@ import io.colseal.config.Settings;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviderFactory;
 import io.colseal.kms.KmsSettings;
+import io.colseal.kms.SigningKey;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,21 @@ public final class LocalKmsProviderFactory implements KmsProviderFactory {
   @Override
   public List<Setting<?>> settings() {
     return List.of(KEYSTORE, KEYSTORE_PASSWORD, CREATE_IF_MISSING);
+  }
+
+  /**
+   * The EC P-256 private-key entry {@code keyId} of the keystore ({@link LocalSigningKey}), opened
+   * with the keystore's password.
+   */
+  @Override
+  public SigningKey signingKey(Settings settings, String keyId) {
+    Path keystore = settings.require(KEYSTORE, "path of the PKCS12 keystore");
+    char[] password = settings.require(KEYSTORE_PASSWORD, "password of the keystore").toCharArray();
+    try {
+      return LocalSigningKey.open(keystore, password, keyId);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.colseal.exception.ColsealConfigException;
 import io.colseal.kms.KmsProvider;
 import io.colseal.kms.KmsProviderFactory;
 import io.colseal.kms.KmsSettings;
+import io.colseal.kms.SigningKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -81,6 +82,12 @@ public final class AwsKmsProviderFactory implements KmsProviderFactory {
   public KmsProvider create(Settings settings) {
     String kekId = settings.require(KmsSettings.KEK_ID, "the AWS KMS key id, ARN or alias that wraps data keys");
     return AwsKmsProvider.owning(client(settings), kekId);
+  }
+
+  /** The KMS asymmetric key {@code keyId} ({@link AwsSigningKey}), with a client of these settings. */
+  @Override
+  public SigningKey signingKey(Settings settings, String keyId) {
+    return AwsSigningKey.open(client(settings), true, keyId);
   }
 
   /**

@@ -6,6 +6,8 @@ import io.colseal.cli.internal.Context;
 import io.colseal.cli.internal.UsageException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.keys.KeyVersion;
+import io.colseal.kms.SigningKey;
+import io.colseal.kms.local.LocalKeystoreKms;
 import io.colseal.kms.local.LocalKmsProviderFactory;
 import io.colseal.operations.ComplianceAudit;
 import io.colseal.operations.audit.CsvAuditRenderer;
@@ -13,6 +15,7 @@ import io.colseal.operations.audit.HtmlAuditRenderer;
 import io.colseal.operations.audit.JsonAuditRenderer;
 import io.colseal.operations.audit.Lang;
 import io.colseal.operations.audit.MarkdownAuditRenderer;
+import io.colseal.operations.audit.SignedReports;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.operations.report.AuditReport;
 import java.io.IOException;
@@ -21,13 +24,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +43,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code colseal audit}: the compliance column audit report ({@link ComplianceAudit}) as Markdown
- * (default, stdout), JSON, CSV (two files) or HTML. With {@code --fail-on S} it exits with {@code
+ * (default, stdout), JSON, CSV (five files) or HTML. With {@code --fail-on S} it exits with {@code
  * AUDIT_FINDINGS} (51) after writing the report when findings of severity S or above exist.
  */
-@Command(name = "audit", sortOptions = false, description = {"Compliance column audit report: key register, "
+@Command(name = "audit", sortOptions = false, subcommands = AuditVerifyCommand.class, description = {"Compliance column audit report: key register, "
     + "KEKs and their KMS state, encrypted column inventory with rows per key version, suspected unencrypted "
     + "personal data (masked), key lifecycle, algorithms and findings. Reads only; nothing is decrypted."})
 final class AuditCommand implements Callable<Integer> {
@@ -52,8 +59,8 @@ final class AuditCommand implements Callable<Integer> {
   @Nullable String format;
 
   @Option(names = "--output", paramLabel = "FILE|DIR",
-      description = "Write to this file (csv: this directory, as key-register.csv, column-inventory.csv and"
-          + " attestations.csv).")
+      description = "Write to this file (csv: this directory, as summary.csv, findings.csv, key-register.csv,"
+          + " column-inventory.csv, pii-suspects.csv and attestations.csv).")
   @Nullable Path output;
 
   @Option(names = "--lang", paramLabel = "LANG", description = "Labels in ko or en (default en).")
@@ -80,6 +87,11 @@ final class AuditCommand implements Callable<Integer> {
       description = "When the algorithm inventory was last reviewed (YYYY-MM-DD, PCI DSS 12.3.3); the report shows"
           + " the next review a year later and ALGORITHM_REVIEW_OVERDUE once it has passed.")
   @Nullable String algorithmsReviewed;
+
+  @Option(names = "--sign-with", paramLabel = "KEY",
+      description = "Sign the report with this key of colseal.kms.provider: an AWS KMS asymmetric key (ECC_NIST_P256"
+          + " or RSA, SIGN_VERIFY) or an EC P-256 entry of the local keystore. Check it with 'colseal audit verify'.")
+  @Nullable String signWith;
 
   @Override
   public Integer call() {
@@ -112,6 +124,9 @@ final class AuditCommand implements Callable<Integer> {
     AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
         .tables(tables).piiSampleRows(piiSampleRows).schemas(schemas).queryKms(queryKms).algorithmsReviewed(reviewed)
         .keystorePasswordSource(passwordSource).build().run();
+    if (signWith != null) {
+      report = sign(context, report, signWith);
+    }
     write(root.out(), fmt, report, language);
     if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {
       PrintStream err = root.err();
@@ -155,6 +170,22 @@ final class AuditCommand implements Callable<Integer> {
     return context.settings().origin(name).map(o -> o.label()).orElse(null);
   }
 
+  /**
+   * Signs with {@code keyId} of {@code colseal.kms.provider}; for {@code local} the keystore password
+   * is the KEK's (setting, environment, file or prompt), never a command-line argument.
+   */
+  private static AuditReport sign(Context context, AuditReport report, String keyId) {
+    String provider = context.settings().get(ColsealSettings.KMS_PROVIDER.name()).orElseThrow(() ->
+        new UsageException("--sign-with needs colseal.kms.provider (aws-kms or local) to find the key"));
+    if (provider.equals(LocalKeystoreKms.NAME)) {
+      context.settings().require(LocalKmsProviderFactory.KEYSTORE.name());
+      Arrays.fill(context.keystorePassword(), '\0');
+    }
+    try (SigningKey key = SigningKey.open(context.config(), provider, keyId)) {
+      return SignedReports.sign(report, key, Instant.now());
+    }
+  }
+
   private static Severity severity(String s) {
     try {
       return Severity.valueOf(s.toUpperCase(Locale.ROOT));
@@ -186,23 +217,19 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   private void csv(PrintStream out, AuditReport report, Lang language) throws IOException {
-    CsvAuditRenderer csv = new CsvAuditRenderer();
-    String keys = csv.keyRegister(report, language);
-    String columns = csv.columnInventory(report, language);
-    String attestations = csv.attestations(report, language);
+    Map<String, String> files = new CsvAuditRenderer().files(report, language);
     if (output == null) {
-      out.print(keys);
-      out.print("\r\n");
-      out.print(columns);
-      out.print("\r\n");
-      out.print(attestations);
+      // One stream: the byte order mark once, then the files separated by an empty line.
+      out.print(CsvAuditRenderer.BOM);
+      out.print(files.values().stream().map(f -> f.substring(CsvAuditRenderer.BOM.length()))
+          .collect(Collectors.joining("\r\n")));
       out.flush();
       return;
     }
     Files.createDirectories(output);
-    Files.writeString(output.resolve("key-register.csv"), keys, StandardCharsets.UTF_8);
-    Files.writeString(output.resolve("column-inventory.csv"), columns, StandardCharsets.UTF_8);
-    Files.writeString(output.resolve("attestations.csv"), attestations, StandardCharsets.UTF_8);
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(output.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+    }
   }
 
   private @Nullable LocalDate reviewDate(LocalDate today) {

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
 @ExtendWith(KmsEndpointExtension.class)
 @OneDatabase(because = "AWS KMS key states in the audit; the database only holds the key table (AuditIT runs on every database)")
 class AuditAwsKekIT {
-  private static final EncryptedColumn EMAIL = new EncryptedColumn("Customer", "email", "customers", "email",
+  static final EncryptedColumn EMAIL = new EncryptedColumn("Customer", "email", "customers", "email",
       String.class, Storage.TEXT, Classification.OTHER_PERSONAL, "customers", "email");
 
   @TempDir Path dir;

@@ -164,6 +164,15 @@ class AuditIT {
       List<CSVRecord> cols = csv(csvDir.resolve("column-inventory.csv"));
       assertEquals(List.of("customers|email|2", "ledger|memo|0"), cols.subList(1, cols.size()).stream()
           .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(16)).toList());
+      List<CSVRecord> findingRows = csv(csvDir.resolve("findings.csv"));
+      assertEquals(report.get("findings").size(), findingRows.size() - 1);
+      assertEquals(report.at("/findings/0/code").asText(), findingRows.get(1).get(1));
+      List<CSVRecord> suspectRows = csv(csvDir.resolve("pii-suspects.csv"));
+      assertEquals(List.of("people|rrn|RRN"), suspectRows.subList(1, suspectRows.size()).stream()
+          .map(r -> r.get(0) + "|" + r.get(1) + "|" + r.get(2)).toList());
+      List<CSVRecord> summary = csv(csvDir.resolve("summary.csv"));
+      assertEquals("Content SHA-256", summary.get(summary.size() - 1).get(0));
+      assertEquals(64, summary.get(summary.size() - 1).get(1).length());
 
       // Markdown, in both languages, with every section.
       String md = cli.run("audit").ok().out();
@@ -177,8 +186,11 @@ class AuditIT {
       assertTrue(ko.contains("## 데이터 키 관리대장") && ko.contains("주민등록번호"), ko);
 
       // No plaintext value in any output: only the masked forms of the rrn column.
-      String csvText = Files.readString(csvDir.resolve("key-register.csv"))
-          + Files.readString(csvDir.resolve("column-inventory.csv"));
+      StringBuilder csvText = new StringBuilder();
+      for (String file : List.of("summary.csv", "findings.csv", "key-register.csv", "column-inventory.csv",
+          "pii-suspects.csv")) {
+        csvText.append(Files.readString(csvDir.resolve(file)));
+      }
       String all = json + md + ko + csvText + cli.run("audit", "--format", "csv").ok().out();
       for (String p : plaintexts) {
         assertFalse(all.contains(p), "output contains a plaintext value");
@@ -522,8 +534,13 @@ class AuditIT {
     throw new AssertionError("no column " + table + "." + column);
   }
 
+  /** The records of a CSV file of the report, which starts with a UTF-8 byte order mark (Excel needs it). */
   static List<CSVRecord> csv(Path file) throws Exception {
-    try (var parser = CSVFormat.RFC4180.parse(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
+    byte[] bytes = Files.readAllBytes(file);
+    assertTrue(bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF,
+        file + " starts with the UTF-8 byte order mark");
+    String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    try (var parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
       return parser.getRecords();
     }
   }

@@ -372,8 +372,10 @@ class CliClaimsDocsTest {
     return null;
   }
 
+  /** Commands that run: those without subcommands, and those with options of their own ({@code audit}). */
   private static List<CommandLine> leaves(CommandLine c, List<CommandLine> out) {
-    if (c.getSubcommands().isEmpty()) {
+    if (c.getSubcommands().isEmpty() || c.getParent() != null && c.getCommandSpec().options().stream()
+        .anyMatch(o -> !o.inherited() && !o.usageHelp() && !o.versionHelp())) {
       out.add(c);
     }
     Map<String, CommandLine> unique = new LinkedHashMap<>();

@@ -188,7 +188,7 @@ public final class ComplianceAudit {
           keystoreFile(), passwordSource(), config.environment(), queryKms, algorithmsReviewed));
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
           deks, columns, suspects, lifecycle, algorithms, findings, scope, attestations,
-          config.find(ColsealSettings.KEY_TABLE_BACKUP).filter(b -> !b.isBlank()).orElse(null), protocols, "");
+          config.find(ColsealSettings.KEY_TABLE_BACKUP).filter(b -> !b.isBlank()).orElse(null), protocols, null, "");
       return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
     } catch (SQLException e) {
       throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: cannot connect: " + e.getMessage(), e);

@@ -38,7 +38,9 @@ class ColsealExceptionTranslatorTest {
       Map.entry(ErrorCode.KEY_UNSUPPORTED, NonTransientDataAccessResourceException.class),
       Map.entry(ErrorCode.KMS_REJECTED, NonTransientDataAccessResourceException.class),
       Map.entry(ErrorCode.JOB_INCOMPLETE, NonTransientDataAccessResourceException.class),
-      Map.entry(ErrorCode.AUDIT_FINDINGS, NonTransientDataAccessResourceException.class));
+      Map.entry(ErrorCode.AUDIT_FINDINGS, NonTransientDataAccessResourceException.class),
+      Map.entry(ErrorCode.REPORT_INVALID, NonTransientDataAccessResourceException.class),
+      Map.entry(ErrorCode.REPORT_UNSIGNED, NonTransientDataAccessResourceException.class));
 
   private final ColsealExceptionTranslator translator = new ColsealExceptionTranslator();
 

@@ -163,6 +163,9 @@ public final class Cli {
       if ("AUDIT_FINDINGS".equals(r.errorCode())) {
         // audit --fail-on writes its report before failing: the document is the report, not an error.
         assertTrue(json.path("findings").size() > 0, "the report with its findings: " + what);
+      } else if ("REPORT_INVALID".equals(r.errorCode()) || "REPORT_UNSIGNED".equals(r.errorCode())) {
+        // audit verify: the document is the verification, whatever its verdict.
+        assertTrue(json.has("verdict") && !json.path("verdict").asText().equals("VALID"), what);
       } else if ("KEY_UNSUPPORTED".equals(r.errorCode()) && json.has("unreadable")) {
         // keys list / rotate did their work for every other key: the document is the report.
         assertTrue(json.path("unreadable").size() > 0, "the report names the unreadable keys: " + what);

@@ -3,21 +3,29 @@ package io.colseal.operations.audit;
 import io.colseal.operations.report.AuditReport.Attestation;
 import io.colseal.operations.report.AuditReport.ColumnEntry;
 import io.colseal.operations.report.AuditReport.DekEntry;
+import io.colseal.operations.report.AuditReport.Finding;
+import io.colseal.operations.report.AuditReport.PiiSuspect;
+import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.operations.report.AuditReport;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The CSV form of the audit report (RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF
- * quoted, quotes doubled): the key register ({@code key-register.csv}), the column inventory
- * ({@code column-inventory.csv}) and the attestations ({@code attestations.csv}). The header row
- * carries the labels of {@code lang}; values stay as in the JSON form (states and codes
- * untranslated, empty for null), except times, which are cut to the second.
+ * quoted, quotes doubled): {@link #files} gives {@code summary.csv} (what the report is: its
+ * {@code contentSha256}, signature and finding counts), {@code findings.csv}, {@code
+ * key-register.csv}, {@code column-inventory.csv}, {@code pii-suspects.csv} and {@code attestations.csv}. Each file starts with
+ * a UTF-8 byte order mark, without which Excel reads UTF-8 as the system code page (Korean turns into
+ * mojibake). The header row carries the labels of {@code lang}; values stay as in the JSON form
+ * (states and codes untranslated, empty for null), finding messages and attestations are in {@code lang},
+ * times are cut to the second.
  */
 public final class CsvAuditRenderer {
   /** A renderer; it holds no state and may be shared. */
@@ -32,6 +40,76 @@ public final class CsvAuditRenderer {
   private static final List<String> COLUMN_FIELDS = List.of("table", "column", "entity", "attribute", "javaType",
       "storage", "mode", "classification", "method", "algorithm", "nonceBits", "tagBits", "aad", "rowsTotal",
       "rowsNull", "rowsByKeyVersion", "rowsNotEncrypted", "activeVersion");
+
+  /** The UTF-8 byte order mark that starts each file of {@link #files}. */
+  public static final String BOM = "\uFEFF";
+
+  private static final List<String> FINDING_FIELDS = List.of("severity", "code", "subject", "message", "references");
+  private static final List<String> SUSPECT_FIELDS = List.of("table", "column", "kind", "reason", "sampled", "matches",
+      "maskedExamples");
+
+  /**
+   * Every file of the CSV form by name, in the order listed above, each starting with {@link #BOM}.
+   * {@code summary.csv} names the report's {@code contentSha256}: the CSV files are a view of the
+   * JSON report with that hash, which {@code colseal audit verify} checks.
+   */
+  public Map<String, String> files(AuditReport report, Lang lang) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("summary.csv", BOM + summary(report, lang));
+    files.put("findings.csv", BOM + findings(report, lang));
+    files.put("key-register.csv", BOM + keyRegister(report, lang));
+    files.put("column-inventory.csv", BOM + columnInventory(report, lang));
+    files.put("pii-suspects.csv", BOM + piiSuspects(report, lang));
+    files.put("attestations.csv", BOM + attestations(report, lang));
+    return files;
+  }
+
+  /**
+   * Two columns, item and value: format version, generation time, source, findings per severity,
+   * the signature (when signed) and {@code contentSha256} last.
+   */
+  public String summary(AuditReport report, Lang lang) {
+    StringBuilder out = new StringBuilder();
+    line(out, List.of(Labels.header("item", lang), Labels.header("value", lang)));
+    line(out, List.of(Labels.header("formatVersion", lang), report.formatVersion()));
+    line(out, List.of(Labels.header("generatedAt", lang), report.generatedAt().toString()));
+    line(out, List.of(Labels.header("colsealVersion", lang), report.colsealVersion()));
+    line(out, List.of(Labels.header("databaseProduct", lang), report.source().databaseProduct()));
+    line(out, List.of(Labels.header("jdbcUrlMasked", lang), report.source().jdbcUrlMasked()));
+    for (Severity severity : Severity.values()) {
+      long n = report.findings().stream().filter(f -> f.severity() == severity).count();
+      line(out, List.of(Labels.header("findings", lang) + " " + Labels.severity(severity, lang), Long.toString(n)));
+    }
+    AuditReport.Signature g = report.signature();
+    if (g != null) {
+      line(out, List.of(Labels.header("signature", lang), g.provider() + " " + g.keyId() + " " + g.algorithm()));
+      line(out, List.of(Labels.header("signedAt", lang), g.signedAt().toString()));
+    }
+    line(out, List.of(Labels.header("contentSha256", lang), report.contentSha256()));
+    return out.toString();
+  }
+
+  /** One row per finding, most severe first as in the report; the message in {@code lang}. */
+  public String findings(AuditReport report, Lang lang) {
+    StringBuilder out = new StringBuilder();
+    line(out, FINDING_FIELDS.stream().map(f -> Labels.header(f, lang)).toList());
+    for (Finding f : report.findings()) {
+      line(out, List.of(f.severity().name(), f.code(), f.subject(), f.message(lang == Lang.KO),
+          String.join("; ", f.references())));
+    }
+    return out.toString();
+  }
+
+  /** One row per suspected unencrypted column; masked examples separated by {@code " | "}. */
+  public String piiSuspects(AuditReport report, Lang lang) {
+    StringBuilder out = new StringBuilder();
+    line(out, SUSPECT_FIELDS.stream().map(f -> Labels.header(f, lang)).toList());
+    for (PiiSuspect p : report.suspects()) {
+      line(out, List.of(p.table(), p.column(), p.kind(), p.reason(), s(p.sampled()), s(p.matches()),
+          String.join(" | ", p.maskedExamples())));
+    }
+    return out.toString();
+  }
 
   /** One row per data key version. */
   public String keyRegister(AuditReport report, Lang lang) {

@@ -34,8 +34,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The audit report as one self-contained HTML5 page, for an auditor's browser or a PDF printer:
- * inline CSS, two inline SVG charts, no script and no external resource of any kind, so the file
- * can be archived as evidence and opened offline. Every string from the report is escaped.
+ * inline CSS, two inline SVG charts, no executable script and no external resource of any kind, so
+ * the file can be archived as evidence and opened offline. Every string from the report is escaped.
+ * A signed report also carries its JSON form in a {@code <script type="application/json">} element,
+ * which browsers do not run ({@link SignedReports}).
  *
  * <p>Sections: summary (findings per severity), findings, key register (KEKs, data-key versions,
  * the key-age chart), column inventory (with the rows-per-key-version chart), suspected
@@ -380,7 +382,27 @@ public final class HtmlAuditRenderer {
     private void integrity() {
       section("integrity", s(Section.INTEGRITY));
       out.append("<p class=\"hash\"><span>SHA-256</span> <code id=\"content-sha256\">").append(esc(r.contentSha256()))
-          .append("</code></p>\n<p class=\"note\">").append(esc(t.get("hashNote"))).append("</p>\n</section>\n");
+          .append("</code></p>\n<p class=\"note\">").append(esc(t.get("hashNote"))).append("</p>\n");
+      if (r.signature() != null) {
+        signature(r.signature());
+      }
+      out.append("</section>\n");
+    }
+
+    /** The signature's facts, how to check it, and the signed JSON (not executable). */
+    private void signature(AuditReport.Signature g) {
+      table(List.of(h("signature"), h("value")));
+      for (List<String> row : List.of(List.of(h("provider"), g.provider()), List.of(h("keyId"), g.keyId()),
+          List.of(h("algorithm"), g.algorithm()), List.of(h("signedAt"), time(g.signedAt())),
+          List.of(h("publicKey"), g.publicKey()), List.of(h("signatureValue"), g.value()))) {
+        out.append("<tr>");
+        row.forEach(this::cell);
+        out.append("</tr>\n");
+      }
+      endTable();
+      out.append("<p class=\"note\">").append(esc(SignedReports.note(lang))).append("</p>\n")
+          .append("<script type=\"application/json\" id=\"").append(SignedReports.HTML_ID).append("\">")
+          .append(SignedReports.embedded(r)).append("</script>\n");
     }
 
     // Part R (issue 15): KEK register details, data key custody, key events, protocol inventory.

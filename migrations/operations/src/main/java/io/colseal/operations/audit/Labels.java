@@ -173,7 +173,18 @@ public final class Labels {
       Map.entry("protocols", new String[] {"사용 프로토콜", "Protocols"}),
       // Part P (issue 15): PII discovery.
       Map.entry("matchRate", new String[] {"일치율", "Match rate"}),
-      Map.entry("confidence", new String[] {"신뢰도", "Confidence"}));
+      Map.entry("confidence", new String[] {"신뢰도", "Confidence"}),
+      // Part S (issue 15): the CSV summary and the report's signature.
+      Map.entry("item", new String[] {"항목", "Item"}),
+      Map.entry("value", new String[] {"값", "Value"}),
+      Map.entry("findings", new String[] {"발견 사항", "Findings"}),
+      Map.entry("signature", new String[] {"전자서명", "Signature"}),
+      Map.entry("keyId", new String[] {"서명 키 ID", "Signing key ID"}),
+      Map.entry("signedAt", new String[] {"서명 시각", "Signed at"}),
+      Map.entry("publicKey", new String[] {"공개키 (X.509 SubjectPublicKeyInfo, Base64)",
+          "Public key (X.509 SubjectPublicKeyInfo, Base64)"}),
+      Map.entry("publicKeySha256", new String[] {"공개키 SHA-256", "Public key SHA-256"}),
+      Map.entry("signatureValue", new String[] {"서명 값 (Base64)", "Signature value (Base64)"}));
 
   private static final Map<String, String[]> FINDINGS = Map.ofEntries(
       Map.entry("KEY_VALIDITY_PERIOD_EXCEEDED", new String[] {"키 유효 기간 초과", "Key validity period exceeded"}),

@@ -66,6 +66,18 @@ public final class MarkdownAuditRenderer {
         ? "`contentSha256`: 이 보고서의 JSON 형식에서 `contentSha256` 값을 빈 문자열로 바꾼 문서의 SHA-256.\n\n"
         : "`contentSha256`: SHA-256 of this report's JSON form with `contentSha256` set to the empty string.\n\n");
     out.append("`").append(r.contentSha256()).append("`\n");
+    AuditReport.Signature g = r.signature();
+    if (g != null) {
+      out.append('\n');
+      table(List.of(header("signature", lang), header("value", lang)), List.of(
+          row(header("provider", lang), g.provider()),
+          row(header("keyId", lang), g.keyId()),
+          row(header("algorithm", lang), g.algorithm()),
+          row(header("signedAt", lang), g.signedAt().toString()),
+          row(header("publicKey", lang), g.publicKey()),
+          row(header("signatureValue", lang), g.value())));
+      out.append(SignedReports.note(lang)).append('\n').append(SignedReports.markdownTrailer(r));
+    }
   }
 
   /** The scope, first: a partial report says so before anything else. */

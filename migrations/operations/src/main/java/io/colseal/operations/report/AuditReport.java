@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  *     colseal.audit.key-table-backup}), null when none was given; shown as given, not checked
  * @param protocols the protocols of the connections colseal uses (KMS, JDBC), with how each was
  *     established (PCI DSS 12.3.3 inventory)
- * @param contentSha256 SHA-256 (hex) of the canonical JSON of this report with this field set to
- *     {@code ""}
+ * @param signature who signed the report and the signature, null when unsigned ({@code colseal audit
+ *     --sign-with})
+ * @param contentSha256 SHA-256 (hex) of the canonical JSON of this report: this field set to {@code
+ *     ""}, and the signature's {@code value} too
  */
 public record AuditReport(
     String formatVersion,
@@ -43,6 +45,7 @@ public record AuditReport(
     List<Attestation> attestations,
     @Nullable String keyTableBackup,
     List<ProtocolEntry> protocols,
+    @Nullable Signature signature,
     String contentSha256) {
 
   public static final String FORMAT_VERSION = "2";
@@ -61,7 +64,13 @@ public record AuditReport(
   /** This report with {@code contentSha256} replaced. */
   public AuditReport withContentSha256(String sha256) {
     return new AuditReport(formatVersion, generatedAt, colsealVersion, source, policy, keks, deks, columns, suspects,
-        lifecycle, algorithms, findings, scope, attestations, keyTableBackup, protocols, sha256);
+        lifecycle, algorithms, findings, scope, attestations, keyTableBackup, protocols, signature, sha256);
+  }
+
+  /** This report with {@code signature} replaced. */
+  public AuditReport withSignature(@Nullable Signature signature) {
+    return new AuditReport(formatVersion, generatedAt, colsealVersion, source, policy, keks, deks, columns, suspects,
+        lifecycle, algorithms, findings, scope, attestations, keyTableBackup, protocols, signature, contentSha256);
   }
 
   /** Findings of {@code severity} or above. */
@@ -389,6 +398,27 @@ public record AuditReport(
     public AlgorithmEntry {
       usedIn = List.copyOf(usedIn);
       standards = List.copyOf(standards);
+    }
+  }
+
+  /**
+   * A signature over the report's canonical JSON: the JSON form with {@code contentSha256} and this
+   * record's {@code value} set to {@code ""}, UTF-8 (the bytes {@code contentSha256} is the hash of).
+   * Every other member of this record is signed with the rest of the report.
+   *
+   * @param provider {@code aws-kms} or {@code local}
+   * @param keyId the signing key: a KMS key ARN, or the alias in the local keystore
+   * @param algorithm {@code ECDSA_SHA_256} (P-256) or {@code RSASSA_PSS_SHA_256} (salt 32, MGF1-SHA-256)
+   * @param signedAt when the report was signed
+   * @param publicKey the key's public half, X.509 {@code SubjectPublicKeyInfo} DER in Base64, for
+   *     checking offline; trust it only once its SHA-256 matches the one published for the key
+   * @param value the signature, Base64 (ECDSA: DER {@code SEQUENCE(r, s)})
+   */
+  public record Signature(String provider, String keyId, String algorithm, Instant signedAt, String publicKey,
+      String value) {
+    /** This signature with {@code value} replaced. */
+    public Signature withValue(String value) {
+      return new Signature(provider, keyId, algorithm, signedAt, publicKey, value);
     }
   }
 

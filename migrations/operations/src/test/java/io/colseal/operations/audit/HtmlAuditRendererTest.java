@@ -98,7 +98,7 @@ class HtmlAuditRendererTest {
             List.of(new RetiredUse("customers", 2, "DECRYPT_ONLY", 300L, 300, true))),
         List.of(new AlgorithmEntry("AES-256-GCM", "column encryption", List.of("customers.rrn", "customers.card_no"), 256,
             List.of("NIST SP 800-38D"), LocalDate.parse("2026-01-15"), LocalDate.parse("2027-01-15"))),
-        findings, SCOPE, attestations(deks), null, List.of(), "ab".repeat(32));
+        findings, SCOPE, attestations(deks), null, List.of(), null, "ab".repeat(32));
   }
 
   /** The scope of an audit of the whole database with the default options. */
@@ -273,7 +273,7 @@ class HtmlAuditRendererTest {
     AuditReport r = report("s", "E");
     AuditReport clean = new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(),
         r.keks(), r.deks(), r.columns(), List.of(), r.lifecycle(), r.algorithms(), List.of(), r.scope(), r.attestations(),
-        r.keyTableBackup(), r.protocols(), r.contentSha256());
+        r.keyTableBackup(), r.protocols(), null, r.contentSha256());
     Document doc = Jsoup.parse(renderer.render(clean, Lang.EN));
     assertEquals("No findings.", doc.selectFirst("#findings p.clean").text());
     assertTrue(doc.select("#findings table").isEmpty());

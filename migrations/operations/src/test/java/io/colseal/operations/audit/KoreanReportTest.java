@@ -95,7 +95,7 @@ class KoreanReportTest {
     AuditReport base = HtmlAuditRendererTest.report("x", "E");
     return new AuditReport(base.formatVersion(), GENERATED, base.colsealVersion(), base.source(), POLICY, keks, deks,
         columns, suspects, base.lifecycle(), algorithms, findings, HtmlAuditRendererTest.SCOPE,
-        HtmlAuditRendererTest.attestations(deks), null, List.of(), "ab".repeat(32));
+        HtmlAuditRendererTest.attestations(deks), null, List.of(), null, "ab".repeat(32));
   }
 
   @Test

@@ -65,7 +65,7 @@ class LegalCitationsTest {
     AuditReport r = HtmlAuditRendererTest.report("x", "E");
     return new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(), r.keks(),
         r.deks(), r.columns(), r.suspects(), r.lifecycle(), r.algorithms(), findings(), r.scope(), r.attestations(),
-        r.keyTableBackup(), r.protocols(), r.contentSha256());
+        r.keyTableBackup(), r.protocols(), null, r.contentSha256());
   }
 
   private static List<Finding> legal(List<Finding> all) {

@@ -46,7 +46,7 @@ class RegisterRenderingTest {
         List.of(new ProtocolEntry("KMS", "HTTPS", "https://kms.eu-west-1.amazonaws.com", true, "endpoint scheme"),
             new ProtocolEntry("JDBC", "TLS TLSv1.3 TLS_AES_256_GCM_SHA384", "jdbc:postgresql://db:5432/shop", true,
                 "pg_stat_ssl")),
-        "ab".repeat(32));
+        null, "ab".repeat(32));
   }
 
   private static final List<KeyEventEntry> EVENTS = List.of(

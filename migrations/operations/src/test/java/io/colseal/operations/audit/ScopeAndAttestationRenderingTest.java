@@ -29,7 +29,7 @@ class ScopeAndAttestationRenderingTest {
         new Options(List.of("customers"), 50, true, null), true);
     return new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(), r.keks(),
         r.deks(), r.columns(), r.suspects(), r.lifecycle(), r.algorithms(), r.findings(), filtered, r.attestations(),
-        r.keyTableBackup(), r.protocols(), r.contentSha256());
+        r.keyTableBackup(), r.protocols(), r.signature(), r.contentSha256());
   }
 
   @ParameterizedTest
