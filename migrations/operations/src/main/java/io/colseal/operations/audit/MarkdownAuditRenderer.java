@@ -20,6 +20,7 @@ import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Rotation;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.operations.report.AuditReport;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public final class MarkdownAuditRenderer {
           row(header("provider", lang), g.provider()),
           row(header("keyId", lang), g.keyId()),
           row(header("algorithm", lang), g.algorithm()),
-          row(header("signedAt", lang), g.signedAt().toString()),
+          row(header("signedAt", lang), Labels.time(g.signedAt())),
           row(header("publicKey", lang), g.publicKey()),
           row(header("signatureValue", lang), g.value())));
       out.append(SignedReports.note(lang)).append('\n').append(SignedReports.markdownTrailer(r));
@@ -315,7 +316,7 @@ public final class MarkdownAuditRenderer {
     }
     List<List<String>> rows = new ArrayList<>();
     for (KeyEventEntry e : events) {
-      rows.add(row(e.at().toString(), e.table() + " v" + e.version(), e.event(), e.actor(), str(e.fromKekId()),
+      rows.add(row(Labels.time(e.at()), e.table() + " v" + e.version(), e.event(), e.actor(), str(e.fromKekId()),
           str(e.toKekId()), str(e.detail())));
     }
     table(headers("at", "version", "event", "actor", "fromKekId", "toKekId", "detail"), rows);
@@ -356,6 +357,9 @@ public final class MarkdownAuditRenderer {
   }
 
   private static String str(@Nullable Object o) {
+    if (o instanceof Instant t) {
+      return Labels.time(t); // to the second, in UTC, as every time of the report
+    }
     return o == null ? "-" : o.toString();
   }
 

@@ -26,10 +26,10 @@ class CsvAuditRendererTest {
   }
 
   @Test
-  void files_areTheFiveFiles_eachStartingWithAUtf8ByteOrderMark() {
+  void files_areTheSixFiles_eachStartingWithAUtf8ByteOrderMark() {
     Map<String, String> files = renderer.files(HtmlAuditRendererTest.report("s", "E"), Lang.KO);
-    assertEquals(List.of("summary.csv", "findings.csv", "key-register.csv", "column-inventory.csv", "pii-suspects.csv"),
-        List.copyOf(files.keySet()));
+    assertEquals(List.of("summary.csv", "findings.csv", "key-register.csv", "column-inventory.csv", "pii-suspects.csv",
+        "attestations.csv"), List.copyOf(files.keySet()));
     for (Map.Entry<String, String> file : files.entrySet()) {
       byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
       assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]),

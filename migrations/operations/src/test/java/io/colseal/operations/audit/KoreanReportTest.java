@@ -18,6 +18,7 @@ import io.colseal.operations.report.AuditReport.KekEntry;
 import io.colseal.operations.report.AuditReport.KekState;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.Policy;
+import io.colseal.operations.report.AuditReport.ProtocolEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,8 @@ class KoreanReportTest {
       "column value encryption", "key check value");
   private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3]");
   private static final Instant GENERATED = Instant.parse("2026-11-29T09:00:00.123456789Z");
-  private static final Policy POLICY = new Policy(Duration.ofDays(365), Duration.ofDays(1825), 1000, Duration.ofHours(1));
+  private static final Policy POLICY = new Policy(Duration.ofDays(365), Duration.ofDays(1825), 1000, Duration.ofHours(1),
+      Duration.ofDays(365));
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
   private static final Instant T = Instant.parse("2026-01-01T00:00:00.987654321Z");
 
@@ -66,7 +68,10 @@ class KoreanReportTest {
         kek("k-disabled", KekState.DISABLED, List.of()),
         kek("k-gone", KekState.NOT_FOUND, List.of()),
         kek("k-pending", KekState.PENDING_DELETION, List.of()),
-        kek("k-shared", KekState.ENABLED, List.of("dev", "prod")));
+        kek("k-shared", KekState.ENABLED, List.of("dev", "prod")),
+        // Older than the KEK cryptoperiod with rotation off, and weaker than the data keys it wraps.
+        new KekEntry("aws-kms", "k-old", "aws-kms us-east-1 1", "RSA_2048", KekState.ENABLED, null, false, List.of(), 1,
+            1, T, null, List.of(), List.of(), 112, null, 400L));
     List<ColumnEntry> columns = List.of(
         column("a", "pw", "PASSWORD", 0, "RANDOMIZED", "AEAD encryption", "envelope header | table name | column name"),
         column("a", "x", "UNSPECIFIED", 2, "DETERMINISTIC", "deterministic AEAD encryption (fixed nonce)",
@@ -75,7 +80,8 @@ class KoreanReportTest {
             "key a#bidx | table name | column name | normalizer | bits"));
     List<PiiSuspect> suspects = List.of(
         new PiiSuspect("p", "rrn", "RRN", "VALUES", 4, 4, List.of("900101-1******")),
-        new PiiSuspect("p", "tel", "PHONE", "NAME", 0, 0, List.of()));
+        new PiiSuspect("p", "tel", "PHONE", "NAME", 0, 0, List.of()),
+        new PiiSuspect("p", "password", "PASSWORD", "NAME_AND_VALUES", 10, 9, List.of("********")));
     List<AlgorithmEntry> algorithms = List.of(
         new AlgorithmEntry("AES-256-GCM", "column value encryption (AEAD)", List.of("a.pw"), 256, List.of("NIST SP 800-38D"),
             TODAY.minusMonths(13), TODAY.minusMonths(1)),
@@ -92,6 +98,8 @@ class KoreanReportTest {
     List<Finding> findings = Findings.withStaleJobs(Findings.derive(POLICY, keks, deks, columns, suspects,
         List.of("a", "b", "c"), algorithms, TODAY, List.of(new UnreadableKeyVersion("c", 1, "algorithm", "XYZ"))),
         List.of(new JobRuns.StaleJob("job-1", 2, "REENCRYPT", List.of("b"), 4, 1, T)));
+    findings = Findings.withProtocols(findings, List.of(new ProtocolEntry("KMS", "HTTP", "http://kms.internal:4566",
+        false, "the scheme of the KMS endpoint")), "prod");
     AuditReport base = HtmlAuditRendererTest.report("x", "E");
     return new AuditReport(base.formatVersion(), GENERATED, base.colsealVersion(), base.source(), POLICY, keks, deks,
         columns, suspects, base.lifecycle(), algorithms, findings, HtmlAuditRendererTest.SCOPE,

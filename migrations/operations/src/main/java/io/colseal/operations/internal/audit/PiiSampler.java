@@ -1,5 +1,7 @@
 package io.colseal.operations.internal.audit;
 
+import io.colseal.exception.ColsealConfigException;
+import io.colseal.jdbc.DatabaseVendor;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -51,14 +53,15 @@ final class PiiSampler {
   }
 
   static Dialect dialect(DatabaseMetaData md) throws SQLException {
-    String p = md.getDatabaseProductName().toLowerCase(Locale.ROOT);
-    if (p.contains("postgres")) {
-      return Dialect.POSTGRESQL;
+    try {
+      return switch (DatabaseVendor.of(md.getConnection())) {
+        case POSTGRESQL -> Dialect.POSTGRESQL;
+        case MYSQL -> Dialect.MARIADB;
+        case H2 -> Dialect.H2;
+      };
+    } catch (ColsealConfigException e) {
+      return Dialect.OTHER; // a database the key table does not support: sampled in the portable way
     }
-    if (p.contains("mariadb") || p.contains("mysql")) {
-      return Dialect.MARIADB;
-    }
-    return p.contains("h2") ? Dialect.H2 : Dialect.OTHER;
   }
 
   Dialect dialect() {
