@@ -114,10 +114,10 @@ final class SampleReport {
   private static final LocalDate REVIEWED = LocalDate.parse("2026-03-02");
 
   private static final Scope SCOPE = new Scope(List.of("public"), List.of("customers", "members", "orders"), List.of(),
-      new PiiSampling("FIRST_NON_NULL_ROWS", 200,
-          "the first 200 non-NULL values of each unregistered character column, in the order the database returns them"
-              + " (not random)",
-          "등록되지 않은 각 문자 컬럼에서 데이터베이스가 돌려주는 순서대로 NULL이 아닌 처음 200개 값 (무작위 아님)"),
+      new PiiSampling("RANDOM_ORDER+TABLESAMPLE_SYSTEM", 200,
+          "at most 200 non-NULL, non-empty values of each unregistered column, drawn at random over the whole table"
+              + " (seeded, so the same data gives the same sample)",
+          "등록되지 않은 각 컬럼에서 NULL이나 빈 값이 아닌 값을 테이블 전체에서 무작위로 최대 200개 (시드 고정: 같은 데이터는 같은 표본)"),
       new Options(List.of(), 200, false, REVIEWED), false);
 
   private static final String BACKUP = "colseal_data_key in the nightly pg_dump of shop to backup-1:/srv/dumps (30 days)";

@@ -485,7 +485,9 @@ public record AuditReport(
   /**
    * How the PII scan sampled values.
    *
-   * @param method a stable code of the method ({@code FIRST_NON_NULL_ROWS}, {@code NAMES_ONLY})
+   * @param method the sampling methods used, joined with {@code +} ({@code RANDOM_ORDER}, {@code
+   *     TABLESAMPLE_SYSTEM}, {@code TABLESAMPLE_BERNOULLI}, {@code KEYSET_RANDOM}), {@code NONE} when
+   *     no column needed sampling, {@code NAMES_ONLY} when only names were checked
    * @param rowsPerColumn values read at most per unregistered character column; 0 when only names were checked
    * @param description the method in English
    * @param descriptionKo the method in Korean
