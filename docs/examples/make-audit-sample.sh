@@ -18,6 +18,6 @@ for lang in en ko; do
   page="docs/examples/audit-report-sample.html"
   [[ "$lang" == ko ]] && page="docs/examples/audit-report-sample-ko.html"
   "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-    --window-size=1280,2400 --screenshot="docs/images/audit-report-$lang.png" "file://$PWD/$page" 2>/dev/null
+    --window-size=1400,2400 --screenshot="docs/images/audit-report-$lang.png" "file://$PWD/$page" 2>/dev/null
   echo "wrote docs/images/audit-report-$lang.png"
 done

@@ -64,23 +64,31 @@ final class SampleReport {
     List<Finding> findings = List.of(
         new Finding("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, "customers v1",
             "customers v1 was created 1180 days ago (validity 1095 days) and still holds 1,204 rows; re-encrypt and"
-                + " destroy it", List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2")),
+                + " destroy it",
+            "키 customers v1은 1180일 전에 생성되어 유효 기간 1095일을 넘었고 아직 1,204개 행이 이 키로 암호화되어 있습니다."
+                + " 재암호화한 뒤 파기하십시오", List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2")),
         new Finding("LEFTOVER_PLAINTEXT", Severity.HIGH, "customers.rrn",
             "17 non-NULL values are not colseal envelopes; run colseal reencrypt --table customers",
+            "NULL이 아닌 값 17개가 colseal로 암호화되어 있지 않습니다. colseal reencrypt --table customers를 실행하십시오",
             List.of("개인정보 보호법 제24조의2 ②", "개인정보의 안전성 확보조치 기준 제7조 ② 1호, ③")),
         new Finding("KEY_ORIGINATOR_PERIOD_EXCEEDED", Severity.MEDIUM, "orders v1",
             "orders v1 has been ACTIVE for 410 days (originator-use period 365 days); rotate it",
+            "키 orders v1은 410일째 활성(ACTIVE) 상태로 암호화 사용 기간 365일을 넘었습니다. 키를 교체하십시오",
             List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2")),
         new Finding("UNENCRYPTED_PII", Severity.LOW, "members.phone",
             "198 of 200 sampled values look like phone numbers (column name and values); the column is not encrypted",
+            "표본 200개 중 198개 값이 전화번호로 보입니다(컬럼 이름과 값). 이 컬럼은 암호화되어 있지 않습니다",
             List.of("not legally required; recommended (ISMS-P 2.7.1)")),
         new Finding("COLUMN_UNCLASSIFIED", Severity.LOW, "orders.delivery_address",
-            "the column's classification is UNSPECIFIED; set @Encrypted(classification = ...)", List.of()));
+            "the column's classification is UNSPECIFIED; set @Encrypted(classification = ...)",
+            "컬럼의 분류가 UNSPECIFIED입니다. @Encrypted(classification = ...)를 지정하십시오", List.of()));
     AuditReport draft = new AuditReport(AuditReport.FORMAT_VERSION, NOW, "0.1.0",
         new Source("PostgreSQL", "16.4", "jdbc:postgresql://shop-db.internal:5432/shop", "public", "aws-kms", "prod"),
         new Policy(YEAR, VALIDITY, CAP, Duration.ofMinutes(5)),
         List.of(new KekEntry("aws-kms", KEK, "AWS KMS ap-northeast-2, account 111122223333", "SYMMETRIC_DEFAULT",
-            KekState.ENABLED, null, Boolean.TRUE, List.of("prod"), 4, 4)),
+            KekState.ENABLED, null, Boolean.TRUE, List.of("prod"), 4, 4, NOW.minus(Duration.ofDays(1_300)),
+            "shop production KEK", List.of("alias/shop-prod"), List.of("owner=payments", "env=prod"), 256, null,
+            1_300L)),
         deks, columns,
         List.of(new PiiSuspect("members", "phone", "PHONE", "NAME_AND_VALUES", 200, 198,
             List.of("010-****-****", "010-****-****", "011-***-****"))),
@@ -140,6 +148,6 @@ final class SampleReport {
   private static ColumnEntry column(String table, String column, String entity, String attribute,
       String classification, long total, long nulls, Map<Integer, Long> byVersion, long plain, Integer active) {
     return new ColumnEntry(table, column, entity, attribute, "String", "TEXT", "RANDOMIZED", classification,
-        "AEAD encryption", "AES-256-GCM", 96, 128, "table, column, key version", total, nulls, byVersion, plain, active);
+        "AEAD encryption", "AES-256-GCM", 96, 128, "envelope header | table name | column name", total, nulls, byVersion, plain, active);
   }
 }

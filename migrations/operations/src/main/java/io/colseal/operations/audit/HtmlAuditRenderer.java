@@ -414,7 +414,9 @@ public final class HtmlAuditRenderer {
               dash(k.description()), k.aliases().isEmpty() ? "—" : String.join(", ", k.aliases()),
               k.tags().isEmpty() ? "—" : String.join(", ", k.tags()),
               k.strengthBits() == null ? "—" : k.strengthBits() + " bit",
-              k.rotationEnabled() == null ? Labels.unknown(lang) : k.rotationEnabled().toString(), dash(k.access())));
+              k.rotationEnabled() == null ? Labels.unknown(lang)
+                  : Labels.partB(k.rotationEnabled() ? "scope.yes" : "scope.no", lang),
+              dash(k.access())));
       out.append("<p class=\"note\">").append(esc(h("kekPeriod") + ": " + days(r.policy().kekPeriod())))
           .append("</p>\n</section>\n");
       section("key-custody", s(Section.KEY_CUSTODY));
