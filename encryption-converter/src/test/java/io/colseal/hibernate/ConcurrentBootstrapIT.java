@@ -120,6 +120,7 @@ class ConcurrentBootstrapIT {
       sf.getSchemaManager().validateMappedObjects();
     }
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      st.execute("DROP TABLE colseal_key_event");
       st.execute("DROP TABLE colseal_data_key");
       st.execute("DROP TABLE colseal_column");
       st.execute("DROP TABLE colseal_job_partition");
