@@ -69,7 +69,7 @@ class ReencryptDeterministicIT {
       assertEquals(DISTINCT, count(db, "SELECT COUNT(DISTINCT email) FROM customers"));
       cli.run("keys", "rotate", "--table", "customers").ok();
       JsonNode before = keysList(cli);
-      assertEquals(2 * ROWS, before.at("/tables/0/versions/0/rows").asLong(), before.toString());
+      assertEquals(2 * ROWS, before.at("/tables/0/versions/0/values").asLong(), before.toString());
 
       JsonNode summary = last(cli.run("reencrypt", "--table", "customers", "--json").ok());
       assertEquals(2 * ROWS, summary.get("reencrypted").asLong(), summary.toString());
@@ -78,8 +78,8 @@ class ReencryptDeterministicIT {
       assertEquals(ROWS, count(db, "SELECT COUNT(*) FROM customers WHERE email LIKE 'cs1:02:0000000002:%'"));
       assertEquals(DISTINCT, count(db, "SELECT COUNT(DISTINCT email) FROM customers"));
       JsonNode after = keysList(cli);
-      assertEquals(0, after.at("/tables/0/versions/0/rows").asLong(), after.toString());
-      assertEquals(2 * ROWS, after.at("/tables/0/versions/1/rows").asLong(), after.toString());
+      assertEquals(0, after.at("/tables/0/versions/0/values").asLong(), after.toString());
+      assertEquals(2 * ROWS, after.at("/tables/0/versions/1/values").asLong(), after.toString());
       try (Colseal app = app(db)) {
         ColumnCipher<String, String> email =
             app.textColumn("customers", "email", String.class, EncryptionMode.DETERMINISTIC);
@@ -133,7 +133,7 @@ class ReencryptDeterministicIT {
         }
         assertNotEquals(text(db, "email", 1), text(db, "email", 2));
       }
-      assertEquals(2 * ROWS, keysList(cli).at("/tables/0/versions/0/rows").asLong());
+      assertEquals(2 * ROWS, keysList(cli).at("/tables/0/versions/0/values").asLong());
       assertEquals(0, last(cli.run("reencrypt", "--table", "customers", "--json").ok()).get("rowsExamined").asLong());
     }
   }
