@@ -52,6 +52,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
           + " the KMS or the keystore.")
   @Nullable Path publicKey;
 
+  @Option(names = "--key", paramLabel = "KEY",
+      description = "The signing key you trust (aws-kms: key id, ARN or alias; local: keystore alias). Its public key"
+          + " must be the report's. Required for aws-kms reports unless --public-key is given: the key a report names"
+          + " is not trusted, since anyone can sign with a KMS key of their own account.")
+  @Nullable String trustedKey;
+
   @Override
   public Integer call() {
     ColsealCommand root = (ColsealCommand) spec.root().userObject();
@@ -109,19 +115,27 @@ final class AuditVerifyCommand implements Callable<Integer> {
       }
       valid = Signatures.verify(trusted, g.algorithm(), c.signedBytes(), c.signatureBytes());
     } else {
-      if (g.provider().equals(LocalKeystoreKms.NAME)) {
+      boolean local = g.provider().equals(LocalKeystoreKms.NAME);
+      if (!local && trustedKey == null) {
+        // The report names its own key: a forger can name a KMS key of their own account. Only a key the
+        // verifier names (or a public key file) anchors the check.
+        throw new UsageException("name the signing key you trust with --key (KMS key id, ARN or alias) or give"
+            + " --public-key; the key the report names (" + g.keyId() + ") is not trusted by itself");
+      }
+      String keyId = trustedKey != null ? trustedKey : g.keyId(); // local: an alias of the verifier's own keystore
+      if (local) {
         Arrays.fill(context.keystorePassword(), '\0');
         checkedWith = "local keystore";
       } else {
         checkedWith = "KMS Verify";
       }
-      try (SigningKey key = SigningKey.open(context.config(), g.provider(), g.keyId())) {
+      try (SigningKey key = SigningKey.open(context.config(), g.provider(), keyId)) {
         if (!key.algorithm().equals(g.algorithm())) {
-          return invalid(c.format().name(), report, "key " + g.keyId() + " signs with " + key.algorithm()
+          return invalid(c.format().name(), report, "key " + keyId + " signs with " + key.algorithm()
               + ", the report says " + g.algorithm());
         }
         if (!MessageDigest.isEqual(key.publicKey(), embedded)) {
-          return invalid(c.format().name(), report, "the report's publicKey is not the public key of " + g.keyId());
+          return invalid(c.format().name(), report, "the report's publicKey is not the public key of " + keyId);
         }
         valid = key.verify(c.signedBytes(), c.signatureBytes());
       }
