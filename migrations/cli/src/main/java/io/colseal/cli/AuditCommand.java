@@ -101,6 +101,11 @@ final class AuditCommand implements Callable<Integer> {
     if (!List.of("markdown", "json", "csv", "html").contains(fmt)) {
       throw new UsageException("--format must be markdown, json, csv or html, got '" + format + "'");
     }
+    if (signWith != null && fmt.equals("csv")) {
+      // CSV files cannot carry the signed JSON, so nobody could check the signature: refuse before the KMS signs.
+      throw new UsageException("--sign-with needs --format json, html or markdown: CSV files do not carry the signed"
+          + " JSON; sign the JSON form and keep it beside the CSV files");
+    }
     Lang language;
     try {
       language = Lang.parse(lang);

@@ -71,6 +71,9 @@ class AuditSignIT {
       cli.run("audit", "--format", "html", "--lang", "ko", "--sign-with", "audit-signer", "--output", html.toString())
           .ok();
       cli.run("audit", "--sign-with", "audit-signer", "--output", md.toString()).ok();
+      // CSV cannot carry the signed JSON: refused before anything is signed.
+      cli.run("audit", "--format", "csv", "--sign-with", "audit-signer", "--output", dir.resolve("csv").toString())
+          .failed("USAGE");
 
       JsonNode report = JSON.readTree(json.toFile());
       assertEquals("local", report.at("/signature/provider").asText());
