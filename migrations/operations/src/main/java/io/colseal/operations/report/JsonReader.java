@@ -48,20 +48,36 @@ public final class JsonReader {
 
   // ---- syntax: into String, BigDecimal, Boolean, null, List, LinkedHashMap ----
 
+  /** Deeper than any report colseal writes (about 6 levels); a hostile file cannot exhaust the stack. */
+  private static final int MAX_DEPTH = 64;
+  private int depth;
+
   private @Nullable Object value() {
     if (pos >= text.length()) {
       throw syntax("unexpected end");
     }
     char c = text.charAt(pos);
+    if ((c == '{' || c == '[') && depth >= MAX_DEPTH) {
+      throw syntax("nested deeper than " + MAX_DEPTH + " levels");
+    }
     return switch (c) {
-      case '{' -> object();
-      case '[' -> array();
+      case '{' -> nested(this::object);
+      case '[' -> nested(this::array);
       case '"' -> string();
       case 't' -> literal("true", Boolean.TRUE);
       case 'f' -> literal("false", Boolean.FALSE);
       case 'n' -> literal("null", null);
       default -> number();
     };
+  }
+
+  private <T> T nested(java.util.function.Supplier<T> container) {
+    depth++;
+    try {
+      return container.get();
+    } finally {
+      depth--;
+    }
   }
 
   private Map<String, @Nullable Object> object() {
@@ -248,10 +264,10 @@ public final class JsonReader {
       return as(v, String.class, path);
     }
     if (raw == int.class || raw == Integer.class) {
-      return integral(v, path).intValueExact();
+      return exact(() -> as(v, BigDecimal.class, path).intValueExact(), path);
     }
     if (raw == long.class || raw == Long.class) {
-      return integral(v, path).longValueExact();
+      return exact(() -> as(v, BigDecimal.class, path).longValueExact(), path);
     }
     if (raw == double.class || raw == Double.class) {
       return as(v, BigDecimal.class, path).doubleValue();
@@ -332,12 +348,15 @@ public final class JsonReader {
     }
   }
 
-  private static BigDecimal integral(Object v, String path) {
-    BigDecimal d = as(v, BigDecimal.class, path);
+  /**
+   * An int or long of the JSON number: {@code intValueExact}/{@code longValueExact} refuse a fraction or
+   * an out-of-range value at once, even {@code 1e30000000}, which {@code toBigIntegerExact} would expand.
+   */
+  private static <T> T exact(java.util.function.Supplier<T> value, String path) {
     try {
-      return new BigDecimal(d.toBigIntegerExact());
+      return value.get();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(path + ": not an integer");
+      throw new IllegalArgumentException(path + ": not an integer in range");
     }
   }
 

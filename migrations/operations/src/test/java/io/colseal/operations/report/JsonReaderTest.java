@@ -35,4 +35,16 @@ class JsonReaderTest {
     assertThrows(IllegalArgumentException.class, () -> JsonReader.read("{\"a\": }", AuditReport.class));
     assertThrows(IllegalArgumentException.class, () -> JsonReader.read("{} x", AuditReport.class));
   }
+
+  /** A hostile report file is refused as such, never by hanging, running out of memory or overflowing the stack. */
+  @Test
+  void read_hugeExponentOrDeepNesting_isRefusedAtOnce() {
+    String json = JsonWriter.write(HtmlAuditRendererTestAccess.report()).replaceFirst("\"version\": 1,",
+        "\"version\": 1e300000000,");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> JsonReader.read(json, AuditReport.class));
+    assertEquals("$.deks[0].version: not an integer in range", e.getMessage());
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    assertThrows(IllegalArgumentException.class, () -> JsonReader.read(deep, AuditReport.class));
+  }
 }
