@@ -126,7 +126,7 @@ final class SampleReport {
           "at most 200 non-NULL, non-empty values of each unregistered column, drawn at random over the whole table"
               + " (seeded, so the same data gives the same sample)",
           "등록되지 않은 각 컬럼에서 NULL이나 빈 값이 아닌 값을 테이블 전체에서 무작위로 최대 200개 (시드 고정: 같은 데이터는 같은 표본)"),
-      new Options(List.of(), 200, false, REVIEWED), false);
+      new Options(List.of(), 200, false, REVIEWED), false, List.of());
 
   private static final String BACKUP = "colseal_data_key in the nightly pg_dump of shop to backup-1:/srv/dumps (30 days)";
 

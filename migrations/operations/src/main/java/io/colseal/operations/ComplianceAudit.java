@@ -49,12 +49,9 @@ import io.colseal.operations.report.AuditReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +62,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +115,8 @@ public final class ComplianceAudit {
       List<KeyVersion> versions = admin.list().stream().filter(v -> inScope(v.table())).toList();
       List<RegisteredColumn> registered = admin.columns();
       List<RegisteredColumn> inScopeColumns = registered.stream().filter(c -> inScope(c.table())).toList();
-      List<RegisteredBlindIndex> indexes = admin.blindIndexes().stream().filter(i -> inScope(i.table())).toList();
+      List<RegisteredBlindIndex> allIndexes = admin.blindIndexes(); // read once: the registry is a query
+      List<RegisteredBlindIndex> indexes = allIndexes.stream().filter(i -> inScope(i.table())).toList();
       List<String> registeredTables = inScopeColumns.stream().map(RegisteredColumn::table).distinct().sorted().toList();
       Map<String, ColumnRowCounts> counts = new HashMap<>();
       Map<String, TableRowCounts> tableRows = new HashMap<>();
@@ -155,14 +152,14 @@ public final class ComplianceAudit {
         columns.addAll(blindIndexColumns(c, indexes, registered, versions));
         Set<String> registeredNames = registered.stream().map(r -> r.table() + "." + r.column())
             .collect(Collectors.toCollection(java.util.HashSet::new));
-        admin.blindIndexes().forEach(i -> registeredNames.add(i.table() + "." + i.column()));
+        allIndexes.forEach(i -> registeredNames.add(i.table() + "." + i.column()));
         PiiScanner.Catalog fullCatalog = PiiScanner.catalog(c, schemas);
         PiiScanner.Catalog catalog = fullCatalog.filter(col -> inScope(col.table()) || inScope(col.tableName()));
         PiiScanner.Result scan = new PiiScanner(piiSampleRows).scan(c, catalog, col -> registeredNames.contains(
             col.table().toLowerCase(Locale.ROOT) + "." + col.column().toLowerCase(Locale.ROOT)));
         suspects = scan.suspects();
         piiScope = scan.summary();
-        scope = scope(piiScope, registered, admin.blindIndexes(), fullCatalog.columns());
+        scope = scope(piiScope, registered, allIndexes, fullCatalog.columns());
         staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
         lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks), events);
         if (queryKms && configuredProvider() != null) {
@@ -189,7 +186,7 @@ public final class ComplianceAudit {
       AuditReport report = new AuditReport(AuditReport.FORMAT_VERSION, now, colsealVersion(), source, policy, keks,
           deks, columns, suspects, lifecycle, algorithms, findings, scope, attestations,
           config.find(ColsealSettings.KEY_TABLE_BACKUP).filter(b -> !b.isBlank()).orElse(null), protocols, null, "");
-      return report.withContentSha256(sha256(JsonAuditRenderer.canonical(report)));
+      return report.withContentSha256(JsonAuditRenderer.contentSha256(report));
     } catch (SQLException e) {
       throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "audit: cannot connect: " + e.getMessage(), e);
     }
@@ -210,7 +207,8 @@ public final class ComplianceAudit {
     List<String> excluded = all.stream().filter(t -> !inScope(t)).toList();
     Options options = new Options(tables == null ? List.of() : List.copyOf(tables), piiSampleRows, !queryKms,
         algorithmsReviewed);
-    return new Scope(pii.schemasScanned(), included, excluded, PiiScanner.sampling(pii), options, tables != null);
+    return new Scope(pii.schemasScanned(), included, excluded, PiiScanner.sampling(pii), options, tables != null,
+        pii.unreadableTables());
   }
 
   /** The local keystore as the file system shows it, when the audit's settings name one. */
@@ -535,15 +533,6 @@ public final class ComplianceAudit {
       return "unknown";
     }
     return p.getProperty("version", "unknown");
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 
   /** Options of an audit. */

@@ -146,6 +146,7 @@ public final class HtmlAuditRenderer {
           : ps.description()));
       def(Labels.partB("scope.options", lang), MarkdownAuditRenderer.options(sc.options()).replace("`", ""));
       def(Labels.partB("scope.partial", lang), Labels.partB(sc.partial() ? "scope.yes" : "scope.no", lang));
+      def(Labels.partB("scope.tablesNotRead", lang), list(sc.tablesNotRead()));
       out.append("</dl>\n</section>\n");
     }
 

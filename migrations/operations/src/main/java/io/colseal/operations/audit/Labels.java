@@ -255,6 +255,8 @@ public final class Labels {
       Map.entry("scope.partial", new String[] {"부분 보고서", "Partial report"}),
       Map.entry("scope.all", new String[] {"전체", "all"}),
       Map.entry("scope.none", new String[] {"없음", "none"}),
+      Map.entry("scope.tablesNotRead", new String[] {"읽지 못한 테이블 (개인정보 검사 안 됨)",
+          "Tables not read (no PII claim about them)"}),
       Map.entry("scope.yes", new String[] {"예", "yes"}),
       Map.entry("scope.no", new String[] {"아니요", "no"}),
       Map.entry("scope.banner", new String[] {
@@ -268,6 +270,7 @@ public final class Labels {
       Map.entry("schemas", new String[] {"검사한 스키마", "Schemas scanned"}),
       Map.entry("tablesIncluded", new String[] {"포함한 테이블", "Tables included"}),
       Map.entry("tablesExcluded", new String[] {"제외한 테이블", "Tables excluded"}),
+      Map.entry("tablesNotRead", new String[] {"읽지 못한 테이블", "Tables not read"}),
       Map.entry("piiSampling", new String[] {"개인정보 표본 추출", "PII sampling"}),
       Map.entry("options", new String[] {"감사 옵션", "Audit options"}),
       Map.entry("partial", new String[] {"부분 보고서", "Partial report"}),

@@ -99,7 +99,8 @@ public final class MarkdownAuditRenderer {
         row(Labels.partB("scope.piiSampling", lang), "`" + ps.method() + "` "
             + (lang == Lang.KO ? ps.descriptionKo() : ps.description())),
         row(Labels.partB("scope.options", lang), options(sc.options())),
-        row(Labels.partB("scope.partial", lang), Labels.partB(sc.partial() ? "scope.yes" : "scope.no", lang))));
+        row(Labels.partB("scope.partial", lang), Labels.partB(sc.partial() ? "scope.yes" : "scope.no", lang)),
+        row(Labels.partB("scope.tablesNotRead", lang), list(sc.tablesNotRead()))));
   }
 
   private String list(List<String> items) {

@@ -467,6 +467,9 @@ public record AuditReport(
    * @param options the audit options in force
    * @param partial whether tables were left out ({@code --table}): the findings then describe only
    *     {@code tablesIncluded}
+   * @param tablesNotRead tables the PII scan could not read (no SELECT privilege, or the database
+   *     refused the sampling query), qualified where outside the connection's schema, sorted: no claim
+   *     about personal data in them is made
    */
   public record Scope(
       List<String> schemas,
@@ -474,11 +477,13 @@ public record AuditReport(
       List<String> tablesExcluded,
       PiiSampling piiSampling,
       Options options,
-      boolean partial) {
+      boolean partial,
+      List<String> tablesNotRead) {
     public Scope {
       schemas = List.copyOf(schemas);
       tablesIncluded = List.copyOf(tablesIncluded);
       tablesExcluded = List.copyOf(tablesExcluded);
+      tablesNotRead = List.copyOf(tablesNotRead);
     }
   }
 

@@ -104,7 +104,7 @@ class HtmlAuditRendererTest {
   /** The scope of an audit of the whole database with the default options. */
   static final Scope SCOPE = new Scope(List.of("public"), List.of("customers", "members", "orders"), List.of(),
       new PiiSampling("RANDOM_ORDER", 200, "at most 200 values drawn at random", "무작위 최대 200개 값"),
-      new Options(List.of(), 200, false, LocalDate.parse("2026-01-15")), false);
+      new Options(List.of(), 200, false, LocalDate.parse("2026-01-15")), false, List.of());
 
   /** The attestations of {@link #report}'s facts: a local keystore KEK, password from the environment. */
   static List<Attestation> attestations(List<DekEntry> deks) {

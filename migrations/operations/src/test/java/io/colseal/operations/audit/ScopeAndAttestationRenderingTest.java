@@ -26,7 +26,7 @@ class ScopeAndAttestationRenderingTest {
     AuditReport r = HtmlAuditRendererTest.report("s", "E");
     Scope s = r.scope();
     Scope filtered = new Scope(s.schemas(), List.of("customers"), List.of("members", "orders"), s.piiSampling(),
-        new Options(List.of("customers"), 50, true, null), true);
+        new Options(List.of("customers"), 50, true, null), true, List.of("audit.ledger"));
     return new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(), r.keks(),
         r.deks(), r.columns(), r.suspects(), r.lifecycle(), r.algorithms(), r.findings(), filtered, r.attestations(),
         r.keyTableBackup(), r.protocols(), r.signature(), r.contentSha256());
@@ -41,6 +41,7 @@ class ScopeAndAttestationRenderingTest {
     assertTrue(banner > 0 && banner < summary, md);
     assertTrue(md.indexOf("## " + Labels.section(Labels.Section.SCOPE, lang)) < summary, md);
     assertTrue(md.contains("members, orders"), md);
+    assertTrue(md.contains("| " + Labels.partB("scope.tablesNotRead", lang) + " | audit.ledger |"), md);
     assertTrue(md.contains("`--table customers`") && md.contains("`--pii-sample-rows 50`") && md.contains("`--no-kms`"),
         md);
   }
@@ -54,6 +55,7 @@ class ScopeAndAttestationRenderingTest {
     assertEquals("scope", first.id());
     assertNotNull(first.selectFirst("p.partial"), first.outerHtml());
     assertTrue(first.text().contains("members, orders"), first.text());
+    assertTrue(first.text().contains(Labels.partB("scope.tablesNotRead", lang) + " audit.ledger"), first.text());
   }
 
   @ParameterizedTest

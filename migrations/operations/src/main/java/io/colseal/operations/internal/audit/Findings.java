@@ -39,7 +39,7 @@ public final class Findings {
       "CARD_NUMBER", "신용카드번호", "BANK_ACCOUNT", "계좌번호", "PASSPORT", "여권번호", "DRIVERS_LICENSE", "운전면허번호",
       "PHONE", "전화번호", "EMAIL", "이메일 주소");
   private static final Map<String, String> REASON_KO = Map.of("NAME", "컬럼 이름", "VALUES", "값",
-      "NAME_AND_VALUES", "컬럼 이름과 값");
+      "NAME_AND_VALUES", "컬럼 이름과 값", "SPLIT_COLUMNS", "두 컬럼에 나뉜 값");
 
   private final List<Finding> out = new ArrayList<>();
 
@@ -168,7 +168,8 @@ public final class Findings {
         }
         en.append(s.kind()).append(" (").append(s.reason()).append(", confidence ").append(s.confidence())
             .append("): ").append(s.matches()).append(" of ").append(s.sampled()).append(" sampled values match");
-        ko.append(KIND_KO.getOrDefault(s.kind(), s.kind())).append(" (").append(s.reason()).append(", 신뢰도 ").append(s.confidence())
+        ko.append(KIND_KO.getOrDefault(s.kind(), s.kind())).append(" (")
+            .append(REASON_KO.getOrDefault(s.reason(), s.reason())).append(", 신뢰도 ").append(s.confidence())
             .append("): 표본 ").append(s.sampled()).append("개 중 ").append(s.matches()).append("개 일치");
       }
       if (required) {

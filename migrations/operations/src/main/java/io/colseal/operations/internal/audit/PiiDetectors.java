@@ -61,6 +61,16 @@ public final class PiiDetectors {
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}(?![A-Za-z0-9-])");
 
   /** Separator layouts of Korean banks' account numbers (group lengths). */
+  // Compiled once: these run on every sampled value of every column.
+  private static final Pattern RRN_SHAPE = Pattern.compile("\\d{6}-?\\d{7}");
+  private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+  private static final Pattern RRN_BACK = Pattern.compile("[1-8]\\d{6}");
+  private static final Pattern CARD_CHARS = Pattern.compile("[0-9 -]{13,23}");
+  private static final Pattern CARD_LAYOUT = Pattern.compile("4-4-4-[1-7]|4-4-4-4-[1-3]|4-6-[45]");
+  /** Words that make a password-named column about the password rather than the password itself. */
+  private static final Set<String> NOT_THE_PASSWORD = Set.of("hint", "reset", "changed", "updated", "expires",
+      "expired", "expiry", "date", "at", "policy", "length", "question", "token", "salt", "algo", "algorithm", "version",
+      "attempts", "count", "failures", "fail", "required", "set");
   private static final Set<String> ACCOUNT_LAYOUTS = Set.of("3-2-6", "3-3-6", "3-6-2-3", "3-4-4-2", "6-2-6", "4-3-6",
       "3-6-5", "4-2-7", "4-4-4", "3-6-3", "3-4-6", "3-3-5", "6-2-7", "3-2-6-1", "2-6-3");
 
@@ -204,7 +214,7 @@ public final class PiiDetectors {
    */
   static @Nullable String rrnKind(String v) {
     String d = digits(v);
-    if (d.length() != 13 || !v.matches("\\d{6}-?\\d{7}")) {
+    if (d.length() != 13 || !RRN_SHAPE.matcher(v).matches()) {
       return null;
     }
     int gender = d.charAt(6) - '0';
@@ -252,12 +262,12 @@ public final class PiiDetectors {
   /** Whether {@code value} is a 6-digit {@code YYMMDD} date: the front half of a split RRN. */
   public static boolean isRrnFront(String value) {
     String v = value.strip();
-    return v.matches("\\d{6}") && (birthDate(v, 1) != null || birthDate(v, 3) != null);
+    return SIX_DIGITS.matcher(v).matches() && (birthDate(v, 1) != null || birthDate(v, 3) != null);
   }
 
   /** Whether {@code value} is the 7-digit back half of a split RRN ({@code GNNNNNN}, G 1-8). */
   public static boolean isRrnBack(String value) {
-    return value.strip().matches("[1-8]\\d{6}");
+    return RRN_BACK.matcher(value.strip()).matches();
   }
 
   /** The Luhn (mod 10) check of a digit string. */
@@ -309,7 +319,7 @@ public final class PiiDetectors {
   /** Whether a 13-19 digit run of {@code d}, Luhn-valid, has no card issuer: a decoy shape. */
   public static boolean luhnWithoutIssuer(String value) {
     String d = digits(value.strip());
-    return value.strip().matches("[0-9 -]{13,23}") && d.length() >= 13 && d.length() <= 19 && luhn(d) && !iin(d);
+    return CARD_CHARS.matcher(value.strip()).matches() && d.length() >= 13 && d.length() <= 19 && luhn(d) && !iin(d);
   }
 
   /** No separators, one separator kind in groups of 4 (last 1-4), or Amex's 4-6-5 / 4-6-4. */
@@ -318,7 +328,7 @@ public final class PiiDetectors {
       return true;
     }
     String l = layout(s.replace(' ', '-'));
-    return l.matches("4-4-4-[1-7]|4-4-4-4-[1-3]|4-6-[45]");
+    return CARD_LAYOUT.matcher(l).matches();
   }
 
   private static String layout(String s) {
@@ -430,9 +440,7 @@ public final class PiiDetectors {
     for (String w : words(column)) {
       named |= w.startsWith("password") || w.equals("passwd") || w.equals("pwd") || w.equals("pw")
           || w.equals("passcode");
-      about |= Set.of("hint", "reset", "changed", "updated", "expires", "expired", "expiry", "date", "at", "policy",
-          "length", "question", "token", "salt", "algo", "algorithm", "version", "attempts", "count", "failures",
-          "fail", "required", "set").contains(w);
+      about |= NOT_THE_PASSWORD.contains(w);
     }
     return named && !about;
   }

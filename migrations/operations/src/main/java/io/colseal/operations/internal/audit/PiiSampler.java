@@ -125,12 +125,14 @@ final class PiiSampler {
       int width) throws SQLException {
     double pct = Math.min(100.0, 100.0 * 10 * sampleRows / estimate);
     methodsUsed.add("TABLESAMPLE_SYSTEM");
+    // Bounded: a stale row estimate must not make a 2 % sample of a billion rows land in memory.
+    int bound = 10 * sampleRows;
     List<String[]> rows = read("SELECT " + select + " FROM " + from + " TABLESAMPLE SYSTEM (" + pct + ") REPEATABLE ("
-        + SEED + ") WHERE " + where, width, Integer.MAX_VALUE);
+        + SEED + ") WHERE " + where + " LIMIT " + bound, width, bound);
     if (rows.size() < sampleRows) {
       methodsUsed.add("TABLESAMPLE_BERNOULLI");
       rows = read("SELECT " + select + " FROM " + from + " TABLESAMPLE BERNOULLI (" + Math.min(100.0, pct * 10)
-          + ") REPEATABLE (" + SEED + ") WHERE " + where, width, Integer.MAX_VALUE);
+          + ") REPEATABLE (" + SEED + ") WHERE " + where + " LIMIT " + bound, width, bound);
     }
     Collections.shuffle(rows, new Random(SEED));
     return rows;
@@ -164,7 +166,10 @@ final class PiiSampler {
         ps.setLong(1, min + (long) (random.nextDouble() * (max - min + 1)));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(row(rs, width));
+            String[] row = row(rs, width);
+            if (row != null) { // blank text, an empty CLOB or JSON: no value to look at
+              out.add(row);
+            }
           }
         }
       }

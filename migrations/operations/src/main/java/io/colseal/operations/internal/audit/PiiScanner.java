@@ -262,8 +262,10 @@ public final class PiiScanner {
       try {
         rows = sampler.sample(col.catalogTable(), List.of(col));
       } catch (SQLException e) {
-        // No SELECT privilege (or a type the database cannot compare): say so in the scope, go on.
+        // No SELECT privilege (or a type the database cannot compare): the scope lists the table as not
+        // read, so the report makes no claim about it; the rest of the scan goes on.
         unreadable.add(col.table());
+        endFailedTransaction(c);
         continue;
       }
       List<String> values = rows.stream().map(r -> r[0]).toList();
@@ -285,12 +287,22 @@ public final class PiiScanner {
     for (Map.Entry<String, List<CatalogColumn>> e : fronts.entrySet()) {
       for (CatalogColumn front : e.getValue()) {
         for (CatalogColumn back : backs.getOrDefault(e.getKey(), List.of())) {
-          out.addAll(split(sampler, front, back));
+          out.addAll(split(c, sampler, front, back, unreadable));
         }
       }
     }
     String method = sampler.methodsUsed().isEmpty() ? "NONE" : String.join("+", sampler.methodsUsed());
     return new Result(out, new Summary(catalog.schemas(), method, sampleRows, scanned, List.copyOf(unreadable)));
+  }
+
+  /**
+   * Outside auto-commit, a failed query aborts the transaction on PostgreSQL and every later query
+   * would fail too: roll back (the scan only reads) so the next table is read.
+   */
+  private static void endFailedTransaction(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      c.rollback();
+    }
   }
 
   /** The suspects of one column: one per kind found, in the order of {@link PiiDetectors#KINDS}. */
@@ -357,11 +369,14 @@ public final class PiiScanner {
     return suspect(col, PiiDetectors.PASSWORD, "NAME_AND_VALUES", values.size(), plain.size(), examples, "HIGH");
   }
 
-  private List<PiiSuspect> split(PiiSampler sampler, CatalogColumn front, CatalogColumn back) throws SQLException {
+  private List<PiiSuspect> split(Connection c, PiiSampler sampler, CatalogColumn front, CatalogColumn back,
+      Set<String> unreadable) throws SQLException {
     List<String[]> rows;
     try {
       rows = sampler.sample(front.catalogTable(), List.of(front, back));
     } catch (SQLException e) {
+      unreadable.add(front.table()); // the pair was not checked: not a claim of "no split RRN"
+      endFailedTransaction(c);
       return List.of();
     }
     long valid = 0;

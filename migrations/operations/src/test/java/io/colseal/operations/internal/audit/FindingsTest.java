@@ -180,8 +180,8 @@ class FindingsTest {
     Finding f = findings.get(0);
     assertEquals("p.reach is not encrypted and looks like PHONE (VALUES, confidence MEDIUM): 96 of 200 sampled values"
         + " match; RRN (VALUES, confidence LOW): 4 of 200 sampled values match", f.message());
-    assertEquals("p.reach은(는) 암호화되어 있지 않으며 다음 개인정보로 보입니다: 전화번호 (VALUES, 신뢰도 MEDIUM): 표본 200개 중"
-        + " 96개 일치; 주민등록번호 (VALUES, 신뢰도 LOW): 표본 200개 중 4개 일치", f.messageKo());
+    assertEquals("p.reach은(는) 암호화되어 있지 않으며 다음 개인정보로 보입니다: 전화번호 (값, 신뢰도 MEDIUM): 표본 200개 중"
+        + " 96개 일치; 주민등록번호 (값, 신뢰도 LOW): 표본 200개 중 4개 일치", f.messageKo());
     assertEquals(LegalBasis.RRN.citations(), f.references());
   }
 
