@@ -65,11 +65,19 @@ public final class DataKeyTable {
     return jdbc;
   }
 
-  /** Checks that the table exists with every column colseal reads. */
+  /**
+   * Checks that the table exists with every column colseal reads, and that the key command history
+   * every state change and rewrap writes to exists (V0_8): missing, the start-up says so, not the
+   * first {@code keys retire}.
+   */
   public void validate() {
     jdbc.inTransaction("validate the columns", TABLE, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", encryptions_at_retirement, environment"
           + " FROM " + TABLE + " WHERE 1 = 0"); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT table_name, key_version, event, occurred_at, actor,"
+          + " from_kek_id, to_kek_id, detail FROM " + EVENT_TABLE + " WHERE 1 = 0"); ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
     });

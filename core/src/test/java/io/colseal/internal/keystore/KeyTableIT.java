@@ -15,7 +15,9 @@ import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.Raw;
 import io.colseal.testing.TestDatabase.Kind;
 import io.colseal.testing.TestDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 
@@ -100,6 +102,25 @@ class KeyTableIT {
     try (TestDatabase db = TestDatabase.create(kind)) {
       ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> start(db, SchemaManagement.VALIDATE));
       assertTrue(e.getMessage().contains("colseal_data_key") && e.getMessage().contains("migrate"), e.getMessage());
+    }
+  }
+
+  /**
+   * A key table migrated by an older colseal, without the key command history (V0_8) that every
+   * {@code keys retire/destroy/rewrap} writes to: validate fails at start-up, naming the remedy,
+   * instead of letting the first key command fail.
+   */
+  @EachDatabase
+  void validate_withoutKeyEventTable_failsAtStartUp(Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      try (Colseal c = start(db, SchemaManagement.MIGRATE)) {
+        assertEquals(0, c.keyRing().versions().size());
+      }
+      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        st.execute("DROP TABLE colseal_key_event");
+      }
+      ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> start(db, SchemaManagement.VALIDATE));
+      assertTrue(e.getMessage().contains("migrate"), e.getMessage());
     }
   }
 }
