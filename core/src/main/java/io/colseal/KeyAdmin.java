@@ -165,35 +165,18 @@ public final class KeyAdmin implements AutoCloseable {
    * of the table.
    */
   public List<ColumnRowCounts> countRows(String table) {
-    String t = Identifiers.normalize(table);
-    List<RegisteredColumn> cols = columns().stream().filter(c -> c.table().equals(t)).toList();
-    return cols.isEmpty() ? List.of() : new RowCounter(jdbc).countTable(t, cols).columns();
+    return countTable(table).map(TableCounts::columns).orElse(List.of());
   }
 
   /**
-   * Rows of {@code table} per key version over all its registered columns, in one scan: rows with
-   * at least one value under a version, and rows wholly under it ({@link TableRowCounts}). Empty if
-   * the table has no registered column.
-   */
-  public Optional<TableRowCounts> countTableRows(String table) {
-    String t = Identifiers.normalize(table);
-    List<RegisteredColumn> cols = columns().stream().filter(c -> c.table().equals(t)).toList();
-    return cols.isEmpty() ? Optional.empty() : Optional.of(new RowCounter(jdbc).countTable(t, cols).rows());
-  }
-
-  /**
-   * {@link #countTableRows} and {@link #countRows} of {@code table} from the same single scan: what
-   * a report that needs both should call, instead of scanning the table twice. Empty if the table
-   * has no registered column.
+   * Rows of {@code table} per key version over all its registered columns ({@link TableRowCounts}:
+   * rows with at least one value under a version, and rows wholly under it) and each column's values
+   * ({@link #countRows}), from one scan. Empty if the table has no registered column.
    */
   public Optional<TableCounts> countTable(String table) {
     String t = Identifiers.normalize(table);
     List<RegisteredColumn> cols = columns().stream().filter(c -> c.table().equals(t)).toList();
-    if (cols.isEmpty()) {
-      return Optional.empty();
-    }
-    RowCounter.TableScan scan = new RowCounter(jdbc).countTable(t, cols);
-    return Optional.of(new TableCounts(scan.rows(), scan.columns()));
+    return cols.isEmpty() ? Optional.empty() : Optional.of(new RowCounter(jdbc).countTable(t, cols));
   }
 
   /**

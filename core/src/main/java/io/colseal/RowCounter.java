@@ -44,7 +44,7 @@ final class RowCounter {
    * its values names ({@link TableRowCounts}), and for each column by the header of its own value
    * ({@link ColumnRowCounts}).
    */
-  TableScan countTable(String table, List<RegisteredColumn> columns) {
+  KeyAdmin.TableCounts countTable(String table, List<RegisteredColumn> columns) {
     DatabaseVendor vendor = jdbc.vendor();
     List<String> heads = new ArrayList<>();
     for (RegisteredColumn column : columns) {
@@ -110,12 +110,9 @@ final class RowCounter {
         perColumn.add(new ColumnRowCounts(c.table(), c.column(), total, nulls[i], byVersion.get(i), notEncrypted[i],
             deterministic.get(i)));
       }
-      return new TableScan(new TableRowCounts(table, total, any, all), List.copyOf(perColumn));
+      return new KeyAdmin.TableCounts(new TableRowCounts(table, total, any, all), perColumn);
     });
   }
-
-  /** What one scan of a table gives: its rows per key version and each column's values per version. */
-  record TableScan(TableRowCounts rows, List<ColumnRowCounts> columns) {}
 
   /**
    * The group of one value: its envelope header, the NULL marker, or NULL for a value that is not
