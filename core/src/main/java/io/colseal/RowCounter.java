@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * (never decrypting): text envelopes by their 18-character header, binary ones by their 8-byte
  * header, of either algorithm (randomized {@code 01} and deterministic {@code 02}, the latter also
  * counted on their own). A value counts as an envelope only if its body has the shape too ({@link
- * EnvelopeHeaders#textShapeSql}, {@link EnvelopeHeaders#binaryShapeSql}); values that are not
- * envelopes, a plaintext that starts with a header among them, are counted as not encrypted. One grouped query
- * (one scan) per table, for all its registered columns at once.
+ * EnvelopeHeaders#textBodyShapeSql} in SQL with each group's header parsed here, which together are
+ * {@link EnvelopeHeaders#textShapeSql}; {@link EnvelopeHeaders#binaryShapeSql}); values that are not
+ * envelopes, a plaintext that starts with a header among them, are counted as not encrypted. One
+ * grouped query (one scan) per table, for all its registered columns at once.
  */
 final class RowCounter {
   /** Group of NULL values: shorter than any header. */
@@ -124,7 +125,7 @@ final class RowCounter {
         ? "CASE WHEN " + c + " IS NULL THEN ? WHEN SUBSTRING(" + c + ", 1, 3) = ? AND "
             + EnvelopeHeaders.binaryShapeSql(vendor, c) + " THEN SUBSTRING(" + c + ", 1, 8) ELSE NULL END"
         : "CASE WHEN " + c + " IS NULL THEN '" + TEXT_NULL + "' WHEN SUBSTRING(" + c + ", 1, 4) = ? AND "
-            + EnvelopeHeaders.textShapeSql(vendor, c) + " THEN SUBSTRING(" + c + ", 1, 18) ELSE NULL END";
+            + EnvelopeHeaders.textBodyShapeSql(vendor, c) + " THEN SUBSTRING(" + c + ", 1, 18) ELSE NULL END";
   }
 
   private static int bind(PreparedStatement ps, int p, boolean binary) throws SQLException {
