@@ -78,6 +78,10 @@ class AuditScopeAndAttestationsIT {
       assertTrue(texts(whole.at("/scope/tablesIncluded")).containsAll(List.of("customers", "orders", "people")));
       assertEquals(1, whole.at("/scope/schemas").size(), whole.get("scope").toPrettyString());
       assertEquals(200, whole.at("/scope/options/piiSampleRows").asInt());
+      String only = whole.at("/scope/schemas").get(0).asText();
+      JsonNode narrowed = cli.run("audit", "--schema", only, "--json").ok().json();
+      assertEquals(List.of(only), texts(narrowed.at("/scope/options/schemas")), narrowed.get("scope").toPrettyString());
+      assertTrue(cli.run("audit", "--schema", only).ok().out().contains("`--schema " + only + "`"));
       // people has unregistered character columns: sampled at random, as the scan reports it.
       assertEquals("RANDOM_ORDER", whole.at("/scope/piiSampling/method").asText(), whole.get("scope").toPrettyString());
 

@@ -206,7 +206,7 @@ public final class ComplianceAudit {
     List<String> included = all.stream().filter(this::inScope).toList();
     List<String> excluded = all.stream().filter(t -> !inScope(t)).toList();
     Options options = new Options(tables == null ? List.of() : List.copyOf(tables), piiSampleRows, !queryKms,
-        algorithmsReviewed);
+        algorithmsReviewed, schemas.stream().sorted().toList());
     return new Scope(pii.schemasScanned(), included, excluded, PiiScanner.sampling(pii), options, tables != null,
         pii.unreadableTables());
   }

@@ -136,6 +136,11 @@ public final class HtmlAuditRenderer {
             .append("</strong> ").append(esc(String.format(java.util.Locale.ROOT, Labels.partB("scope.banner", lang),
                 sc.tablesExcluded().size()))).append("</p>\n");
       }
+      if (!sc.options().schemas().isEmpty()) {
+        out.append("<p class=\"partial\" role=\"alert\"><strong>").append(esc(Labels.partB("scope.schemasOnly", lang)))
+            .append("</strong> ").append(esc(String.format(java.util.Locale.ROOT, Labels.partB("scope.schemasBanner",
+                lang), String.join(", ", sc.options().schemas())))).append("</p>\n");
+      }
       out.append("<dl class=\"meta\">\n");
       def(Labels.partB("scope.schemas", lang), list(sc.schemas()));
       def(Labels.partB("scope.tablesIncluded", lang), sc.partial() ? list(sc.tablesIncluded())

@@ -263,6 +263,11 @@ public final class Labels {
           "부분 보고서: --table로 지정한 테이블만 감사했습니다. 제외한 테이블 %d개의 발견 사항은 이 보고서에 없습니다.",
           "Partial report: only the tables given with --table were audited; findings of the %d tables left out are"
               + " not in this report."}),
+      Map.entry("scope.schemasOnly", new String[] {"일부 스키마만 검사", "Some schemas only"}),
+      Map.entry("scope.schemasBanner", new String[] {
+          "--schema로 지정한 스키마(%s)에서만 암호화되지 않은 개인정보를 찾았습니다. 다른 스키마의 개인정보에 대해서는 이 보고서가 아무것도 말하지 않습니다.",
+          "Unencrypted personal data was looked for only in the schemas given with --schema (%s); this report says"
+              + " nothing about personal data in other schemas."}),
       Map.entry("attestation.facts", new String[] {"근거 사실", "Facts"}),
       // Column headers of the Part B record components (AuditReport.Scope, PiiSampling, Options, Attestation).
       Map.entry("scope", new String[] {"감사 범위", "Scope"}),

@@ -89,6 +89,12 @@ public final class MarkdownAuditRenderer {
           .append(String.format(Locale.ROOT, Labels.partB("scope.banner", lang), sc.tablesExcluded().size()))
           .append("\n\n");
     }
+    if (!sc.options().schemas().isEmpty()) {
+      out.append("> **").append(Labels.partB("scope.schemasOnly", lang)).append("**: ")
+          .append(String.format(Locale.ROOT, Labels.partB("scope.schemasBanner", lang),
+              String.join(", ", sc.options().schemas())))
+          .append("\n\n");
+    }
     h2(Section.SCOPE);
     PiiSampling ps = sc.piiSampling();
     table(List.of("", ""), List.of(
@@ -111,6 +117,9 @@ public final class MarkdownAuditRenderer {
   static String options(Options o) {
     StringBuilder b = new StringBuilder();
     o.tables().forEach(t -> b.append("`--table ").append(t).append("` "));
+    if (!o.schemas().isEmpty()) {
+      b.append("`--schema ").append(String.join(",", o.schemas())).append("` ");
+    }
     b.append("`--pii-sample-rows ").append(o.piiSampleRows()).append('`');
     if (o.noKms()) {
       b.append(" `--no-kms`");

@@ -506,10 +506,19 @@ public record AuditReport(
    * @param piiSampleRows {@code --pii-sample-rows}
    * @param noKms whether the KMS was not asked about the KEKs ({@code --no-kms}, or no provider configured)
    * @param algorithmsReviewed {@code --algorithms-reviewed}, null when not given
+   * @param schemas {@code --schema} values as given, sorted; empty means every schema the connection
+   *     may read (the PII scan then covers them all)
    */
-  public record Options(List<String> tables, int piiSampleRows, boolean noKms, @Nullable LocalDate algorithmsReviewed) {
+  public record Options(List<String> tables, int piiSampleRows, boolean noKms, @Nullable LocalDate algorithmsReviewed,
+      List<String> schemas) {
     public Options {
       tables = List.copyOf(tables);
+      schemas = List.copyOf(schemas);
+    }
+
+    /** Options without {@code --schema}. */
+    public Options(List<String> tables, int piiSampleRows, boolean noKms, @Nullable LocalDate algorithmsReviewed) {
+      this(tables, piiSampleRows, noKms, algorithmsReviewed, List.of());
     }
   }
 

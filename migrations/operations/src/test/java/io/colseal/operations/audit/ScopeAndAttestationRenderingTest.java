@@ -26,7 +26,7 @@ class ScopeAndAttestationRenderingTest {
     AuditReport r = HtmlAuditRendererTest.report("s", "E");
     Scope s = r.scope();
     Scope filtered = new Scope(s.schemas(), List.of("customers"), List.of("members", "orders"), s.piiSampling(),
-        new Options(List.of("customers"), 50, true, null), true, List.of("audit.ledger"));
+        new Options(List.of("customers"), 50, true, null, List.of("sales", "shop")), true, List.of("audit.ledger"));
     return new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(), r.keks(),
         r.deks(), r.columns(), r.suspects(), r.lifecycle(), r.algorithms(), r.findings(), filtered, r.attestations(),
         r.keyTableBackup(), r.protocols(), r.signature(), r.contentSha256());
@@ -44,6 +44,21 @@ class ScopeAndAttestationRenderingTest {
     assertTrue(md.contains("| " + Labels.partB("scope.tablesNotRead", lang) + " | audit.ledger |"), md);
     assertTrue(md.contains("`--table customers`") && md.contains("`--pii-sample-rows 50`") && md.contains("`--no-kms`"),
         md);
+    int schemasBanner = md.indexOf("> **" + Labels.partB("scope.schemasOnly", lang) + "**");
+    assertTrue(schemasBanner > 0 && schemasBanner < summary, md);
+    assertTrue(md.substring(schemasBanner).startsWith("> **" + Labels.partB("scope.schemasOnly", lang) + "**: "
+        + String.format(java.util.Locale.ROOT, Labels.partB("scope.schemasBanner", lang), "sales, shop")), md);
+    assertTrue(md.contains("`--schema sales,shop`"), md);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void html_schemaOption_secondBannerAndTheOption(Lang lang) {
+    Element first = Jsoup.parse(new HtmlAuditRenderer().render(partial(), lang)).selectFirst("main > section");
+    assertNotNull(first);
+    assertEquals(2, first.select("p.partial").size(), first.outerHtml());
+    assertTrue(first.select("p.partial").get(1).text().contains("sales, shop"), first.outerHtml());
+    assertTrue(first.text().contains("--schema sales,shop"), first.text());
   }
 
   @ParameterizedTest
