@@ -138,9 +138,16 @@ public final class AuditHarness {
       List<long[]> cliVersions = new ArrayList<>();
       List<long[]> cliReports = new ArrayList<>();
       List<long[]> cliClientCompiler = new ArrayList<>();
+      List<long[]> cliArchive = new ArrayList<>();
       OperatorCli cli = options.cliJar() == null ? null
           : OperatorCli.create(options.cliJar(), keyDir, db.cliSettings(KEK_ALIAS, keystore), Map.of(
               "COLSEAL_KMS_LOCAL_KEYSTORE_PASSWORD", password, "COLSEAL_JDBC_PASSWORD", options.password()));
+      if (cli != null) {
+        timed(() -> {
+          cli.trainArchive(options.piiSampleRows());
+          return 0L;
+        });
+      }
       for (int i = 0; i <= options.repeats(); i++) {
         String what = i == 0 ? "warm-up" : "run " + i + "/" + options.repeats();
         long[] p = timed(db::plainGroupBy);
@@ -154,11 +161,14 @@ public final class AuditHarness {
         long[] v = null;
         long[] o = null;
         long[] d = null;
+        long[] a = null;
         if (cli != null) {
           v = timed(cli::version);
           o = timed(() -> cli.audit(options.piiSampleRows()));
           d = timed(() -> cli.auditClientCompiler(options.piiSampleRows()));
-          line += ", colseal --version " + v[1] + " ms, colseal audit " + o[1] + " ms (client compiler " + d[1] + " ms)";
+          a = timed(() -> cli.auditWithArchive(options.piiSampleRows()));
+          line += ", colseal --version " + v[1] + " ms, colseal audit " + o[1] + " ms (client compiler " + d[1]
+              + " ms, class-data archive " + a[1] + " ms)";
         }
         progress.println(line);
         if (i > 0) {
@@ -169,6 +179,7 @@ public final class AuditHarness {
             cliVersions.add(v);
             cliReports.add(o);
             cliClientCompiler.add(d);
+            cliArchive.add(a);
           }
         }
       }
@@ -199,6 +210,8 @@ public final class AuditHarness {
         json.addProperty("cliReportMedianMillis", median(cliReports));
         json.add("cliClientCompilerMillis", millis(cliClientCompiler));
         json.addProperty("cliClientCompilerMedianMillis", median(cliClientCompiler));
+        json.add("cliArchiveMillis", millis(cliArchive));
+        json.addProperty("cliArchiveMedianMillis", median(cliArchive));
         json.addProperty("cliRatio", median(cliReports) / pm);
         json.addProperty("cliJvm", cli.jvm());
       }
@@ -266,11 +279,16 @@ public final class AuditHarness {
       row(md, "`bin/colseal --version`: a new JVM and the CLI, nothing else", r, "cliVersion", base);
       row(md, "operator: `bin/colseal audit --format json --output …`, a new JVM", r, "cliReport", base);
       row(md, "the same with `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`", r, "cliClientCompiler", base);
+      if (r.has("cliArchiveMedianMillis")) {
+        row(md, "the same with an AppCDS archive of the audit's classes (`-XX:SharedArchiveFile`)", r,
+            "cliArchive", base);
+      }
     }
     md.append('\n');
     if (r.has("cliJvm")) {
       md.append("- the CLI ran as `").append(r.get("cliJvm").getAsString())
-          .append(" -jar colseal.jar`, as `bin/colseal` runs it, and once more with the client compiler only\n");
+          .append(" -jar colseal.jar`, as `bin/colseal` runs it, once more with the client compiler only, and once"
+              + " with a class-data archive written by one untimed audit run (`-XX:ArchiveClassesAtExit`)\n");
     }
     md.append("- ").append(r.get("targetMet").getAsBoolean() ? "met" : "**MISSED**").append(": report ≤ ")
         .append(String.format(Locale.ROOT, "%.1f", r.get("target").getAsDouble())).append("× the plain GROUP BY: ")

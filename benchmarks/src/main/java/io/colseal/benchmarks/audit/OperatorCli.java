@@ -72,6 +72,27 @@ final class OperatorCli {
     return audit(CLIENT_COMPILER, piiSampleRows);
   }
 
+  /**
+   * Runs the audit once with {@code -XX:ArchiveClassesAtExit}, writing an AppCDS archive of the
+   * classes it loaded (JDK 13+), for {@link #auditWithArchive}. Untimed.
+   */
+  void trainArchive(int piiSampleRows) throws IOException, InterruptedException {
+    Files.deleteIfExists(archive());
+    audit(List.of("-XX:ArchiveClassesAtExit=" + archive()), piiSampleRows);
+    if (!Files.isRegularFile(archive())) {
+      throw new IOException("the JVM wrote no class-data archive to " + archive());
+    }
+  }
+
+  /** The audit with the archive {@link #trainArchive} wrote: the same classes, mapped instead of parsed. */
+  long auditWithArchive(int piiSampleRows) throws IOException, InterruptedException {
+    return audit(List.of("-XX:SharedArchiveFile=" + archive()), piiSampleRows);
+  }
+
+  private Path archive() {
+    return dir.resolve("colseal-audit.jsa");
+  }
+
   /** Returns the report's size in bytes. */
   private long audit(List<String> jvmOptions, int piiSampleRows) throws IOException, InterruptedException {
     Path out = dir.resolve("audit.json");
