@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the KMS created the key (AWS KMS {@code CreationDate}; a keystore entry's
  *     creation date), null when unknown
  * @param description the KMS's description of the key, null when it has none or did not say
- * @param aliases the key's aliases ({@code alias/colseal-prod}), sorted; empty when none or unknown
- * @param tags the key's tags ({@code owner=payments}), by key; empty when none or unknown
+ * @param aliases the key's aliases ({@code alias/colseal-prod}), sorted; empty when it has none,
+ *     null when unknown (not asked, or the KMS refused: {@code kms:ListAliases} not granted)
+ * @param tags the key's tags ({@code owner=payments}), by key; empty when it has none, null when
+ *     unknown
  * @param strengthBits the KEK's security strength in bits (NIST SP 800-57 Part 1, table 2): 256 for
  *     AES-256, 128 for AES-128, 112 for RSA-2048; null when unknown
  * @param access who can read the KEK where the provider can tell (a keystore file's owner and
@@ -37,22 +39,22 @@ public record KekStatus(
     String location,
     @Nullable Instant createdAt,
     @Nullable String description,
-    List<String> aliases,
-    Map<String, String> tags,
+    @Nullable List<String> aliases,
+    @Nullable Map<String, String> tags,
     @Nullable Integer strengthBits,
     @Nullable String access) {
 
   public KekStatus {
     requireNonNull(state, "state");
     requireNonNull(location, "location");
-    aliases = aliases.stream().sorted().toList();
-    tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+    aliases = aliases == null ? null : aliases.stream().sorted().toList();
+    tags = tags == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 
   /** A status with state, spec, deletion date, rotation and location only (no register details). */
   public KekStatus(State state, @Nullable String keySpec, @Nullable Instant deletionDate,
       @Nullable Boolean rotationEnabled, String location) {
-    this(state, keySpec, deletionDate, rotationEnabled, location, null, null, List.of(), Map.of(), null, null);
+    this(state, keySpec, deletionDate, rotationEnabled, location, null, null, null, null, null, null);
   }
 
   /** A status that says nothing: the provider cannot describe KEKs, or asking failed. */

@@ -236,7 +236,7 @@ public final class AwsKmsProvider implements KmsProvider {
    * its deletion date), key spec and its security strength, automatic rotation, creation date,
    * description, aliases and tags. A key KMS does not know is {@code NOT_FOUND}; any other failure of
    * {@code DescribeKey} (no permission, no network) is {@code UNKNOWN}. A failure of one of the other
-   * three leaves only its own fields unknown (null rotation, no aliases, no tags). The location is the
+   * three leaves only its own fields unknown (null rotation, aliases or tags: unknown, not empty). The location is the
    * region and account of the key ARN.
    */
   @Override
@@ -263,22 +263,36 @@ public final class AwsKmsProvider implements KmsProvider {
     } catch (SdkException e) {
       rotation = null;
     }
-    List<String> aliases = new ArrayList<>();
-    try {
-      client.listAliases(b -> b.keyId(meta.keyId())).aliases().forEach(a -> aliases.add(a.aliasName()));
-    } catch (SdkException e) {
-      aliases.clear(); // unknown: kms:ListAliases not granted
-    }
-    Map<String, String> tags = new TreeMap<>();
-    try {
-      client.listResourceTags(b -> b.keyId(keyId)).tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
-    } catch (SdkException e) {
-      tags.clear(); // unknown: kms:ListResourceTags not granted
-    }
+    // Every page; a refusal (kms:ListAliases or kms:ListResourceTags not granted) leaves the list
+    // unknown (null), never empty, so the register does not claim "no aliases" it did not see.
+    List<String> aliases = aliases(meta.keyId());
+    Map<String, String> tags = tags(keyId);
     String spec = meta.keySpecAsString();
     return new KekStatus(state, spec, meta.deletionDate(), rotation, location(keyId), meta.creationDate(),
         meta.description() == null || meta.description().isEmpty() ? null : meta.description(), aliases, tags,
         strengthBits(spec), null);
+  }
+
+  /** The key's aliases over every page; null when KMS refused to list them. */
+  private @Nullable List<String> aliases(String keyId) {
+    List<String> out = new ArrayList<>();
+    try {
+      client.listAliasesPaginator(b -> b.keyId(keyId)).aliases().forEach(a -> out.add(a.aliasName()));
+      return out;
+    } catch (SdkException e) {
+      return null;
+    }
+  }
+
+  /** The key's tags over every page; null when KMS refused to list them. */
+  private @Nullable Map<String, String> tags(String keyId) {
+    Map<String, String> out = new TreeMap<>();
+    try {
+      client.listResourceTagsPaginator(b -> b.keyId(keyId)).tags().forEach(t -> out.put(t.tagKey(), t.tagValue()));
+      return out;
+    } catch (SdkException e) {
+      return null;
+    }
   }
 
   /**

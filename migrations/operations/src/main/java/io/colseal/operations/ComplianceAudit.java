@@ -373,7 +373,7 @@ public final class ComplianceAudit {
       out.add(new KekEntry(first.kekProvider(), first.kekId(), status.location(), status.keySpec(),
           KekState.valueOf(status.state().name()), status.deletionDate(), status.rotationEnabled(),
           List.copyOf(environments), group.size(), live, status.createdAt(), status.description(), status.aliases(),
-          status.tags().entrySet().stream().map(t -> t.getKey() + "=" + t.getValue()).toList(), status.strengthBits(), status.access(), ageDays));
+          status.tags() == null ? null : status.tags().entrySet().stream().map(t -> t.getKey() + "=" + t.getValue()).toList(), status.strengthBits(), status.access(), ageDays));
     }
     return out;
   }

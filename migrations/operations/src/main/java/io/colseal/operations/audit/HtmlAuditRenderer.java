@@ -411,14 +411,18 @@ public final class HtmlAuditRenderer {
           .append(SignedReports.embedded(r)).append("</script>\n");
     }
 
+    /** A KMS list: unknown when it could not be read, a dash when empty. */
+    private String names(@Nullable List<String> names) {
+      return names == null ? Labels.unknown(lang) : names.isEmpty() ? "—" : String.join(", ", names);
+    }
+
     // Part R (issue 15): KEK register details, data key custody, key events, protocol inventory.
     private void registerDetails() {
       section("kek-details", s(Section.KEK_DETAILS));
       rows(r.keks(), List.of(h("kekId"), h("createdAt"), h("ageDays"), h("description"), h("aliases"), h("tags"),
           h("strengthBits"), h("rotationEnabled"), h("access")),
           (KekEntry k) -> List.of(k.kekId(), time(k.createdAt()), k.ageDays() == null ? "—" : count(k.ageDays()),
-              dash(k.description()), k.aliases().isEmpty() ? "—" : String.join(", ", k.aliases()),
-              k.tags().isEmpty() ? "—" : String.join(", ", k.tags()),
+              dash(k.description()), names(k.aliases()), names(k.tags()),
               k.strengthBits() == null ? "—" : k.strengthBits() + " bit",
               k.rotationEnabled() == null ? Labels.unknown(lang)
                   : Labels.partB(k.rotationEnabled() ? "scope.yes" : "scope.no", lang),

@@ -292,8 +292,8 @@ public final class MarkdownAuditRenderer {
     h3(Section.KEK_DETAILS);
     List<List<String>> rows = new ArrayList<>();
     for (KekEntry k : r.keks()) {
-      rows.add(row(k.kekId(), str(k.createdAt()), str(k.ageDays()), str(k.description()), String.join(", ", k.aliases()),
-          String.join(", ", k.tags()),
+      rows.add(row(k.kekId(), str(k.createdAt()), str(k.ageDays()), str(k.description()), names(k.aliases()),
+          names(k.tags()),
           str(k.strengthBits()), str(k.rotationEnabled()), str(k.access())));
     }
     table(headers("kekId", "createdAt", "ageDays", "description", "aliases", "tags", "strengthBits",
@@ -364,6 +364,11 @@ public final class MarkdownAuditRenderer {
 
   private String bool(@Nullable Boolean b) {
     return b == null ? "-" : Labels.partB(b ? "scope.yes" : "scope.no", lang);
+  }
+
+  /** A KMS list: unknown when it could not be read, a dash when empty. */
+  private String names(@Nullable List<String> names) {
+    return names == null ? Labels.unknown(lang) : names.isEmpty() ? "-" : String.join(", ", names);
   }
 
   private static String str(@Nullable Object o) {

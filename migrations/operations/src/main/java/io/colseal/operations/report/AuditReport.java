@@ -111,8 +111,10 @@ public record AuditReport(
    * @param liveDekVersions of those, the ones not DESTROYED
    * @param createdAt when the KMS created the KEK (a keystore entry's creation date), null when unknown
    * @param description the KMS's description of the KEK, null when none or unknown
-   * @param aliases the KEK's aliases in the KMS, sorted
-   * @param tags the KEK's tags in the KMS as {@code key=value} ({@code owner=payments}), sorted by key
+   * @param aliases the KEK's aliases in the KMS, sorted; empty when it has none, null when unknown
+   *     (not asked, or the KMS refused to list them)
+   * @param tags the KEK's tags in the KMS as {@code key=value} ({@code owner=payments}), sorted by
+   *     key; empty when it has none, null when unknown
    * @param strengthBits the KEK's security strength (NIST SP 800-57 Part 1), null when unknown
    * @param access who can read the KEK where the provider tells (a keystore file's owner and
    *     permissions), else null
@@ -131,15 +133,15 @@ public record AuditReport(
       int liveDekVersions,
       @Nullable Instant createdAt,
       @Nullable String description,
-      List<String> aliases,
-      List<String> tags,
+      @Nullable List<String> aliases,
+      @Nullable List<String> tags,
       @Nullable Integer strengthBits,
       @Nullable String access,
       @Nullable Long ageDays) {
     public KekEntry {
       environments = List.copyOf(environments);
-      aliases = List.copyOf(aliases);
-      tags = List.copyOf(tags);
+      aliases = aliases == null ? null : List.copyOf(aliases);
+      tags = tags == null ? null : List.copyOf(tags);
     }
 
     /** An entry without the KMS's register details (creation date, description, aliases, tags...). */
@@ -147,7 +149,7 @@ public record AuditReport(
         @Nullable Instant deletionDate, @Nullable Boolean rotationEnabled, List<String> environments, int dekVersions,
         int liveDekVersions) {
       this(provider, kekId, location, keySpec, state, deletionDate, rotationEnabled, environments, dekVersions,
-          liveDekVersions, null, null, List.of(), List.of(), null, null, null);
+          liveDekVersions, null, null, null, null, null, null, null);
     }
   }
 

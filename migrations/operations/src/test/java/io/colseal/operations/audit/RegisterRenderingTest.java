@@ -1,6 +1,8 @@
 package io.colseal.operations.audit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.operations.report.AuditReport;
@@ -90,6 +92,31 @@ class RegisterRenderingTest {
     String ko = new HtmlAuditRenderer().render(report(null, null), Lang.KO);
     assertTrue(ko.contains("운영자가 키 테이블 백업 위치를 진술하지 않았습니다"), "no Korean backup notice");
     assertTrue(ko.contains("사용 프로토콜 목록"), "no Korean protocol section");
+  }
+
+  /**
+   * Aliases and tags the KMS refused to list are unknown, not "none": a register must not claim a
+   * KEK has no owner tag because kms:ListResourceTags was not granted.
+   */
+  @Test
+  void kekAliasesAndTagsNotRead_unknownNotEmpty() {
+    AuditReport r = report(BACKUP, EVENTS);
+    KekEntry k = r.keks().get(0);
+    KekEntry unread = new KekEntry(k.provider(), k.kekId(), k.location(), k.keySpec(), k.state(), k.deletionDate(),
+        k.rotationEnabled(), k.environments(), k.dekVersions(), k.liveDekVersions(), k.createdAt(), k.description(),
+        null, List.of(), k.strengthBits(), k.access(), k.ageDays());
+    AuditReport report = new AuditReport(r.formatVersion(), r.generatedAt(), r.colsealVersion(), r.source(), r.policy(),
+        List.of(unread), r.deks(), r.columns(), r.suspects(), r.lifecycle(), r.algorithms(), r.findings(), r.scope(),
+        r.attestations(), r.keyTableBackup(), r.protocols(), r.signature(), r.contentSha256());
+    for (Lang lang : Lang.values()) {
+      String md = new MarkdownAuditRenderer().render(report, lang);
+      assertTrue(md.contains("| shop KEK | " + Labels.unknown(lang) + " | - | 256 |"), md);
+      org.jsoup.nodes.Element row = org.jsoup.Jsoup.parse(new HtmlAuditRenderer().render(report, lang))
+          .selectFirst("#kek-details tbody tr");
+      assertNotNull(row);
+      assertEquals(Labels.unknown(lang), row.child(4).text(), row.outerHtml());
+      assertEquals("—", row.child(5).text(), row.outerHtml());
+    }
   }
 
   @Test
