@@ -126,11 +126,17 @@ final class AuditCommand implements Callable<Integer> {
         passwordSource = "prompt";
       }
     }
-    AuditReport report = ComplianceAudit.builder(context.connections(), context.config())
+    ComplianceAudit audit = ComplianceAudit.builder(context.connections(), context.config())
         .tables(tables).piiSampleRows(piiSampleRows).schemas(schemas).queryKms(queryKms).algorithmsReviewed(reviewed)
-        .keystorePasswordSource(passwordSource).build().run();
-    if (signWith != null) {
-      report = sign(context, report, signWith);
+        .keystorePasswordSource(passwordSource).build();
+    AuditReport report;
+    if (signWith == null) {
+      report = audit.run();
+    } else {
+      // The signing key first: a wrong key id or password fails before the audit reads the database.
+      try (SigningKey key = signingKey(context, signWith)) {
+        report = SignedReports.sign(audit.run(), key, Instant.now());
+      }
     }
     write(root.out(), fmt, report, language);
     if (threshold != null && report.findingsAtOrAbove(threshold) > 0) {
@@ -176,19 +182,17 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   /**
-   * Signs with {@code keyId} of {@code colseal.kms.provider}; for {@code local} the keystore password
-   * is the KEK's (setting, environment, file or prompt), never a command-line argument.
+   * Opens {@code keyId} of {@code colseal.kms.provider} for signing; for {@code local} the keystore
+   * password is the KEK's (setting, environment, file or prompt), never a command-line argument.
    */
-  private static AuditReport sign(Context context, AuditReport report, String keyId) {
+  private static SigningKey signingKey(Context context, String keyId) {
     String provider = context.settings().get(ColsealSettings.KMS_PROVIDER.name()).orElseThrow(() ->
         new UsageException("--sign-with needs colseal.kms.provider (aws-kms or local) to find the key"));
     if (provider.equals(LocalKeystoreKms.NAME)) {
       context.settings().require(LocalKmsProviderFactory.KEYSTORE.name());
       Arrays.fill(context.keystorePassword(), '\0');
     }
-    try (SigningKey key = SigningKey.open(context.config(), provider, keyId)) {
-      return SignedReports.sign(report, key, Instant.now());
-    }
+    return SigningKey.open(context.config(), provider, keyId);
   }
 
   private static Severity severity(String s) {
