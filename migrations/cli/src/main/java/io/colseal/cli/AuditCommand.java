@@ -166,7 +166,7 @@ final class AuditCommand implements Callable<Integer> {
         return;
       }
     }
-    context.openKeyAdmin(true, defaultKek).close();
+    context.requireKmsSettings(defaultKek); // the audit opens its own key admin: no second open here
   }
 
   /**

@@ -79,6 +79,15 @@ public final class Context {
     return KeyAdmin.open(connections(), config());
   }
 
+  /**
+   * Checks that the KMS settings are complete (provider, KEK id, for {@code local} the keystore and
+   * its password, asked for at a prompt if need be) without opening anything; {@code defaultKekId}
+   * is used when {@code colseal.kms.kek-id} is not set.
+   */
+  public void requireKmsSettings(@Nullable String defaultKekId) {
+    requireKms(defaultKekId);
+  }
+
   private void requireKms(@Nullable String defaultKekId) {
     Settings s = settings();
     String provider = s.require(ColsealSettings.KMS_PROVIDER.name());
