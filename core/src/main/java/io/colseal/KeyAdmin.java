@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Operator key management on one database, as the {@code colseal} command runs it: list, create,
- * rotate, rewrap, retire, reactivate and destroy data key versions, and count rows per version.
+ * rotate, rewrap, retire, reactivate and destroy data key versions, change their recorded
+ * cryptoperiod ({@link #setCryptoperiod}), and count rows per version.
  * Works from the database alone (key table, column registry, SQL over envelope headers); the
  * application's classes are not needed.
  *

@@ -77,9 +77,9 @@ public final class DataKeyTable {
   }
 
   /**
-   * Checks that the table exists with every column colseal reads, and that the key command history
-   * every state change and rewrap writes to exists (V0_8): missing, the start-up says so, not the
-   * first {@code keys retire}.
+   * Checks that the table exists with every column colseal reads (the cryptoperiod ends of V0_7
+   * included), and that the key command history every state change and rewrap writes to exists
+   * (V0_8): missing, the start-up says so, not the first {@code keys retire}.
    */
   public void validate() {
     jdbc.inTransaction("validate the columns", TABLE, c -> {
