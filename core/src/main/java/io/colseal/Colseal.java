@@ -77,7 +77,8 @@ public final class Colseal implements AutoCloseable {
     requireNonNull(config, "config");
     JdbcSupport jdbc = new JdbcSupport(connections, config.clock());
     applySchemaManagement(config.schemaManagement(), connections, jdbc);
-    DataKeyTable keyTable = new DataKeyTable(jdbc, config.environment());
+    DataKeyTable keyTable = new DataKeyTable(jdbc, config.environment(), config.originatorPeriod(),
+        config.validityPeriod());
     // Before the provider opens: with create-if-missing, opening creates the configured local KEK,
     // and a start refused for naming the wrong one must not leave it behind.
     KekConsistency.check(config, keyTable);

@@ -2,6 +2,7 @@ package io.colseal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.ColsealException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.KeyUnavailableException;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Operator key management on one database, as the {@code colseal} command runs it: list, create,
- * rotate, rewrap, retire, reactivate and destroy data key versions, and count rows per version.
+ * rotate, rewrap, retire, reactivate and destroy data key versions, change their recorded
+ * cryptoperiod ({@link #setCryptoperiod}), and count rows per version.
  * Works from the database alone (key table, column registry, SQL over envelope headers); the
  * application's classes are not needed.
  *
@@ -60,7 +62,8 @@ public final class KeyAdmin implements AutoCloseable {
     this.config = config;
     this.connections = connections;
     this.jdbc = jdbc;
-    this.keyTable = new DataKeyTable(jdbc, config.environment());
+    this.keyTable = new DataKeyTable(jdbc, config.environment(), config.originatorPeriod(),
+        config.validityPeriod());
     this.registry = new ColumnRegistry(jdbc);
   }
 
@@ -200,17 +203,24 @@ public final class KeyAdmin implements AutoCloseable {
     return out;
   }
 
-  /** What is due for a version, given the configured cryptoperiods and usage cap. */
+  /**
+   * What is due for a version: its cryptoperiod as recorded with the key ({@link
+   * KeyVersion#useEndsAt()}, {@link KeyVersion#validUntil()}), never this process's {@code
+   * colseal.keys.*-period} settings, and the configured usage cap.
+   */
   public List<KeyFlag> assess(KeyVersion v) {
     List<KeyFlag> flags = new ArrayList<>();
     Instant now = config.clock().instant();
     // A blind-index key cannot be rotated (the index would stop matching): no originator period.
-    if (v.state() == KeyState.ACTIVE && v.activatedAt() != null && v.algorithm().sealsValues()
-        && v.activatedAt().plus(config.originatorPeriod()).isBefore(now)) {
+    if (v.state() == KeyState.ACTIVE && v.useEndsAt() != null && v.algorithm().sealsValues()
+        && v.useEndsAt().isBefore(now)) {
       flags.add(KeyFlag.ORIGINATOR_PERIOD_EXCEEDED);
     }
-    if (v.state() != KeyState.DESTROYED && v.createdAt().plus(config.validityPeriod()).isBefore(now)) {
+    if (v.state() != KeyState.DESTROYED && v.validUntil() != null && v.validUntil().isBefore(now)) {
       flags.add(KeyFlag.VALIDITY_PERIOD_EXCEEDED);
+    }
+    if (v.state() != KeyState.DESTROYED && !v.cryptoperiodRecorded()) {
+      flags.add(KeyFlag.CRYPTOPERIOD_NOT_RECORDED);
     }
     if (v.state() == KeyState.ACTIVE && v.encryptionsReserved() >= config.usageCap() * 9 / 10) {
       flags.add(KeyFlag.USAGE_NEAR_CAP);
@@ -326,6 +336,122 @@ public final class KeyAdmin implements AutoCloseable {
     }
     return require(t, version);
   }
+
+  /** Longest {@code reason} {@link #setCryptoperiod} records (the event detail holds 512 characters). */
+  public static final int MAX_REASON_LENGTH = 200;
+
+  /**
+   * Changes the recorded ends of the cryptoperiod of one version of {@code table}, or of every
+   * version that is not DESTROYED ({@code version} null): the explicit, logged policy change. The
+   * originator-usage period runs from activation (creation when no activation is recorded), the
+   * validity period from creation; a period not given keeps its recorded end. Each version's change
+   * and a {@code CRYPTOPERIOD} key event (old and new ends, periods, {@code reason}, actor) are
+   * written in one transaction. Every version is checked before any is changed.
+   *
+   * <p>This is also how versions created before key table migration V0_7, whose ends are not
+   * recorded, get them: give both periods.
+   *
+   * @param originatorPeriod new originator-usage period, null to keep the recorded end
+   * @param validityPeriod new validity period, null to keep the recorded end
+   * @param reason why, recorded in the event; at most {@link #MAX_REASON_LENGTH} characters
+   * @return the changes, by version
+   * @throws ColsealConfigException ({@code CONFIG_INVALID}) if neither period is given, a period is
+   *     outside its setting's range, the reason is too long, a version would have an end left
+   *     unrecorded, or its validity would end before its originator use
+   * @throws KeyUnavailableException {@code KEY_NOT_FOUND} for an unknown table or version, {@code
+   *     KEY_DESTROYED} for a DESTROYED version, {@code KEY_UNSUPPORTED} if a version of the table
+   *     cannot be read by this release (with {@code version} null)
+   */
+  public List<CryptoperiodChange> setCryptoperiod(String table, @Nullable Integer version,
+      @Nullable Duration originatorPeriod, @Nullable Duration validityPeriod, @Nullable String reason) {
+    String t = Identifiers.normalize(table);
+    if (originatorPeriod == null && validityPeriod == null) {
+      throw new ColsealConfigException("keys set-cryptoperiod " + t + ": give an originator period, a validity"
+          + " period or both");
+    }
+    Duration use = originatorPeriod == null ? null : ColsealSettings.ORIGINATOR_PERIOD.parse(originatorPeriod);
+    Duration validity = validityPeriod == null ? null : ColsealSettings.VALIDITY_PERIOD.parse(validityPeriod);
+    if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+      throw new ColsealConfigException("keys set-cryptoperiod " + t + ": the reason has " + reason.length()
+          + " characters; at most " + MAX_REASON_LENGTH + " are recorded");
+    }
+    List<KeyRow> rows = new ArrayList<>();
+    if (version != null) {
+      KeyRow row = keyTable.find(t, version).orElseThrow(() -> new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND,
+          t, version, "no data key version " + version + " for table " + t));
+      if (row.version().state() == KeyState.DESTROYED) {
+        throw new KeyUnavailableException(ErrorCode.KEY_DESTROYED, t, version, "key " + t + " v" + version
+            + " is DESTROYED: its cryptoperiod ended with it and is not changed");
+      }
+      rows.add(row);
+    } else {
+      List<UnreadableKeyVersion> unknown = unreadable(t);
+      if (!unknown.isEmpty()) {
+        throw unknown.get(0).toException();
+      }
+      List<KeyVersion> all = list(t);
+      if (all.isEmpty()) {
+        throw new KeyUnavailableException(ErrorCode.KEY_NOT_FOUND, t, 0, "no data key for table " + t);
+      }
+      for (KeyVersion v : all) {
+        if (v.state() != KeyState.DESTROYED) {
+          rows.add(keyTable.find(t, v.version()).orElseThrow());
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new KeyUnavailableException(ErrorCode.KEY_DESTROYED, t, all.get(0).version(), "every data key version"
+            + " of table " + t + " is DESTROYED: no cryptoperiod to change");
+      }
+    }
+    List<CryptoperiodChange> changes = new ArrayList<>();
+    for (KeyRow row : rows) {
+      KeyVersion v = row.version();
+      Instant useStart = v.activatedAt() != null ? v.activatedAt() : v.createdAt();
+      Instant newUse = use != null ? useStart.plus(use) : v.useEndsAt();
+      Instant newValid = validity != null ? v.createdAt().plus(validity) : v.validUntil();
+      if (newUse == null || newValid == null) {
+        throw new ColsealConfigException("key " + t + " v" + v.version() + " has no recorded end of its "
+            + (newUse == null ? "originator-usage" : "validity") + " period (created before key table V0_7):"
+            + " give both the originator period and the validity period");
+      }
+      if (newValid.isBefore(newUse)) {
+        throw new ColsealConfigException("key " + t + " v" + v.version() + ": its validity would end (" + newValid
+            + ") before its originator use (" + newUse + "); the validity period must cover the originator-usage"
+            + " period");
+      }
+      changes.add(new CryptoperiodChange(t, v.version(), v.useEndsAt(), newUse, v.validUntil(), newValid));
+    }
+    for (int i = 0; i < changes.size(); i++) {
+      CryptoperiodChange ch = changes.get(i);
+      String detail = "use ends " + shown(ch.previousUseEndsAt()) + " -> " + ch.useEndsAt() + "; valid until "
+          + shown(ch.previousValidUntil()) + " -> " + ch.validUntil() + "; originator-period "
+          + (use == null ? "unchanged" : period(use) + " from activation") + ", validity-period "
+          + (validity == null ? "unchanged" : period(validity) + " from creation")
+          + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip());
+      if (!keyTable.setCryptoperiod(t, ch.version(), rows.get(i).rowVersion(), ch.useEndsAt(), ch.validUntil(),
+          detail)) {
+        throw new ColsealException(ErrorCode.KEY_TABLE_ERROR, "key " + t + " v" + ch.version()
+            + " changed or was destroyed while its cryptoperiod was set; run the command again");
+      }
+    }
+    return changes;
+  }
+
+  /** {@code P30D} for whole days (as the settings are written), else ISO-8601 ({@code PT36H}). */
+  private static String period(Duration d) {
+    return d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
+  }
+
+  private static String shown(@Nullable Instant at) {
+    return at == null ? "not recorded" : at.toString();
+  }
+
+  /**
+   * One change {@link #setCryptoperiod} made; a {@code previous} end is null when it was not
+   * recorded.
+   */
+  public record CryptoperiodChange(String table, int version, @Nullable Instant previousUseEndsAt,
+      Instant useEndsAt, @Nullable Instant previousValidUntil, Instant validUntil) {}
 
   /** The event detail of a state change made with {@code force}: null without it. */
   private static @Nullable String forced(boolean force) {

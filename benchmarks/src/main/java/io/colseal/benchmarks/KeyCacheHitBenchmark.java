@@ -60,7 +60,8 @@ public class KeyCacheHitBenchmark {
     ds.setURL("jdbc:h2:mem:keycache" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     kms = LocalKeystoreKms.open(dir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true);
     colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).build()); // migrates the key table
-    ring = new DataKeys(new DataKeyTable(new JdbcSupport(ConnectionSource.of(ds), Clock.systemUTC()), null), kms,
+    ring = new DataKeys(new DataKeyTable(new JdbcSupport(ConnectionSource.of(ds), Clock.systemUTC()), null,
+        Duration.ofDays(365), Duration.ofDays(1825)), kms,
         new KeyRingOptions(Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), true, 1L << 30, 10_000,
             Duration.ofDays(365), false));
     ring.ensureActiveKeys(java.util.List.of("customers"));

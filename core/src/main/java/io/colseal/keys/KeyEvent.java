@@ -12,14 +12,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param table normalised application table name
  * @param version key version
- * @param event {@link #REWRAP}, {@link #RETIRE}, {@link #REACTIVATE} or {@link #DESTROY}; a newer
+ * @param event {@link #REWRAP}, {@link #RETIRE}, {@link #REACTIVATE}, {@link #DESTROY} or {@link
+ *     #CRYPTOPERIOD}; a newer
  *     release may record others, shown as they are
  * @param at when the change was committed (the writer's clock)
  * @param actor who made it: OS user, database user and process ({@code os alice, db colseal_ops,
  *     colseal@4711@bastion}); never a credential
  * @param fromKekId rewraps: the KEK that wrapped the version before, else null
  * @param toKekId rewraps: the KEK that wraps it since, else null
- * @param detail destructions: the method; forced state changes say so; else null
+ * @param detail destructions: the method; forced state changes say so; cryptoperiod changes: the old
+ *     and new ends, the periods and the reason; else null
  */
 public record KeyEvent(
     String table,
@@ -34,6 +36,8 @@ public record KeyEvent(
   public static final String RETIRE = "RETIRE";
   public static final String REACTIVATE = "REACTIVATE";
   public static final String DESTROY = "DESTROY";
+  /** {@code colseal keys set-cryptoperiod} changed the recorded ends of a version's cryptoperiod. */
+  public static final String CRYPTOPERIOD = "CRYPTOPERIOD";
 
   /**
    * How {@code colseal keys destroy} destroys a data key version, as recorded in {@link #detail()}:

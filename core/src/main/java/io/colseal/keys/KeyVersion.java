@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param kekId KEK that wrapped the key
  * @param keyCheckValue identifies the key without revealing it
  * @param encryptionsReserved encryptions counted against this version (reserved in blocks)
+ * @param useEndsAt end of the originator-usage period as recorded with the key (activation plus the
+ *     creating process's {@code colseal.keys.originator-period}, or as {@code colseal keys
+ *     set-cryptoperiod} last set it); null for versions created before key table migration V0_7
+ * @param validUntil end of the validity period as recorded with the key (creation plus the creating
+ *     process's {@code colseal.keys.validity-period}, or as last set); null before V0_7
  */
 public record KeyVersion(
     String table,
@@ -31,7 +36,9 @@ public record KeyVersion(
     Instant createdAt,
     @Nullable Instant activatedAt,
     @Nullable Instant retiredAt,
-    @Nullable Instant destroyedAt) {
+    @Nullable Instant destroyedAt,
+    @Nullable Instant useEndsAt,
+    @Nullable Instant validUntil) {
 
   public KeyVersion {
     requireNonNull(table, "table");
@@ -49,6 +56,14 @@ public record KeyVersion(
 
   public Optional<Instant> retired() {
     return Optional.ofNullable(retiredAt);
+  }
+
+  /**
+   * Whether both ends of the cryptoperiod are recorded with the key: false for versions created
+   * before key table migration V0_7 until {@code colseal keys set-cryptoperiod} records them.
+   */
+  public boolean cryptoperiodRecorded() {
+    return useEndsAt != null && validUntil != null;
   }
 
   public Optional<Instant> destroyed() {

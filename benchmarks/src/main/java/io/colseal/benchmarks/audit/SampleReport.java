@@ -49,8 +49,8 @@ final class SampleReport {
     Instant c3 = NOW.minus(Duration.ofDays(95));
     Instant o1 = NOW.minus(Duration.ofDays(410));
     List<DekEntry> deks = List.of(
-        dek("customers", 1, "DECRYPT_ONLY", c1, null, c2, 1_204, List.of("VALIDITY_PERIOD_EXCEEDED"), List.of("rrn")),
-        dek("customers", 2, "DECRYPT_ONLY", c2, null, c3, 48_310, List.of(), List.of("rrn", "card_no")),
+        dek("customers", 1, "DECRYPT_ONLY", c1, c1.plus(YEAR), c2, 1_204, List.of("VALIDITY_PERIOD_EXCEEDED"), List.of("rrn")),
+        dek("customers", 2, "DECRYPT_ONLY", c2, c2.plus(YEAR), c3, 48_310, List.of(), List.of("rrn", "card_no")),
         dek("customers", 3, "ACTIVE", c3, c3.plus(YEAR), null, 1_650_512, List.of(), List.of("rrn", "card_no")),
         dek("orders", 1, "ACTIVE", o1, o1.plus(YEAR), null, 912_004, List.of("ORIGINATOR_PERIOD_EXCEEDED"),
             List.of("delivery_address")));

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,16 +50,26 @@ public final class DataKeyTable {
 
   private static final String COLUMNS =
       "table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key, key_check_value,"
-          + " encryptions_reserved, created_at, activated_at, retired_at, destroyed_at, row_version";
+          + " encryptions_reserved, created_at, activated_at, retired_at, destroyed_at, row_version, use_ends_at,"
+          + " valid_until";
   private static final String ACTIVE = "'" + KeyState.ACTIVE.name() + "'";
 
   private final JdbcSupport jdbc;
   private final @Nullable String environment;
+  private final Duration originatorPeriod;
+  private final Duration validityPeriod;
 
-  /** A key table whose new versions record {@code environment} ({@code colseal.environment}). */
-  public DataKeyTable(JdbcSupport jdbc, @Nullable String environment) {
+  /**
+   * A key table whose new versions record {@code environment} ({@code colseal.environment}) and the
+   * ends of their cryptoperiod: activation plus {@code originatorPeriod}, creation plus {@code
+   * validityPeriod} ({@code colseal.keys.originator-period}, {@code colseal.keys.validity-period}).
+   */
+  public DataKeyTable(JdbcSupport jdbc, @Nullable String environment, Duration originatorPeriod,
+      Duration validityPeriod) {
     this.jdbc = jdbc;
     this.environment = environment;
+    this.originatorPeriod = Objects.requireNonNull(originatorPeriod, "originatorPeriod");
+    this.validityPeriod = Objects.requireNonNull(validityPeriod, "validityPeriod");
   }
 
   public JdbcSupport jdbc() {
@@ -66,9 +77,9 @@ public final class DataKeyTable {
   }
 
   /**
-   * Checks that the table exists with every column colseal reads, and that the key command history
-   * every state change and rewrap writes to exists (V0_8): missing, the start-up says so, not the
-   * first {@code keys retire}.
+   * Checks that the table exists with every column colseal reads (the cryptoperiod ends of V0_7
+   * included), and that the key command history every state change and rewrap writes to exists
+   * (V0_8): missing, the start-up says so, not the first {@code keys retire}.
    */
   public void validate() {
     jdbc.inTransaction("validate the columns", TABLE, c -> {
@@ -282,8 +293,8 @@ public final class DataKeyTable {
       String keyCheckValue, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE
         + " (table_name, key_version, state, algorithm, kek_provider, kek_id, wrapped_key, key_check_value,"
-        + " encryptions_reserved, created_at, activated_at, updated_at, created_by, row_version, environment)"
-        + " VALUES (?, ?, " + ACTIVE + ", ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?)")) {
+        + " encryptions_reserved, created_at, activated_at, updated_at, created_by, row_version, environment,"
+        + " use_ends_at, valid_until) VALUES (?, ?, " + ACTIVE + ", ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, ?, ?)")) {
       ps.setString(1, table);
       ps.setInt(2, version);
       ps.setString(3, algorithm.name());
@@ -296,6 +307,9 @@ public final class DataKeyTable {
       jdbc.setInstant(ps, 10, now);
       ps.setString(11, ProcessIdentity.describe());
       ps.setString(12, environment);
+      // The cryptoperiod is the key's, recorded now: a later change of the settings does not move it.
+      jdbc.setInstant(ps, 13, now.plus(originatorPeriod));
+      jdbc.setInstant(ps, 14, now.plus(validityPeriod));
       ps.executeUpdate();
     }
   }
@@ -399,6 +413,37 @@ public final class DataKeyTable {
     });
   }
 
+  /**
+   * Records new ends of the cryptoperiod of a version that is not DESTROYED, if the row is unchanged
+   * since it was read ({@code expectedRowVersion}), and a {@code CRYPTOPERIOD} event with {@code
+   * detail} (old and new ends, reason) in the same transaction.
+   *
+   * @return true if recorded; false if the row changed or was destroyed in between
+   */
+  public boolean setCryptoperiod(String table, int version, int expectedRowVersion, @Nullable Instant useEndsAt,
+      @Nullable Instant validUntil, String detail) {
+    return jdbc.inTransaction("record the cryptoperiod of key " + table + " v" + version, TABLE, c -> {
+      Instant now = jdbc.clock().instant();
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+          + " SET use_ends_at = ?, valid_until = ?, updated_at = ?, row_version = row_version + 1"
+          + " WHERE table_name = ? AND key_version = ? AND row_version = ? AND state <> '" + KeyState.DESTROYED.name()
+          + "'")) {
+        jdbc.setInstant(ps, 1, useEndsAt);
+        jdbc.setInstant(ps, 2, validUntil);
+        jdbc.setInstant(ps, 3, now);
+        ps.setString(4, table);
+        ps.setInt(5, version);
+        ps.setInt(6, expectedRowVersion);
+        if (ps.executeUpdate() != 1) {
+          c.rollback();
+          return false;
+        }
+      }
+      insertEvent(c, table, version, KeyEvent.CRYPTOPERIOD, now, null, null, detail);
+      return true;
+    });
+  }
+
   private Optional<KeyRow> queryOne(String operation, String sql, String table, @Nullable Integer version) {
     return jdbc.inTransaction(operation, TABLE, c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -445,7 +490,9 @@ public final class DataKeyTable {
         jdbc.requireInstant(rs, "created_at", TABLE),
         jdbc.getInstant(rs, "activated_at"),
         jdbc.getInstant(rs, "retired_at"),
-        jdbc.getInstant(rs, "destroyed_at"));
+        jdbc.getInstant(rs, "destroyed_at"),
+        jdbc.getInstant(rs, "use_ends_at"),
+        jdbc.getInstant(rs, "valid_until"));
     return new Read(new KeyRow(v, wrapped == null || wrapped.length == 0 ? null
         : new WrappedKey(provider, kekId, wrapped), rs.getInt("row_version")), null);
   }

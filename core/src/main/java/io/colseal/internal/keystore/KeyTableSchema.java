@@ -27,7 +27,8 @@ public final class KeyTableSchema {
    */
   public static void validate(JdbcSupport jdbc) {
     try {
-      new DataKeyTable(jdbc, null).validate();
+      // Only validates: no version is created through this instance, so no cryptoperiod is recorded.
+      new DataKeyTable(jdbc, null, java.time.Duration.ZERO, java.time.Duration.ZERO).validate();
       new ColumnRegistry(jdbc).validate();
     } catch (KeyTableException e) {
       throw new ColsealConfigException(

@@ -305,7 +305,8 @@ public final class ColsealCommand implements Callable<Integer> {
   /** {@code colseal keys}: data keys in the key table. */
   @Command(name = "keys", description = "Manage the data keys in the key table.",
       subcommands = {KeysInitCommand.class, KeysListCommand.class, KeysRotateCommand.class, KeysRewrapCommand.class,
-          KeysRetireCommand.class, KeysReactivateCommand.class, KeysDestroyCommand.class})
+          KeysRetireCommand.class, KeysReactivateCommand.class, KeysDestroyCommand.class,
+          KeysSetCryptoperiodCommand.class})
   static final class Keys implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -84,7 +84,8 @@ final class KeysListCommand extends AbstractCommand {
     for (KeyVersion v : versions) {
       Duration age = admin.age(v);
       entries.add(new KeysListReport.KeyEntry(v.version(), v.state().name(), v.algorithm().name(), v.kekProvider(),
-          v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), v.retiredAt(), v.destroyedAt(), age.toString(),
+          v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), v.retiredAt(), v.destroyedAt(), v.useEndsAt(),
+          v.validUntil(), age.toString(),
           Ages.human(age), v.encryptionsReserved(), admin.assess(v).stream().map(KeyFlag::name).toList(),
           countRows ? rows.getOrDefault(v.version(), 0L) : null,
           countRows ? values.getOrDefault(v.version(), 0L) : null));

@@ -494,11 +494,15 @@ class AuditIT {
   static void backdate(CliDatabase db, String table, int version, int days) throws Exception {
     Instant then = Instant.now().minus(days, ChronoUnit.DAYS);
     try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-        "UPDATE colseal_data_key SET created_at = ?, activated_at = ? WHERE table_name = ? AND key_version = ?")) {
+        "UPDATE colseal_data_key SET created_at = ?, activated_at = ?, use_ends_at = ?, valid_until = ?"
+            + " WHERE table_name = ? AND key_version = ?")) {
       ps.setObject(1, then.atOffset(ZoneOffset.UTC));
       ps.setObject(2, then.atOffset(ZoneOffset.UTC));
-      ps.setString(3, table);
-      ps.setInt(4, version);
+      // As if created then with the default periods (P365D, P1825D), recorded with the key.
+      ps.setObject(3, then.plus(365, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
+      ps.setObject(4, then.plus(1825, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
+      ps.setString(5, table);
+      ps.setInt(6, version);
       assertEquals(1, ps.executeUpdate());
     }
   }

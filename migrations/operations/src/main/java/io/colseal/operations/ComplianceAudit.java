@@ -274,22 +274,21 @@ public final class ComplianceAudit {
       }
       TableRowCounts tr = tableRows.get(v.table());
       KeyAuditFields f = extra.get(v.table() + "#" + v.version());
-      Instant useEnds = v.state() == KeyState.ACTIVE && v.activatedAt() != null
-          ? v.activatedAt().plus(config.originatorPeriod()) : null;
       // A destroyed version keeps the day it moved to RETIRED, if it went through RETIRED.
       KeyEventEntry retired = v.state() == KeyState.RETIRED || v.state() == KeyState.DESTROYED
           ? lastEvent(events, v, KeyEvent.RETIRE) : null;
       KeyEventEntry destroyed = v.state() == KeyState.DESTROYED ? lastEvent(events, v, KeyEvent.DESTROY) : null;
       out.add(new DekEntry(v.table(), v.version(), v.state().name(), v.algorithm().name(),
           v.algorithm().strengthBits(), v.kekProvider(),
-          v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), useEnds,
-          v.createdAt().plus(config.validityPeriod()), v.retiredAt(), v.destroyedAt(), v.encryptionsReserved(),
+          // The ends recorded with the key; never derived from this audit's settings (issue 15, defect 4).
+          v.kekId(), v.keyCheckValue(), v.createdAt(), v.activatedAt(), v.useEndsAt(), v.validUntil(), v.retiredAt(), v.destroyedAt(), v.encryptionsReserved(),
           config.usageCap(), (double) v.encryptionsReserved() / config.usageCap(),
           f == null ? null : f.encryptionsAtRetirement(), values,
           tr == null ? 0 : tr.rowsWithAnyValueOn(v.version()), tr == null ? 0 : tr.rowsWithAllValuesOn(v.version()), cols, f == null ? null : f.environment(),
           Duration.between(v.createdAt(), now).toDays(), admin.assess(v).stream().map(KeyFlag::name).toList(),
           f == null ? null : f.createdBy(), purposes, retired == null ? null : retired.at(),
-          destroyed == null ? null : destroyed.detail(), destroyed == null ? null : destroyed.actor()));
+          destroyed == null ? null : destroyed.detail(), destroyed == null ? null : destroyed.actor(),
+          v.cryptoperiodRecorded() ? DekEntry.RECORDED : DekEntry.NOT_RECORDED));
     }
     return out;
   }

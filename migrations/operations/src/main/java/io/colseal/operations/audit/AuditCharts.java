@@ -107,15 +107,17 @@ final class AuditCharts {
 
   /**
    * Chart (b): one bar per data-key version, its age in days from creation; on each bar a marker
-   * where its originator-use period ends and one where its validity ends. A version past its
-   * validity (and not destroyed) is drawn red, an ACTIVE one past its originator-use period amber,
-   * a destroyed one grey.
+   * where its originator-use period ends and one where its validity ends, as recorded with the key
+   * (no marker for an end not recorded, and the bar says so). A version past its validity (and not
+   * destroyed) is drawn red, an ACTIVE one past its originator-use period amber, a destroyed one grey.
    */
   static String keyAges(List<DekEntry> deks, Instant now, HtmlText t) {
     double max = 1;
     for (DekEntry d : deks) {
       max = Math.max(max, d.ageDays());
-      max = Math.max(max, daysFromCreation(d, d.validUntil()));
+      if (d.validUntil() != null) {
+        max = Math.max(max, daysFromCreation(d, d.validUntil()));
+      }
       if (d.useEndsAt() != null) {
         max = Math.max(max, daysFromCreation(d, d.useEndsAt()));
       }
@@ -133,7 +135,7 @@ final class AuditCharts {
     int y = legendHeight;
     for (DekEntry d : deks) {
       boolean destroyed = d.destroyedAt() != null;
-      boolean pastValidity = !destroyed && now.isAfter(d.validUntil());
+      boolean pastValidity = !destroyed && d.validUntil() != null && now.isAfter(d.validUntil());
       boolean pastUse = "ACTIVE".equals(d.state()) && d.useEndsAt() != null && now.isAfter(d.useEndsAt());
       String state = destroyed ? "destroyed" : pastValidity ? "overdue" : pastUse ? "warn" : "ok";
       String name = d.table() + " v" + d.version();
@@ -143,13 +145,19 @@ final class AuditCharts {
       double w = Math.max(1, d.ageDays() * scale);
       svg.append("<rect class=\"age\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y).append("\" width=\"")
           .append(num(w)).append("\" height=\"").append(BAR_HEIGHT).append("\"><title>").append(esc(name)).append(": ")
-          .append(count(d.ageDays())).append(' ').append(esc(t.get("days"))).append("</title></rect>");
+          .append(count(d.ageDays())).append(' ').append(esc(t.get("days")))
+          // No marker for an end the key table does not record; the tooltip says why.
+          .append(destroyed || DekEntry.RECORDED.equals(d.cryptoperiodSource()) ? ""
+              : esc(" · " + t.get("cryptoperiodNotRecorded")))
+          .append("</title></rect>");
       if (d.useEndsAt() != null) {
         marker(svg, "marker-originator", LABEL_WIDTH + daysFromCreation(d, d.useEndsAt()) * scale, y,
             t.get("originatorPeriod") + ": " + Html.time(d.useEndsAt()));
       }
-      marker(svg, "marker-validity", LABEL_WIDTH + daysFromCreation(d, d.validUntil()) * scale, y,
-          t.get("validityPeriod") + ": " + Html.time(d.validUntil()));
+      if (d.validUntil() != null) {
+        marker(svg, "marker-validity", LABEL_WIDTH + daysFromCreation(d, d.validUntil()) * scale, y,
+            t.get("validityPeriod") + ": " + Html.time(d.validUntil()));
+      }
       String note = count(d.ageDays()) + " " + t.get("days") + (pastValidity ? " · " + t.get("overdue") : pastUse ? " · "
           + t.get("pastUse") : "");
       svg.append("<text class=\"numbers").append(pastValidity ? " alert" : "").append("\" x=\"")

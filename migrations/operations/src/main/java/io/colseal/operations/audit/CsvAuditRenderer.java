@@ -36,7 +36,9 @@ public final class CsvAuditRenderer {
       "destroyedAt", "encryptionsReserved", "usageCap", "usageRatio", "encryptionsAtRetirement", "values", "rowsWithAnyValue",
       "rowsWithAllValues", "columns", "environment", "ageDays", "flags",
       // Part R (issue 15): custody
-      "createdBy", "purposes", "movedToRetiredAt", "destroyMethod", "destroyedBy");
+      "createdBy", "purposes", "movedToRetiredAt", "destroyMethod", "destroyedBy",
+      // Issue 15, defect 4: whether useEndsAt and validUntil are recorded with the key
+      "cryptoperiodSource");
   private static final List<String> COLUMN_FIELDS = List.of("table", "column", "entity", "attribute", "javaType",
       "storage", "mode", "classification", "method", "algorithm", "nonceBits", "tagBits", "aad", "rowsTotal",
       "rowsNull", "rowsByKeyVersion", "rowsNotEncrypted", "activeVersion");
@@ -123,7 +125,7 @@ public final class CsvAuditRenderer {
           s(d.rowsWithAnyValue()), s(d.rowsWithAllValues()),
           String.join(" ", d.columns()), s(d.environment()), s(d.ageDays()), String.join(" ", d.flags()),
           s(d.createdBy()), String.join(" ", d.purposes()), s(d.movedToRetiredAt()), s(d.destroyMethod()),
-          s(d.destroyedBy())));
+          s(d.destroyedBy()), d.cryptoperiodSource()));
     }
     return out.toString();
   }

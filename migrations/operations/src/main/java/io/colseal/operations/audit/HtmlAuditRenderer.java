@@ -120,7 +120,10 @@ public final class HtmlAuditRenderer {
       def(h("validityPeriod"), days(p.validityPeriod()));
       def(h("usageCap"), count(p.usageCap()));
       def(h("keyCacheTtl"), Labels.duration(p.keyCacheTtl(), lang));
-      out.append("</dl>\n</header>\n");
+      out.append("</dl>\n");
+      // Issue 15, defect 4: the periods above are for new keys; each key's own ends are in the register.
+      out.append("<p class=\"note\">").append(esc(Labels.partB("cryptoperiod.policyNote", lang))).append("</p>\n");
+      out.append("</header>\n");
     }
 
     private String days(Duration d) {
@@ -225,7 +228,7 @@ public final class HtmlAuditRenderer {
       out.append("</section>\n");
       section("key-register", s(Section.KEY_REGISTER));
       table(List.of(h("table"), h("version"), h("state"), h("algorithm"), h("kekId"), "KCV",
-          h("createdAt"), h("useEndsAt"), h("validUntil"), h("retiredAt"), h("encryptionsReserved"),
+          h("createdAt"), h("retiredAt"), h("encryptionsReserved"),
           h("values"), h("rowsWithAnyValue"), h("rowsWithAllValues"), h("environment"), h("flags")));
       for (DekEntry d : r.deks()) {
         out.append("<tr>");
@@ -238,8 +241,6 @@ public final class HtmlAuditRenderer {
             .append("</code></td>");
         out.append("<td><code>").append(esc(d.keyCheckValue())).append("</code></td>");
         dateCell(d.createdAt());
-        dateCell(d.useEndsAt());
-        dateCell(d.validUntil());
         if (d.destroyedAt() != null) {
           out.append("<td title=\"").append(esc(time(d.destroyedAt()))).append("\">")
               .append(esc(day(d.destroyedAt()) + " (DESTROYED)")).append("</td>");
@@ -260,6 +261,7 @@ public final class HtmlAuditRenderer {
         out.append("</tr>\n");
       }
       endTable();
+      cryptoperiods();
       out.append("<figure>").append(AuditCharts.keyAges(r.deks(), r.generatedAt(), t)).append("<figcaption>")
           .append(esc(t.get("chart.keyAges"))).append("</figcaption></figure>\n</section>\n");
     }
@@ -439,6 +441,18 @@ public final class HtmlAuditRenderer {
       out.append("<p class=\"note\"><strong>").append(esc(h("keyTableBackup"))).append("</strong>: ")
           .append(esc(r.keyTableBackup() == null ? Labels.noBackupStatement(lang) : r.keyTableBackup()))
           .append("</p>\n</section>\n");
+    }
+
+    /**
+     * Issue 15, defect 4: each version's cryptoperiod as recorded with the key, in a small table of its
+     * own so the register keeps to 1,400 px.
+     */
+    private void cryptoperiods() {
+      out.append("<h3>").append(esc(Labels.partB("cryptoperiod.title", lang))).append("</h3>\n");
+      rows(r.deks(), List.of(h("table"), h("version"), h("state"), h("useEndsAt"), h("validUntil"),
+          h("cryptoperiodSource")), (DekEntry d) -> List.of(d.table(), "v" + d.version(),
+          state(d.state(), Labels.keyState(d.state(), lang)), Labels.cryptoperiodEnd(d.useEndsAt(), lang),
+          Labels.cryptoperiodEnd(d.validUntil(), lang), Labels.cryptoperiodSource(d.cryptoperiodSource(), lang)));
     }
 
     private void keyEvents() {

@@ -30,7 +30,9 @@ final class HtmlText {
           "이 필드를 비운 이 보고서 정규 JSON의 SHA-256. 검증은 JSON 형식 보고서(colseal audit --format json)에서"
               + " 이 필드를 비우고 파일을 해시하여 합니다."}),
       Map.entry("maskedOnly", new String[] {"Examples are masked; no value is shown in full.",
-          "예시는 마스킹되어 있으며 값 전체는 표시하지 않습니다."}));
+          "예시는 마스킹되어 있으며 값 전체는 표시하지 않습니다."}),
+      // Issue 15, defect 4
+      Map.entry("cryptoperiodNotRecorded", new String[] {"cryptoperiod not recorded", "기간 기록 없음"}));
 
   private final int index;
 

@@ -210,7 +210,9 @@ public final class Labels {
       Map.entry("KEK_CRYPTOPERIOD_EXCEEDED", new String[] {"KEK 암호 사용 기간 초과", "KEK cryptoperiod exceeded"}),
       Map.entry("INSECURE_KMS_ENDPOINT", new String[] {"암호화되지 않은 KMS 접속", "KMS reached without TLS"}),
       // Part P (issue 15): PII discovery.
-      Map.entry("PASSWORD_NOT_HASHED", new String[] {"일방향 해시되지 않은 비밀번호", "Password not hashed one-way"}));
+      Map.entry("PASSWORD_NOT_HASHED", new String[] {"일방향 해시되지 않은 비밀번호", "Password not hashed one-way"}),
+      // Issue 15, defect 4: cryptoperiods recorded with the key.
+      Map.entry("KEY_CRYPTOPERIOD_NOT_RECORDED", new String[] {"키 사용 기간 기록 없음", "Key cryptoperiod not recorded"}));
 
   private static final Map<String, String[]> VALUES = Map.ofEntries(
       Map.entry("kind.RRN", new String[] {"주민등록번호", "resident registration number"}),
@@ -314,7 +316,19 @@ public final class Labels {
       Map.entry("equality search on encrypted columns (keyed hash)",
           new String[] {"암호화 컬럼의 동등 검색(키 해시)", "equality search on encrypted columns (keyed hash)"}),
       Map.entry("not legally required; recommended (ISMS-P 2.7.1)",
-          new String[] {"법적 의무 아님, 권고 사항 (ISMS-P 2.7.1)", "not legally required; recommended (ISMS-P 2.7.1)"}));
+          new String[] {"법적 의무 아님, 권고 사항 (ISMS-P 2.7.1)", "not legally required; recommended (ISMS-P 2.7.1)"}),
+      // Issue 15, defect 4: each data key's cryptoperiod as recorded with it, never the auditor's settings.
+      Map.entry("cryptoperiodSource", new String[] {"기간 출처", "Cryptoperiod source"}),
+      Map.entry("cryptoperiod.RECORDED", new String[] {"키에 기록됨", "recorded with the key"}),
+      Map.entry("cryptoperiod.NOT_RECORDED", new String[] {"기록 없음", "not recorded"}),
+      Map.entry("cryptoperiod.title", new String[] {"데이터 키 암호 사용 기간 (키에 기록된 값)",
+          "Data key cryptoperiods (as recorded with each key)"}),
+      Map.entry("cryptoperiod.policyNote", new String[] {
+          "위 기간은 앞으로 생성되는 키 버전에 기록되는 값입니다. 각 키 버전의 사용 종료와 유효 기한은 생성 시 키와 함께 기록되며"
+              + " colseal keys set-cryptoperiod로만 바뀝니다. 이 감사의 설정은 기존 키의 기한을 바꾸지 않습니다.",
+          "These periods are what new key versions get. Each version's use end and validity end are recorded with"
+              + " it when it is created and change only through colseal keys set-cryptoperiod; this audit's settings"
+              + " do not move them."}));
 
   private static final Pattern BLIND_INDEX_METHOD = Pattern.compile("blind index of (.+) \\(keyed hash, (.+)\\)");
 
@@ -445,6 +459,17 @@ public final class Labels {
         ? "키 테이블에 명령 이력(colseal_key_event, 마이그레이션 V0_8)이 없어 재래핑·퇴역·파기 이력을 보여줄 수 없습니다."
         : "The key table has no command history (colseal_key_event, migration V0_8): rewraps, retirements and"
             + " destructions cannot be shown.";
+  }
+
+  // Issue 15, defect 4
+  /** An end of a data key's cryptoperiod as recorded with it: the time, or "not recorded" ("기록 없음"). */
+  public static String cryptoperiodEnd(@Nullable Instant t, Lang lang) {
+    return t == null ? pick(PART_B, "cryptoperiod.NOT_RECORDED", lang) : time(t);
+  }
+
+  /** {@code DekEntry.cryptoperiodSource} ({@code RECORDED}, {@code NOT_RECORDED}) in {@code lang}. */
+  public static String cryptoperiodSource(String source, Lang lang) {
+    return pick(PART_B, "cryptoperiod." + source, lang);
   }
 
   /** Every finding code with a label. */

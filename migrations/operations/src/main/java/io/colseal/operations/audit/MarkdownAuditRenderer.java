@@ -144,6 +144,8 @@ public final class MarkdownAuditRenderer {
         row(header("validityPeriod", lang), Labels.duration(r.policy().validityPeriod(), lang)),
         row(header("usageCap", lang), Long.toString(r.policy().usageCap())),
         row(header("keyCacheTtl", lang), Labels.duration(r.policy().keyCacheTtl(), lang))));
+    // Issue 15, defect 4: the periods above are for new keys; each key's own ends are in the register.
+    out.append(Labels.partB("cryptoperiod.policyNote", lang)).append("\n\n");
     List<List<String>> counts = new ArrayList<>();
     for (Severity s : Severity.values()) {
       long n = r.findings().stream().filter(f -> f.severity() == s).count();
@@ -184,14 +186,15 @@ public final class MarkdownAuditRenderer {
     for (DekEntry d : r.deks()) {
       rows.add(row(d.table(), Integer.toString(d.version()), Labels.keyState(d.state(), lang), d.algorithm(),
           Integer.toString(d.strengthBits()), d.kekId(), d.keyCheckValue(), Labels.time(d.createdAt()),
-          Labels.time(d.activatedAt()), Labels.time(d.useEndsAt()), Labels.time(d.validUntil()),
+          Labels.time(d.activatedAt()), Labels.cryptoperiodEnd(d.useEndsAt(), lang),
+          Labels.cryptoperiodEnd(d.validUntil(), lang), Labels.cryptoperiodSource(d.cryptoperiodSource(), lang),
           Labels.time(d.retiredAt()), Labels.time(d.destroyedAt()), d.encryptionsReserved() + " / " + d.usageCap(),
           String.format(Locale.ROOT, "%.6f", d.usageRatio()), str(d.encryptionsAtRetirement()),
           Long.toString(d.values()), Long.toString(d.rowsWithAnyValue()),
           Long.toString(d.rowsWithAllValues()), str(d.environment()), Long.toString(d.ageDays()), String.join(", ", d.flags())));
     }
     table(headers("table", "version", "state", "algorithm", "strengthBits", "kekId", "keyCheckValue", "createdAt",
-        "activatedAt", "useEndsAt", "validUntil", "retiredAt", "destroyedAt", "encryptionsReserved", "usageRatio",
+        "activatedAt", "useEndsAt", "validUntil", "cryptoperiodSource", "retiredAt", "destroyedAt", "encryptionsReserved", "usageRatio",
         "encryptionsAtRetirement", "values", "rowsWithAnyValue", "rowsWithAllValues", "environment", "ageDays", "flags"), rows);
   }
 

@@ -156,8 +156,12 @@ public record AuditReport(
   /**
    * One data key version.
    *
-   * @param useEndsAt end of the originator-usage period (ACTIVE versions), else null
-   * @param validUntil creation plus the validity period
+   * @param useEndsAt end of the originator-usage period as recorded with the key when it was created
+   *     (activation plus the creating process's {@code colseal.keys.originator-period}) or by {@code
+   *     colseal keys set-cryptoperiod}; null when not recorded (created before key table V0_7). Never
+   *     computed from the auditor's settings
+   * @param validUntil end of the validity period as recorded with the key (creation plus the creating
+   *     process's {@code colseal.keys.validity-period}, or as set since); null when not recorded
    * @param usageRatio encryptionsReserved / usageCap
    * @param values values (one per registered column and row) under this version, summed over the
    *     table's registered columns; a table of N rows and 3 columns wholly under it gives 3N
@@ -174,6 +178,9 @@ public record AuditReport(
    *     V0_8); {@code retiredAt} is when it stopped encrypting
    * @param destroyMethod how it was destroyed (key event), null when not DESTROYED or not recorded
    * @param destroyedBy who destroyed it (key event actor), null when not DESTROYED or not recorded
+   * @param cryptoperiodSource {@link #RECORDED} when both ends are recorded with the key, {@link
+   *     #NOT_RECORDED} otherwise (the report then shows "not recorded" and never a date derived from
+   *     settings)
    */
   public record DekEntry(
       String table,
@@ -187,7 +194,7 @@ public record AuditReport(
       Instant createdAt,
       @Nullable Instant activatedAt,
       @Nullable Instant useEndsAt,
-      Instant validUntil,
+      @Nullable Instant validUntil,
       @Nullable Instant retiredAt,
       @Nullable Instant destroyedAt,
       long encryptionsReserved,
@@ -205,18 +212,40 @@ public record AuditReport(
       List<String> purposes,
       @Nullable Instant movedToRetiredAt,
       @Nullable String destroyMethod,
-      @Nullable String destroyedBy) {
+      @Nullable String destroyedBy,
+      String cryptoperiodSource) {
+    /** {@link #cryptoperiodSource()}: both ends are recorded with the key. */
+    public static final String RECORDED = "RECORDED";
+    /** {@link #cryptoperiodSource()}: the key table does not record them (a version older than V0_7). */
+    public static final String NOT_RECORDED = "NOT_RECORDED";
+
     public DekEntry {
       columns = List.copyOf(columns);
       flags = List.copyOf(flags);
       purposes = List.copyOf(purposes);
     }
 
+    /** An entry whose cryptoperiod is {@link #RECORDED} when both ends are given. */
+    public DekEntry(String table, int version, String state, String algorithm, int strengthBits, String kekProvider,
+        String kekId, String keyCheckValue, Instant createdAt, @Nullable Instant activatedAt,
+        @Nullable Instant useEndsAt, @Nullable Instant validUntil, @Nullable Instant retiredAt,
+        @Nullable Instant destroyedAt, long encryptionsReserved, long usageCap, double usageRatio,
+        @Nullable Long encryptionsAtRetirement, long values, long rowsWithAnyValue, long rowsWithAllValues,
+        List<String> columns, @Nullable String environment, long ageDays, List<String> flags,
+        @Nullable String createdBy, List<String> purposes, @Nullable Instant movedToRetiredAt,
+        @Nullable String destroyMethod, @Nullable String destroyedBy) {
+      this(table, version, state, algorithm, strengthBits, kekProvider, kekId, keyCheckValue, createdAt, activatedAt,
+          useEndsAt, validUntil, retiredAt, destroyedAt, encryptionsReserved, usageCap, usageRatio,
+          encryptionsAtRetirement, values, rowsWithAnyValue, rowsWithAllValues, columns, environment, ageDays, flags,
+          createdBy, purposes, movedToRetiredAt, destroyMethod, destroyedBy,
+          useEndsAt != null && validUntil != null ? RECORDED : NOT_RECORDED);
+    }
+
     /** An entry without creator, purposes and recorded retirement and destruction. */
     public DekEntry(String table, int version, String state, String algorithm, int strengthBits, String kekProvider,
         String kekId, String keyCheckValue, Instant createdAt, @Nullable Instant activatedAt,
-        @Nullable Instant useEndsAt, Instant validUntil, @Nullable Instant retiredAt, @Nullable Instant destroyedAt,
-        long encryptionsReserved, long usageCap, double usageRatio, @Nullable Long encryptionsAtRetirement,
+        @Nullable Instant useEndsAt, @Nullable Instant validUntil, @Nullable Instant retiredAt,
+        @Nullable Instant destroyedAt, long encryptionsReserved, long usageCap, double usageRatio, @Nullable Long encryptionsAtRetirement,
         long values, long rowsWithAnyValue, long rowsWithAllValues, List<String> columns,
         @Nullable String environment, long ageDays, List<String> flags) {
       this(table, version, state, algorithm, strengthBits, kekProvider, kekId, keyCheckValue, createdAt, activatedAt,

@@ -37,8 +37,11 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
    *
    * @param age time since creation, ISO-8601
    * @param ageText the same for people: {@code 3d 4h}
-   * @param flags what is due: {@code ORIGINATOR_PERIOD_EXCEEDED}, {@code VALIDITY_PERIOD_EXCEEDED},
-   *     {@code USAGE_NEAR_CAP}
+   * @param useEndsAt end of the originator-usage period as recorded with the key, null when not
+   *     recorded (a version created before key table V0_7)
+   * @param validUntil end of the validity period as recorded with the key, null when not recorded
+   * @param flags what is due, against the recorded ends: {@code ORIGINATOR_PERIOD_EXCEEDED}, {@code
+   *     VALIDITY_PERIOD_EXCEEDED}, {@code USAGE_NEAR_CAP}, {@code CRYPTOPERIOD_NOT_RECORDED}
    * @param rows rows with at least one registered column under this version (null without {@code
    *     --count-rows}); a row half re-encrypted counts under each version it names
    * @param values values (one per registered column and row) under this version, summed over the
@@ -56,6 +59,8 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
       @Nullable Instant activatedAt,
       @Nullable Instant retiredAt,
       @Nullable Instant destroyedAt,
+      @Nullable Instant useEndsAt,
+      @Nullable Instant validUntil,
       String age,
       String ageText,
       long encryptionsReserved,
@@ -73,8 +78,9 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
       return "No data keys.\n" + unreadableText(unreadable);
     }
     TextTable t = rowsCounted
-        ? new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "ROWS", "VALUES", "FLAGS")
-        : new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "RESERVED", "FLAGS");
+        ? new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "VALID UNTIL", "RESERVED", "ROWS",
+            "VALUES", "FLAGS")
+        : new TextTable("TABLE", "VERSION", "STATE", "KEK", "KCV", "CREATED", "AGE", "VALID UNTIL", "RESERVED", "FLAGS");
     StringBuilder notes = new StringBuilder();
     for (TableKeys table : tables) {
       for (KeyEntry v : table.versions()) {
@@ -82,10 +88,10 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
         String flags = v.flags().isEmpty() ? "" : String.join(",", v.flags());
         if (rowsCounted) {
           t.row(table.table(), "v" + v.version(), v.state(), kek, v.keyCheckValue(), v.createdAt(), v.ageText(),
-              v.encryptionsReserved(), v.rows(), v.values(), flags);
+              validUntil(v), v.encryptionsReserved(), v.rows(), v.values(), flags);
         } else {
           t.row(table.table(), "v" + v.version(), v.state(), kek, v.keyCheckValue(), v.createdAt(), v.ageText(),
-              v.encryptionsReserved(), flags);
+              validUntil(v), v.encryptionsReserved(), flags);
         }
       }
       if (table.versions().isEmpty()) {
@@ -99,6 +105,11 @@ public record KeysListReport(boolean rowsCounted, List<TableKeys> tables, List<U
     }
     notes.append(unreadableText(unreadable));
     return t.render() + (notes.length() == 0 ? "" : "\n" + notes);
+  }
+
+  /** The recorded validity end, "not recorded" for a version older than key table V0_7. */
+  private static Object validUntil(KeyEntry v) {
+    return v.validUntil() == null ? "not recorded" : v.validUntil();
   }
 
   static String unreadableText(List<UnreadableKeyVersion> unreadable) {

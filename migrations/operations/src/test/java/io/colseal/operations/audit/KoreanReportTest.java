@@ -63,7 +63,10 @@ class KoreanReportTest {
         dek("a", 2, "ACTIVE", "AES_256_GCM", 950, null, 0, List.of("ORIGINATOR_PERIOD_EXCEEDED", "USAGE_NEAR_CAP")),
         dek("b", 1, "RETIRED", "AES_256_GCM", 10, 10L, 4, List.of()),
         dek("b", 2, "DESTROYED", "AES_256_GCM", 10, 10L, 3, List.of()),
-        dek("b", 3, "DECRYPT_ONLY", "DES_CBC", 10, 10L, 0, List.of()));
+        dek("b", 3, "DECRYPT_ONLY", "DES_CBC", 10, 10L, 0, List.of()),
+        // Created before key table V0_7: no cryptoperiod recorded with it.
+        new DekEntry("b", 4, "DECRYPT_ONLY", "AES_256_GCM", 256, "local", "kek1", "kcv", T, T, null, null, null, null,
+            10, 1000, 0.01, 10L, 0, 0, 0, List.of("c"), null, 10, List.of("CRYPTOPERIOD_NOT_RECORDED")));
     List<KekEntry> keks = List.of(
         kek("k-disabled", KekState.DISABLED, List.of()),
         kek("k-gone", KekState.NOT_FOUND, List.of()),

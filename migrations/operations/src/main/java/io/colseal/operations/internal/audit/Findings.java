@@ -74,7 +74,7 @@ public final class Findings {
             "암호 알고리즘 목록(" + algorithms.size() + "개 항목)의 마지막 검토일은 " + a.lastReview()
                 + "이며, 연 1회 검토 기한 " + a.nextReview() + "이 지났습니다",
             List.of("PCI DSS 12.3.3")));
-    f.keys(policy, deks);
+    f.keys(deks);
     f.keks(keks);
     f.kekRegister(policy, keks, deks);
     f.columns(columns);
@@ -181,25 +181,38 @@ public final class Findings {
     }
   }
 
-  private void keys(Policy policy, List<DekEntry> deks) {
+  private void keys(List<DekEntry> deks) {
     for (DekEntry d : deks) {
       String subject = d.table() + " v" + d.version();
+      // The ends compared are the key's own, recorded with it (issue 15, defect 4), never this audit's settings.
       if (d.flags().contains("VALIDITY_PERIOD_EXCEEDED")) {
         add("KEY_VALIDITY_PERIOD_EXCEEDED", Severity.HIGH, subject, "key " + subject + " (" + d.state()
-                + ") was created " + d.ageDays() + " days ago, past the validity period "
-                + ReportFormat.duration(policy.validityPeriod(), false)
-                + "; " + d.rowsWithAnyValue() + " rows (" + d.values() + " values) are under it",
-            "키 " + subject + "(" + STATE_KO.getOrDefault(d.state(), d.state()) + ")는 " + d.ageDays()
-                + "일 전에 생성되어 유효 기간 " + ReportFormat.duration(policy.validityPeriod(), true) + "을 넘었습니다. 이 키로 암호화된 행 "
+                + ") is past the end of its validity period recorded with the key, " + ReportFormat.time(d.validUntil())
+                + " (created " + d.ageDays() + " days ago); " + d.rowsWithAnyValue() + " rows (" + d.values()
+                + " values) are under it",
+            "키 " + subject + "(" + STATE_KO.getOrDefault(d.state(), d.state()) + ")는 키에 기록된 유효 기한 "
+                + ReportFormat.time(d.validUntil()) + "이 지났습니다(" + d.ageDays() + "일 전 생성). 이 키로 암호화된 행 "
                 + d.rowsWithAnyValue() + "개(값 " + d.values() + "개)가 있습니다",
             List.of("PCI DSS 3.7.4", "PCI DSS 3.7.5", "ISMS-P 2.7.2"));
       }
       if (d.flags().contains("ORIGINATOR_PERIOD_EXCEEDED")) {
         add("KEY_ORIGINATOR_PERIOD_EXCEEDED", Severity.MEDIUM, subject, "key " + subject
-                + " is ACTIVE past the originator-usage period " + ReportFormat.duration(policy.originatorPeriod(), false)
-                + " (use ended " + ReportFormat.time(d.useEndsAt()) + "); rotate it",
-            "키 " + subject + "는 암호화 사용 기간 " + ReportFormat.duration(policy.originatorPeriod(), true)
-                + "이 지났는데도 활성(ACTIVE) 상태입니다 (사용 종료 " + ReportFormat.time(d.useEndsAt()) + "). 키를 교체하십시오",
+                + " is ACTIVE past the originator-usage period recorded with the key (use ended "
+                + ReportFormat.time(d.useEndsAt()) + "); rotate it",
+            "키 " + subject + "는 키에 기록된 암호화 사용 기간이 지났는데도 활성(ACTIVE) 상태입니다 (사용 종료 "
+                + ReportFormat.time(d.useEndsAt()) + "). 키를 교체하십시오",
+            List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2"));
+      }
+      if (d.flags().contains("CRYPTOPERIOD_NOT_RECORDED")) {
+        add("KEY_CRYPTOPERIOD_NOT_RECORDED", Severity.MEDIUM, subject, "key " + subject + " (" + d.state()
+                + ") has no cryptoperiod recorded with it (created before key table V0_7): whether it is past its"
+                + " originator-usage or validity period is unknown. Record them with colseal keys set-cryptoperiod"
+                + " --table " + d.table() + " --version " + d.version()
+                + " --originator-period P... --validity-period P...",
+            "키 " + subject + "(" + STATE_KO.getOrDefault(d.state(), d.state()) + ")에는 암호화 사용 기간과 유효 기간이 기록되어"
+                + " 있지 않습니다(키 테이블 V0_7 이전에 생성). 기간이 지났는지는 알 수 없습니다. colseal keys set-cryptoperiod"
+                + " --table " + d.table() + " --version " + d.version()
+                + " --originator-period P... --validity-period P... 로 기록하십시오",
             List.of("PCI DSS 3.7.4", "ISMS-P 2.7.2"));
       }
       if (d.flags().contains("USAGE_NEAR_CAP")) {

@@ -1,6 +1,7 @@
 package io.colseal.operations.internal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colseal.operations.report.AuditReport.AlgorithmEntry;
@@ -195,5 +196,45 @@ class FindingsTest {
     assertEquals(LegalBasis.PASSWORD.citations(), findings.get(0).references());
     assertTrue(findings.get(0).message().contains("81 of 200 sampled values are not a recognised one-way hash"));
     assertTrue(findings.get(0).messageKo().contains("표본 200개 중 81개 값이 인정되는 일방향 해시"));
+  }
+
+  /** Issue 15, defect 4: a DEK whose ends are (or are not) recorded with the key. */
+  private static DekEntry withEnds(int version, String state, @Nullable Instant useEnds, @Nullable Instant validUntil,
+      List<String> flags) {
+    return new DekEntry("t", version, state, "AES_256_GCM", 256, "local", "kek1", "kcv", T, T, useEnds, validUntil,
+        null, null, 5, 1000, 0.005, null, 4, 4, 4, List.of("c"), null, 400, flags);
+  }
+
+  @Test
+  void keyPastItsRecordedEnds_messagesNameTheRecordedEnds_notThePolicy() {
+    Instant useEnds = T.plus(Duration.ofDays(30));
+    Instant validUntil = T.plus(Duration.ofDays(90));
+    List<Finding> findings = Findings.derive(POLICY, List.of(), List.of(withEnds(1, "ACTIVE", useEnds, validUntil,
+        List.of("ORIGINATOR_PERIOD_EXCEEDED", "VALIDITY_PERIOD_EXCEEDED"))), List.of(), List.of(), List.of(), List.of(),
+        TODAY);
+    Finding validity = findings.stream().filter(f -> f.code().equals("KEY_VALIDITY_PERIOD_EXCEEDED")).findFirst()
+        .orElseThrow();
+    assertEquals("key t v1 (ACTIVE) is past the end of its validity period recorded with the key, 2026-04-01 00:00:00"
+        + " UTC (created 400 days ago); 4 rows (4 values) are under it", validity.message());
+    assertTrue(validity.messageKo().contains("키에 기록된 유효 기한 2026-04-01 00:00:00 UTC"), validity.messageKo());
+    Finding use = findings.stream().filter(f -> f.code().equals("KEY_ORIGINATOR_PERIOD_EXCEEDED")).findFirst()
+        .orElseThrow();
+    assertEquals("key t v1 is ACTIVE past the originator-usage period recorded with the key (use ended 2026-01-31"
+        + " 00:00:00 UTC); rotate it", use.message());
+    // Neither message quotes the auditor's policy (365 / 1825 days).
+    findings.forEach(f -> assertFalse(f.message().contains("365") || f.message().contains("1825"), f.message()));
+  }
+
+  @Test
+  void cryptoperiodNotRecorded_oneMediumFindingNamingVersionAndCommand() {
+    List<Finding> findings = Findings.derive(POLICY, List.of(), List.of(withEnds(3, "DECRYPT_ONLY", null, null,
+        List.of("CRYPTOPERIOD_NOT_RECORDED"))), List.of(), List.of(), List.of(), List.of(), TODAY);
+    assertEquals(List.of("KEY_CRYPTOPERIOD_NOT_RECORDED MEDIUM t v3"), codes(findings));
+    Finding f = findings.get(0);
+    assertTrue(f.message().startsWith("key t v3 (DECRYPT_ONLY) has no cryptoperiod recorded with it"), f.message());
+    assertTrue(f.message().contains("is unknown"), f.message());
+    assertTrue(f.message().contains("colseal keys set-cryptoperiod --table t --version 3"), f.message());
+    assertTrue(f.messageKo().contains("기록되어 있지 않습니다"), f.messageKo());
+    assertTrue(f.messageKo().contains("colseal keys set-cryptoperiod --table t --version 3"), f.messageKo());
   }
 }
