@@ -1,0 +1,93 @@
+package io.colseal.internal.keyring;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Encryptions this process performed under one version of one table, in periods: what {@link
+ * UsageRecorder} flushes to {@code colseal_key_usage}.
+ *
+ * <p>Design note: the hot path reads the current {@link Period}, lowers its start to the time read
+ * before the encryption if earlier, then counts on its {@link LongAdder}: no lock and no write to
+ * shared memory beyond the adder's cell. A flush replaces the current period by a fresh one and
+ * reports every open period's count not yet reported, with that period's start; since a thread
+ * lowers the start before it counts, a count the flush sees always comes with a start no later
+ * than the encryption. A thread that read the old period just before the swap still counts on it:
+ * an old period stays open for one more flush, which reports such late counts.
+ */
+final class VersionUsage {
+  final int version;
+  private volatile Period current = new Period();
+  // Guarded by the flushing recorder's lock.
+  private final List<Period> open = new ArrayList<>();
+
+  VersionUsage(int version) {
+    this.version = version;
+  }
+
+  /** Counts one encryption at {@code nowMillis} (read before the encryption). */
+  void record(long nowMillis) {
+    Period p = current;
+    p.lowerStart(nowMillis);
+    p.count.increment();
+  }
+
+  /** The open periods' unreported counts, after starting a new period if the current one has counts. */
+  List<Pending> drain() {
+    synchronized (open) {
+      Period c = current;
+      if (c.count.sum() > 0) {
+        current = new Period();
+        if (!open.contains(c)) {
+          open.add(c);
+        }
+      }
+      List<Pending> out = new ArrayList<>();
+      for (Period p : open) {
+        long delta = p.count.sum() - p.reported;
+        if (delta > 0) {
+          out.add(new Pending(p, delta, p.start.get()));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The flush of {@code pending} succeeded: they are reported; periods with nothing new are closed. */
+  void reported(List<Pending> pending) {
+    synchronized (open) {
+      for (Iterator<Period> it = open.iterator(); it.hasNext(); ) {
+        Period p = it.next();
+        long delta = 0;
+        for (Pending x : pending) {
+          if (x.period == p) {
+            delta = x.encryptions;
+          }
+        }
+        p.reported += delta;
+        if (delta == 0 && p != current) {
+          it.remove(); // swapped out at least one flush ago and nothing arrived since
+        }
+      }
+    }
+  }
+
+  /** A count to flush. */
+  record Pending(Period period, long encryptions, long startMillis) {}
+
+  static final class Period {
+    final LongAdder count = new LongAdder();
+    final AtomicLong start = new AtomicLong(Long.MAX_VALUE);
+    long reported; // guarded by the owner's lock
+
+    void lowerStart(long millis) {
+      long s = start.get();
+      while (millis < s && !start.compareAndSet(s, millis)) {
+        s = start.get();
+      }
+    }
+  }
+}
