@@ -27,10 +27,15 @@ public final class TableCounters {
   void recordEncryption(int version, long nowMillis) {
     VersionUsage u = lastVersion;
     if (u.version != version) {
-      u = versions.computeIfAbsent(version, VersionUsage::new);
+      u = usage(version);
       lastVersion = u;
     }
     u.record(nowMillis);
+  }
+
+  /** The usage counts of {@code version}, created empty on first request. */
+  VersionUsage usage(int version) {
+    return versions.computeIfAbsent(version, VersionUsage::new);
   }
 
   /** The versions this process has encrypted under. */

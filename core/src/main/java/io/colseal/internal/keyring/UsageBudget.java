@@ -92,7 +92,7 @@ final class UsageBudget {
       }
       if (keyTable.reserve(table, version, block, cap)) {
         key.addBudgetTakingOne(block);
-        recorder.reserved();
+        recorder.reserved(table, version);
         return Next.CONSUMED;
       }
       KeyRow row = keyTable.find(table, version).orElse(null);
@@ -102,7 +102,7 @@ final class UsageBudget {
       long left = cap - row.version().encryptionsReserved();
       if (left > 0 && keyTable.reserve(table, version, left, cap)) {
         key.addBudgetTakingOne(left);
-        recorder.reserved();
+        recorder.reserved(table, version);
         return Next.CONSUMED;
       }
       return left > 0 ? Next.RETRY : Next.CAP_REACHED; // another process reserved the rest meanwhile

@@ -56,8 +56,12 @@ final class UsageRecorder {
     return instanceId;
   }
 
-  /** Encryptions were just reserved: this process is a writer; flushes what it has counted. */
-  void reserved() {
+  /**
+   * Encryptions of {@code version} of {@code table} were just reserved: this process is a writer,
+   * and holds that version; flushes what it has counted, and that it holds the version.
+   */
+  void reserved(String table, int version) {
+    counters.table(table).usage(version).reserved();
     writer = true;
     flush(false);
   }
@@ -102,6 +106,7 @@ final class UsageRecorder {
         for (VersionUsage.Pending p : d.pending) {
           Instant start = Instant.ofEpochMilli(Math.min(p.startMillis(), end.toEpochMilli()));
           counts.add(new KeyUsageTable.Count(d.table, d.usage.version, start, end, p.encryptions()));
+
         }
       }
       try {

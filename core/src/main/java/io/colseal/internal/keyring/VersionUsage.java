@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encryptions this process performed under one version of one table, in periods: what {@link
@@ -21,8 +22,11 @@ import java.util.concurrent.atomic.LongAdder;
 final class VersionUsage {
   final int version;
   private volatile Period current = new Period();
-  // Guarded by the flushing recorder's lock.
+  // Periods swapped out whose counts are (or may yet be) unreported; guarded by itself.
   private final List<Period> open = new ArrayList<>();
+  // Reservations of encryptions under this version, and how many of them a flush has reported.
+  private final AtomicLong reservations = new AtomicLong();
+  private long reservationsReported; // guarded by open
 
   VersionUsage(int version) {
     this.version = version;
@@ -35,6 +39,11 @@ final class VersionUsage {
     p.count.increment();
   }
 
+  /** Encryptions under this version were just reserved: the next flush records that, even with no count. */
+  void reserved() {
+    reservations.incrementAndGet();
+  }
+
   /** The open periods' unreported counts, after starting a new period if the current one has counts. */
   List<Pending> drain() {
     synchronized (open) {
@@ -45,12 +54,17 @@ final class VersionUsage {
           open.add(c);
         }
       }
+      long r = reservations.get();
       List<Pending> out = new ArrayList<>();
       for (Period p : open) {
         long delta = p.count.sum() - p.reported;
         if (delta > 0) {
-          out.add(new Pending(p, delta, p.start.get()));
+          out.add(new Pending(p, delta, p.start.get(), r));
         }
+      }
+      if (r > reservationsReported && out.isEmpty()) {
+        // A zero count marks this process as holding encryptions of the version, before it uses them.
+        out.add(new Pending(null, 0, Long.MAX_VALUE, r));
       }
       return out;
     }
@@ -59,6 +73,9 @@ final class VersionUsage {
   /** The flush of {@code pending} succeeded: they are reported; periods with nothing new are closed. */
   void reported(List<Pending> pending) {
     synchronized (open) {
+      for (Pending x : pending) {
+        reservationsReported = Math.max(reservationsReported, x.reservations);
+      }
       for (Iterator<Period> it = open.iterator(); it.hasNext(); ) {
         Period p = it.next();
         long delta = 0;
@@ -76,7 +93,7 @@ final class VersionUsage {
   }
 
   /** A count to flush. */
-  record Pending(Period period, long encryptions, long startMillis) {}
+  record Pending(@Nullable Period period, long encryptions, long startMillis, long reservations) {}
 
   static final class Period {
     final LongAdder count = new LongAdder();

@@ -95,7 +95,8 @@ class HtmlAuditRendererTest {
             List.of(new Rotation("customers", 1, 2, created2), new Rotation("customers", 2, 3, created3)),
             List.of(new JobRun("reenc-1", 1, "REENCRYPT", "DONE", created3.plusSeconds(60), created3.plusSeconds(600), 2,
                 5_000, 4_800, 0, 0)),
-            List.of(new RetiredUse("customers", 2, "DECRYPT_ONLY", 300L, 300, true))),
+            List.of(new RetiredUse("customers", 2, "DECRYPT_ONLY", 300L, 300, true,
+                RetiredUse.RECORDED_ENCRYPTIONS, 0L, 0L, null, List.of(), null, null))),
         List.of(new AlgorithmEntry("AES-256-GCM", "column encryption", List.of("customers.rrn", "customers.card_no"), 256,
             List.of("NIST SP 800-38D"), LocalDate.parse("2026-01-15"), LocalDate.parse("2027-01-15"))),
         findings, SCOPE, attestations(deks), null, List.of(), null, "ab".repeat(32));
