@@ -94,7 +94,7 @@ final class UsageRecorder {
       List<Drained> drained = new ArrayList<>();
       for (TableCounters t : counters.tables.values()) {
         for (VersionUsage u : t.versionUsage()) {
-          List<VersionUsage.Pending> pending = u.drain();
+          List<VersionUsage.Pending> pending = u.drain(clock.millis());
           if (!pending.isEmpty()) {
             drained.add(new Drained(t.table(), u, pending));
           }
@@ -118,7 +118,7 @@ final class UsageRecorder {
         }
         return false;
       }
-      drained.forEach(d -> d.usage.reported(d.pending));
+      drained.forEach(d -> d.usage.reported(d.pending, end.toEpochMilli()));
       failing = false;
       lastFlushMillis = end.toEpochMilli();
       stopped = stop;

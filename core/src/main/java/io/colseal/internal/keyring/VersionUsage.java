@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  * reports every open period's count not yet reported, with that period's start; since a thread
  * lowers the start before it counts, a count the flush sees always comes with a start no later
  * than the encryption. A thread that read the old period just before the swap still counts on it:
- * an old period stays open for one more flush, which reports such late counts.
+ * an old period stays open, and every flush reports such late counts, until it has been swapped out
+ * for {@link #GRACE_MILLIS} with nothing new (a thread would have to stall that long between reading
+ * the period and counting for its count to be lost).
  */
 final class VersionUsage {
+  static final long GRACE_MILLIS = 10_000;
   final int version;
   private volatile Period current = new Period();
   // Periods swapped out whose counts are (or may yet be) unreported; guarded by itself.
@@ -45,11 +48,12 @@ final class VersionUsage {
   }
 
   /** The open periods' unreported counts, after starting a new period if the current one has counts. */
-  List<Pending> drain() {
+  List<Pending> drain(long nowMillis) {
     synchronized (open) {
       Period c = current;
       if (c.count.sum() > 0) {
         current = new Period();
+        c.swappedAt = nowMillis;
         if (!open.contains(c)) {
           open.add(c);
         }
@@ -70,8 +74,11 @@ final class VersionUsage {
     }
   }
 
-  /** The flush of {@code pending} succeeded: they are reported; periods with nothing new are closed. */
-  void reported(List<Pending> pending) {
+  /**
+   * The flush of {@code pending} succeeded: they are reported; periods swapped out at least {@link
+   * #GRACE_MILLIS} before {@code nowMillis} with nothing new are closed.
+   */
+  void reported(List<Pending> pending, long nowMillis) {
     synchronized (open) {
       for (Pending x : pending) {
         reservationsReported = Math.max(reservationsReported, x.reservations);
@@ -85,8 +92,8 @@ final class VersionUsage {
           }
         }
         p.reported += delta;
-        if (delta == 0 && p != current) {
-          it.remove(); // swapped out at least one flush ago and nothing arrived since
+        if (delta == 0 && nowMillis - p.swappedAt >= GRACE_MILLIS) {
+          it.remove();
         }
       }
     }
@@ -99,6 +106,7 @@ final class VersionUsage {
     final LongAdder count = new LongAdder();
     final AtomicLong start = new AtomicLong(Long.MAX_VALUE);
     long reported; // guarded by the owner's lock
+    long swappedAt; // guarded by the owner's lock
 
     void lowerStart(long millis) {
       long s = start.get();

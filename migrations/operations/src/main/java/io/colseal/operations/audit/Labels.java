@@ -471,7 +471,7 @@ public final class Labels {
       Map.entry("encryptionsAfterRetirement", new String[] {"퇴역 후 암호화 (최소)", "Encryptions after retirement (at least)"}),
       Map.entry("encryptionsPossiblyAfterRetirement", new String[] {"퇴역 후 암호화 (최대)",
           "Encryptions after retirement (at most)"}),
-      Map.entry("encryptionsAfterRetirementRange", new String[] {"퇴역 후 암호화 (최소–최대)",
+      Map.entry("encryptionsAfterRetirementRange", new String[] {"퇴역 후 암호화 (최소 – 최대)",
           "Encryptions after retirement (at least – at most)"}),
       Map.entry("lastEncryptionAt", new String[] {"마지막 암호화 (늦어도)", "Last encryption (no later than)"}),
       Map.entry("writers", new String[] {"퇴역 후 암호화를 기록한 프로세스", "Processes that recorded them"}),
