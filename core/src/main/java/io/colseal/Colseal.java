@@ -245,7 +245,20 @@ public final class Colseal implements AutoCloseable {
     return config;
   }
 
-  /** Zeroes cached keys and closes the KEK provider. */
+  /**
+   * Writes the encryptions this instance performed since its last report, per table and key
+   * version, to the key table's usage records ({@code colseal_key_usage}), the evidence the audit's
+   * use-after-retirement section reads. Happens on its own after each reservation of encryptions,
+   * on the refresh of an ACTIVE version and on {@link #close()}; call it before a planned kill.
+   *
+   * @return false if this instance has not encrypted yet, or the write failed (logged; the counts
+   *     are kept for the next report)
+   */
+  public boolean reportKeyUsage() {
+    return keys.flushUsage();
+  }
+
+  /** Reports key usage a last time (marking this instance stopped), zeroes cached keys and closes the KEK provider. */
   @Override
   public void close() {
     try {

@@ -11,12 +11,15 @@ import io.colseal.internal.keystore.ColumnRegistry;
 import io.colseal.internal.keystore.DataKeyTable;
 import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.internal.keystore.KeyRow;
+import io.colseal.internal.keystore.KeyUsageTable;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.jdbc.DatabaseVendor;
 import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.Identifiers;
 import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyEvent;
+import io.colseal.keys.KeyUsage;
+import io.colseal.keys.KeyWriter;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
@@ -123,6 +126,20 @@ public final class KeyAdmin implements AutoCloseable {
    */
   public List<KeyEvent> keyEvents() {
     return keyTable.listEvents();
+  }
+
+  /**
+   * What running and stopped processes recorded of their encryptions, per table, key version and
+   * period ({@code colseal_key_usage}, key table migration V0_9), ordered by table, version and
+   * period.
+   */
+  public List<KeyUsage> keyUsage() {
+    return new KeyUsageTable(jdbc).listUsage();
+  }
+
+  /** The processes that recorded encryptions ({@code colseal_key_writer}, V0_9), by start time. */
+  public List<KeyWriter> keyWriters() {
+    return new KeyUsageTable(jdbc).listWriters();
   }
 
   /**

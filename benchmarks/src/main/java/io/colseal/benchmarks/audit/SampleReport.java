@@ -99,8 +99,13 @@ final class SampleReport {
                     c2.plus(Duration.ofDays(2)).plusSeconds(1_820), 17, 823_000, 821_796, 2, 0),
                 new JobRun("reencrypt-customers-3", 1, "REENCRYPT", "DONE", c3.plus(Duration.ofDays(1)),
                     c3.plus(Duration.ofDays(1)).plusSeconds(2_410), 34, 1_700_000, 1_626_512, 0, 0)),
-            List.of(new RetiredUse("customers", 1, "DECRYPT_ONLY", 1_630_112L, 1_630_112, true),
-                new RetiredUse("customers", 2, "DECRYPT_ONLY", 1_702_220L, 1_702_220, true))),
+            List.of(new RetiredUse("customers", 1, "DECRYPT_ONLY", 1_630_112L, 1_630_112, null,
+                    RetiredUse.NOT_RECORDED, null, null, null, List.of(),
+                    "no process recorded encryptions under this version (used before colseal 0.9 recorded them,"
+                        + " or by a process that does not)",
+                    "이 버전으로 암호화를 기록한 프로세스가 없습니다 (colseal 0.9 이전에 사용되었거나 기록하지 않는 프로세스가 사용)"),
+                new RetiredUse("customers", 2, "DECRYPT_ONLY", 1_702_220L, 1_702_220, true,
+                    RetiredUse.RECORDED_ENCRYPTIONS, 0L, 0L, c3.minusSeconds(4), List.of(), null, null))),
         List.of(
             new AlgorithmEntry("AES-256-GCM", "column encryption (AEAD), 96-bit nonce, 128-bit tag",
                 List.of("customers.rrn", "customers.card_no", "orders.delivery_address"), 256,

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +51,11 @@ final class ActiveVersions {
   private final CoarseClock coarse;
   private final long refreshMillis;
   private final boolean autoCreate;
+  private final LongConsumer refreshed;
   private final Map<String, TableState> tables = new ConcurrentHashMap<>();
 
   ActiveVersions(DataKeyTable keyTable, KeyLoader loader, SlotCache cache, KeyRingCounters counters,
-      CoarseClock coarse, long refreshMillis, boolean autoCreate) {
+      CoarseClock coarse, long refreshMillis, boolean autoCreate, LongConsumer refreshed) {
     this.keyTable = keyTable;
     this.loader = loader;
     this.cache = cache;
@@ -61,6 +63,7 @@ final class ActiveVersions {
     this.coarse = coarse;
     this.refreshMillis = refreshMillis;
     this.autoCreate = autoCreate;
+    this.refreshed = refreshed;
   }
 
   /** The ACTIVE version of {@code table} (normalised), created on first use when auto-creation is on. */
@@ -123,7 +126,9 @@ final class ActiveVersions {
     if (!wait && t.refreshing.inFlight() && t.active != 0) {
       return t.active;
     }
-    return t.refreshing.run(() -> resolve(table, t));
+    int version = t.refreshing.run(() -> resolve(table, t));
+    refreshed.accept(coarse.millis()); // the refresh tick also flushes the usage records when due
+    return version;
   }
 
   private int resolve(String table, TableState t) {

@@ -6,6 +6,7 @@ import io.colseal.exception.KeyUnavailableException;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.keystore.DataKeyTable;
 import io.colseal.internal.keystore.KeyRow;
+import io.colseal.internal.keystore.KeyUsageTable;
 import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.Identifiers;
 import io.colseal.keys.KeyRing;
@@ -39,6 +40,8 @@ public final class DataKeys implements AutoCloseable {
   private final UsageBudget budget;
   private final KeyRingCounters counters;
   private final KeyRingOptions options;
+  private final UsageRecorder recorder;
+  private final CoarseClock coarse;
   private final KeyRing view = new View();
 
   public DataKeys(DataKeyTable keyTable, KmsProvider kms, KeyRingOptions options) {
@@ -49,9 +52,11 @@ public final class DataKeys implements AutoCloseable {
     long ttl = options.cacheTtl().toMillis();
     KeyLoader loader = new KeyLoader(keyTable, kms, clock, ttl, counters);
     this.cache = new SlotCache(loader, clock, ttl, options.maxStale().toMillis(), counters);
-    this.active = new ActiveVersions(keyTable, loader, cache, counters, new CoarseClock(clock),
-        options.refreshInterval().toMillis(), options.autoCreate());
-    this.budget = new UsageBudget(keyTable, active, cache, options.usageCap(), options.usageBlock());
+    this.coarse = new CoarseClock(clock);
+    this.recorder = new UsageRecorder(new KeyUsageTable(keyTable.jdbc()), counters, clock, options.refreshInterval());
+    this.active = new ActiveVersions(keyTable, loader, cache, counters, coarse,
+        options.refreshInterval().toMillis(), options.autoCreate(), recorder::refreshed);
+    this.budget = new UsageBudget(keyTable, active, cache, options.usageCap(), options.usageBlock(), recorder);
   }
 
   /**
@@ -65,8 +70,10 @@ public final class DataKeys implements AutoCloseable {
 
   /** The key for the next encryption of {@code table}, with one encryption taken from its budget and counted. */
   public DataKey encryptionKey(TableCounters table) {
+    long now = coarse.millis(); // read before the encryption: the recorded period starts no later
     DataKey k = sealing(budget.consume(table.table()));
     table.encryptions.increment();
+    table.recordEncryption(k.version(), now);
     return k;
   }
 
@@ -222,10 +229,33 @@ public final class DataKeys implements AutoCloseable {
     return view;
   }
 
-  /** Stops the background refreshes and destroys every cached key. */
+  /**
+   * Writes the encryptions counted since the last flush to the usage records ({@code
+   * colseal_key_usage}) now, as a reservation and the refresh tick do.
+   *
+   * @return false if this process has not encrypted yet, or the write failed (logged once; the
+   *     counts are kept for the next flush)
+   */
+  public boolean flushUsage() {
+    return recorder.flush();
+  }
+
+  /** This process's id in the usage records ({@code colseal_key_writer}). */
+  public String usageInstanceId() {
+    return recorder.instanceId();
+  }
+
+  /**
+   * Flushes the usage records one last time, marking this process stopped, then stops the
+   * background refreshes and destroys every cached key.
+   */
   @Override
   public void close() {
-    cache.close();
+    try {
+      recorder.close();
+    } finally {
+      cache.close();
+    }
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.colseal.internal.keyring;
 
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -12,9 +15,32 @@ public final class TableCounters {
   private final String table;
   final LongAdder encryptions = new LongAdder();
   final LongAdder decryptions = new LongAdder();
+  // Encryptions per key version, for the usage records; the last one used is one volatile read away.
+  private final Map<Integer, VersionUsage> versions = new ConcurrentHashMap<>();
+  private volatile VersionUsage lastVersion = new VersionUsage(0);
 
   TableCounters(String table) {
     this.table = table;
+  }
+
+  /** Counts one encryption under {@code version} at {@code nowMillis}, for the usage records. */
+  void recordEncryption(int version, long nowMillis) {
+    VersionUsage u = lastVersion;
+    if (u.version != version) {
+      u = usage(version);
+      lastVersion = u;
+    }
+    u.record(nowMillis);
+  }
+
+  /** The usage counts of {@code version}, created empty on first request. */
+  VersionUsage usage(int version) {
+    return versions.computeIfAbsent(version, VersionUsage::new);
+  }
+
+  /** The versions this process has encrypted under. */
+  Collection<VersionUsage> versionUsage() {
+    return versions.values();
   }
 
   /** The normalised table name. */

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * write per value. One thread per table reserves at a time (a lock around the key-table update
  * only); when a version has nothing left, it is rotated ({@link ActiveVersions#rotate}), outside
  * that lock, and the rotation is a conditional update of the ACTIVE row, so it happens once
- * however many processes notice.
+ * however many processes notice. A reservation is not an encryption: the encryptions actually
+ * performed are counted per version and flushed after each reservation ({@link UsageRecorder}).
  */
 final class UsageBudget {
   private static final Logger LOG = LoggerFactory.getLogger(UsageBudget.class);
@@ -32,14 +33,17 @@ final class UsageBudget {
   private final SlotCache cache;
   private final long cap;
   private final long block;
+  private final UsageRecorder recorder;
   private final Map<String, ReentrantLock> reserving = new ConcurrentHashMap<>();
 
-  UsageBudget(DataKeyTable keyTable, ActiveVersions active, SlotCache cache, long cap, long block) {
+  UsageBudget(DataKeyTable keyTable, ActiveVersions active, SlotCache cache, long cap, long block,
+      UsageRecorder recorder) {
     this.keyTable = keyTable;
     this.active = active;
     this.cache = cache;
     this.cap = cap;
     this.block = block;
+    this.recorder = recorder;
   }
 
   /** The key for the next encryption of {@code table} (normalised), with one encryption taken from its budget. */
@@ -88,6 +92,7 @@ final class UsageBudget {
       }
       if (keyTable.reserve(table, version, block, cap)) {
         key.addBudgetTakingOne(block);
+        recorder.reserved(table, version);
         return Next.CONSUMED;
       }
       KeyRow row = keyTable.find(table, version).orElse(null);
@@ -97,6 +102,7 @@ final class UsageBudget {
       long left = cap - row.version().encryptionsReserved();
       if (left > 0 && keyTable.reserve(table, version, left, cap)) {
         key.addBudgetTakingOne(left);
+        recorder.reserved(table, version);
         return Next.CONSUMED;
       }
       return left > 0 ? Next.RETRY : Next.CAP_REACHED; // another process reserved the rest meanwhile

@@ -78,8 +78,9 @@ public final class DataKeyTable {
 
   /**
    * Checks that the table exists with every column colseal reads (the cryptoperiod ends of V0_7
-   * included), and that the key command history every state change and rewrap writes to exists
-   * (V0_8): missing, the start-up says so, not the first {@code keys retire}.
+   * included), that the key command history every state change and rewrap writes to exists (V0_8),
+   * and the usage records every encrypting process flushes to (V0_9): missing, the start-up says so,
+   * not the first {@code keys retire} or the first encryption.
    */
   public void validate() {
     jdbc.inTransaction("validate the columns", TABLE, c -> {
@@ -89,6 +90,12 @@ public final class DataKeyTable {
       }
       try (PreparedStatement ps = c.prepareStatement("SELECT table_name, key_version, event, occurred_at, actor,"
           + " from_kek_id, to_kek_id, detail FROM " + EVENT_TABLE + " WHERE 1 = 0"); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+      }
+      try (PreparedStatement ps = c.prepareStatement(KeyUsageTable.VALIDATE_WRITERS); ResultSet rs = ps.executeQuery()) {
+        rs.next();
+      }
+      try (PreparedStatement ps = c.prepareStatement(KeyUsageTable.VALIDATE_USAGE); ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
     });

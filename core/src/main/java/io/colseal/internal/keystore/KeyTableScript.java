@@ -39,7 +39,8 @@ record KeyTableScript(String fileName, String version, String description) {
           named("V0_5__colseal_blind_index.sql"),
           named("V0_6__colseal_check_constraints.sql"),
           named("V0_7__colseal_key_cryptoperiod.sql"),
-          named("V0_8__colseal_key_event.sql"));
+          named("V0_8__colseal_key_event.sql"),
+          named("V0_9__colseal_key_usage.sql"));
 
   static KeyTableScript named(String fileName) {
     Matcher m = FILE_NAME.matcher(fileName);

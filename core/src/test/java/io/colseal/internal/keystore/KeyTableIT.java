@@ -123,4 +123,21 @@ class KeyTableIT {
       assertTrue(e.getMessage().contains("migrate"), e.getMessage());
     }
   }
+
+  /**
+   * A key table migrated before the usage records (V0_9) that every encrypting process flushes to:
+   * validate fails at start-up, naming the remedy, instead of the flushes failing quietly (issue 15,
+   * defect 1).
+   */
+  @EachDatabase
+  void validate_withoutKeyUsageTables_failsAtStartUp(Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      start(db, SchemaManagement.MIGRATE).close();
+      try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        st.execute("DROP TABLE colseal_key_usage");
+      }
+      ColsealConfigException e = assertThrows(ColsealConfigException.class, () -> start(db, SchemaManagement.VALIDATE));
+      assertTrue(e.getMessage().contains("migrate"), e.getMessage());
+    }
+  }
 }

@@ -67,10 +67,12 @@ class AuditUnknownAndStaleIT {
         AuditIT.insert(app, db, "customers", "email", 1, 3, i -> "canary-old-" + i + "@example.com", true, plaintexts);
       }
       cli.run("keys", "rotate", "--table", "customers").ok();
-      // As a rotation before colseal 0.4 (migration V0_4) left it: no counter recorded.
+      // As a rotation before colseal 0.4 (migration V0_4) left it: no counter recorded, and (before 0.9)
+      // no usage records either.
       try (Connection c = db.connect(); Statement st = c.createStatement()) {
         assertEquals(1, st.executeUpdate("UPDATE colseal_data_key SET encryptions_at_retirement = NULL"
             + " WHERE table_name = 'customers' AND key_version = 1"));
+        assertTrue(st.executeUpdate("DELETE FROM colseal_key_usage") >= 1);
       }
 
       String json = cli.run("audit", "--json").ok().out();
@@ -84,6 +86,7 @@ class AuditUnknownAndStaleIT {
       assertEquals(1, retired.get("version").asInt(), retired.toPrettyString());
       assertTrue(retired.get("encryptionsAtRetirement").isNull(), retired.toPrettyString());
       assertTrue(retired.get("noEncryptionSinceRetirement").isNull(), "unknown, neither true nor false: " + retired);
+      assertEquals("NOT_RECORDED", retired.get("evidenceMethod").asText(), retired.toPrettyString());
       assertValid(json);
 
       String html = cli.run("audit", "--format", "html").ok().out();
@@ -101,7 +104,7 @@ class AuditUnknownAndStaleIT {
       Path csvDir = dir.resolve("csv");
       cli.run("audit", "--format", "csv", "--output", csvDir.toString()).ok();
       List<CSVRecord> keys = AuditIT.csv(csvDir.resolve("key-register.csv"));
-      int at = keys.get(0).toList().indexOf("Encryptions at retirement");
+      int at = keys.get(0).toList().indexOf("Reserved at retirement");
       assertEquals(List.of("1|", "2|"), keys.subList(1, keys.size()).stream().map(r -> r.get(1) + "|" + r.get(at))
           .toList(), "the CSV's NULL (empty), not 0");
     }

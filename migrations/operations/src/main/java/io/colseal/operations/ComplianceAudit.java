@@ -19,6 +19,8 @@ import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.BlindIndexKeys;
 import io.colseal.keys.KeyAuditFields;
 import io.colseal.keys.KeyEvent;
+import io.colseal.keys.KeyUsage;
+import io.colseal.keys.KeyWriter;
 import io.colseal.keys.KeyFlag;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
@@ -27,6 +29,7 @@ import io.colseal.operations.audit.JsonAuditRenderer;
 import io.colseal.kms.local.LocalKmsProviderFactory;
 import io.colseal.operations.internal.audit.Attestations;
 import io.colseal.operations.internal.audit.Findings;
+import io.colseal.operations.internal.audit.RetiredUseEvidence;
 import io.colseal.operations.internal.audit.JobRuns;
 import io.colseal.operations.internal.audit.PiiScanner;
 import io.colseal.operations.internal.audit.Protocols;
@@ -161,7 +164,7 @@ public final class ComplianceAudit {
         piiScope = scan.summary();
         scope = scope(piiScope, registered, allIndexes, fullCatalog.columns());
         staleJobs = JobRuns.stale(c).stream().filter(j -> j.tables().stream().anyMatch(this::inScope)).toList();
-        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(deks), events);
+        lifecycle = new Lifecycle(rotations(versions), JobRuns.read(c, staleJobs), retiredUse(admin, deks), events);
         if (queryKms && configuredProvider() != null) {
           protocols.add(Protocols.kms(configuredProvider(), kmsEndpoint(admin)));
         }
@@ -180,6 +183,7 @@ public final class ComplianceAudit {
       List<AuditReport.Finding> findings = Findings.withStaleJobs(Findings.derive(policy, keks, deks, columns,
           suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
           admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
+      findings = Findings.withRetiredUse(findings, lifecycle.retiredUse());
       findings = Findings.withProtocols(findings, protocols, config.environment());
       List<Attestation> attestations = Attestations.derive(new Attestations.Facts(keks, deks, configuredProvider(),
           keystoreFile(), passwordSource(), config.environment(), queryKms, algorithmsReviewed));
@@ -443,17 +447,21 @@ public final class ComplianceAudit {
     return out;
   }
 
-  private static List<RetiredUse> retiredUse(List<DekEntry> deks) {
-    List<RetiredUse> out = new ArrayList<>();
-    for (DekEntry d : deks) {
-      if (d.state().equals("ACTIVE")) {
-        continue;
-      }
-      Long at = d.encryptionsAtRetirement();
-      out.add(new RetiredUse(d.table(), d.version(), d.state(), at, d.encryptionsReserved(),
-          at == null ? null : d.encryptionsReserved() == at));
+  /**
+   * Use after retirement, from the usage records; without them (migration V0_9 not applied) every
+   * retired version's claim is unknown.
+   */
+  private static List<RetiredUse> retiredUse(KeyAdmin admin, List<DekEntry> deks) {
+    List<KeyUsage> usage;
+    List<KeyWriter> writers;
+    try {
+      usage = admin.keyUsage();
+      writers = admin.keyWriters();
+    } catch (ColsealException e) {
+      usage = null;
+      writers = List.of();
     }
-    return out;
+    return RetiredUseEvidence.evaluate(deks, usage, writers);
   }
 
   private Source source(Connection c, KeyAdmin admin) throws SQLException {

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * The CSV form of the audit report (RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF
  * quoted, quotes doubled): {@link #files} gives {@code summary.csv} (what the report is: its
  * {@code contentSha256}, signature and finding counts), {@code findings.csv}, {@code
- * key-register.csv}, {@code column-inventory.csv}, {@code pii-suspects.csv} and {@code attestations.csv}. Each file starts with
+ * key-register.csv}, {@code retired-use.csv} (use of each version after it left ACTIVE), {@code column-inventory.csv}, {@code pii-suspects.csv} and {@code attestations.csv}. Each file starts with
  * a UTF-8 byte order mark, without which Excel reads UTF-8 as the system code page (Korean turns into
  * mojibake). The header row carries the labels of {@code lang}; values stay as in the JSON form
  * (states and codes untranslated, empty for null), finding messages and attestations are in {@code lang},
@@ -43,6 +43,11 @@ public final class CsvAuditRenderer {
       "storage", "mode", "classification", "method", "algorithm", "nonceBits", "tagBits", "aad", "rowsTotal",
       "rowsNull", "rowsByKeyVersion", "rowsNotEncrypted", "activeVersion");
 
+  private static final List<String> RETIRED_USE_FIELDS = List.of("table", "version", "state",
+      "encryptionsAtRetirement", "encryptionsReserved", "noEncryptionSinceRetirement", "evidenceMethod",
+      "encryptionsAfterRetirement", "encryptionsPossiblyAfterRetirement", "lastEncryptionAt", "writers",
+      "unknownReason");
+
   /** The UTF-8 byte order mark that starts each file of {@link #files}. */
   public static final String BOM = "\uFEFF";
 
@@ -60,6 +65,7 @@ public final class CsvAuditRenderer {
     files.put("summary.csv", BOM + summary(report, lang));
     files.put("findings.csv", BOM + findings(report, lang));
     files.put("key-register.csv", BOM + keyRegister(report, lang));
+    files.put("retired-use.csv", BOM + retiredUse(report, lang));
     files.put("column-inventory.csv", BOM + columnInventory(report, lang));
     files.put("pii-suspects.csv", BOM + piiSuspects(report, lang));
     files.put("attestations.csv", BOM + attestations(report, lang));
@@ -126,6 +132,23 @@ public final class CsvAuditRenderer {
           String.join(" ", d.columns()), s(d.environment()), s(d.ageDays()), String.join(" ", d.flags()),
           s(d.createdBy()), String.join(" ", d.purposes()), s(d.movedToRetiredAt()), s(d.destroyMethod()),
           s(d.destroyedBy()), d.cryptoperiodSource()));
+    }
+    return out.toString();
+  }
+
+  /**
+   * One row per version that left ACTIVE: the reservation counters, the claim (empty when unknown),
+   * how it is backed, the bounds of encryptions after retirement, the last one, the processes that
+   * recorded them, and why the claim is unknown, in {@code lang}.
+   */
+  public String retiredUse(AuditReport report, Lang lang) {
+    StringBuilder out = new StringBuilder();
+    line(out, RETIRED_USE_FIELDS.stream().map(f -> Labels.header(f, lang)).toList());
+    for (AuditReport.RetiredUse u : report.lifecycle().retiredUse()) {
+      line(out, List.of(u.table(), s(u.version()), u.state(), s(u.encryptionsAtRetirement()), s(u.encryptionsReserved()),
+          s(u.noEncryptionSinceRetirement()), u.evidenceMethod(), s(u.encryptionsAfterRetirement()),
+          s(u.encryptionsPossiblyAfterRetirement()), s(u.lastEncryptionAt()), String.join(" | ", u.writers()),
+          s(lang == Lang.KO ? u.reasonKo() : u.reason())));
     }
     return out.toString();
   }

@@ -335,11 +335,15 @@ public final class HtmlAuditRenderer {
               count(j.failures())));
       out.append("<h3>").append(esc(s(Section.RETIRED_USE))).append("</h3>\n");
       rows(r.lifecycle().retiredUse(), List.of(h("table"), h("version"), h("state"),
-          h("encryptionsAtRetirement"), h("encryptionsReserved"), h("noEncryptionSinceRetirement")),
+          h("encryptionsAtRetirement"), h("encryptionsReserved"), h("noEncryptionSinceRetirement"),
+          h("evidenceMethod"), h("encryptionsAfterRetirementRange"), h("lastEncryptionAt"), h("writers"),
+          h("unknownReason")),
           (RetiredUse u) -> List.of(u.table(), "v" + u.version(), u.state(),
               u.encryptionsAtRetirement() == null ? "—" : count(u.encryptionsAtRetirement()),
               count(u.encryptionsReserved()), u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang)
-              : u.noEncryptionSinceRetirement() ? "✓" : "✗"));
+              : u.noEncryptionSinceRetirement() ? "✓" : "✗", Labels.evidenceMethod(u.evidenceMethod(), lang),
+              afterRetirement(u), time(u.lastEncryptionAt()), u.writers().isEmpty() ? "—" : String.join(", ", u.writers()),
+              dash(lang == Lang.KO ? u.reasonKo() : u.reason())));
       out.append("</section>\n");
     }
 
@@ -474,6 +478,13 @@ public final class HtmlAuditRenderer {
           (ProtocolEntry p) -> List.of(p.channel(), p.protocol(), p.endpoint(),
               p.encrypted() == null ? "—" : p.encrypted() ? "✓" : "✗", p.method()));
       out.append("</section>\n");
+    }
+
+    /** At least and at most, as one cell: {@code 2,150 – 2,150}; a dash when not recorded. */
+    private static String afterRetirement(RetiredUse u) {
+      Long least = u.encryptionsAfterRetirement();
+      Long most = u.encryptionsPossiblyAfterRetirement();
+      return least == null || most == null ? "—" : count(least) + " – " + count(most);
     }
 
     private static String dash(@Nullable String s) {

@@ -91,9 +91,9 @@ public final class Labels {
       Map.entry("validUntil", new String[] {"유효 기한", "Valid until"}),
       Map.entry("retiredAt", new String[] {"퇴역일", "Retired"}),
       Map.entry("destroyedAt", new String[] {"파기일", "Destroyed"}),
-      Map.entry("encryptionsReserved", new String[] {"암호화 횟수(예약)", "Encryptions reserved"}),
+      Map.entry("encryptionsReserved", new String[] {"예약된 암호화 횟수", "Encryptions reserved"}),
       Map.entry("usageRatio", new String[] {"사용률", "Usage ratio"}),
-      Map.entry("encryptionsAtRetirement", new String[] {"퇴역 시 암호화 횟수", "Encryptions at retirement"}),
+      Map.entry("encryptionsAtRetirement", new String[] {"퇴역 시 예약 횟수", "Reserved at retirement"}),
       Map.entry("values", new String[] {"값 수 (컬럼 × 행)", "Values (columns × rows)"}),
       Map.entry("rowsWithAnyValue", new String[] {"이 키의 값이 있는 행", "Rows with a value under it"}),
       Map.entry("rowsWithAllValues", new String[] {"모든 값이 이 키인 행", "Rows wholly under it"}),
@@ -389,12 +389,15 @@ public final class Labels {
 
   /** The column header of a report field, by its record component name ({@code keyCheckValue}). */
   public static String header(String field, Lang lang) {
+    if (DEFECT_1.containsKey(field)) {
+      return pick(DEFECT_1, field, lang);
+    }
     return HEADERS.containsKey(field) ? pick(HEADERS, field, lang) : pick(PART_B, field, lang);
   }
 
   /** The short title of a finding code ({@code LEFTOVER_PLAINTEXT}). */
   public static String finding(String code, Lang lang) {
-    return pick(FINDINGS, code, lang);
+    return FINDINGS.containsKey(code) ? pick(FINDINGS, code, lang) : pick(DEFECT_1, code, lang);
   }
 
   public static String severity(Severity severity, Lang lang) {
@@ -474,7 +477,14 @@ public final class Labels {
 
   /** Every finding code with a label. */
   public static Set<String> findingCodes() {
-    return FINDINGS.keySet();
+    Set<String> codes = new java.util.TreeSet<>(FINDINGS.keySet());
+    DEFECT_1.keySet().stream().filter(k -> k.equals(k.toUpperCase(Locale.ROOT)) && k.contains("_")).forEach(codes::add);
+    return codes;
+  }
+
+  /** How a use-after-retirement claim is backed ({@code RECORDED_ENCRYPTIONS}, {@code NOT_RECORDED}). */
+  public static String evidenceMethod(String method, Lang lang) {
+    return pick(DEFECT_1, "evidence." + method, lang);
   }
 
   private static String pick(Map<String, String[]> labels, String key, Lang lang) {
@@ -484,4 +494,21 @@ public final class Labels {
     }
     return lang == Lang.KO ? both[0] : both[1];
   }
+
+  // Issue 15, defect 1 ("False 3.7.5 evidence"): use after retirement from the recorded encryptions.
+  private static final Map<String, String[]> DEFECT_1 = Map.ofEntries(
+      Map.entry("evidenceMethod", new String[] {"근거 방식", "Evidence"}),
+      Map.entry("encryptionsAfterRetirement", new String[] {"퇴역 후 암호화 (최소)", "Encryptions after retirement (at least)"}),
+      Map.entry("encryptionsPossiblyAfterRetirement", new String[] {"퇴역 후 암호화 (최대)",
+          "Encryptions after retirement (at most)"}),
+      Map.entry("encryptionsAfterRetirementRange", new String[] {"퇴역 후 암호화 (최소 – 최대)",
+          "Encryptions after retirement (at least – at most)"}),
+      Map.entry("lastEncryptionAt", new String[] {"마지막 암호화 (늦어도)", "Last encryption (no later than)"}),
+      Map.entry("writers", new String[] {"퇴역 후 암호화를 기록한 프로세스", "Processes that recorded them"}),
+      Map.entry("unknownReason", new String[] {"알 수 없는 이유", "Why unknown"}),
+      Map.entry("reasonKo", new String[] {"알 수 없는 이유 (한국어)", "Why unknown (Korean)"}),
+      Map.entry("evidence.RECORDED_ENCRYPTIONS", new String[] {"기록된 암호화 횟수", "recorded encryptions"}),
+      Map.entry("evidence.NOT_RECORDED", new String[] {"기록 없음", "not recorded"}),
+      Map.entry("ENCRYPTION_AFTER_RETIREMENT_POSSIBLE", new String[] {"퇴역 후 암호화 가능성",
+          "Possible encryption after retirement"}));
 }

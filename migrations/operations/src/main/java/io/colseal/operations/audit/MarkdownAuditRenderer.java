@@ -251,10 +251,15 @@ public final class MarkdownAuditRenderer {
     for (RetiredUse u : r.lifecycle().retiredUse()) {
       rows.add(row(u.table(), Integer.toString(u.version()), Labels.keyState(u.state(), lang),
           str(u.encryptionsAtRetirement()), Long.toString(u.encryptionsReserved()),
-          u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang) : bool(u.noEncryptionSinceRetirement())));
+          u.noEncryptionSinceRetirement() == null ? Labels.unknown(lang) : bool(u.noEncryptionSinceRetirement()),
+          Labels.evidenceMethod(u.evidenceMethod(), lang), str(u.encryptionsAfterRetirement()),
+          str(u.encryptionsPossiblyAfterRetirement()), str(u.lastEncryptionAt()),
+          u.writers().isEmpty() ? "-" : String.join(", ", u.writers()),
+          str(lang == Lang.KO ? u.reasonKo() : u.reason())));
     }
     table(headers("table", "version", "state", "encryptionsAtRetirement", "encryptionsReserved",
-        "noEncryptionSinceRetirement"), rows);
+        "noEncryptionSinceRetirement", "evidenceMethod", "encryptionsAfterRetirement",
+        "encryptionsPossiblyAfterRetirement", "lastEncryptionAt", "writers", "unknownReason"), rows);
   }
 
   private void algorithms(AuditReport r) {

@@ -402,12 +402,27 @@ public record AuditReport(
       long failures) {}
 
   /**
-   * Use of a version after it left ACTIVE.
+   * Use of a version after it left ACTIVE (PCI DSS 3.7.5), from what the writers recorded of the
+   * encryptions they performed ({@code colseal_key_usage}, key table migration V0_9).
    *
-   * @param encryptionsAtRetirement the counter when the version left ACTIVE; null when unknown (a
-   *     version rotated before colseal 0.4 recorded none)
-   * @param noEncryptionSinceRetirement {@code encryptionsReserved == encryptionsAtRetirement}; null
-   *     (unknown) when {@code encryptionsAtRetirement} is null: nothing can then be claimed either way
+   * @param encryptionsAtRetirement the reservation counter when the version left ACTIVE; null when
+   *     unknown (a version rotated before colseal 0.4 recorded none). Reservations, not encryptions
+   * @param encryptionsReserved encryptions reserved in blocks while the version was ACTIVE; it
+   *     cannot grow after retirement, so it proves nothing about use after it
+   * @param noEncryptionSinceRetirement true only when the records prove it (see {@code
+   *     evidenceMethod}); false when encryptions are recorded after {@code retired_at}; null
+   *     (unknown) otherwise, with {@code reason}
+   * @param evidenceMethod {@link #RECORDED_ENCRYPTIONS} or {@link #NOT_RECORDED}
+   * @param encryptionsAfterRetirement encryptions recorded in periods that began after retirement: at
+   *     least this many happened after it; null when not recorded
+   * @param encryptionsPossiblyAfterRetirement that plus those in periods that include the retirement
+   *     time: at most this many happened after it (as far as recorded); null when not recorded
+   * @param lastEncryptionAt the latest recorded encryption under the version happened no later than
+   *     this; null when not recorded
+   * @param writers the processes that recorded encryptions after or possibly after retirement
+   *     ({@code colseal@pid@host #<first 8 characters of its instance id>})
+   * @param reason why {@code noEncryptionSinceRetirement} is unknown; null when it is known
+   * @param reasonKo {@code reason} in Korean
    */
   public record RetiredUse(
       String table,
@@ -415,7 +430,23 @@ public record AuditReport(
       String state,
       @Nullable Long encryptionsAtRetirement,
       long encryptionsReserved,
-      @Nullable Boolean noEncryptionSinceRetirement) {}
+      @Nullable Boolean noEncryptionSinceRetirement,
+      String evidenceMethod,
+      @Nullable Long encryptionsAfterRetirement,
+      @Nullable Long encryptionsPossiblyAfterRetirement,
+      @Nullable Instant lastEncryptionAt,
+      List<String> writers,
+      @Nullable String reason,
+      @Nullable String reasonKo) {
+    /** The claim rests on the encryptions the writers recorded ({@code colseal_key_usage}). */
+    public static final String RECORDED_ENCRYPTIONS = "RECORDED_ENCRYPTIONS";
+    /** No writer recorded encryptions under the version: nothing can be claimed. */
+    public static final String NOT_RECORDED = "NOT_RECORDED";
+
+    public RetiredUse {
+      writers = List.copyOf(writers);
+    }
+  }
 
   /** One cryptographic algorithm in use. */
   public record AlgorithmEntry(

@@ -28,7 +28,7 @@ class CsvAuditRendererTest {
   @Test
   void files_areTheSixFiles_eachStartingWithAUtf8ByteOrderMark() {
     Map<String, String> files = renderer.files(HtmlAuditRendererTest.report("s", "E"), Lang.KO);
-    assertEquals(List.of("summary.csv", "findings.csv", "key-register.csv", "column-inventory.csv", "pii-suspects.csv",
+    assertEquals(List.of("summary.csv", "findings.csv", "key-register.csv", "retired-use.csv", "column-inventory.csv", "pii-suspects.csv",
         "attestations.csv"), List.copyOf(files.keySet()));
     for (Map.Entry<String, String> file : files.entrySet()) {
       byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);

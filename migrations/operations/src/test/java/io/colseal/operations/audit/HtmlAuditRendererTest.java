@@ -95,7 +95,21 @@ class HtmlAuditRendererTest {
             List.of(new Rotation("customers", 1, 2, created2), new Rotation("customers", 2, 3, created3)),
             List.of(new JobRun("reenc-1", 1, "REENCRYPT", "DONE", created3.plusSeconds(60), created3.plusSeconds(600), 2,
                 5_000, 4_800, 0, 0)),
-            List.of(new RetiredUse("customers", 2, "DECRYPT_ONLY", 300L, 300, true))),
+            List.of(new RetiredUse("customers", 1, "DECRYPT_ONLY", 200L, 200, false,
+                    RetiredUse.RECORDED_ENCRYPTIONS, 2_150L, 2_190L, created2.plusSeconds(120),
+                    List.of("colseal@48213@app-server-prod-03.internal #0f1e2d3c",
+                        "colseal@51877@app-server-prod-04.internal #9a8b7c6d"), null, null),
+                new RetiredUse("customers", 2, "DECRYPT_ONLY", 300L, 300, true,
+                    RetiredUse.RECORDED_ENCRYPTIONS, 0L, 0L, null, List.of(), null, null),
+                new RetiredUse("orders", 1, "DECRYPT_ONLY", 300L, 300, null,
+                    RetiredUse.RECORDED_ENCRYPTIONS, 0L, 0L, created2, List.of(),
+                    "colseal@48213@app-server-prod-03.internal #0f1e2d3c used this version and has not reported since"
+                        + " 2026-01-01 00:00:00 UTC, not after the retirement plus its refresh interval"
+                        + " (2026-01-01 00:01:00 UTC), and did not stop cleanly: it may have encrypted since without"
+                        + " recording it yet, or was killed before its last flush",
+                    "colseal@48213@app-server-prod-03.internal #0f1e2d3c가 이 버전을 사용했고 2026-01-01 00:00:00 UTC 이후"
+                        + " 보고하지 않았습니다. 퇴역 시각에 갱신 주기를 더한 시각(2026-01-01 00:01:00 UTC)보다 늦게 보고하지도,"
+                        + " 정상 종료하지도 않았으므로 그 뒤의 암호화가 아직 기록되지 않았거나 마지막 기록 전에 강제 종료되었을 수 있습니다"))),
         List.of(new AlgorithmEntry("AES-256-GCM", "column encryption", List.of("customers.rrn", "customers.card_no"), 256,
             List.of("NIST SP 800-38D"), LocalDate.parse("2026-01-15"), LocalDate.parse("2027-01-15"))),
         findings, SCOPE, attestations(deks), null, List.of(), null, "ab".repeat(32));

@@ -17,6 +17,7 @@ import io.colseal.operations.report.AuditReport.Finding;
 import io.colseal.operations.report.AuditReport.KekEntry;
 import io.colseal.operations.report.AuditReport.KekState;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
+import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Policy;
 import io.colseal.operations.report.AuditReport.ProtocolEntry;
 import java.time.Duration;
@@ -103,6 +104,14 @@ class KoreanReportTest {
         List.of(new JobRuns.StaleJob("job-1", 2, "REENCRYPT", List.of("b"), 4, 1, T)));
     findings = Findings.withProtocols(findings, List.of(new ProtocolEntry("KMS", "HTTP", "http://kms.internal:4566",
         false, "the scheme of the KMS endpoint")), "prod");
+    // Issue 15, defect 1: encryptions recorded after retirement, and only around it.
+    findings = Findings.withRetiredUse(findings, List.of(
+        new RetiredUse("a", 1, "DECRYPT_ONLY", 10L, 20, false, RetiredUse.RECORDED_ENCRYPTIONS, 2_150L, 2_190L, T,
+            List.of("colseal@4711@app-3 #0f1e2d3c"), null, null),
+        new RetiredUse("b", 3, "DECRYPT_ONLY", 10L, 10, null, RetiredUse.RECORDED_ENCRYPTIONS, 0L, 7L, T,
+            List.of("colseal@4711@app-3 #0f1e2d3c"), "7 encryptions were recorded in periods that include the"
+                + " retirement time 2026-01-01 00:00:00 UTC: they may have happened before or after it",
+            "암호화 7회가 퇴역 시각 2026-01-01 00:00:00 UTC을 포함하는 기간에 기록되어 퇴역 전인지 후인지 알 수 없습니다")));
     AuditReport base = HtmlAuditRendererTest.report("x", "E");
     return new AuditReport(base.formatVersion(), GENERATED, base.colsealVersion(), base.source(), POLICY, keks, deks,
         columns, suspects, base.lifecycle(), algorithms, findings, HtmlAuditRendererTest.SCOPE,

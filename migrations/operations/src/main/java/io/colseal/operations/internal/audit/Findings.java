@@ -9,6 +9,7 @@ import io.colseal.operations.report.AuditReport.KekState;
 import io.colseal.operations.report.AuditReport.PiiSuspect;
 import io.colseal.operations.report.AuditReport.Policy;
 import io.colseal.operations.report.AuditReport.ProtocolEntry;
+import io.colseal.operations.report.AuditReport.RetiredUse;
 import io.colseal.operations.report.AuditReport.Severity;
 import io.colseal.keys.UnreadableKeyVersion;
 import java.time.LocalDate;
@@ -109,6 +110,44 @@ public final class Findings {
               + ReportFormat.time(j.lastProgress()) + " 이후 진행이 없습니다. 파티션 " + j.partitions() + "개 중 " + j.done()
               + "개 완료. 재개 명령: " + resumeCommand(j),
           List.of("PCI DSS 3.7.5")));
+    }
+    out.sort(ORDER);
+    return List.copyOf(out);
+  }
+
+  /**
+   * {@code findings} with those of the use-after-retirement evidence: {@code ENCRYPTION_AFTER_RETIREMENT}
+   * (HIGH) where the records prove encryptions after retirement, {@code
+   * ENCRYPTION_AFTER_RETIREMENT_POSSIBLE} (MEDIUM) where they were recorded only in periods that
+   * include the retirement time. An unknown claim without such records raises nothing: it is shown
+   * as unknown, with its reason, in the lifecycle section.
+   */
+  public static List<Finding> withRetiredUse(List<Finding> findings, List<RetiredUse> retired) {
+    List<Finding> out = new ArrayList<>(findings);
+    for (RetiredUse u : retired) {
+      String subject = u.table() + " v" + u.version();
+      Long after = u.encryptionsAfterRetirement();
+      Long possibly = u.encryptionsPossiblyAfterRetirement();
+      if (after == null || possibly == null) {
+        continue;
+      }
+      String writers = String.join(", ", u.writers());
+      String last = ReportFormat.time(u.lastEncryptionAt());
+      if (Boolean.FALSE.equals(u.noEncryptionSinceRetirement())) {
+        out.add(new Finding("ENCRYPTION_AFTER_RETIREMENT", Severity.HIGH, subject, "key " + subject
+                + " encrypted at least " + after + " and at most " + possibly + " values after it left ACTIVE (the"
+                + " last no later than " + last + "), recorded by " + writers + "; re-encrypt the table and make"
+                + " sure its writers follow rotations (colseal.keys.refresh-interval)",
+            "키 " + subject + "는 활성(ACTIVE) 상태를 벗어난 뒤 값을 최소 " + after + "개, 최대 " + possibly + "개 암호화했습니다 (마지막"
+                + " 암호화는 늦어도 " + last + "). 기록한 프로세스: " + writers + ". 테이블을 재암호화하고 쓰기 프로세스가 키 교체를"
+                + " 따르는지(colseal.keys.refresh-interval) 확인하십시오",
+            List.of("PCI DSS 3.7.5")));
+      } else if (u.noEncryptionSinceRetirement() == null && possibly > 0) {
+        out.add(new Finding("ENCRYPTION_AFTER_RETIREMENT_POSSIBLE", Severity.MEDIUM, subject, "key " + subject
+                + " may have encrypted up to " + possibly + " values after it left ACTIVE: " + u.reason(),
+            "키 " + subject + "는 활성(ACTIVE) 상태를 벗어난 뒤 값을 최대 " + possibly + "개 암호화했을 수 있습니다: " + u.reasonKo(),
+            List.of("PCI DSS 3.7.5")));
+      }
     }
     out.sort(ORDER);
     return List.copyOf(out);
@@ -232,14 +271,6 @@ public final class Findings {
             + " values) are under DESTROYED key " + subject + " and can never be decrypted",
             "파기(DESTROYED)된 키 " + subject + "로 암호화된 행 " + d.rowsWithAnyValue() + "개(값 " + d.values()
                 + "개)는 다시는 복호화할 수 없습니다", List.of());
-      }
-      Long atRetirement = d.encryptionsAtRetirement();
-      if (!d.state().equals("ACTIVE") && atRetirement != null && d.encryptionsReserved() > atRetirement) {
-        add("ENCRYPTION_AFTER_RETIREMENT", Severity.HIGH, subject, "key " + subject + " had " + atRetirement
-                + " encryptions reserved when it left ACTIVE and has " + d.encryptionsReserved() + " now",
-            "키 " + subject + "는 활성(ACTIVE) 상태를 벗어날 때 암호화 예약 수가 " + atRetirement + "회였으나 지금은 "
-                + d.encryptionsReserved() + "회입니다",
-            List.of("PCI DSS 3.7.5"));
       }
       if (!APPROVED_ALGORITHMS.contains(d.algorithm()) || d.strengthBits() < 128) {
         add("WEAK_ALGORITHM", Severity.HIGH, subject, "key " + subject + " uses " + d.algorithm()

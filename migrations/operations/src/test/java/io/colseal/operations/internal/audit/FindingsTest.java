@@ -84,7 +84,6 @@ class FindingsTest {
         List.of(algorithm("AES-256-GCM", TODAY.minusMonths(13)), algorithm("HMAC-SHA-256", REVIEWED_RECENTLY)), TODAY);
     assertEquals(List.of(
         "ENCRYPTED_TABLE_WITHOUT_KEY HIGH b",
-        "ENCRYPTION_AFTER_RETIREMENT HIGH a v1",
         "KEK_DISABLED HIGH k-disabled",
         "KEK_NOT_FOUND HIGH k-gone",
         "KEK_PENDING_DELETION HIGH k-pending",
