@@ -114,20 +114,46 @@ class ConcurrentBootstrapIT {
     return m;
   }
 
+  private static java.util.List<String> colsealTables(Connection c) throws java.sql.SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (java.sql.ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_NAME");
+        if (name.toLowerCase(java.util.Locale.ROOT).startsWith("colseal_")) {
+          out.add(name);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String quoted(TestDatabase db, String name) {
+    String q = db.kind() == Kind.MARIADB ? "`" : "\"";
+    return q + name + q;
+  }
+
   /** Creates the application tables with Hibernate, then removes every trace of colseal. */
   private static void createAppTablesOnly(TestDatabase db) throws Exception {
     try (SessionFactory sf = TestSessionFactories.build(db, new InMemoryKms(), Customer.class, Address.class)) {
       sf.getSchemaManager().validateMappedObjects();
     }
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
-      st.execute("DROP TABLE colseal_key_event");
-      st.execute("DROP TABLE colseal_data_key");
-      st.execute("DROP TABLE colseal_column");
-      st.execute("DROP TABLE colseal_job_partition");
-      st.execute("DROP TABLE colseal_job");
-      // Flyway creates its history table with a quoted lower-case name.
-      String q = db.kind() == Kind.MARIADB ? "`" : "\"";
-      st.execute("DROP TABLE " + q + "colseal_schema_history" + q);
+      // Every table of colseal's, whatever migrations add: listed from the catalog, dropped until none
+      // is left (a child table before its parent).
+      java.util.List<String> left = colsealTables(c);
+      for (int round = 0; !left.isEmpty() && round < 5; round++) {
+        for (String t : left) {
+          try {
+            st.execute("DROP TABLE " + quoted(db, t));
+          } catch (java.sql.SQLException referenced) {
+            // A table another one still references: dropped in the next round.
+          }
+        }
+        left = colsealTables(c);
+      }
+      if (!left.isEmpty()) {
+        throw new IllegalStateException("colseal tables left after dropping them: " + left);
+      }
     }
   }
 }
