@@ -55,6 +55,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final EncryptionMode mode;
   final Algorithm algorithm;
   final ColumnSealer sealer;
+  /** Finds a decryption key and counts the decryption; one object, not a capture per value. */
+  private final ColumnSealer.KeyLookup decryptionKeys;
 
   ColumnCipher(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
       EncryptionMode mode) {
@@ -70,6 +72,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     }
     this.counters = keys.table(this.table);
     this.sealer = new ColumnSealer(this.table, this.column);
+    this.decryptionKeys = v -> keys.decryptionKey(counters, v);
   }
 
   /** Normalised table name bound into every value. */
@@ -254,7 +257,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private byte[] openOrThrow(S stored) {
     byte[] plaintext;
     try {
-      plaintext = open(stored, v -> keys.decryptionKey(counters, v));
+      plaintext = open(stored, decryptionKeys);
     } catch (MalformedEnvelopeException e) {
       if (e.keyVersion() > 0 && e.bodyProblem() != null) {
         throw DecryptionException.malformedBody(table, column, e.keyVersion(), e.bodyProblem());
