@@ -47,6 +47,7 @@ final class FieldCiphers {
       case FLOOR_AAD -> new JceFloor(value, io.colseal.internal.format.EnvelopeFormat.columnBinding("customers", "email"));
       case "colseal-binary" -> Colseals.binary(value);
       case "colseal-text" -> Colseals.text(value);
+      case "colseal-text-string" -> Colseals.textString(text);
       case "tink" -> new Tink(value);
       case "jasypt-pbe" -> jasyptPbe(text);
       case "jasypt-aes256" -> jasyptAes(text);
@@ -123,15 +124,19 @@ final class FieldCiphers {
     }
   }
 
-  /** colseal's envelope through the public {@link ColumnCipher}, keys from a local KEK. */
+  /**
+   * colseal's envelope through the public {@link ColumnCipher}, keys from a local KEK: a {@code
+   * byte[]} attribute stored as binary or as text, or ({@code colseal-text-string}) a {@code String}
+   * attribute of ASCII characters stored as text, which adds the UTF-8 decoding a String column pays.
+   */
   static final class Colseals implements FieldCipher {
     private final Colseal colseal;
-    private final ColumnCipher<byte[], Object> cipher;
-    private final byte[] value;
+    private final ColumnCipher<Object, Object> cipher;
+    private final Object value;
     private final Path dir;
 
     @SuppressWarnings("unchecked")
-    private Colseals(byte[] value, boolean text) throws Exception {
+    private Colseals(Object value, boolean text) throws Exception {
       this.value = value;
       dir = Files.createTempDirectory("colseal-bench");
       JdbcDataSource ds = new JdbcDataSource();
@@ -139,9 +144,10 @@ final class FieldCiphers {
       LocalKeystoreKms kms =
           LocalKeystoreKms.open(dir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true);
       colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).keyCacheTtl(java.time.Duration.ofHours(1)).build());
-      cipher = (ColumnCipher<byte[], Object>) (ColumnCipher<byte[], ?>) (text
-          ? colseal.textColumn("customers", "email", byte[].class)
-          : colseal.binaryColumn("customers", "email", byte[].class));
+      Class<Object> type = (Class<Object>) value.getClass();
+      cipher = (ColumnCipher<Object, Object>) (ColumnCipher<Object, ?>) (text
+          ? colseal.textColumn("customers", "email", type)
+          : colseal.binaryColumn("customers", "email", type));
       cipher.decrypt(cipher.encrypt(value)); // creates and caches the table key
     }
 
@@ -150,6 +156,10 @@ final class FieldCiphers {
     }
 
     static Colseals text(byte[] value) throws Exception {
+      return new Colseals(value, true);
+    }
+
+    static Colseals textString(String value) throws Exception {
       return new Colseals(value, true);
     }
 

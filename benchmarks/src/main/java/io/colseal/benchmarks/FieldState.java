@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /** One implementation and value size, with a ciphertext ready for the decrypt benchmark. */
 @State(Scope.Thread)
 public class FieldState {
-  @Param({"jce-floor", "jce-floor-aad", "colseal-binary", "colseal-text", "tink", "jasypt-pbe", "jasypt-aes256", "aws-esdk"})
+  @Param({"jce-floor", "jce-floor-aad", "colseal-binary", "colseal-text", "colseal-text-string", "tink", "jasypt-pbe", "jasypt-aes256", "aws-esdk"})
   public String impl;
 
   @Param({"16", "64", "1024", "16384"})

@@ -16,7 +16,7 @@ import org.openjdk.jmh.results.RunResult;
 /** Turns the suite's JMH results into the Markdown tables of {@code docs/performance.md}. */
 final class Report {
   static final List<String> IMPLS =
-      List.of("jce-floor", "jce-floor-aad", "colseal-binary", "colseal-text", "tink", "jasypt-pbe", "jasypt-aes256", "aws-esdk");
+      List.of("jce-floor", "jce-floor-aad", "colseal-binary", "colseal-text", "colseal-text-string", "tink", "jasypt-pbe", "jasypt-aes256", "aws-esdk");
   static final List<String> SIZES = List.of("16", "64", "1024", "16384");
 
   private Report() {}
@@ -37,6 +37,10 @@ final class Report {
             .append(" | ").append(ratio(s / floor)).append(" | ").append(ratio(s / floorAad)).append(" |\n");
       }
       md.append('\n');
+    }
+    if (!r.pairedFields().isBlank()) {
+      md.append("#### Per field, paired (ratios to the group's floor from the same round; 95% CI)\n");
+      md.append(r.pairedFields().replace("#### Paired per field: ", "##### ")).append('\n');
     }
     for (String bench : List.of("roundTrip", "encrypt", "decrypt")) {
       md.append("#### Per field: ").append(bench).append(" (ns per value, × jce-floor)\n\n");
