@@ -14,6 +14,10 @@
 #                                     included) against the plain GROUP BY it needs (a few minutes on 2 cores);
 #                                     updates its section of docs/performance.md
 #   benchmarks/run.sh --audit --rows 100000       the same with harness options; prints, writes nothing
+#   benchmarks/run.sh --fields        only the paired per-field harness (encrypt/decrypt against the JCE floors,
+#                                     searchable forms, the per-column-subkey candidate; about 3 minutes);
+#                                     updates its section of docs/performance.md
+#   benchmarks/run.sh --fields --forks 1          the same with harness options; prints, writes nothing
 #
 # The harnesses print their options with --help, e.g.
 #   java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.reencrypt.ReencryptHarness --help
@@ -40,8 +44,20 @@ if [[ "${1:-}" == "--audit" ]]; then
   fi
   exec "${harness[@]}" "$@"
 fi
+fields=(java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.PairedFieldHarness)
+if [[ "${1:-}" == "--fields" ]]; then
+  shift
+  if [[ $# -eq 0 ]]; then
+    exec "${fields[@]}" --docs docs/performance.md
+  fi
+  exec "${fields[@]}" "$@"
+fi
 args=("$@")
 if [[ " $* " != *" --smoke "* ]]; then
   args+=(--docs docs/performance.md)
 fi
-exec java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.Suite "${args[@]}"
+java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.Suite "${args[@]}"
+if [[ " $* " == *" --smoke "* ]]; then
+  exec "${fields[@]}" --forks 1 --rounds 4 --warmup 1 --block-ms 1 --sizes 64
+fi
+exec "${fields[@]}" --docs docs/performance.md

@@ -38,10 +38,6 @@ final class Report {
       }
       md.append('\n');
     }
-    if (!r.pairedFields().isBlank()) {
-      md.append("#### Per field, paired (ratios to the group's floor from the same round; 95% CI)\n");
-      md.append(r.pairedFields().replace("#### Paired per field: ", "##### ")).append('\n');
-    }
     for (String bench : List.of("roundTrip", "encrypt", "decrypt")) {
       md.append("#### Per field: ").append(bench).append(" (ns per value, × jce-floor)\n\n");
       md.append("| implementation |");

@@ -38,8 +38,7 @@ public final class Suite {
       Collection<RunResult> precise,
       Collection<RunResult> keyCache,
       Collection<RunResult> hibernate,
-      String kms,
-      String pairedFields) {}
+      String kms) {}
 
   public static void main(String[] args) throws Exception {
     boolean smoke = false;
@@ -82,19 +81,7 @@ public final class Suite {
         base(smoke, 1, 1, smoke ? 200 : 3000, smoke ? 1 : 3, smoke ? 200 : 3000)
             .include("io.colseal.benchmarks.hibernate.Hibernate(Insert|Select)Benchmark"));
     String kmsTable = kms ? KmsHarnessHook.run(smoke) : "";
-    String paired = runPairedFields(smoke);
-    return new Results(smoke, grid, precise, keyCache, orm, kmsTable, paired);
-  }
-
-  /** The paired per-field harness: 2 forks (1 short one in a smoke run). */
-  private static String runPairedFields(boolean smoke) {
-    try {
-      return PairedFieldHarness.run(smoke
-          ? java.util.Map.of("forks", "1", "rounds", "4", "warmup", "1", "block-ms", "1", "sizes", "64")
-          : java.util.Map.of());
-    } catch (Exception e) {
-      throw new IllegalStateException("the paired field harness failed", e);
-    }
+    return new Results(smoke, grid, precise, keyCache, orm, kmsTable);
   }
 
   private static ChainedOptionsBuilder base(
