@@ -1,0 +1,94 @@
+package io.colseal.benchmarks.hibernate;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * Paired insert through Hibernate on PostgreSQL: each invocation inserts 100 rows in one
+ * transaction per variant (the same ids and values in each variant's table), in an order rotating
+ * across invocations, each timed into its own accumulator ({@link PairedTimer}). Variants: {@code
+ * plain} ({@link PlainPerson}), {@code colseal-text} ({@link EncryptedPerson}), {@code
+ * colseal-binary} ({@link BinaryPerson}), each with JDBC batching (50, ordered inserts: the
+ * SessionFactory's setting) and without (the session's batch size set to 1). Tables are emptied
+ * before each iteration.
+ *
+ * <p>Run as {@link HibernatePairedSelectBenchmark}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(2)
+@State(Scope.Benchmark)
+public class HibernatePairedInsertBenchmark {
+  static final String NAME = "insert";
+  static final int ROWS = 100;
+  static final List<String> VARIANTS = List.of("plain/batch-50", "colseal-text/batch-50", "colseal-binary/batch-50",
+      "plain/unbatched", "colseal-text/unbatched", "colseal-binary/unbatched");
+  private static final List<Supplier<Person>> TYPES = List.of(PlainPerson::new, EncryptedPerson::new, BinaryPerson::new);
+
+  private HibernateFixture fixture;
+  private final PairedTimer timer = new PairedTimer(NAME, VARIANTS);
+  private long nextId;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    fixture = new HibernateFixture(50, PlainPerson.class, EncryptedPerson.class, BinaryPerson.class);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    fixture.close();
+  }
+
+  @Setup(Level.Iteration)
+  public void startIteration(IterationParams params) throws Exception {
+    fixture.truncate("bench_plain_person", "bench_encrypted_person", "bench_binary_person");
+    timer.startIteration(params);
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() {
+    timer.endIteration();
+  }
+
+  @Benchmark
+  public void insert() {
+    long base = nextId;
+    nextId += 2 * ROWS;
+    for (int k = 0; k < timer.size(); k++) {
+      int v = timer.at(k);
+      Supplier<Person> type = TYPES.get(v % 3);
+      boolean batched = v < 3;
+      // Batched and unbatched share a table: the unbatched variants take the next 100 ids.
+      long first = base + (batched ? 0 : ROWS);
+      long t0 = System.nanoTime();
+      fixture.sessionFactory.inTransaction(s -> {
+        if (!batched) {
+          s.setJdbcBatchSize(1);
+        }
+        for (int i = 1; i <= ROWS; i++) {
+          Person p = type.get();
+          Person.sample(p, first + i);
+          s.persist(p);
+        }
+      });
+      timer.add(v, System.nanoTime() - t0, ROWS);
+    }
+    timer.next();
+  }
+}
