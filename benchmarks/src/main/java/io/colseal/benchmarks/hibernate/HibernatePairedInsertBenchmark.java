@@ -3,6 +3,7 @@ package io.colseal.benchmarks.hibernate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +23,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * transaction per variant (the same ids and values in each variant's table), in an order rotating
  * across invocations, each timed into its own accumulator ({@link PairedTimer}). Variants: {@code
  * plain} ({@link PlainPerson}), {@code colseal-text} ({@link EncryptedPerson}), {@code
- * colseal-binary} ({@link BinaryPerson}), each with JDBC batching (50, ordered inserts: the
+ * colseal-binary} ({@link BinaryPerson}), {@code colseal-text-own-loader} and {@code no-cipher} (colseal-text in a
+ * class loader of its own, with the real AES-GCM and with a copy instead: see {@link
+ * IsolatedColseal}), each with JDBC batching (50, ordered inserts: the
  * SessionFactory's setting) and without (the session's batch size set to 1). Tables are emptied
  * before each iteration.
  *
@@ -38,26 +41,38 @@ public class HibernatePairedInsertBenchmark {
   static final String NAME = "insert";
   static final int ROWS = 100;
   static final List<String> VARIANTS = List.of("plain/batch-50", "colseal-text/batch-50", "colseal-binary/batch-50",
-      "plain/unbatched", "colseal-text/unbatched", "colseal-binary/unbatched");
+      "colseal-text-own-loader/batch-50", "no-cipher/batch-50", "plain/unbatched", "colseal-text/unbatched",
+      "colseal-binary/unbatched", "colseal-text-own-loader/unbatched", "no-cipher/unbatched");
   private static final List<Supplier<Person>> TYPES = List.of(PlainPerson::new, EncryptedPerson::new, BinaryPerson::new);
 
   private HibernateFixture fixture;
+  private IsolatedColseal ownLoader;
+  private IsolatedColseal noCipher;
   private final PairedTimer timer = new PairedTimer(NAME, VARIANTS);
   private long nextId;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     fixture = new HibernateFixture(50, PlainPerson.class, EncryptedPerson.class, BinaryPerson.class);
+    ownLoader = new IsolatedColseal(false, 0);
+    noCipher = new IsolatedColseal(true, 0);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    fixture.close();
+    try {
+      noCipher.close();
+      ownLoader.close();
+    } finally {
+      fixture.close();
+    }
   }
 
   @Setup(Level.Iteration)
   public void startIteration(IterationParams params) throws Exception {
     fixture.truncate("bench_plain_person", "bench_encrypted_person", "bench_binary_person");
+    ownLoader.truncate();
+    noCipher.truncate();
     timer.startIteration(params);
   }
 
@@ -72,23 +87,32 @@ public class HibernatePairedInsertBenchmark {
     nextId += 2 * ROWS;
     for (int k = 0; k < timer.size(); k++) {
       int v = timer.at(k);
-      Supplier<Person> type = TYPES.get(v % 3);
-      boolean batched = v < 3;
+      int kind = v % 5;
+      boolean batched = v < 5;
       // Batched and unbatched share a table: the unbatched variants take the next 100 ids.
       long first = base + (batched ? 0 : ROWS);
       long t0 = System.nanoTime();
-      fixture.sessionFactory.inTransaction(s -> {
-        if (!batched) {
-          s.setJdbcBatchSize(1);
-        }
-        for (int i = 1; i <= ROWS; i++) {
-          Person p = type.get();
-          Person.sample(p, first + i);
-          s.persist(p);
-        }
-      });
+      switch (kind) {
+        case 0, 1, 2 -> insert(fixture.sessionFactory, TYPES.get(kind), batched, first);
+        case 3 -> ownLoader.insert(batched, first);
+        default -> noCipher.insert(batched, first);
+      }
       timer.add(v, System.nanoTime() - t0, ROWS);
     }
     timer.next();
+  }
+
+  /** 100 rows from {@code first} in one transaction; unbatched sets the session's JDBC batch size to 1. */
+  static void insert(SessionFactory sf, Supplier<? extends Person> type, boolean batched, long first) {
+    sf.inTransaction(s -> {
+      if (!batched) {
+        s.setJdbcBatchSize(1);
+      }
+      for (int i = 1; i <= ROWS; i++) {
+        Person p = type.get();
+        Person.sample(p, first + i);
+        s.persist(p);
+      }
+    });
   }
 }

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -72,6 +73,10 @@ public class HibernatePairedSelectBenchmark {
   private static final List<Class<? extends Person>> MAPPED =
       List.of(PlainPerson.class, EnvelopePerson.class, EncryptedPerson.class, BinaryPerson.class);
 
+  /** Rows per table; the suite's smoke run uses fewer. */
+  @Param("10000")
+  public int tableRows;
+
   private HibernateFixture fixture;
   private IsolatedColseal ownLoader;
   private IsolatedColseal noCipher;
@@ -81,15 +86,15 @@ public class HibernatePairedSelectBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     fixture = new HibernateFixture(50, MAPPED.toArray(Class<?>[]::new));
-    fixture.populate(PlainPerson::new, Selects.TABLE_ROWS);
-    fixture.populate(EncryptedPerson::new, Selects.TABLE_ROWS);
-    fixture.populate(BinaryPerson::new, Selects.TABLE_ROWS);
+    fixture.populate(PlainPerson::new, tableRows);
+    fixture.populate(EncryptedPerson::new, tableRows);
+    fixture.populate(BinaryPerson::new, tableRows);
     fixture.execInSchema("INSERT INTO bench_envelope_person (id, name, email, phone, rrn, birthDate)"
         + " SELECT id, name, email, phone, rrn, birthDate FROM bench_encrypted_person");
     fixture.execInSchema("ANALYZE");
-    ownLoader = new IsolatedColseal(false);
-    noCipher = new IsolatedColseal(true);
-    gcm = new Gcm();
+    ownLoader = new IsolatedColseal(false, tableRows);
+    noCipher = new IsolatedColseal(true, tableRows);
+    gcm = new Gcm(tableRows);
   }
 
   @TearDown(Level.Trial)
@@ -114,7 +119,7 @@ public class HibernatePairedSelectBenchmark {
 
   @Benchmark
   public void select(Blackhole bh) {
-    long from = ThreadLocalRandom.current().nextLong(Selects.TABLE_ROWS - Selects.ROWS) + 1;
+    long from = ThreadLocalRandom.current().nextLong(tableRows - Selects.ROWS) + 1;
     for (int k = 0; k < timer.size(); k++) {
       int v = timer.at(k);
       long t0 = System.nanoTime();
@@ -141,9 +146,10 @@ public class HibernatePairedSelectBenchmark {
     private final Cipher cipher;
     private final byte[][] aad = new byte[COLUMNS.length][];
     /** [row id][column] = nonce || ciphertext || tag. */
-    private final byte[][][] sealed = new byte[Selects.TABLE_ROWS + 1][COLUMNS.length][];
+    private final byte[][][] sealed;
 
-    Gcm() throws GeneralSecurityException {
+    Gcm(int rows) throws GeneralSecurityException {
+      sealed = new byte[rows + 1][COLUMNS.length][];
       SecureRandom random = new SecureRandom();
       byte[] k = new byte[32];
       random.nextBytes(k);
@@ -154,7 +160,7 @@ public class HibernatePairedSelectBenchmark {
         aad[c] = new byte[EnvelopeFormat.HEADER_LENGTH + binding.length];
         System.arraycopy(binding, 0, aad[c], EnvelopeFormat.HEADER_LENGTH, binding.length);
       }
-      for (int id = 1; id <= Selects.TABLE_ROWS; id++) {
+      for (int id = 1; id <= rows; id++) {
         List<byte[]> values = plaintexts(id);
         for (int c = 0; c < COLUMNS.length; c++) {
           byte[] nonce = new byte[12];

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongToIntFunction;
+import java.util.function.ObjLongConsumer;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -57,10 +58,12 @@ final class IsolatedColseal implements LongToIntFunction, AutoCloseable {
 
   private final URLClassLoader loader;
   private final LongToIntFunction select;
+  private final ObjLongConsumer<Boolean> insert;
+  private final Object side;
   private final AutoCloseable closer;
   private final Path compiled;
 
-  IsolatedColseal(boolean copyCipher) throws Exception {
+  IsolatedColseal(boolean copyCipher, int rows) throws Exception {
     List<URL> urls = new ArrayList<>();
     compiled = copyCipher ? compileCopyCipher() : null;
     if (compiled != null) {
@@ -77,9 +80,12 @@ final class IsolatedColseal implements LongToIntFunction, AutoCloseable {
     if (copyCipher != aesGcm.equals(compiled == null ? null : compiled.toUri().toURL())) {
       throw new IllegalStateException("AesGcm came from " + aesGcm + " in the " + loader.getName() + " loader");
     }
-    Object side = withLoader(() -> Class.forName(IsolatedSelect.class.getName(), true, loader)
-        .getConstructor().newInstance());
+    side = withLoader(() -> Class.forName(IsolatedSelect.class.getName(), true, loader)
+        .getConstructor(int.class).newInstance(rows));
     select = (LongToIntFunction) side;
+    @SuppressWarnings("unchecked")
+    ObjLongConsumer<Boolean> in = (ObjLongConsumer<Boolean>) side;
+    insert = in;
     closer = (AutoCloseable) side;
   }
 
@@ -93,6 +99,26 @@ final class IsolatedColseal implements LongToIntFunction, AutoCloseable {
     } finally {
       t.setContextClassLoader(previous);
     }
+  }
+
+  /** Inserts 100 rows from {@code firstId} in one transaction, batched or not. */
+  void insert(boolean batched, long firstId) {
+    Thread t = Thread.currentThread();
+    ClassLoader previous = t.getContextClassLoader();
+    t.setContextClassLoader(loader);
+    try {
+      insert.accept(batched, firstId);
+    } finally {
+      t.setContextClassLoader(previous);
+    }
+  }
+
+  /** Empties the isolated table. */
+  void truncate() throws Exception {
+    withLoader(() -> {
+      ((Runnable) side).run();
+      return null;
+    });
   }
 
   @Override

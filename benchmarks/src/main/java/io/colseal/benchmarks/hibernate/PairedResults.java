@@ -28,6 +28,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public final class PairedResults {
   static final String CEILING = "ceiling";
+  /** The system property naming the file {@link PairedTimer} appends to. */
+  public static final String OUT = "bench.paired.out";
 
   private PairedResults() {}
 
@@ -45,7 +47,7 @@ public final class PairedResults {
   }
 
   /** One variant's results. */
-  public record Row(String variant, Estimate nsPerRow, Estimate vsPlain, Estimate vsCeiling) {}
+  public record Row(String variant, Estimate nsPerRow, Estimate vsPlain, Estimate vsCeiling, Estimate minusPlain) {}
 
   static List<Sample> read(Path file) throws IOException {
     List<Sample> out = new ArrayList<>();
@@ -89,7 +91,8 @@ public final class PairedResults {
       rows.add(new Row(v,
           estimate(its.values(), m -> m.getOrDefault(v, Double.NaN)),
           estimate(its.values(), m -> m.getOrDefault(base, Double.NaN) / m.getOrDefault(v, Double.NaN)),
-          estimate(its.values(), m -> m.getOrDefault(CEILING, Double.NaN) / m.getOrDefault(v, Double.NaN))));
+          estimate(its.values(), m -> m.getOrDefault(CEILING, Double.NaN) / m.getOrDefault(v, Double.NaN)),
+          estimate(its.values(), m -> m.getOrDefault(v, Double.NaN) - m.getOrDefault(base, Double.NaN))));
     }
     return rows;
   }
@@ -164,10 +167,12 @@ public final class PairedResults {
       Map<String, Double> drift = drift(samples, HibernatePairedSelectBenchmark.NAME);
       md.append("Select, 100 rows by id range, every attribute read; ceiling = plain-envelope-text + 4 JDK AES-GCM")
           .append(" decryptions per row (jdk-gcm-4):\n\n");
-      md.append("| variant | ns per row | plain ÷ variant | ceiling ÷ variant | drift |\n|---|---:|---:|---:|---:|\n");
+      md.append("| variant | ns per row | − plain, ns per row | plain ÷ variant | ceiling ÷ variant | drift |\n")
+          .append("|---|---:|---:|---:|---:|---:|\n");
       for (Row r : select) {
         boolean db = !r.variant().equals("jdk-gcm-4");
         md.append("| ").append(r.variant()).append(" | ").append(r.nsPerRow().format("%,.0f")).append(" | ")
+            .append(db ? r.minusPlain().format("%,.0f") : "—").append(" | ")
             .append(db ? r.vsPlain().format("%.3f") : "—").append(" | ")
             .append(db && !r.variant().startsWith("plain") || r.variant().equals(CEILING) ? r.vsCeiling().format("%.3f") : "—")
             .append(" | ").append(drift.containsKey(r.variant()) ? String.format(Locale.ROOT, "%+.1f %%", drift.get(r.variant())) : "—")
@@ -179,9 +184,10 @@ public final class PairedResults {
     if (!insert.isEmpty()) {
       Map<String, Double> drift = drift(samples, HibernatePairedInsertBenchmark.NAME);
       md.append("Insert, 100 rows per transaction (plain ÷ variant against plain with the same batching):\n\n");
-      md.append("| variant | ns per row | plain ÷ variant | drift |\n|---|---:|---:|---:|\n");
+      md.append("| variant | ns per row | − plain, ns per row | plain ÷ variant | drift |\n|---|---:|---:|---:|---:|\n");
       for (Row r : insert) {
         md.append("| ").append(r.variant()).append(" | ").append(r.nsPerRow().format("%,.0f")).append(" | ")
+            .append(r.minusPlain().format("%,.0f")).append(" | ")
             .append(r.vsPlain().format("%.3f")).append(" | ")
             .append(drift.containsKey(r.variant()) ? String.format(Locale.ROOT, "%+.1f %%", drift.get(r.variant())) : "—")
             .append(" |\n");

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.IterationType;
  * file.
  */
 final class PairedTimer {
-  static final String OUT = "bench.paired.out";
+  static final String OUT = PairedResults.OUT;
 
   private final String benchmark;
   private final List<String> variants;

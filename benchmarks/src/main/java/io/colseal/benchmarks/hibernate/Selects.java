@@ -6,7 +6,6 @@ import org.hibernate.SessionFactory;
 /** The query every select variant runs: 100 consecutive rows by id, every attribute read. */
 final class Selects {
   static final int ROWS = 100;
-  static final int TABLE_ROWS = 10_000;
 
   private Selects() {}
 
