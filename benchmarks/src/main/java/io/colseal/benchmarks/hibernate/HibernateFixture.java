@@ -38,6 +38,11 @@ final class HibernateFixture implements AutoCloseable {
 
   /** A fresh schema mapping the given entities. */
   HibernateFixture(int batchSize, Class<?>... entities) throws Exception {
+    this(batchSize, Map.of(), entities);
+  }
+
+  /** A fresh schema mapping the given entities, with extra Hibernate or colseal settings. */
+  HibernateFixture(int batchSize, Map<String, Object> settings, Class<?>... entities) throws Exception {
     url = env("COLSEAL_BENCH_POSTGRES_URL", env("COLSEAL_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
     user = env("COLSEAL_BENCH_POSTGRES_USER", env("COLSEAL_TEST_POSTGRES_USER", "postgres"));
     if (url.startsWith("jdbc:postgresql:")) {
@@ -60,6 +65,7 @@ final class HibernateFixture implements AutoCloseable {
     s.put(AvailableSettings.ORDER_INSERTS, "true");
     s.put("colseal.kms.provider",
         LocalKeystoreKms.open(keystoreDir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true));
+    s.putAll(settings);
     var registry = new StandardServiceRegistryBuilder().applySettings(s).build();
     MetadataSources sources = new MetadataSources(registry);
     for (Class<?> entity : entities) {

@@ -28,6 +28,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 public final class PairedResults {
   static final String CEILING = "ceiling";
+  /** Derived per iteration: colseal-text-own-loader − no-cipher, the AES-GCM share of colseal's path. */
+  static final String CIPHER = "aes-gcm share (own-loader − no-cipher)";
   /** The system property naming the file {@link PairedTimer} appends to. */
   public static final String OUT = "bench.paired.out";
 
@@ -85,6 +87,17 @@ public final class PairedResults {
     List<String> variants = new ArrayList<>();
     its.values().forEach(m -> m.keySet().stream().filter(v -> !variants.contains(v)).forEach(variants::add));
     String plain = variants.stream().filter(v -> v.startsWith("plain") && !v.startsWith("plain-")).findFirst().orElse("plain");
+    for (Map<String, Double> m : its.values()) {
+      for (String v : List.copyOf(m.keySet())) {
+        if (v.startsWith("no-cipher")) {
+          Double own = m.get("colseal-text-own-loader" + v.substring("no-cipher".length()));
+          if (own != null) {
+            m.put(CIPHER + v.substring("no-cipher".length()), own - m.get(v));
+          }
+        }
+      }
+    }
+    its.values().forEach(m -> m.keySet().stream().filter(v -> !variants.contains(v)).forEach(variants::add));
     List<Row> rows = new ArrayList<>();
     for (String v : variants) {
       String base = v.contains("/") ? "plain" + v.substring(v.indexOf('/')) : plain;
@@ -118,27 +131,33 @@ public final class PairedResults {
 
   /**
    * Flatness: per variant, how much the second half of each fork's measurement iterations differs
-   * from the first half (mean over forks, percent of the first half's mean).
+   * from the first half (mean over forks, percent of the first half's mean), for the ns per row
+   * ({@code ratio} false; moves with the machine's load) or for plain ÷ variant ({@code ratio} true).
    */
-  static Map<String, Double> drift(List<Sample> samples, String benchmark) {
-    Map<String, List<Double>> perVariant = new LinkedHashMap<>();
-    Map<String, Map<String, List<Double>>> byForkVariant = new LinkedHashMap<>();
-    for (Sample s : samples) {
-      if (s.benchmark().equals(benchmark) && s.phase().equals("measure")) {
-        byForkVariant.computeIfAbsent(s.variant(), k -> new TreeMap<>())
-            .computeIfAbsent(s.fork(), k -> new ArrayList<>()).add(s.nsPerRow());
-      }
-    }
-    byForkVariant.forEach((variant, forks) -> forks.values().forEach(xs -> {
-      int h = xs.size() / 2;
-      if (h > 0) {
-        double a = xs.subList(0, h).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        double b = xs.subList(xs.size() - h, xs.size()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        perVariant.computeIfAbsent(variant, k -> new ArrayList<>()).add(100 * (b - a) / a);
-      }
-    }));
+  static Map<String, Double> drift(List<Sample> samples, String benchmark, boolean ratio) {
+    Map<String, Map<String, Double>> its = iterations(samples, benchmark, "measure");
+    Map<String, Map<String, List<Double>>> byVariantFork = new LinkedHashMap<>();
+    its.forEach((key, m) -> {
+      String fork = key.substring(0, key.indexOf('/'));
+      m.forEach((v, ns) -> {
+        String base = v.contains("/") ? "plain" + v.substring(v.indexOf('/')) : "plain";
+        double x = ratio ? m.getOrDefault(base, Double.NaN) / ns : ns;
+        byVariantFork.computeIfAbsent(v, k -> new TreeMap<>()).computeIfAbsent(fork, k -> new ArrayList<>()).add(x);
+      });
+    });
     Map<String, Double> out = new LinkedHashMap<>();
-    perVariant.forEach((v, xs) -> out.put(v, xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+    byVariantFork.forEach((variant, forks) -> {
+      List<Double> drifts = new ArrayList<>();
+      forks.values().forEach(xs -> {
+        int h = xs.size() / 2;
+        if (h > 0) {
+          double a = xs.subList(0, h).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+          double b = xs.subList(xs.size() - h, xs.size()).stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+          drifts.add(100 * (b - a) / a);
+        }
+      });
+      out.put(variant, drifts.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+    });
     return out;
   }
 
@@ -157,45 +176,57 @@ public final class PairedResults {
     List<Sample> samples = read(file);
     StringBuilder md = new StringBuilder();
     md.append("#### Through Hibernate on PostgreSQL: paired\n\n");
-    long forks = samples.stream().map(Sample::fork).distinct().count();
+    long forks = samples.stream().filter(x -> x.benchmark().equals(HibernatePairedSelectBenchmark.NAME))
+        .map(Sample::fork).distinct().count();
     md.append("Every variant timed in the same invocation over the same rows, order rotating; ratios taken per")
         .append(" iteration, then averaged; ± is the 95 % Student-t interval over forks × iterations (")
-        .append(forks).append(" fork(s) in all). Load average during measurement: ").append(loadRange(samples))
+        .append(forks).append(" fork(s) per benchmark). Load average during measurement: ").append(loadRange(samples))
         .append(".\n\n");
     List<Row> select = summarize(samples, HibernatePairedSelectBenchmark.NAME);
     if (!select.isEmpty()) {
-      Map<String, Double> drift = drift(samples, HibernatePairedSelectBenchmark.NAME);
+      Map<String, Double> drift = drift(samples, HibernatePairedSelectBenchmark.NAME, false);
+      Map<String, Double> ratioDrift = drift(samples, HibernatePairedSelectBenchmark.NAME, true);
       md.append("Select, 100 rows by id range, every attribute read; ceiling = plain-envelope-text + 4 JDK AES-GCM")
           .append(" decryptions per row (jdk-gcm-4):\n\n");
-      md.append("| variant | ns per row | − plain, ns per row | plain ÷ variant | ceiling ÷ variant | drift |\n")
-          .append("|---|---:|---:|---:|---:|---:|\n");
+      md.append("| variant | ns per row | − plain, ns per row | plain ÷ variant | ceiling ÷ variant | drift ns | drift ratio |\n")
+          .append("|---|---:|---:|---:|---:|---:|---:|\n");
       for (Row r : select) {
-        boolean db = !r.variant().equals("jdk-gcm-4");
+        boolean db = !r.variant().equals("jdk-gcm-4") && !r.variant().startsWith(CIPHER) && !r.variant().equals("plain");
+        boolean colseal = db && !r.variant().startsWith("plain") && !r.variant().equals(CEILING);
         md.append("| ").append(r.variant()).append(" | ").append(r.nsPerRow().format("%,.0f")).append(" | ")
             .append(db ? r.minusPlain().format("%,.0f") : "—").append(" | ")
             .append(db ? r.vsPlain().format("%.3f") : "—").append(" | ")
-            .append(db && !r.variant().startsWith("plain") || r.variant().equals(CEILING) ? r.vsCeiling().format("%.3f") : "—")
-            .append(" | ").append(drift.containsKey(r.variant()) ? String.format(Locale.ROOT, "%+.1f %%", drift.get(r.variant())) : "—")
-            .append(" |\n");
+            .append(colseal ? r.vsCeiling().format("%.3f") : "—")
+            .append(" | ").append(pct(drift.get(r.variant()))).append(" | ")
+            .append(db ? pct(ratioDrift.get(r.variant())) : "—").append(" |\n");
       }
       md.append('\n');
     }
     List<Row> insert = summarize(samples, HibernatePairedInsertBenchmark.NAME);
     if (!insert.isEmpty()) {
-      Map<String, Double> drift = drift(samples, HibernatePairedInsertBenchmark.NAME);
-      md.append("Insert, 100 rows per transaction (plain ÷ variant against plain with the same batching):\n\n");
-      md.append("| variant | ns per row | − plain, ns per row | plain ÷ variant | drift |\n|---|---:|---:|---:|---:|\n");
+      Map<String, Double> drift = drift(samples, HibernatePairedInsertBenchmark.NAME, false);
+      Map<String, Double> ratioDrift = drift(samples, HibernatePairedInsertBenchmark.NAME, true);
+      md.append("Insert, 100 rows per transaction (against plain with the same batching):\n\n");
+      md.append("| variant | ns per row | − plain, ns per row | plain ÷ variant | drift ns | drift ratio |\n")
+          .append("|---|---:|---:|---:|---:|---:|\n");
       for (Row r : insert) {
+        boolean derived = r.variant().startsWith(CIPHER);
+        boolean plain = r.variant().startsWith("plain/");
         md.append("| ").append(r.variant()).append(" | ").append(r.nsPerRow().format("%,.0f")).append(" | ")
-            .append(r.minusPlain().format("%,.0f")).append(" | ")
-            .append(r.vsPlain().format("%.3f")).append(" | ")
-            .append(drift.containsKey(r.variant()) ? String.format(Locale.ROOT, "%+.1f %%", drift.get(r.variant())) : "—")
-            .append(" |\n");
+            .append(derived || plain ? "—" : r.minusPlain().format("%,.0f")).append(" | ")
+            .append(derived || plain ? "—" : r.vsPlain().format("%.3f")).append(" | ")
+            .append(pct(drift.get(r.variant()))).append(" | ")
+            .append(derived || plain ? "—" : pct(ratioDrift.get(r.variant()))).append(" |\n");
       }
       md.append('\n');
     }
-    md.append("drift: second half of each fork's measurement iterations against the first half (mean over forks).\n");
+    md.append("drift: second half of each fork's measurement iterations against the first half (mean over forks), of the")
+        .append(" ns per row (which follows the machine's load) and of plain ÷ variant.\n");
     return md.toString();
+  }
+
+  private static String pct(Double v) {
+    return v == null || v.isNaN() ? "—" : String.format(Locale.ROOT, "%+.1f %%", v);
   }
 
   /** Every iteration, warm-up included, one line per fork and iteration. */
