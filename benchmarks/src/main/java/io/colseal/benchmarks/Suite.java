@@ -87,7 +87,7 @@ public final class Suite {
       throw new RunnerException(e);
     }
     System.setProperty(io.colseal.benchmarks.hibernate.PairedResults.OUT, paired.toString()); // forks 0 (smoke)
-    ChainedOptionsBuilder ormOptions = base(smoke, 2, 15, smoke ? 200 : 2000, smoke ? 1 : 10, smoke ? 200 : 2000)
+    ChainedOptionsBuilder ormOptions = base(smoke, 3, smoke ? 1 : 15, smoke ? 200 : 2000, smoke ? 1 : 10, smoke ? 200 : 2000)
         .include("io.colseal.benchmarks.hibernate.HibernatePaired(Insert|Select)Benchmark")
         .jvmArgsAppend("-D" + io.colseal.benchmarks.hibernate.PairedResults.OUT + "=" + paired);
     if (smoke) {

@@ -34,9 +34,9 @@ import org.openjdk.jmh.infra.IterationParams;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 8, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(2)
+@Fork(3)
 @State(Scope.Benchmark)
 public class HibernatePairedInsertBenchmark {
   static final String NAME = "insert";
