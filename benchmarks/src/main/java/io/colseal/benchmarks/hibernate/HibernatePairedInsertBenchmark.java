@@ -26,7 +26,8 @@ import org.openjdk.jmh.infra.IterationParams;
  * colseal-binary} ({@link BinaryPerson}), {@code colseal-text-own-loader} and {@code no-cipher} (colseal-text in a
  * class loader of its own, with the real AES-GCM and with a copy instead: see {@link
  * IsolatedColseal}) and {@code colseal-text-block-1M} (colseal-text reserving its usage budget a million
- * encryptions at a time instead of 10,000), each with JDBC batching (50, ordered inserts: the
+ * encryptions at a time instead of 10,000) and {@code plain-envelope-text} ({@link EnvelopePerson}: plain strings as long
+ * as the text envelopes), each with JDBC batching (50, ordered inserts: the
  * SessionFactory's setting) and without (the session's batch size set to 1). Tables are emptied
  * before each iteration.
  *
@@ -42,10 +43,11 @@ public class HibernatePairedInsertBenchmark {
   static final String NAME = "insert";
   static final int ROWS = 100;
   static final List<String> VARIANTS = List.of("plain/batch-50", "colseal-text/batch-50", "colseal-binary/batch-50",
-      "colseal-text-own-loader/batch-50", "no-cipher/batch-50", "colseal-text-block-1M/batch-50", "plain/unbatched",
-      "colseal-text/unbatched", "colseal-binary/unbatched", "colseal-text-own-loader/unbatched", "no-cipher/unbatched",
-      "colseal-text-block-1M/unbatched");
-  private static final int KINDS = 6;
+      "colseal-text-own-loader/batch-50", "no-cipher/batch-50", "colseal-text-block-1M/batch-50",
+      "plain-envelope-text/batch-50", "plain/unbatched", "colseal-text/unbatched", "colseal-binary/unbatched",
+      "colseal-text-own-loader/unbatched", "no-cipher/unbatched", "colseal-text-block-1M/unbatched",
+      "plain-envelope-text/unbatched");
+  private static final int KINDS = 7;
   private static final List<Supplier<Person>> TYPES = List.of(PlainPerson::new, EncryptedPerson::new, BinaryPerson::new);
 
   private HibernateFixture fixture;
@@ -57,7 +59,8 @@ public class HibernatePairedInsertBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    fixture = new HibernateFixture(50, PlainPerson.class, EncryptedPerson.class, BinaryPerson.class);
+    fixture = new HibernateFixture(50, PlainPerson.class, EncryptedPerson.class, BinaryPerson.class,
+        EnvelopePerson.class);
     // colseal reserves encryptions in the key table in blocks (colseal.keys.usage-block, 10,000 by default):
     // one key-table update every 2,500 rows of four encrypted values. This one reserves a million at a time.
     bigBlock = new HibernateFixture(50, java.util.Map.of("colseal.keys.usage-block", "1000000"), EncryptedPerson.class);
@@ -78,7 +81,7 @@ public class HibernatePairedInsertBenchmark {
 
   @Setup(Level.Iteration)
   public void startIteration(IterationParams params) throws Exception {
-    fixture.truncate("bench_plain_person", "bench_encrypted_person", "bench_binary_person");
+    fixture.truncate("bench_plain_person", "bench_encrypted_person", "bench_binary_person", "bench_envelope_person");
     bigBlock.truncate("bench_encrypted_person");
     ownLoader.truncate();
     noCipher.truncate();
@@ -105,7 +108,8 @@ public class HibernatePairedInsertBenchmark {
         case 0, 1, 2 -> insert(fixture.sessionFactory, TYPES.get(kind), batched, first);
         case 3 -> ownLoader.insert(batched, first);
         case 4 -> noCipher.insert(batched, first);
-        default -> insert(bigBlock.sessionFactory, EncryptedPerson::new, batched, first);
+        case 5 -> insert(bigBlock.sessionFactory, EncryptedPerson::new, batched, first);
+        default -> insert(fixture.sessionFactory, EnvelopePerson::new, batched, first);
       }
       timer.add(v, System.nanoTime() - t0, ROWS);
     }

@@ -15,12 +15,30 @@ import java.util.logging.Logger;
  * {@code warm} transactions so the driver's prepareThreshold has been passed. With {@code -v} it
  * prints the first transaction's messages.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.hibernate.InsertTrace [-v]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.hibernate.InsertTrace [-v]}; with
+ * {@code --loop N plain|colseal-text|colseal-binary} it only inserts N batched transactions, for a profiler.
  */
 public final class InsertTrace {
   private InsertTrace() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("--loop")) {
+      // For a profiler (JFR): N transactions of 100 rows of one entity, batched, timed.
+      int n = Integer.parseInt(args[1]);
+      Supplier<Person> type = switch (args[2]) {
+        case "plain" -> PlainPerson::new;
+        case "colseal-text" -> EncryptedPerson::new;
+        default -> BinaryPerson::new;
+      };
+      try (HibernateFixture f = new HibernateFixture(50, PlainPerson.class, EncryptedPerson.class, BinaryPerson.class)) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          insert(f, type);
+        }
+        System.out.printf("%s: %d transactions, %.0f ns per row%n", args[2], n, (System.nanoTime() - t0) / (n * 100.0));
+      }
+      return;
+    }
     boolean verbose = args.length > 0 && args[0].equals("-v");
     try (HibernateFixture f = new HibernateFixture(50, PlainPerson.class, EncryptedPerson.class, BinaryPerson.class)) {
       trace(f, "plain", PlainPerson::new, verbose);
