@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmark suite and writes its tables into {@code docs/performance.md}.
  *
  * <pre>
- * benchmarks/run.sh            # the full suite, about twelve minutes on 2 cores; updates the docs
+ * benchmarks/run.sh            # the full suite, about eighteen minutes on 2 cores (eight: paired Hibernate); updates the docs
  * benchmarks/run.sh --smoke    # seconds: every benchmark once, nothing written
  * </pre>
  *
