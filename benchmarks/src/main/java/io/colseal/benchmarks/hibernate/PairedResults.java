@@ -176,8 +176,8 @@ public final class PairedResults {
     List<Sample> samples = read(file);
     StringBuilder md = new StringBuilder();
     md.append("#### Through Hibernate on PostgreSQL: paired\n\n");
-    long forks = samples.stream().filter(x -> x.benchmark().equals(HibernatePairedSelectBenchmark.NAME))
-        .map(Sample::fork).distinct().count();
+    long forks = samples.stream().map(x -> x.benchmark() + ' ' + x.fork()).distinct().count()
+        / Math.max(1, samples.stream().map(Sample::benchmark).distinct().count());
     md.append("Every variant timed in the same invocation over the same rows, order rotating; ratios taken per")
         .append(" iteration, then averaged; ± is the 95 % Student-t interval over forks × iterations (")
         .append(forks).append(" fork(s) per benchmark). Load average during measurement: ").append(loadRange(samples))
