@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs colseal's benchmark suite and writes its tables into docs/performance.md.
 #
-#   benchmarks/run.sh                 full suite (about twelve minutes on 2 cores)
+#   benchmarks/run.sh                 full suite (about eighteen minutes on 2 cores, eight of them the paired
+#                                     Hibernate benchmarks)
 #   benchmarks/run.sh --smoke         every benchmark once, in seconds; writes nothing
 #   benchmarks/run.sh --no-hibernate  without the PostgreSQL benchmarks
 #   benchmarks/run.sh --no-kms        without the KMS call harness (moto_server)

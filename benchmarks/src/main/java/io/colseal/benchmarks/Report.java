@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
 
@@ -63,19 +61,11 @@ final class Report {
       md.append('\n');
     }
     if (!r.hibernate().isEmpty()) {
-      md.append("#### Through Hibernate on PostgreSQL (rows per second)\n\n");
-      md.append("| benchmark | plain | encrypted (4 `@Encrypted` fields) | encrypted ÷ plain |\n|---|---:|---:|---:|\n");
-      Map<String, double[]> rows = new LinkedHashMap<>();
-      for (RunResult rr : r.hibernate()) {
-        String name = rr.getParams().getBenchmark().replaceAll(".*\\.Hibernate(\\w+)Benchmark\\.(\\w+)", "$1 $2");
-        String batched = rr.getParams().getParam("batched");
-        String key = name + (batched == null ? "" : Boolean.parseBoolean(batched) ? ", JDBC batch 50" : ", no batching");
-        double[] pair = rows.computeIfAbsent(key, k -> new double[2]);
-        pair["encrypted".equals(rr.getParams().getParam("mode")) ? 1 : 0] = rr.getPrimaryResult().getScore();
+      try {
+        md.append(io.colseal.benchmarks.hibernate.PairedResults.markdown(r.paired())).append('\n');
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
-      rows.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(fmt(v[0])).append(" | ").append(fmt(v[1]))
-          .append(" | ").append(ratio(v[1] / v[0])).append(" |\n"));
-      md.append('\n');
     }
     if (!r.keyCache().isEmpty()) {
       md.append("#### Key ring: cached key lookup (ns, 2 threads)\n\n| lookup | ns |\n|---|---:|\n");

@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the benchmark suite and writes its tables into {@code docs/performance.md}.
  *
  * <pre>
- * benchmarks/run.sh            # the full suite, about twelve minutes on 2 cores; updates the docs
+ * benchmarks/run.sh            # the full suite, about eighteen minutes on 2 cores (eight: paired Hibernate); updates the docs
  * benchmarks/run.sh --smoke    # seconds: every benchmark once, nothing written
  * </pre>
  *
@@ -38,6 +38,7 @@ public final class Suite {
       Collection<RunResult> precise,
       Collection<RunResult> keyCache,
       Collection<RunResult> hibernate,
+      java.nio.file.Path paired,
       String kms) {}
 
   public static void main(String[] args) throws Exception {
@@ -77,11 +78,24 @@ public final class Suite {
     Collection<RunResult> keyCache = runJmh(smoke,
         base(smoke, 1, 2, smoke ? 50 : 1000, smoke ? 1 : 3, smoke ? 50 : 1000)
             .include("io.colseal.benchmarks.KeyCacheHitBenchmark"));
-    Collection<RunResult> orm = !hibernate ? List.of() : runJmh(smoke,
-        base(smoke, 1, 1, smoke ? 200 : 3000, smoke ? 1 : 3, smoke ? 200 : 3000)
-            .include("io.colseal.benchmarks.hibernate.Hibernate(Insert|Select)Benchmark"));
+    // Paired: every variant in each invocation, so a load change hits all alike; the per-variant
+    // numbers go to a file (PairedResults reads it). Warm-up until the iterations are flat.
+    Path paired;
+    try {
+      paired = Files.createTempFile("colseal-paired", ".tsv");
+    } catch (IOException e) {
+      throw new RunnerException(e);
+    }
+    System.setProperty(io.colseal.benchmarks.hibernate.PairedResults.OUT, paired.toString()); // forks 0 (smoke)
+    ChainedOptionsBuilder ormOptions = base(smoke, 3, smoke ? 1 : 15, smoke ? 200 : 2000, smoke ? 1 : 10, smoke ? 200 : 2000)
+        .include("io.colseal.benchmarks.hibernate.HibernatePaired(Insert|Select)Benchmark")
+        .jvmArgsAppend("-D" + io.colseal.benchmarks.hibernate.PairedResults.OUT + "=" + paired);
+    if (smoke) {
+      ormOptions.param("tableRows", "300");
+    }
+    Collection<RunResult> orm = !hibernate ? List.of() : runJmh(smoke, ormOptions);
     String kmsTable = kms ? KmsHarnessHook.run(smoke) : "";
-    return new Results(smoke, grid, precise, keyCache, orm, kmsTable);
+    return new Results(smoke, grid, precise, keyCache, orm, paired, kmsTable);
   }
 
   private static ChainedOptionsBuilder base(

@@ -33,8 +33,23 @@ final class HibernateFixture implements AutoCloseable {
   private final Path keystoreDir;
 
   HibernateFixture(int batchSize) throws Exception {
+    this(batchSize, EncryptedPerson.class, PlainPerson.class);
+  }
+
+  /** A fresh schema mapping the given entities. */
+  HibernateFixture(int batchSize, Class<?>... entities) throws Exception {
+    this(batchSize, Map.of(), entities);
+  }
+
+  /** A fresh schema mapping the given entities, with extra Hibernate or colseal settings. */
+  HibernateFixture(int batchSize, Map<String, Object> settings, Class<?>... entities) throws Exception {
     url = env("COLSEAL_BENCH_POSTGRES_URL", env("COLSEAL_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
     user = env("COLSEAL_BENCH_POSTGRES_USER", env("COLSEAL_TEST_POSTGRES_USER", "postgres"));
+    if (url.startsWith("jdbc:postgresql:")) {
+      // Registers this class loader's driver: DriverManager finds drivers by service loading only
+      // in the application class loader, and IsolatedColseal runs a fixture in a loader of its own.
+      Class.forName("org.postgresql.Driver");
+    }
     schema = "colseal_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     exec("CREATE SCHEMA " + schema);
     HikariConfig hc = new HikariConfig();
@@ -50,19 +65,44 @@ final class HibernateFixture implements AutoCloseable {
     s.put(AvailableSettings.ORDER_INSERTS, "true");
     s.put("colseal.kms.provider",
         LocalKeystoreKms.open(keystoreDir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true));
+    s.putAll(settings);
     var registry = new StandardServiceRegistryBuilder().applySettings(s).build();
-    sessionFactory = new MetadataSources(registry)
-        .addAnnotatedClass(EncryptedPerson.class)
-        .addAnnotatedClass(PlainPerson.class)
-        .buildMetadata()
-        .buildSessionFactory();
+    MetadataSources sources = new MetadataSources(registry);
+    for (Class<?> entity : entities) {
+      sources.addAnnotatedClass(entity);
+    }
+    sessionFactory = sources.buildMetadata().buildSessionFactory();
+  }
+
+  /** Runs one statement in this fixture's schema. */
+  void execInSchema(String sql) throws SQLException {
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  /** Inserts {@code rows} sample rows (ids 1..rows) of {@code type}, 1,000 per transaction. */
+  void populate(java.util.function.Supplier<? extends Person> type, int rows) {
+    for (int chunk = 0; chunk < rows; chunk += 1000) {
+      int base = chunk;
+      int n = Math.min(1000, rows - chunk);
+      sessionFactory.inTransaction(s -> {
+        for (int i = 1; i <= n; i++) {
+          Person p = type.get();
+          Person.sample(p, base + i);
+          s.persist(p);
+        }
+      });
+    }
   }
 
 
   void truncate() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      st.execute("TRUNCATE bench_encrypted_person, bench_plain_person");
-    }
+    truncate("bench_encrypted_person", "bench_plain_person");
+  }
+
+  void truncate(String... tables) throws SQLException {
+    execInSchema("TRUNCATE " + String.join(", ", tables));
   }
 
   private static String env(String name, String fallback) {
