@@ -21,11 +21,6 @@ public final class ColumnSealer {
   private final byte[] columnBinding;
   private final Map<Integer, byte[]> gcmAad = new ConcurrentHashMap<>();
   private final Map<Integer, byte[]> sivAad = new ConcurrentHashMap<>();
-  /** The AAD used last, per algorithm: nearly every value of a column is under one key version. */
-  private volatile @Nullable Aad lastGcm;
-  private volatile @Nullable Aad lastSiv;
-
-  private record Aad(int version, byte[] bytes) {}
 
   public ColumnSealer(String table, String column) {
     this.columnBinding = EnvelopeFormat.columnBinding(table, column);
@@ -51,23 +46,13 @@ public final class ColumnSealer {
 
   /** header(key, algorithm) | column binding; an accepted envelope's header equals that header. */
   private byte[] aad(DataKey key, Algorithm algorithm) {
-    boolean siv = algorithm == Algorithm.AES_256_GCM_SIV;
-    Aad last = siv ? lastSiv : lastGcm;
-    if (last != null && last.version() == key.version()) {
-      return last.bytes();
-    }
-    Map<Integer, byte[]> cache = siv ? sivAad : gcmAad;
+    Map<Integer, byte[]> cache = algorithm == Algorithm.AES_256_GCM_SIV ? sivAad : gcmAad;
     byte[] aad = cache.get(key.version());
     if (aad == null) {
       byte[] header = key.header(algorithm);
       aad = Arrays.copyOf(header, header.length + columnBinding.length);
       System.arraycopy(columnBinding, 0, aad, header.length, columnBinding.length);
       cache.put(key.version(), aad);
-    }
-    if (siv) {
-      lastSiv = new Aad(key.version(), aad);
-    } else {
-      lastGcm = new Aad(key.version(), aad);
     }
     return aad;
   }
