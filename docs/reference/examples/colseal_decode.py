@@ -40,18 +40,26 @@ MAGIC = b"cs"
 FORMAT_V1 = 0x01
 AES_256_GCM = 0x01  # randomized mode
 AES_256_GCM_SIV = 0x02  # deterministic mode
+AES_256_GCM_COLUMN_KEY = 0x04  # randomized mode under a per-column key ("Column keys")
 # The key table name a key version must be recorded under to open each algorithm ("Algorithm ids"):
-# no row names AES_256_GCM_SIV; an AES_256_GCM key opens 02 envelopes with a key derived from it.
-KEY_ALGORITHM = {AES_256_GCM: "AES_256_GCM", AES_256_GCM_SIV: "AES_256_GCM"}
+# no row names AES_256_GCM_SIV or AES_256_GCM_COLUMN_KEY; an AES_256_GCM key opens 02 and 04
+# envelopes with keys derived from it.
+KEY_ALGORITHM = {
+    AES_256_GCM: "AES_256_GCM",
+    AES_256_GCM_SIV: "AES_256_GCM",
+    AES_256_GCM_COLUMN_KEY: "AES_256_GCM",
+}
 HEADER_LENGTH = 8
 NONCE_LENGTH = 12
 TAG_LENGTH = 16
 MIN_BINARY_LENGTH = {  # header, stored nonce and tag; "Binary form"
     AES_256_GCM: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36
     AES_256_GCM_SIV: HEADER_LENGTH + TAG_LENGTH,  # 24: the nonce is fixed and not stored
+    AES_256_GCM_COLUMN_KEY: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36, as 01
 }
 SIV_KEY_INFO = b"colseal/v1/AES_256_GCM_SIV"  # HKDF info ("Deterministic mode")
 SIV_NONCE = bytes(NONCE_LENGTH)
+COLUMN_KEY_INFO = b"colseal/v1/AES_256_GCM_COLUMN_KEY"  # HKDF info prefix ("Column keys")
 TEXT_HEADER_LENGTH = 18
 MAX_KEY_VERSION = 2**31 - 1
 MAX_NAME_LENGTH = 128
@@ -187,11 +195,24 @@ def siv_key(dek):
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=SIV_KEY_INFO).derive(dek)
 
 
+def column_binding(table, column):
+    """uint16 BE len | table | uint16 BE len | column, names normalised, UTF-8: the AAD after the header."""
+    return associated_data(b"", table, column)
+
+
+def column_key(dek, header, table, column):
+    """The column key: HKDF-SHA256(DEK, no salt, info = prefix | header | column binding, 32 bytes)."""
+    info = COLUMN_KEY_INFO + header + column_binding(table, column)
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(dek)
+
+
 def open_envelope(header, algorithm, version, body, table, column, keys):
     """Steps 6 and 7: key lookup and decryption; returns the plaintext.
 
     Algorithm 01: AES-256-GCM with the DEK, nonce = the body's first 12 bytes. Algorithm 02:
     AES-256-GCM-SIV with the key derived from the DEK and the all-zero nonce, which is not stored.
+    Algorithm 04: AES-256-GCM with the column key derived from the DEK, the header and the names,
+    nonce = the body's first 12 bytes, no AAD.
     """
     key = keys(normalize_name(table), version)
     if key is None or key[0] != KEY_ALGORITHM[algorithm]:
@@ -202,6 +223,9 @@ def open_envelope(header, algorithm, version, body, table, column, keys):
     try:
         if algorithm == AES_256_GCM_SIV:
             return AESGCMSIV(siv_key(key[1])).decrypt(SIV_NONCE, body, aad)
+        if algorithm == AES_256_GCM_COLUMN_KEY:
+            ck = column_key(key[1], header, table, column)
+            return AESGCM(ck).decrypt(body[:NONCE_LENGTH], body[NONCE_LENGTH:], None)
         return AESGCM(key[1]).decrypt(body[:NONCE_LENGTH], body[NONCE_LENGTH:], aad)
     except InvalidTag:
         raise Rejected("authentication") from None
@@ -491,12 +515,14 @@ def key_check_value(dek):
     return hmac.new(dek, b"colseal key check value v1", hashlib.sha256).hexdigest()[:16]
 
 
-# Frozen must-fail entries written while id 02 was reserved: AES-GCM envelopes relabelled 02. Now
-# that 02 is implemented they are still rejected, at authentication ("Test vectors and the reference
-# decoder"); their recorded reason, unsupported-algorithm, stays as frozen.
+# Frozen must-fail entries written while ids 02 and 04 were reserved or unassigned: AES-GCM
+# envelopes relabelled 02 or 04. Now that both are implemented they are still rejected, at
+# authentication ("Test vectors and the reference decoder"); their recorded reason,
+# unsupported-algorithm, stays as frozen.
 IMPLEMENTED_SINCE_FROZEN = {
     "binary-algorithm-0x02-reserved": "authentication",
     "text-algorithm-02-reserved": "authentication",
+    "binary-algorithm-0x04": "authentication",
 }
 
 

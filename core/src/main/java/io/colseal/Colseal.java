@@ -116,7 +116,8 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a character column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
-    return new ColumnCipher.Text<>(keys, codec(javaType), table, column, config.readPlaintext(), mode);
+    return new ColumnCipher.Text<>(keys, codec(javaType), table, column, config.readPlaintext(), mode,
+        config.algorithm(mode));
   }
 
   /** A {@link EncryptionMode#RANDOMIZED} cipher for a binary column; see {@link ColumnCipher}. */
@@ -126,7 +127,8 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a binary column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
-    return new ColumnCipher.Binary<>(keys, codec(javaType), table, column, config.readPlaintext(), mode);
+    return new ColumnCipher.Binary<>(keys, codec(javaType), table, column, config.readPlaintext(), mode,
+        config.algorithm(mode));
   }
 
   /**

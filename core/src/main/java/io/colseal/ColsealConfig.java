@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.colseal.config.Setting;
 import io.colseal.config.Settings;
 import io.colseal.exception.ColsealConfigException;
+import io.colseal.keys.Algorithm;
 import io.colseal.kms.KmsProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,6 +163,20 @@ public final class ColsealConfig implements Settings {
    */
   public boolean readPlaintext() {
     return value(ColsealSettings.READ_PLAINTEXT);
+  }
+
+  /**
+   * Whether randomized values are sealed with {@link Algorithm#AES_256_GCM_COLUMN_KEY} (algorithm
+   * 04) rather than {@link Algorithm#AES_256_GCM} (01).
+   */
+  public boolean columnKeys() {
+    return value(ColsealSettings.COLUMN_KEYS);
+  }
+
+  /** The algorithm that seals values of {@code mode} under these settings. */
+  public Algorithm algorithm(EncryptionMode mode) {
+    return mode == EncryptionMode.RANDOMIZED && columnKeys()
+        ? Algorithm.AES_256_GCM_COLUMN_KEY : mode.algorithm();
   }
 
   /**
@@ -346,6 +361,14 @@ public final class ColsealConfig implements Settings {
      */
     public Builder readPlaintext(boolean read) {
       return set(ColsealSettings.READ_PLAINTEXT, read);
+    }
+
+    /**
+     * Seals randomized values with per-column keys (envelope algorithm 04) instead of algorithm 01;
+     * see {@code colseal.crypto.column-keys}. Default {@code false}.
+     */
+    public Builder columnKeys(boolean on) {
+      return set(ColsealSettings.COLUMN_KEYS, on);
     }
 
     /**

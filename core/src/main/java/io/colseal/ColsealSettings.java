@@ -79,6 +79,14 @@ public final class ColsealSettings {
   public static final Setting<Boolean> READ_PLAINTEXT = Setting.flag("colseal.migration.read-plaintext", false);
 
   /**
+   * Seal randomized values with {@code AES_256_GCM_COLUMN_KEY} (envelope algorithm 04: AES-256-GCM
+   * under a key derived per column, no per-value associated data) instead of {@code AES_256_GCM}
+   * (01). Both are always read. Default {@code false}: turn it on once every instance that reads
+   * the tables runs a release that reads algorithm 04.
+   */
+  public static final Setting<Boolean> COLUMN_KEYS = Setting.flag("colseal.crypto.column-keys", false);
+
+  /**
    * The environment this deployment runs in ({@code prod}, {@code staging}, {@code dev}): 1..64
    * letters, digits, {@code . _ -}. Recorded on each key version it creates so the audit report can
    * find a KEK shared across environments. No default.
@@ -127,7 +135,7 @@ public final class ColsealSettings {
 
   private static final List<Setting<?>> CORE = List.of(KMS_PROVIDER, KEK_ID, SCHEMA_MANAGEMENT, AUTO_CREATE_KEYS,
       KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, KEY_MAX_STALE, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
-      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE,
+      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, COLUMN_KEYS, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE,
       KEK_PERIOD, KEY_TABLE_BACKUP);
 
   private ColsealSettings() {}

@@ -59,12 +59,16 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final ColumnSealer.KeyLookup decryptionKeys;
 
   ColumnCipher(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-      EncryptionMode mode) {
+      EncryptionMode mode, Algorithm algorithm) {
     this.keys = keys;
     this.codec = codec;
     this.readPlaintext = readPlaintext;
     this.mode = requireNonNull(mode, "mode");
-    this.algorithm = mode.algorithm();
+    this.algorithm = requireNonNull(algorithm, "algorithm");
+    if (mode == EncryptionMode.DETERMINISTIC ? algorithm != Algorithm.AES_256_GCM_SIV
+        : algorithm != Algorithm.AES_256_GCM && algorithm != Algorithm.AES_256_GCM_COLUMN_KEY) {
+      throw new IllegalArgumentException(mode + " values cannot be sealed with " + algorithm);
+    }
     this.table = Identifiers.normalize(table);
     this.column = Identifiers.normalize(column);
     if (mode == EncryptionMode.DETERMINISTIC) {
@@ -95,6 +99,17 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   /** How this cipher seals values; it opens values of either mode. */
   public EncryptionMode mode() {
     return mode;
+  }
+
+  /**
+   * The algorithm whose id this cipher writes into the envelopes it seals: {@link
+   * Algorithm#AES_256_GCM_SIV} in {@link EncryptionMode#DETERMINISTIC} mode; in {@link
+   * EncryptionMode#RANDOMIZED} mode {@link Algorithm#AES_256_GCM}, or {@link
+   * Algorithm#AES_256_GCM_COLUMN_KEY} with {@code colseal.crypto.column-keys}. It opens envelopes
+   * of all three.
+   */
+  public Algorithm algorithm() {
+    return algorithm;
   }
 
   /**
@@ -171,9 +186,10 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   /**
    * The header every envelope this cipher seals under {@code keyVersion} starts with: the 18
    * characters {@code cs1:01:0000000002:} in text ({@code cs1:02:...} in {@link
-   * EncryptionMode#DETERMINISTIC} mode), 8 bytes in binary. For SQL that selects values by key
-   * version without decrypting ({@code LIKE 'cs1:01:0000000002:%'}, {@code SUBSTRING(column, 1,
-   * 8)}); values of the column's other mode have the other algorithm id.
+   * EncryptionMode#DETERMINISTIC} mode, {@code cs1:04:...} with column keys), 8 bytes in binary.
+   * For SQL that selects values by key version without decrypting ({@code LIKE
+   * 'cs1:01:0000000002:%'}, {@code SUBSTRING(column, 1, 8)}); values sealed in the column's other
+   * mode, or before column keys were turned on, have another {@linkplain #algorithm() algorithm} id.
    */
   public abstract S envelopePrefix(int keyVersion);
 
@@ -279,13 +295,13 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   @Override
   public String toString() {
     return "ColumnCipher[" + table + '.' + column + ", " + codec.type().getSimpleName() + ", " + storage() + ", "
-        + mode + "]";
+        + mode + (algorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? ", column keys" : "") + "]";
   }
 
   static final class Text<T> extends ColumnCipher<T, String> {
     Text(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-        EncryptionMode mode) {
-      super(keys, codec, table, column, readPlaintext, mode);
+        EncryptionMode mode, Algorithm algorithm) {
+      super(keys, codec, table, column, readPlaintext, mode, algorithm);
     }
 
     @Override
@@ -316,8 +332,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
   static final class Binary<T> extends ColumnCipher<T, byte[]> {
     Binary(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-        EncryptionMode mode) {
-      super(keys, codec, table, column, readPlaintext, mode);
+        EncryptionMode mode, Algorithm algorithm) {
+      super(keys, codec, table, column, readPlaintext, mode, algorithm);
     }
 
     @Override

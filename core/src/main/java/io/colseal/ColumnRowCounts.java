@@ -1,6 +1,6 @@
 package io.colseal;
 
-import io.colseal.EncryptionMode;
+import io.colseal.keys.Algorithm;
 import java.util.Map;
 
 /**
@@ -14,6 +14,8 @@ import java.util.Map;
  * @param notEncrypted non-NULL values that are not colseal envelopes (for example leftover plaintext)
  * @param deterministicByKeyVersion of {@code byKeyVersion}, the rows whose envelope is deterministic
  *     (algorithm {@code 02}, AES-256-GCM-SIV)
+ * @param columnKeyByKeyVersion of {@code byKeyVersion}, the rows whose envelope is sealed under a
+ *     column key (algorithm {@code 04}, {@code colseal.crypto.column-keys})
  */
 public record ColumnRowCounts(
     String table,
@@ -22,11 +24,31 @@ public record ColumnRowCounts(
     long nulls,
     Map<Integer, Long> byKeyVersion,
     long notEncrypted,
-    Map<Integer, Long> deterministicByKeyVersion) {
+    Map<Integer, Long> deterministicByKeyVersion,
+    Map<Integer, Long> columnKeyByKeyVersion) {
 
   public ColumnRowCounts {
     byKeyVersion = Map.copyOf(byKeyVersion);
     deterministicByKeyVersion = Map.copyOf(deterministicByKeyVersion);
+    columnKeyByKeyVersion = Map.copyOf(columnKeyByKeyVersion);
+  }
+
+  /** Counts without any column-key envelope. */
+  public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
+      long notEncrypted, Map<Integer, Long> deterministicByKeyVersion) {
+    this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, Map.of());
+  }
+
+  /** Rows under {@code version} whose envelope names {@code algorithm}. */
+  public long rowsOn(int version, Algorithm algorithm) {
+    long deterministic = deterministicByKeyVersion.getOrDefault(version, 0L);
+    long columnKey = columnKeyByKeyVersion.getOrDefault(version, 0L);
+    return switch (algorithm) {
+      case AES_256_GCM_SIV -> deterministic;
+      case AES_256_GCM_COLUMN_KEY -> columnKey;
+      case AES_256_GCM -> rowsOn(version) - deterministic - columnKey;
+      default -> 0;
+    };
   }
 
   /** Rows under {@code version}, either algorithm. */
@@ -34,7 +56,7 @@ public record ColumnRowCounts(
     return byKeyVersion.getOrDefault(version, 0L);
   }
 
-  /** Rows under {@code version} whose envelope is sealed in {@code mode}. */
+  /** Rows under {@code version} whose envelope is sealed in {@code mode}, with any of its algorithms. */
   public long rowsOn(int version, EncryptionMode mode) {
     long deterministic = deterministicByKeyVersion.getOrDefault(version, 0L);
     return mode == EncryptionMode.DETERMINISTIC ? deterministic : rowsOn(version) - deterministic;

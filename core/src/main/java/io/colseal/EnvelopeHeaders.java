@@ -2,6 +2,7 @@ package io.colseal;
 
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.jdbc.DatabaseVendor;
+import io.colseal.keys.Algorithm;
 
 /**
  * The headers colseal's envelopes start with, for SQL that selects or counts values by key version
@@ -19,14 +20,37 @@ public final class EnvelopeHeaders {
    */
   private static final String OCTETS_ARE_CHARACTERS = "OCTET_LENGTH(%s) = CHAR_LENGTH(%s)";
 
-  /** The 18-character text header of values sealed in {@code mode} under {@code keyVersion}: {@code cs1:01:0000000003:}. */
+  /**
+   * The 18-character text header of values sealed in {@code mode} under {@code keyVersion} with
+   * the mode's default algorithm: {@code cs1:01:0000000003:}. With {@code colseal.crypto.column-keys}
+   * randomized values have algorithm 04: use {@link #text(Algorithm, int)} with {@link
+   * ColumnCipher#algorithm()}.
+   */
   public static String text(EncryptionMode mode, int keyVersion) {
     return EnvelopeFormat.textHeader(mode.algorithm(), keyVersion);
   }
 
-  /** The 8-byte binary header of values sealed in {@code mode} under {@code keyVersion}; a fresh array. */
+  /** The 8-byte binary header of values sealed in {@code mode} with its default algorithm; a fresh array. */
   public static byte[] binary(EncryptionMode mode, int keyVersion) {
     return EnvelopeFormat.header(mode.algorithm(), keyVersion);
+  }
+
+  /** The 18-character text header of values sealed with {@code algorithm} under {@code keyVersion}. */
+  public static String text(Algorithm algorithm, int keyVersion) {
+    requireSealing(algorithm);
+    return EnvelopeFormat.textHeader(algorithm, keyVersion);
+  }
+
+  /** The 8-byte binary header of values sealed with {@code algorithm} under {@code keyVersion}; a fresh array. */
+  public static byte[] binary(Algorithm algorithm, int keyVersion) {
+    requireSealing(algorithm);
+    return EnvelopeFormat.header(algorithm, keyVersion);
+  }
+
+  private static void requireSealing(Algorithm algorithm) {
+    if (!algorithm.implemented() || !algorithm.sealsValues()) {
+      throw new IllegalArgumentException(algorithm + " seals no envelope in this release");
+    }
   }
 
   /** How every text envelope starts, whatever its algorithm and key version: {@code cs1:}. */
@@ -47,12 +71,13 @@ public final class EnvelopeHeaders {
 
   /**
    * A SQL condition, true when the text value {@code columnSql} has the shape of an envelope of
-   * its header's algorithm: the header, then only Base64 characters with at most two {@code =} at
-   * the end, a multiple of 4 of them, at least 40 (randomized) or 24 (deterministic). It does not
+   * its header's algorithm: the header (algorithm 01, 02 or 04), then only Base64 characters with at
+   * most two {@code =} at the end, a multiple of 4 of them, at least 40 (randomized, 01 and 04) or
+   * 24 (deterministic, 02). It does not
    * check the unused bits of the last character (decryption does). NULL for NULL.
    */
   public static String textShapeSql(DatabaseVendor vendor, String columnSql) {
-    String pattern = "'^cs1:0[12]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}$'";
+    String pattern = "'^cs1:0[124]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}$'";
     String matches = switch (vendor) {
       case POSTGRESQL -> columnSql + " ~ " + pattern;
       case MYSQL -> OCTETS_ARE_CHARACTERS.formatted(columnSql, columnSql) + " AND " + columnSql + " REGEXP " + pattern;
@@ -61,8 +86,8 @@ public final class EnvelopeHeaders {
     int minRandomized = EnvelopeFormat.TEXT_HEADER_LENGTH + base64Length(EnvelopeFormat.BINARY_OVERHEAD);
     int minDeterministic = EnvelopeFormat.TEXT_HEADER_LENGTH + base64Length(EnvelopeFormat.SIV_BINARY_OVERHEAD);
     return "(" + matches + " AND MOD(CHAR_LENGTH(" + columnSql + ") - " + EnvelopeFormat.TEXT_HEADER_LENGTH
-        + ", 4) = 0 AND CHAR_LENGTH(" + columnSql + ") >= CASE WHEN SUBSTRING(" + columnSql + ", 5, 2) = '01' THEN "
-        + minRandomized + " ELSE " + minDeterministic + " END)";
+        + ", 4) = 0 AND CHAR_LENGTH(" + columnSql + ") >= CASE WHEN SUBSTRING(" + columnSql + ", 5, 2) = '02' THEN "
+        + minDeterministic + " ELSE " + minRandomized + " END)";
   }
 
   /**
@@ -91,13 +116,13 @@ public final class EnvelopeHeaders {
         + " AND " + c + " NOT LIKE '%:%:%:%:%'"
         + " AND " + c + " NOT LIKE '%=__%' AND (" + c + " NOT LIKE '%=_' OR " + c + " LIKE '%==')"
         + " AND MOD(" + length + " - " + EnvelopeFormat.TEXT_HEADER_LENGTH + ", 4) = 0"
-        + " AND " + length + " >= CASE WHEN SUBSTRING(" + c + ", 5, 2) = '01' THEN " + minRandomized
-        + " ELSE " + minDeterministic + " END)";
+        + " AND " + length + " >= CASE WHEN SUBSTRING(" + c + ", 5, 2) = '02' THEN " + minDeterministic
+        + " ELSE " + minRandomized + " END)";
   }
 
   /**
    * A SQL condition, true when the binary value {@code columnSql} is at least as long as the
-   * shortest envelope of its header's algorithm (36 bytes randomized, 24 deterministic).
+   * shortest envelope of its header's algorithm (36 bytes randomized, 01 and 04; 24 deterministic, 02).
    */
   public static String binaryShapeSql(DatabaseVendor vendor, String columnSql) {
     String siv = vendor == DatabaseVendor.POSTGRESQL ? "decode('02', 'hex')" : "X'02'";

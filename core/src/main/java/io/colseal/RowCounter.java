@@ -63,9 +63,11 @@ final class RowCounter {
       long[] notEncrypted = new long[n];
       List<Map<Integer, Long>> byVersion = new ArrayList<>();
       List<Map<Integer, Long>> deterministic = new ArrayList<>();
+      List<Map<Integer, Long>> columnKey = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         byVersion.add(new TreeMap<>());
         deterministic.add(new TreeMap<>());
+        columnKey.add(new TreeMap<>());
       }
       try (PreparedStatement ps = conn.prepareStatement(sql)) {
         int p = 1;
@@ -93,6 +95,8 @@ final class RowCounter {
                 byVersion.get(i).merge(h.keyVersion(), rows, Long::sum);
                 if (h.algorithm() == Algorithm.AES_256_GCM_SIV) {
                   deterministic.get(i).merge(h.keyVersion(), rows, Long::sum);
+                } else if (h.algorithm() == Algorithm.AES_256_GCM_COLUMN_KEY) {
+                  columnKey.get(i).merge(h.keyVersion(), rows, Long::sum);
                 }
               }
             }
@@ -109,7 +113,7 @@ final class RowCounter {
       for (int i = 0; i < n; i++) {
         RegisteredColumn c = columns.get(i);
         perColumn.add(new ColumnRowCounts(c.table(), c.column(), total, nulls[i], byVersion.get(i), notEncrypted[i],
-            deterministic.get(i)));
+            deterministic.get(i), columnKey.get(i)));
       }
       return new KeyAdmin.TableCounts(new TableRowCounts(table, total, any, all), perColumn);
     });

@@ -32,7 +32,7 @@ import java.util.Set;
 class EnvelopeShapeSqlIT {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   private static final java.util.regex.Pattern SHAPE =
-      java.util.regex.Pattern.compile("cs1:0[12]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}");
+      java.util.regex.Pattern.compile("cs1:0[124]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}");
   private static final String ODD = "=:-_ .,;!\"'%\\\n\té한\u00a0\u212a~[]^$";
 
   @EachDatabase
@@ -83,7 +83,7 @@ class EnvelopeShapeSqlIT {
     if (!headerValid(v) || !SHAPE.matcher(v).matches()) {
       return false;
     }
-    int min = v.startsWith("cs1:01:") ? 58 : 42; // header + Base64 of nonce and tag (28 bytes), or of the tag (16)
+    int min = v.startsWith("cs1:02:") ? 42 : 58; // header + Base64 of nonce and tag (28 bytes), or of the tag (16)
     return (v.length() - EnvelopeFormat.TEXT_HEADER_LENGTH) % 4 == 0 && v.length() >= min;
   }
 
@@ -101,7 +101,7 @@ class EnvelopeShapeSqlIT {
     Random random = new Random(20261206);
     Set<String> out = new LinkedHashSet<>();
     List<String> bases = new ArrayList<>();
-    for (String alg : new String[] {"01", "02"}) {
+    for (String alg : new String[] {"01", "02", "04"}) {
       for (int bodyBytes = 8; bodyBytes <= 60; bodyBytes++) {
         byte[] body = new byte[bodyBytes];
         random.nextBytes(body);
@@ -128,6 +128,7 @@ class EnvelopeShapeSqlIT {
       out.add(base.substring(0, 18) + "=" + base.substring(19));
       out.add(base.substring(0, 18) + ":" + base.substring(19));
       out.add(base.substring(0, 4) + "03" + base.substring(6));
+      out.add(base.substring(0, 4) + "05" + base.substring(6));
       out.add(base.substring(0, 4) + "0A" + base.substring(6));
       out.add(base.substring(0, 7) + "00000000x1" + base.substring(17));
       out.add(base.substring(0, 17) + "=" + base.substring(18));

@@ -16,6 +16,14 @@ public enum Algorithm {
    * data key with HKDF-SHA256; no key table row ever names this algorithm.
    */
   AES_256_GCM_SIV((byte) 0x02, true, 256),
+  /**
+   * AES-256-GCM, 96-bit random nonce, 128-bit tag, under a <em>column key</em>: HKDF-SHA256 of the
+   * version's AES-256-GCM data key over the envelope header and the column binding, so table and
+   * column are bound by the key and the cipher takes no associated data per value. Opt-in ({@code
+   * colseal.crypto.column-keys}); like {@link #AES_256_GCM_SIV}, no key table row names it. See
+   * {@code docs/reference/ciphertext-format.md}.
+   */
+  AES_256_GCM_COLUMN_KEY((byte) 0x04, true, 256),
   /** Reserved for ARIA-256-GCM (KCMVP profile); not implemented in this release. */
   ARIA_256_GCM((byte) 0x03, false, 256),
   /**

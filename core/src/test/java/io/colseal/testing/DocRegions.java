@@ -15,14 +15,14 @@ public final class DocRegions {
   private DocRegions() {}
 
   /**
-   * The encryption-converter module directory: {@code basedir} under Surefire, else the working
-   * directory or its {@code encryption-converter} child (for {@code exec:java} from the root).
+   * The core module directory: {@code basedir} under Surefire, else the working
+   * directory or its {@code core} child (for {@code exec:java} from the root).
    */
   public static Path moduleDirectory() {
     String basedir = System.getProperty("basedir");
     Path dir = Path.of(basedir != null ? basedir : ".").toAbsolutePath().normalize();
-    if (basedir == null && Files.isRegularFile(dir.resolve("encryption-converter").resolve("pom.xml"))) {
-      dir = dir.resolve("encryption-converter");
+    if (basedir == null && Files.isRegularFile(dir.resolve("core").resolve("pom.xml"))) {
+      dir = dir.resolve("core");
     }
     return dir;
   }

@@ -3,9 +3,6 @@ package io.colseal.internal.crypto;
 import io.colseal.internal.format.EnvelopeFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.GCMSIVBlockCipher;
@@ -34,7 +31,6 @@ public final class AesGcmSiv {
   static final byte[] HKDF_INFO = "colseal/v1/AES_256_GCM_SIV".getBytes(StandardCharsets.US_ASCII);
   /** Key length of AES-256. */
   static final int KEY_LENGTH = 32;
-  private static final String HMAC = "HmacSHA256";
   private static final int TAG_BITS = EnvelopeFormat.TAG_LENGTH * 8;
   private static final byte[] FIXED_NONCE = new byte[EnvelopeFormat.NONCE_LENGTH];
   private static final ThreadLocal<Engine> ENGINE = ThreadLocal.withInitial(Engine::new);
@@ -53,29 +49,12 @@ public final class AesGcmSiv {
    * HKDF-SHA256 (RFC 5869) of {@code dek}, no salt, info {@code colseal/v1/AES_256_GCM_SIV}, 32
    * bytes: the deterministic key of a data key version. The caller owns and zeroes the result.
    *
-   * <p>Computed with the JDK's HmacSHA256 rather than BouncyCastle's HKDF, so that deriving a key
-   * loads no BouncyCastle class: BouncyCastle is loaded only when a deterministic value is first
-   * sealed or opened. With 32 output bytes, expand is one HMAC: T(1) = HMAC(PRK, info || 0x01). The
-   * JDK's HMAC keeps copies of the input key material and of the pseudo-random key in objects that
-   * become unreachable when this method returns; they are not zeroed.
+   * <p>Computed by {@link Hkdf} with the JDK's HmacSHA256 rather than BouncyCastle's HKDF, so that
+   * deriving a key loads no BouncyCastle class: BouncyCastle is loaded only when a deterministic
+   * value is first sealed or opened.
    */
   public static byte[] deriveKey(byte[] dek) {
-    byte[] prk = null;
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      mac.init(new SecretKeySpec(new byte[KEY_LENGTH], HMAC)); // no salt: HashLen zero bytes (RFC 5869 section 2.2)
-      prk = mac.doFinal(dek);
-      mac.init(new SecretKeySpec(prk, HMAC));
-      mac.update(HKDF_INFO);
-      mac.update((byte) 1);
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
-    } finally {
-      if (prk != null) {
-        Arrays.fill(prk, (byte) 0);
-      }
-    }
+    return Hkdf.derive(dek, HKDF_INFO);
   }
 
   /** A deterministic key that can be zeroed; the cipher state derived from it is per thread. */

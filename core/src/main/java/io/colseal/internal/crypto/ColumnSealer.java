@@ -11,19 +11,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Seals and opens envelopes for one (table, column), with either algorithm a data key supports:
- * {@link Algorithm#AES_256_GCM} (random nonce) or {@link Algorithm#AES_256_GCM_SIV} (fixed nonce,
- * deterministic). The associated data (header | column binding) depends only on the key version
- * and the algorithm, so it is built once per pair and cached here. Thread safe.
+ * Seals and opens envelopes for one (table, column), with any algorithm a data key supports:
+ * {@link Algorithm#AES_256_GCM} (random nonce), {@link Algorithm#AES_256_GCM_SIV} (fixed nonce,
+ * deterministic) or {@link Algorithm#AES_256_GCM_COLUMN_KEY} (random nonce under the column's own
+ * key, no associated data). The associated data (header | column binding) depends only on the key
+ * version and the algorithm, so it is built once per pair and cached here; column keys are cached
+ * by the data key. Thread safe.
  */
 public final class ColumnSealer {
   private static final String GCM_SIV_CLASS = "org.bouncycastle.crypto.modes.GCMSIVBlockCipher";
   private final byte[] columnBinding;
+  private final ColumnBinding binding;
   private final Map<Integer, byte[]> gcmAad = new ConcurrentHashMap<>();
   private final Map<Integer, byte[]> sivAad = new ConcurrentHashMap<>();
 
   public ColumnSealer(String table, String column) {
-    this.columnBinding = EnvelopeFormat.columnBinding(table, column);
+    this.binding = new ColumnBinding(table, column);
+    this.columnBinding = binding.bytes();
   }
 
   /**
@@ -64,15 +68,17 @@ public final class ColumnSealer {
 
   /**
    * A binary envelope of {@code plaintext} under {@code key} with {@code algorithm}: random for
-   * AES_256_GCM, the same for the same plaintext for AES_256_GCM_SIV.
+   * AES_256_GCM and AES_256_GCM_COLUMN_KEY, the same for the same plaintext for AES_256_GCM_SIV.
    */
   public byte[] sealBinary(DataKey key, Algorithm algorithm, byte[] plaintext) {
     byte[] out = new byte[EnvelopeFormat.binaryOverhead(algorithm) + plaintext.length];
     System.arraycopy(key.header(algorithm), 0, out, 0, EnvelopeFormat.HEADER_LENGTH);
-    if (algorithm == Algorithm.AES_256_GCM_SIV) {
-      AesGcmSiv.seal(key.sivKey(), aad(key, algorithm), plaintext, out, EnvelopeFormat.HEADER_LENGTH);
-    } else {
-      AesGcm.seal(key.jceKey(), aad(key, algorithm), plaintext, out);
+    switch (algorithm) {
+      case AES_256_GCM_SIV -> AesGcmSiv.seal(key.sivKey(), aad(key, algorithm), plaintext, out,
+          EnvelopeFormat.HEADER_LENGTH);
+      case AES_256_GCM_COLUMN_KEY -> AesGcm.seal(key.columnKey(binding), null, plaintext, out);
+      case AES_256_GCM -> AesGcm.seal(key.jceKey(), aad(key, algorithm), plaintext, out);
+      default -> throw new IllegalArgumentException(algorithm + " does not seal values");
     }
     return out;
   }
@@ -127,9 +133,13 @@ public final class ColumnSealer {
     if (!key.supports(algorithm)) {
       return null;
     }
-    return algorithm == Algorithm.AES_256_GCM_SIV
-        ? AesGcmSiv.open(key.sivKey(), aad(key, algorithm), body, off, len)
-        : AesGcm.open(key.jceKey(), aad(key, algorithm), body, off, len);
+    return switch (algorithm) {
+      case AES_256_GCM_SIV -> AesGcmSiv.open(key.sivKey(), aad(key, algorithm), body, off, len);
+      // The column key was derived over this very header (parse accepted only the exact magic and
+      // format bytes), so a value moved to another column, version or algorithm fails its tag.
+      case AES_256_GCM_COLUMN_KEY -> AesGcm.open(key.columnKey(binding), null, body, off, len);
+      default -> AesGcm.open(key.jceKey(), aad(key, algorithm), body, off, len);
+    };
   }
 
   /** The key version in a header, for error messages; 0 if unreadable. */

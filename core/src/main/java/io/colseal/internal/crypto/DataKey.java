@@ -2,7 +2,12 @@ package io.colseal.internal.crypto;
 
 import io.colseal.internal.format.EnvelopeFormat;
 import io.colseal.keys.Algorithm;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +22,15 @@ import org.jspecify.annotations.Nullable;
  * It is derived on first use, under this key's lock, and destroyed with the key: an application
  * without deterministic columns never derives one, and never loads BouncyCastle (the AES-GCM-SIV
  * implementation) at all.
+ *
+ * <p>It also has one <em>column key</em> per column that seals {@link
+ * Algorithm#AES_256_GCM_COLUMN_KEY} envelopes: HKDF-SHA256 of the data key, info {@code
+ * colseal/v1/AES_256_GCM_COLUMN_KEY} | header (8) | column binding ({@link #deriveColumnKey}).
+ * Each is derived on the column's first use and destroyed with this key.
  */
 public final class DataKey {
+  /** HKDF info prefix of a column key; the header and the column binding follow. */
+  static final byte[] COLUMN_KEY_INFO = "colseal/v1/AES_256_GCM_COLUMN_KEY".getBytes(StandardCharsets.US_ASCII);
   private final String table;
   private final int version;
   private final Algorithm algorithm;
@@ -34,6 +46,10 @@ public final class DataKey {
   private final String textHeader;
   private final byte @Nullable [] sivHeader;
   private final @Nullable String sivTextHeader;
+  private final byte @Nullable [] columnKeyHeader;
+  private final @Nullable String columnKeyTextHeader;
+  // Written under this key's lock, read without it on the hot path (a destroyed key refuses use).
+  private final Map<ColumnBinding, DestroyableAesKey> columnKeys = new ConcurrentHashMap<>();
   private final AtomicLong budget = new AtomicLong();
 
   public DataKey(String table, int version, Algorithm algorithm, DestroyableAesKey key, long expiresAtMillis) {
@@ -49,9 +65,13 @@ public final class DataKey {
     if (hasSivKey) {
       this.sivHeader = EnvelopeFormat.header(Algorithm.AES_256_GCM_SIV, version);
       this.sivTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_SIV, version);
+      this.columnKeyHeader = EnvelopeFormat.header(Algorithm.AES_256_GCM_COLUMN_KEY, version);
+      this.columnKeyTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_COLUMN_KEY, version);
     } else {
       this.sivHeader = null;
       this.sivTextHeader = null;
+      this.columnKeyHeader = null;
+      this.columnKeyTextHeader = null;
     }
   }
 
@@ -74,7 +94,50 @@ public final class DataKey {
 
   /** Whether this key opens and seals envelopes of {@code envelopeAlgorithm}. */
   public boolean supports(Algorithm envelopeAlgorithm) {
-    return envelopeAlgorithm == algorithm || (envelopeAlgorithm == Algorithm.AES_256_GCM_SIV && hasSivKey);
+    return envelopeAlgorithm == algorithm
+        || (hasSivKey && (envelopeAlgorithm == Algorithm.AES_256_GCM_SIV
+            || envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY));
+  }
+
+  /**
+   * The column key of {@code binding}, derived on the column's first call.
+   *
+   * @throws IllegalStateException if this key has none (not AES-256-GCM) or was destroyed
+   */
+  DestroyableAesKey columnKey(ColumnBinding binding) {
+    DestroyableAesKey k = columnKeys.get(binding);
+    return k != null ? k : deriveColumnKey(binding);
+  }
+
+  private synchronized DestroyableAesKey deriveColumnKey(ColumnBinding binding) {
+    byte[] h = columnKeyHeader;
+    if (h == null) {
+      throw new IllegalStateException(this + " has no column keys");
+    }
+    if (destroyed) {
+      throw new IllegalStateException("key was destroyed");
+    }
+    DestroyableAesKey k = columnKeys.get(binding);
+    if (k == null) {
+      byte[] dek = key.getEncoded();
+      try {
+        k = new DestroyableAesKey(columnKeyBytes(dek, h, binding.bytes())); // takes ownership
+      } finally {
+        Arrays.fill(dek, (byte) 0);
+      }
+      columnKeys.put(binding, k);
+    }
+    return k;
+  }
+
+  /**
+   * HKDF-SHA256 (RFC 5869) of {@code dek}, no salt, info {@code colseal/v1/AES_256_GCM_COLUMN_KEY}
+   * | {@code header} (8 bytes, algorithm 04) | {@code binding}, 32 bytes: the key of one column's
+   * {@link Algorithm#AES_256_GCM_COLUMN_KEY} envelopes under one version. The caller zeroes the
+   * result.
+   */
+  static byte[] columnKeyBytes(byte[] dek, byte[] header, byte[] binding) {
+    return Hkdf.derive(dek, COLUMN_KEY_INFO, header, binding);
   }
 
   /**
@@ -117,8 +180,9 @@ public final class DataKey {
     if (envelopeAlgorithm == algorithm) {
       return header;
     }
-    byte[] h = sivHeader;
-    if (envelopeAlgorithm != Algorithm.AES_256_GCM_SIV || h == null) {
+    byte[] h = envelopeAlgorithm == Algorithm.AES_256_GCM_SIV ? sivHeader
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyHeader : null;
+    if (h == null) {
       throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
     }
     return h;
@@ -134,8 +198,9 @@ public final class DataKey {
     if (envelopeAlgorithm == algorithm) {
       return textHeader;
     }
-    String h = sivTextHeader;
-    if (envelopeAlgorithm != Algorithm.AES_256_GCM_SIV || h == null) {
+    String h = envelopeAlgorithm == Algorithm.AES_256_GCM_SIV ? sivTextHeader
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyTextHeader : null;
+    if (h == null) {
       throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
     }
     return h;
@@ -200,16 +265,19 @@ public final class DataKey {
     return budget.getAndSet(0);
   }
 
-  /** Zeroes the data key and its deterministic key, if one was derived. */
+  /** Zeroes the data key, its deterministic key and its column keys, whichever were derived. */
   public void destroy() {
     AesGcmSiv.@Nullable SivKey derived;
+    List<DestroyableAesKey> columns;
     synchronized (this) {
       destroyed = true;
       derived = sivKey;
+      columns = new ArrayList<>(columnKeys.values());
     }
     try {
       key.destroy();
     } finally {
+      columns.forEach(DestroyableAesKey::destroy);
       if (derived != null) {
         derived.destroy();
       }

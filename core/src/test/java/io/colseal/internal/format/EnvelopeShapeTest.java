@@ -40,6 +40,16 @@ class EnvelopeShapeTest {
   }
 
   @Test
+  void isWellFormed_columnKeyEnvelopes_likeAlgorithm01() {
+    byte[] ck = EnvelopeVectorsGenerator.sealColumnKey(1, "customers", "email", new byte[0],
+        EnvelopeVectorsGenerator.nonce(1));
+    assertTrue(EnvelopeHeaders.isWellFormed(ck));
+    assertTrue(EnvelopeHeaders.isWellFormed(EnvelopeVectorsGenerator.text(ck)));
+    assertFalse(EnvelopeHeaders.isWellFormed(Arrays.copyOf(ck, ck.length - 1)), "04 needs nonce and tag, as 01");
+    assertFalse(EnvelopeHeaders.isWellFormed("cs1:04:0000000001:QUJDREVGR0hJSktMTU5PUA=="));
+  }
+
+  @Test
   void isWellFormed_binaryShorterThanAnEnvelope_false() {
     assertFalse(EnvelopeHeaders.isWellFormed(Arrays.copyOf(BINARY, EnvelopeFormat.BINARY_OVERHEAD - 1)));
   }

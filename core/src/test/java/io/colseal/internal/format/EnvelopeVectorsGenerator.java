@@ -42,10 +42,13 @@ import javax.crypto.spec.SecretKeySpec;
  * gives for the same nonce, that colseal decodes every vector, and that the committed files equal
  * this class's output. Algorithm 0x02 needs no nonce: its vectors, appended after the first
  * release of the file, come from colseal's {@code AesGcmSiv} with the key from {@code
- * AesGcmSiv.deriveKey}, and the test proves them equal to {@code ColumnSealer}'s. Run it with:
+ * AesGcmSiv.deriveKey}, and the test proves them equal to {@code ColumnSealer}'s. Algorithm 0x04
+ * (column keys, appended after that) is built here from the document alone: HKDF-SHA256 written out
+ * with the JDK's HMAC, then the JDK's AES-GCM with fixed nonces and no associated data; the test
+ * proves it equal to {@code ColumnSealer}'s for the same nonce. Run it with:
  *
  * <pre>
- * ./mvnw -q -pl encryption-converter test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.colseal.internal.format.EnvelopeVectorsGenerator
  * </pre>
  *
@@ -57,12 +60,15 @@ final class EnvelopeVectorsGenerator {
   static final Path FORMAT_DOC = Path.of("docs", "reference", "ciphertext-format.md");
 
   static final String COMMAND =
-      "./mvnw -q -pl encryption-converter test-compile exec:java -Dexec.classpathScope=test"
+      "./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test"
           + " -Dexec.mainClass=io.colseal.internal.format.EnvelopeVectorsGenerator";
 
   private static final HexFormat HEX = HexFormat.of();
   private static final Algorithm AES = Algorithm.AES_256_GCM;
   private static final Algorithm SIV = Algorithm.AES_256_GCM_SIV;
+  private static final Algorithm CK = Algorithm.AES_256_GCM_COLUMN_KEY;
+  /** HKDF info prefix of a column key (ciphertext-format.md, "Column keys"). */
+  static final byte[] COLUMN_KEY_INFO = "colseal/v1/AES_256_GCM_COLUMN_KEY".getBytes(StandardCharsets.US_ASCII);
 
   /** The published test keys by version. Version 2 has version 1's bytes on purpose. */
   static final Map<Integer, byte[]> KEYS = new LinkedHashMap<>();
@@ -102,6 +108,7 @@ final class EnvelopeVectorsGenerator {
     g.textFailures();
     g.valueFailures();
     g.deterministicVectors();
+    g.columnKeyVectors();
     return g;
   }
 
@@ -171,6 +178,57 @@ final class EnvelopeVectorsGenerator {
       key.destroy();
     }
     return out;
+  }
+
+  /** The HKDF info of a column key: prefix | header (algorithm 04) | column binding. */
+  static byte[] columnKeyInfo(int keyVersion, String table, String column) {
+    byte[] h = EnvelopeFormat.header(CK, keyVersion);
+    byte[] c = EnvelopeFormat.columnBinding(table, column);
+    byte[] out = new byte[COLUMN_KEY_INFO.length + h.length + c.length];
+    System.arraycopy(COLUMN_KEY_INFO, 0, out, 0, COLUMN_KEY_INFO.length);
+    System.arraycopy(h, 0, out, COLUMN_KEY_INFO.length, h.length);
+    System.arraycopy(c, 0, out, COLUMN_KEY_INFO.length + h.length, c.length);
+    return out;
+  }
+
+  /** HKDF-Extract with no salt: HMAC-SHA256(32 zero bytes, DEK). */
+  static byte[] prk(int keyVersion) {
+    return hmac(new byte[32], KEYS.get(keyVersion));
+  }
+
+  /** HKDF-Expand to 32 bytes: T(1) = HMAC-SHA256(PRK, info | 0x01). */
+  static byte[] columnKey(int keyVersion, String table, String column) {
+    byte[] info = columnKeyInfo(keyVersion, table, column);
+    byte[] t = Arrays.copyOf(info, info.length + 1);
+    t[info.length] = 1;
+    return hmac(prk(keyVersion), t);
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A binary algorithm-04 envelope: AES-256-GCM under the column key, the given nonce, no associated data. */
+  static byte[] sealColumnKey(int keyVersion, String table, String column, byte[] plaintext, byte[] nonce) {
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(columnKey(keyVersion, table, column), "AES"),
+          new GCMParameterSpec(EnvelopeFormat.TAG_LENGTH * 8, nonce));
+      byte[] sealed = c.doFinal(plaintext);
+      byte[] out = new byte[EnvelopeFormat.HEADER_LENGTH + nonce.length + sealed.length];
+      EnvelopeFormat.writeHeader(out, 0, CK, keyVersion);
+      System.arraycopy(nonce, 0, out, EnvelopeFormat.HEADER_LENGTH, nonce.length);
+      System.arraycopy(sealed, 0, out, EnvelopeFormat.HEADER_LENGTH + nonce.length, sealed.length);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The text form of a binary envelope with a well-formed header of an implemented algorithm. */
@@ -674,6 +732,74 @@ final class EnvelopeVectorsGenerator {
         sealDeterministic(version, table, column, plaintext), SIV);
   }
 
+  /**
+   * Column keys (AES-256-GCM under a per-column key, algorithm 0x04): valid envelopes, marked with
+   * {@code "algorithm": "AES_256_GCM_COLUMN_KEY"}, and must-fail ones derived from them. Appended
+   * after every earlier entry, which stay as they were.
+   */
+  private void columnKeyVectors() {
+    ck("ck-string-ascii-text", "customers", "email", "alice@example.com", 1, "text",
+        "column key: AES-256-GCM under the key of customers.email, version 1; no associated data"
+            + " (ciphertext-format.md, example 7)");
+    ck("ck-string-ascii-binary", "customers", "email", "alice@example.com", 1, "binary", "column key, binary");
+    ck("ck-string-empty-binary", "customers", "email", "", 1, "binary", "the empty string: 36 bytes, the shortest");
+    ck("ck-string-korean-text", "customers", "name", "홍길동", 1, "text", "Korean; another column, another key");
+    ck("ck-string-key-version-2", "customers", "email", "alice@example.com", 2, "text",
+        "key version 2 has version 1's bytes, yet its column key differs: the header is in the HKDF info");
+    ck("ck-names-quoted-qualified", "\"PUBLIC\".\"Customers\"", "\"EMAIL\"", "alice@example.com", 1, "binary",
+        "names are normalised before they enter the HKDF info: the column key of customers.email");
+    ck("ck-names-korean", "고객", "전화번호", "010-1234-5678", 1, "text", "non-ASCII names");
+    ck("ck-integer-key-version-max", "orders", "quantity", 42, Integer.MAX_VALUE, "binary", "key version 2147483647");
+    ck("ck-bytes-small", "customers", "photo", range(0, 16), 1, "binary", "byte[]");
+    ck("ck-localdate-2024-02-29", "customers", "birth_date", LocalDate.of(2024, 2, 29), 1, "text", null);
+
+    String base = "ck-string-ascii-binary";
+    byte[] a = valid.get(base).binary();
+    int n = a.length;
+    rejectBinary("ck-binary-nonce-bit", "bit 0 of the first nonce byte flipped", base, flip(a, 8, 0), "authentication");
+    rejectBinary("ck-binary-ciphertext-bit", "bit 0 of the first ciphertext byte flipped", base, flip(a, 20, 0),
+        "authentication");
+    rejectBinary("ck-binary-tag-last-bit", "bit 7 of the last tag byte flipped", base, flip(a, n - 1, 7),
+        "authentication");
+    rejectBinary("ck-binary-truncated-1", "last byte removed", base, Arrays.copyOf(a, n - 1), "authentication");
+    rejectBinary("ck-binary-key-version-relabelled", "key version changed from 1 to 2, whose DEK has the same bytes:"
+        + " the column key differs, because the header is in the HKDF info", base, version(a, 2), "authentication");
+    rejectBinary("ck-binary-key-version-unknown", "key version 3, which has no key", base, version(a, 3),
+        "unknown-key");
+    rejectBinary("ck-binary-relabelled-01", "algorithm id changed from 0x04 to 0x01: opened with the DEK and the"
+        + " associated data instead of the column key", base, set(a, 3, 0x01), "authentication");
+    rejectBinary("ck-binary-relabelled-02", "algorithm id changed from 0x04 to 0x02", base, set(a, 3, 0x02),
+        "authentication");
+    byte[] empty = valid.get("ck-string-empty-binary").binary();
+    rejectBinary("ck-binary-truncated-35", "the 36-byte envelope of the empty string, last byte removed",
+        "ck-string-empty-binary", Arrays.copyOf(empty, 35), "malformed");
+    reject("ck-binary-wrong-table", "customers.email value read as customer.email", "customer", "email",
+        String.class, "binary", HEX.formatHex(a), "authentication");
+    reject("ck-binary-wrong-column", "customers.email value read as customers.name", "customers", "name",
+        String.class, "binary", HEX.formatHex(a), "authentication");
+    byte[] plainGcm = valid.get("string-ascii-binary").binary();
+    rejectBinary("ck-binary-from-01", "an algorithm-01 envelope of customers.email relabelled 0x04",
+        "string-ascii-binary", set(plainGcm, 3, 0x04), "authentication");
+
+    String t = valid.get("ck-string-ascii-text").text();
+    reject("ck-text-wrong-column", "customers.email value read as customers.email2", "customers", "email2",
+        String.class, "text", t, "authentication");
+    rejectText("ck-text-relabelled-01", "algorithm changed from 04 to 01", "ck-string-ascii-text",
+        "cs1:01:" + t.substring(7), "authentication");
+    rejectText("ck-text-key-version-relabelled", "key version changed from 1 to 2", "ck-string-ascii-text",
+        "cs1:04:0000000002:" + t.substring(EnvelopeFormat.TEXT_HEADER_LENGTH), "authentication");
+    rejectText("ck-text-tag-bit", "bit 0 of the last tag byte flipped, re-encoded canonically",
+        "ck-string-ascii-text", text(flip(a, n - 1, 0)), "authentication");
+  }
+
+  private void ck(String id, String table, String column, Object value, int version, String storage,
+      String description) {
+    byte[] plaintext = encode(value);
+    byte[] nonce = nonce(++nonces);
+    add(id, table, column, value, version, storage, description, nonce, plaintext,
+        sealColumnKey(version, table, column, plaintext, nonce), CK);
+  }
+
   // ---------------------------------------------------------------- output
 
   String vectorsJson() {
@@ -682,14 +808,16 @@ final class EnvelopeVectorsGenerator {
     root.put("frozen", "These vectors are frozen. Every later colseal release must decode each entry with expect"
         + " \"ok\" to its value and reject each entry with expect \"reject\". Entries are never changed or"
         + " removed; new ones may be appended.");
-    root.put("generated_by", "io.colseal.internal.format.EnvelopeVectorsGenerator (encryption-converter/src/test/java),"
+    root.put("generated_by", "io.colseal.internal.format.EnvelopeVectorsGenerator (core/src/test/java),"
         + " from colseal's own EnvelopeFormat, Identifiers, ValueCodecs and StrictBase64 and the JDK's"
         + " AES/GCM/NoPadding with fixed nonces (a0a1a2a3a4a5a6a7a8a9 followed by a uint16 counter)."
         + " EnvelopeVectorsTest checks that colseal's ColumnSealer produces the same bytes for the same nonce"
         + " and that this file equals the generator's output. Command: " + COMMAND
         + ". Entries with \"algorithm\": \"AES_256_GCM_SIV\" (appended later) are algorithm 02, the deterministic"
         + " mode, sealed with colseal's AesGcmSiv under the key it derives from the test key; entries without"
-        + " \"algorithm\" are AES_256_GCM.");
+        + " \"algorithm\" are AES_256_GCM. Entries with \"algorithm\": \"AES_256_GCM_COLUMN_KEY\" (appended"
+        + " after those) are algorithm 04, AES-256-GCM under the column key derived from the test key, with fixed"
+        + " nonces and no associated data.");
     root.put("warning", "The keys below are published test keys. Never use them for data.");
     root.put("value_forms", new LinkedHashMap<>(VectorValues.FORMS));
     Map<String, Object> reasons = new LinkedHashMap<>();
@@ -697,7 +825,7 @@ final class EnvelopeVectorsGenerator {
         + " syntax or canonical Base64");
     reasons.put("unsupported-algorithm", "the algorithm id is unassigned, or reserved but not implemented");
     reasons.put("unknown-key", "well formed, but no key is known for the header's key version");
-    reasons.put("authentication", "AES-GCM (01) or AES-GCM-SIV (02) authentication failed: altered, truncated, moved"
+    reasons.put("authentication", "AES-GCM (01, 04) or AES-GCM-SIV (02) authentication failed: altered, truncated, moved"
         + " to another table, column or key version, or a body too short to hold nonce and tag");
     reasons.put("value-encoding", "authentic, but the plaintext is not a valid encoding of java_type");
     root.put("reasons", reasons);
@@ -731,6 +859,7 @@ final class EnvelopeVectorsGenerator {
     out.put("test-keys", testKeys());
     out.put("identifiers", identifiers());
     out.put("examples", examples());
+    out.put("column-key-examples", columnKeyExamples());
     return out;
   }
 
@@ -775,15 +904,9 @@ final class EnvelopeVectorsGenerator {
     for (String[] pick : picks) {
       Valid v = valid.get(pick[0]);
       byte[] b = v.binary();
-      int len = b.length;
       byte[] binding = EnvelopeFormat.columnBinding(v.table(), v.column());
       sb.append("#### Example ").append(++n).append(": ").append(pick[1]).append("\n\n");
-      sb.append("```text\n");
-      line(sb, "table", Identifiers.normalize(v.table()));
-      line(sb, "column", Identifiers.normalize(v.column()));
-      line(sb, "java type", VectorValues.label(v.value().getClass()));
-      line(sb, "value", VectorValues.portable(v.value()));
-      line(sb, "key version", v.keyVersion() + " (DEK " + HEX.formatHex(KEYS.get(v.keyVersion())) + ")");
+      exampleHead(sb, v);
       line(sb, "nonce", HEX.formatHex(v.nonce()));
       line(sb, "header", HEX.formatHex(b, 0, 8));
       line(sb, "AAD", HEX.formatHex(aad(v.keyVersion(), v.table(), v.column())));
@@ -791,14 +914,60 @@ final class EnvelopeVectorsGenerator {
       int tl = ((binding[0] & 0xFF) << 8) | (binding[1] & 0xFF);
       line(sb, "  | table", HEX.formatHex(binding, 0, 2) + " " + HEX.formatHex(binding, 2, 2 + tl));
       line(sb, "  | column", HEX.formatHex(binding, 2 + tl, 4 + tl) + " " + HEX.formatHex(binding, 4 + tl, binding.length));
-      line(sb, "plaintext", HEX.formatHex(v.plaintext()));
-      line(sb, "ciphertext", HEX.formatHex(b, 20, len - 16));
-      line(sb, "tag", HEX.formatHex(b, len - 16, len));
-      line(sb, "binary", HEX.formatHex(b) + " (" + len + " bytes)");
-      line(sb, "text", v.text() + " (" + v.text().length() + " characters)");
-      sb.append("```\n\n");
+      exampleTail(sb, v);
     }
     return sb.toString();
+  }
+
+  private String columnKeyExamples() {
+    String[][] picks = {
+      {"ck-string-ascii-text", "String, customers.email, column key"},
+      {"ck-string-key-version-2", "the same value under key version 2 (same DEK bytes), column key"},
+    };
+    StringBuilder sb = new StringBuilder();
+    int n = 6;
+    for (String[] pick : picks) {
+      Valid v = valid.get(pick[0]);
+      byte[] b = v.binary();
+      byte[] info = columnKeyInfo(v.keyVersion(), v.table(), v.column());
+      sb.append("#### Example ").append(++n).append(": ").append(pick[1]).append("\n\n");
+      exampleHead(sb, v);
+      line(sb, "header", HEX.formatHex(b, 0, 8));
+      line(sb, "info", HEX.formatHex(info));
+      line(sb, "  = prefix", HEX.formatHex(COLUMN_KEY_INFO) + " (\"" + new String(COLUMN_KEY_INFO,
+          StandardCharsets.US_ASCII) + "\")");
+      line(sb, "  | header", HEX.formatHex(b, 0, 8));
+      line(sb, "  | binding", HEX.formatHex(EnvelopeFormat.columnBinding(v.table(), v.column())));
+      line(sb, "PRK", HEX.formatHex(prk(v.keyVersion())) + " (HMAC-SHA256 of the DEK under 32 zero bytes)");
+      line(sb, "column key", HEX.formatHex(columnKey(v.keyVersion(), v.table(), v.column()))
+          + " (HMAC-SHA256(PRK, info | 01))");
+      line(sb, "nonce", HEX.formatHex(v.nonce()));
+      line(sb, "AAD", "(none)");
+      exampleTail(sb, v);
+    }
+    return sb.toString();
+  }
+
+  /** The opening lines of a worked example: the column, the value and its key. */
+  private static void exampleHead(StringBuilder sb, Valid v) {
+    sb.append("```text\n");
+    line(sb, "table", Identifiers.normalize(v.table()));
+    line(sb, "column", Identifiers.normalize(v.column()));
+    line(sb, "java type", VectorValues.label(v.value().getClass()));
+    line(sb, "value", VectorValues.portable(v.value()));
+    line(sb, "key version", v.keyVersion() + " (DEK " + HEX.formatHex(KEYS.get(v.keyVersion())) + ")");
+  }
+
+  /** The closing lines of a worked example of a nonce-carrying envelope: plaintext to text form. */
+  private static void exampleTail(StringBuilder sb, Valid v) {
+    byte[] b = v.binary();
+    int len = b.length;
+    line(sb, "plaintext", HEX.formatHex(v.plaintext()));
+    line(sb, "ciphertext", HEX.formatHex(b, 20, len - 16));
+    line(sb, "tag", HEX.formatHex(b, len - 16, len));
+    line(sb, "binary", HEX.formatHex(b) + " (" + len + " bytes)");
+    line(sb, "text", v.text() + " (" + v.text().length() + " characters)");
+    sb.append("```\n\n");
   }
 
   private static void line(StringBuilder sb, String name, String value) {

@@ -48,7 +48,7 @@ class EnvelopeVectorsTest {
       Set.of("malformed", "unsupported-algorithm", "unknown-key", "authentication", "value-encoding");
   /** Frozen must-fail entries with an algorithm id that was reserved then and is implemented now. */
   private static final Set<String> IMPLEMENTED_SINCE_FROZEN =
-      Set.of("binary-algorithm-0x02-reserved", "text-algorithm-02-reserved");
+      Set.of("binary-algorithm-0x02-reserved", "text-algorithm-02-reserved", "binary-algorithm-0x04");
 
   private static Map<String, Object> manifest;
   private static final Map<Integer, byte[]> KEYS = new HashMap<>();
@@ -174,9 +174,10 @@ class EnvelopeVectorsTest {
       // colseal reports an unassigned or unimplemented algorithm as a malformed envelope.
       String expected = reason.equals("unsupported-algorithm") ? "malformed" : reason;
       if (IMPLEMENTED_SINCE_FROZEN.contains((String) v.get("id"))) {
-        // Id 0x02 was reserved when these entries were frozen and is AES-256-GCM-SIV now: an
-        // AES-GCM body relabelled 0x02 is still rejected, at authentication. Only rejection is the
-        // contract (ciphertext-format.md, "Decoding"), not the reason.
+        // Ids 0x02 and 0x04 were unassigned or reserved when these entries were frozen and are
+        // AES-256-GCM-SIV and column keys now: an AES-GCM body relabelled so is still rejected, at
+        // authentication. Only rejection is the contract (ciphertext-format.md, "Decoding"), not
+        // the reason.
         expected = "authentication";
       }
       assertEquals(expected, o.rejected(), "decoded to " + o.value());
@@ -285,6 +286,27 @@ class EnvelopeVectorsTest {
         assertArrayEquals(generated, sealer.sealBinary(key, Algorithm.AES_256_GCM_SIV, plaintext), "binary " + value);
         assertEquals(EnvelopeVectorsGenerator.text(generated), sealer.sealText(key, Algorithm.AES_256_GCM_SIV, plaintext),
             "text " + value);
+      }
+    }
+  }
+
+  @Test
+  void columnSealer_columnKey_matchesGeneratorByteForByte() {
+    Object[] values = {"alice@example.com", "", "홍길동", new byte[] {1, 2, 3}, 42, new BigDecimal("-0.001"),
+        LocalDate.of(2024, 2, 29), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), VectorValues.Tier.SILVER};
+    for (int version : new int[] {1, 2, Integer.MAX_VALUE}) {
+      ColumnSealer sealer = new ColumnSealer("\"Public\".\"Customers\"", "EMAIL");
+      DataKey key = keys("customers").key(version);
+      for (Object value : values) {
+        byte[] plaintext = EnvelopeVectorsGenerator.encode(value);
+        byte[] real = sealer.sealBinary(key, Algorithm.AES_256_GCM_COLUMN_KEY, plaintext);
+        byte[] nonce = Arrays.copyOfRange(real, 8, 20);
+        assertArrayEquals(EnvelopeVectorsGenerator.sealColumnKey(version, "customers", "email", plaintext, nonce),
+            real, "binary " + value);
+        String realText = sealer.sealText(key, Algorithm.AES_256_GCM_COLUMN_KEY, plaintext);
+        byte[] fromText = EnvelopeVectorsGenerator.sealColumnKey(version, "customers", "email", plaintext,
+            Arrays.copyOf(body(realText), 12));
+        assertEquals(EnvelopeVectorsGenerator.text(fromText), realText, "text " + value);
       }
     }
   }
