@@ -411,7 +411,7 @@ class AuditIT {
     }
   }
 
-  private static JsonNode algorithm(JsonNode report, String name) {
+  static JsonNode algorithm(JsonNode report, String name) {
     for (JsonNode a : report.get("algorithms")) {
       if (a.get("name").asText().equals(name)) {
         return a;

@@ -179,7 +179,8 @@ public final class ComplianceAudit {
           // The report is complete; a failed release changes nothing in it.
         }
       }
-      List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed, statuses);
+      List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed, statuses,
+          counts);
       List<AuditReport.Finding> findings = Findings.withStaleJobs(Findings.derive(policy, keks, deks, columns,
           suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
           admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
@@ -482,7 +483,8 @@ public final class ComplianceAudit {
    * again (PCI DSS 12.3.3); without it both are null.
    */
   private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<RegisteredColumn> columns,
-      List<RegisteredBlindIndex> indexes, @Nullable LocalDate reviewed, Map<String, KekStatus> statuses) {
+      List<RegisteredBlindIndex> indexes, @Nullable LocalDate reviewed, Map<String, KekStatus> statuses,
+      Map<String, ColumnRowCounts> counts) {
     LocalDate next = reviewed == null ? null : reviewed.plusYears(1);
     List<AlgorithmEntry> out = new ArrayList<>();
     List<String> randomized = columns.stream().filter(c -> c.mode() == EncryptionMode.RANDOMIZED)
@@ -492,6 +494,19 @@ public final class ComplianceAudit {
     if (!randomized.isEmpty() || deterministic.isEmpty()) {
       out.add(new AlgorithmEntry("AES-256-GCM", "column value encryption (AEAD)", randomized, 256,
           List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next));
+    }
+    // Column keys (algorithm 04) are a way of writing randomized values, not a registered mode: the
+    // columns listed are those whose counted values include such envelopes.
+    List<String> columnKeyed = columns.stream().filter(c -> {
+      ColumnRowCounts rc = counts.get(c.table() + "." + c.column());
+      return rc != null && rc.columnKeyByKeyVersion().values().stream().anyMatch(n -> n > 0);
+    }).map(c -> c.table() + "." + c.column()).toList();
+    if (!columnKeyed.isEmpty()) {
+      out.add(new AlgorithmEntry("AES-256-GCM (column keys, envelope algorithm 04)",
+          "column value encryption (AEAD) under a key derived per column", columnKeyed, 256,
+          List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next));
+      out.add(new AlgorithmEntry("HKDF-SHA-256 (column keys)", "column key of each data key version and column", columnKeyed, 256,
+          List.of("RFC 5869", "NIST SP 800-56C"), reviewed, next));
     }
     if (!deterministic.isEmpty()) {
       out.add(new AlgorithmEntry("AES-256-GCM-SIV", "deterministic (searchable) column value encryption (AEAD)",

@@ -1,15 +1,18 @@
 package io.colseal.operations.internal.job;
 
+import io.colseal.EncryptionMode;
 import io.colseal.EnvelopeHeaders;
 import io.colseal.RegisteredColumn;
 import io.colseal.Storage;
 import io.colseal.jdbc.DatabaseVendor;
+import io.colseal.keys.Algorithm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The SQL condition that picks the rows a job has to touch, by the envelopes' headers and shapes
@@ -33,10 +36,13 @@ public final class Candidates {
   /**
    * The condition for {@code columns}; {@code activeVersion} is the table's ACTIVE version ({@code
    * NOT_ON_ACTIVE} only; 0 or less matches every value). A value is on the ACTIVE version only if
-   * its header also names the algorithm of the column's registered mode, so a column registered
-   * with another mode than its values have is re-encrypted whole.
+   * its header also names the algorithm that seals the column's registered mode ({@code
+   * algorithms}: algorithm 04 for randomized columns with {@code colseal.crypto.column-keys}), so a
+   * column registered with another mode than its values have, or whose values were sealed before
+   * column keys were turned on, is re-encrypted whole.
    */
-  public static Candidates of(Kind kind, List<RegisteredColumn> columns, int activeVersion, DatabaseVendor vendor) {
+  public static Candidates of(Kind kind, List<RegisteredColumn> columns, int activeVersion, DatabaseVendor vendor,
+      Function<EncryptionMode, Algorithm> algorithms) {
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     for (RegisteredColumn col : columns) {
@@ -47,10 +53,15 @@ public final class Candidates {
         case NOT_ON_ACTIVE -> {
           if (binary) {
             parts.add("(" + c + " IS NOT NULL AND (SUBSTRING(" + c + ", 1, 8) <> ? OR NOT " + shape + "))");
-            params.add(activeVersion > 0 ? binaryPrefix(col, activeVersion) : new byte[] {0});
+            params.add(activeVersion > 0
+                ? EnvelopeHeaders.binary(algorithms.apply(col.mode()), activeVersion) : new byte[] {0});
           } else {
-            parts.add("(" + c + " IS NOT NULL AND (" + c + " NOT LIKE ? OR NOT " + shape + "))");
-            params.add(textPrefix(col, Math.max(activeVersion, 0)) + "%");
+            if (activeVersion > 0) {
+              parts.add("(" + c + " IS NOT NULL AND (" + c + " NOT LIKE ? OR NOT " + shape + "))");
+              params.add(EnvelopeHeaders.text(algorithms.apply(col.mode()), activeVersion) + "%");
+            } else {
+              parts.add(c + " IS NOT NULL");
+            }
           }
         }
         case ENVELOPE -> {
@@ -66,16 +77,6 @@ public final class Candidates {
       }
     }
     return new Candidates("(" + String.join(" OR ", parts) + ")", params);
-  }
-
-  /** The text header of {@code version} in the column's mode, e.g. {@code cs1:02:0000000002:}. */
-  public static String textPrefix(RegisteredColumn column, int version) {
-    return EnvelopeHeaders.text(column.mode(), version);
-  }
-
-  /** The 8-byte binary header of {@code version} in the column's mode. */
-  public static byte[] binaryPrefix(RegisteredColumn column, int version) {
-    return EnvelopeHeaders.binary(column.mode(), version);
   }
 
   public String sql() {

@@ -143,8 +143,9 @@ public final class JobEngine {
           counters.decrypted.add(envelopes);
           counters.skipped.add(c.notEncrypted());
         } else {
-          // On the ACTIVE version and in the column's registered mode: stays; anything else moves.
-          long stays = c.rowsOn(active, modeOf(e.getValue(), c.column()));
+          // On the ACTIVE version with the algorithm of the column's registered mode: stays;
+          // anything else moves (Candidates selects the same rows).
+          long stays = c.rowsOn(active, config.algorithm(modeOf(e.getValue(), c.column())));
           counters.reencrypted.add(envelopes - stays);
           counters.encrypted.add(c.notEncrypted());
           counters.skipped.add(stays);
@@ -168,7 +169,7 @@ public final class JobEngine {
   private Candidates candidates(TableLayout t, int activeVersion, Dialect dialect) {
     Candidates.Kind kind = o.verify() ? Candidates.Kind.ANY_VALUE
         : o.decrypt() ? Candidates.Kind.ENVELOPE : Candidates.Kind.NOT_ON_ACTIVE;
-    return Candidates.of(kind, t.columns(), activeVersion, dialect.vendor());
+    return Candidates.of(kind, t.columns(), activeVersion, dialect.vendor(), config::algorithm);
   }
 
   private void work(Colseal colseal, KeyAdmin admin, String jobId, Map<String, List<RegisteredColumn>> columns)
