@@ -16,7 +16,7 @@
 #                                     updates its section of docs/performance.md
 #   benchmarks/run.sh --audit --rows 100000       the same with harness options; prints, writes nothing
 #   benchmarks/run.sh --fields        only the paired per-field harness (encrypt/decrypt against the JCE floors,
-#                                     searchable forms, the per-column-subkey candidate; about 3 minutes);
+#                                     searchable forms, column keys against algorithm 01; about 5 minutes);
 #                                     updates its section of docs/performance.md
 #   benchmarks/run.sh --fields --forks 1          the same with harness options; prints, writes nothing
 #

@@ -41,6 +41,11 @@ final class FieldCiphers {
    */
   static final String FLOOR_AAD_STRING = "jce-floor-aad-string";
 
+  /** colseal-binary with {@code colseal.crypto.column-keys}: envelope algorithm 04. */
+  static final String COLUMN_KEYS_BINARY = "colseal-binary-column-keys";
+  /** colseal-text-string with {@code colseal.crypto.column-keys}. */
+  static final String COLUMN_KEYS_TEXT_STRING = "colseal-text-string-column-keys";
+
   private FieldCiphers() {}
 
   static FieldCipher create(String impl, int size) throws Exception {
@@ -55,6 +60,8 @@ final class FieldCiphers {
       case "colseal-binary" -> Colseals.binary(value);
       case "colseal-text" -> Colseals.text(value);
       case "colseal-text-string" -> Colseals.textString(text);
+      case COLUMN_KEYS_BINARY -> new Colseals(value, false, true);
+      case COLUMN_KEYS_TEXT_STRING -> new Colseals(text, true, true);
       case "tink" -> new Tink(value);
       case "jasypt-pbe" -> jasyptPbe(text);
       case "jasypt-aes256" -> jasyptAes(text);
@@ -146,15 +153,20 @@ final class FieldCiphers {
     private final Object value;
     private final Path dir;
 
-    @SuppressWarnings("unchecked")
     private Colseals(Object value, boolean text) throws Exception {
+      this(value, text, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Colseals(Object value, boolean text, boolean columnKeys) throws Exception {
       this.value = value;
       dir = Files.createTempDirectory("colseal-bench");
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL("jdbc:h2:mem:bench" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
       LocalKeystoreKms kms =
           LocalKeystoreKms.open(dir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true);
-      colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).keyCacheTtl(java.time.Duration.ofHours(1)).build());
+      colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).keyCacheTtl(java.time.Duration.ofHours(1))
+          .columnKeys(columnKeys).build());
       Class<Object> type = (Class<Object>) value.getClass();
       cipher = (ColumnCipher<Object, Object>) (ColumnCipher<Object, ?>) (text
           ? colseal.textColumn("customers", "email", type)

@@ -164,7 +164,7 @@ public final class PairedFieldHarness {
         groups.add(fieldGroup("encrypt", size, toClose));
       }
       groups.add(searchableGroup(toClose));
-      groups.add(bindingGroup());
+      groups.add(bindingGroup(toClose));
       var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long tid = Thread.currentThread().getId();
       // Every group once without recording first: the JIT compiles colseal's deeper call chains
@@ -232,8 +232,9 @@ public final class PairedFieldHarness {
 
   private static Group fieldGroup(String what, int size, List<AutoCloseable> toClose) throws Exception {
     List<Variant> vs = new ArrayList<>();
-    for (String impl : List.of("jce-floor", "jce-floor-aad", "colseal-binary", "colseal-text", "jce-floor-aad-string",
-        "colseal-text-string", "tink", "jasypt-pbe", "jasypt-aes256", "aws-esdk")) {
+    for (String impl : List.of("jce-floor", "jce-floor-aad", "colseal-binary", FieldCiphers.COLUMN_KEYS_BINARY,
+        "colseal-text", "jce-floor-aad-string", "colseal-text-string", FieldCiphers.COLUMN_KEYS_TEXT_STRING, "tink",
+        "jasypt-pbe", "jasypt-aes256", "aws-esdk")) {
       FieldCipher c = FieldCiphers.create(impl, size);
       toClose.add(c);
       Object ct = c.encrypt();
@@ -297,8 +298,11 @@ public final class PairedFieldHarness {
    * cipher with whichever subkey the value needs, as colseal's per-thread cipher cache would;
    * {@code subkey-cipher-per-column} keeps one cipher per column so each always sees its own key;
    * {@code no-binding} (one key, no associated data) binds nothing and is only the reference.
+   * {@code colseal-01} and {@code colseal-04} are colseal itself: four binary {@link
+   * io.colseal.ColumnCipher}s opening their 64-byte values, without and with {@code
+   * colseal.crypto.column-keys} (envelope algorithm 04, the adopted form of the subkey).
    */
-  private static Group bindingGroup() throws Exception {
+  private static Group bindingGroup(List<AutoCloseable> toClose) throws Exception {
     String[] columns = {"email", "phone", "rrn", "birth_date"};
     SecureRandom random = new SecureRandom();
     byte[] dek = new byte[32];
@@ -352,6 +356,34 @@ public final class PairedFieldHarness {
           }
         } catch (GeneralSecurityException e) {
           throw new IllegalStateException(e);
+        }
+        return last;
+      }));
+    }
+    for (boolean columnKeys : new boolean[] {false, true}) {
+      Path dir = Files.createTempDirectory("colseal-paired-binding");
+      JdbcDataSource ds = new JdbcDataSource();
+      ds.setURL("jdbc:h2:mem:binding" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+      LocalKeystoreKms kms = LocalKeystoreKms.open(dir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true);
+      Colseal colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).keyCacheTtl(Duration.ofHours(1))
+          .columnKeys(columnKeys).build());
+      toClose.add(colseal);
+      List<ColumnCipher<byte[], byte[]>> ciphers = new ArrayList<>();
+      byte[][] stored = new byte[4][];
+      for (int c = 0; c < 4; c++) {
+        ColumnCipher<byte[], byte[]> cipher = colseal.binaryColumn("customers", columns[c], byte[].class);
+        byte[] plain = new byte[64];
+        random.nextBytes(plain);
+        ciphers.add(cipher);
+        stored[c] = cipher.encrypt(plain);
+        if (stored[c][3] != (columnKeys ? 0x04 : 0x01)) {
+          throw new IllegalStateException("colseal sealed algorithm " + stored[c][3]);
+        }
+      }
+      vs.add(new Variant(columnKeys ? "colseal-04" : "colseal-01", () -> {
+        Object last = null;
+        for (int c = 0; c < 4; c++) {
+          last = ciphers.get(c).decrypt(stored[c]);
         }
         return last;
       }));

@@ -52,7 +52,8 @@ class PairedFieldHarnessTest {
       assertTrue(md.contains("#### Paired per field: " + group), md);
     }
     for (String variant : List.of("jce-floor-aad-string", "colseal-text-string", "colseal-deterministic",
-        "colseal-blind-index", "subkey-cipher-per-column", "tink", "jasypt-aes256", "aws-esdk")) {
+        "colseal-blind-index", "subkey-cipher-per-column", "colseal-01", "colseal-04", "colseal-binary-column-keys",
+        "colseal-text-string-column-keys", "tink", "jasypt-aes256", "aws-esdk")) {
       assertTrue(md.contains("| " + variant + " |"), md);
     }
   }

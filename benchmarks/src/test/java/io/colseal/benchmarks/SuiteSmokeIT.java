@@ -27,7 +27,8 @@ class SuiteSmokeIT {
       assertEquals(2, r.hibernate().size(), "paired insert + paired select");
       assertPositive(r.hibernate());
       String paired = io.colseal.benchmarks.hibernate.PairedResults.markdown(r.paired());
-      for (String variant : List.of("| no-cipher |", "| colseal-binary |", "| ceiling |", "| colseal-text/unbatched |")) {
+      for (String variant : List.of("| no-cipher |", "| colseal-binary |", "| ceiling |", "| colseal-text/unbatched |",
+          "| colseal-binary-column-keys |", "| colseal-text-control |", "Column keys (algorithm 04), text storage")) {
         assertTrue(paired.contains(variant), variant + " in\n" + paired);
       }
     }

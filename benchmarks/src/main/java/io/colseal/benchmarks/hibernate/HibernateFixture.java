@@ -31,6 +31,8 @@ final class HibernateFixture implements AutoCloseable {
   private final String user;
   private final String schema;
   private final Path keystoreDir;
+  /** The Hibernate settings of this fixture other than the KEK provider and the schema generation. */
+  private final Map<String, Object> baseSettings;
 
   HibernateFixture(int batchSize) throws Exception {
     this(batchSize, EncryptedPerson.class, PlainPerson.class);
@@ -66,6 +68,8 @@ final class HibernateFixture implements AutoCloseable {
     s.put("colseal.kms.provider",
         LocalKeystoreKms.open(keystoreDir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true));
     s.putAll(settings);
+    baseSettings = Map.copyOf(Map.of(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
+        AvailableSettings.STATEMENT_BATCH_SIZE, Integer.toString(batchSize), AvailableSettings.ORDER_INSERTS, "true"));
     var registry = new StandardServiceRegistryBuilder().applySettings(s).build();
     MetadataSources sources = new MetadataSources(registry);
     for (Class<?> entity : entities) {
@@ -81,8 +85,53 @@ final class HibernateFixture implements AutoCloseable {
     }
   }
 
+  /** Fails unless every {@code email} of the text and the binary table is an algorithm-04 envelope. */
+  void requireAlgorithm04(String textTable, String binaryTable) throws SQLException {
+    String[] checks = {textTable + " WHERE email NOT LIKE 'cs1:04:%'", binaryTable + " WHERE get_byte(email, 3) <> 4"};
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      for (String check : checks) {
+        try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + check)) {
+          rs.next();
+          if (rs.getLong(1) != 0) {
+            throw new IllegalStateException(check + ": " + rs.getLong(1) + " values are not algorithm 04");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Inserts {@code rows} sample rows of each type through a second SessionFactory over this
+   * schema, its key table and KEK, with {@code settings} added (for example {@code
+   * colseal.crypto.column-keys}); the tables must already exist.
+   */
+  @SafeVarargs
+  final void populateWith(Map<String, Object> settings, int rows, java.util.function.Supplier<? extends Person>... types)
+      throws Exception {
+    Map<String, Object> s = new HashMap<>(baseSettings);
+    s.put(AvailableSettings.HBM2DDL_AUTO, "none");
+    s.put("colseal.kms.provider",
+        LocalKeystoreKms.open(keystoreDir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", false));
+    s.putAll(settings);
+    var registry = new StandardServiceRegistryBuilder().applySettings(s).build();
+    MetadataSources sources = new MetadataSources(registry);
+    for (java.util.function.Supplier<? extends Person> type : types) {
+      sources.addAnnotatedClass(type.get().getClass());
+    }
+    try (SessionFactory writer = sources.buildMetadata().buildSessionFactory()) {
+      for (java.util.function.Supplier<? extends Person> type : types) {
+        populate(writer, type, rows);
+      }
+    }
+  }
+
   /** Inserts {@code rows} sample rows (ids 1..rows) of {@code type}, 1,000 per transaction. */
   void populate(java.util.function.Supplier<? extends Person> type, int rows) {
+    populate(sessionFactory, type, rows);
+  }
+
+  private static void populate(SessionFactory sessionFactory, java.util.function.Supplier<? extends Person> type,
+      int rows) {
     for (int chunk = 0; chunk < rows; chunk += 1000) {
       int base = chunk;
       int n = Math.min(1000, rows - chunk);

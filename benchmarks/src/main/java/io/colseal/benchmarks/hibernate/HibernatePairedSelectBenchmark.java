@@ -46,6 +46,13 @@ import org.openjdk.jmh.infra.IterationParams;
  *   <li>{@code colseal-text-own-loader}: {@code colseal-text} with Hibernate and colseal loaded in a
  *       class loader of their own ({@link IsolatedColseal}), the baseline for the next one;
  *   <li>{@code no-cipher}: the same with AES-GCM replaced by a copy: everything but the cipher;
+ *   <li>{@code colseal-text-column-keys}, {@code colseal-binary-column-keys}: {@link
+ *       ColumnKeyPerson} and {@link ColumnKeyBinaryPerson}, the same rows written by a second
+ *       SessionFactory with {@code colseal.crypto.column-keys} (envelope algorithm 04, issue 16,
+ *       point 4), read by the same SessionFactory as {@code colseal-text} and {@code
+ *       colseal-binary}: only the stored algorithm differs. (Reading each through a SessionFactory
+ *       of its own was tried first: a second SessionFactory over the same code read the same
+ *       algorithm-01 rows 2-14 % slower from run to run, which swamped the difference.)
  *   <li>{@code jdk-gcm-4}: no database: the JDK's AES-256-GCM decryption of the same rows' four
  *       values (same plaintext sizes, colseal's associated data length), one reused {@link Cipher}.
  *       The ceiling is {@code plain-envelope-text + jdk-gcm-4}.
@@ -69,9 +76,9 @@ import org.openjdk.jmh.infra.IterationParams;
 public class HibernatePairedSelectBenchmark {
   static final String NAME = "select";
   static final List<String> VARIANTS = List.of("plain", "plain-envelope-text", "colseal-text", "colseal-binary",
-      "colseal-text-own-loader", "no-cipher", "jdk-gcm-4");
-  private static final List<Class<? extends Person>> MAPPED =
-      List.of(PlainPerson.class, EnvelopePerson.class, EncryptedPerson.class, BinaryPerson.class);
+      "colseal-text-own-loader", "no-cipher", "jdk-gcm-4", "colseal-text-column-keys", "colseal-binary-column-keys");
+  private static final List<Class<? extends Person>> MAPPED = List.of(PlainPerson.class, EnvelopePerson.class,
+      EncryptedPerson.class, BinaryPerson.class, ColumnKeyPerson.class, ColumnKeyBinaryPerson.class);
 
   /** Rows per table; the suite's smoke run uses fewer. */
   @Param("10000")
@@ -92,6 +99,10 @@ public class HibernatePairedSelectBenchmark {
     fixture.execInSchema("INSERT INTO bench_envelope_person (id, name, email, phone, rrn, birthDate)"
         + " SELECT id, name, email, phone, rrn, birthDate FROM bench_encrypted_person");
     fixture.execInSchema("ANALYZE");
+    fixture.populateWith(java.util.Map.of("colseal.crypto.column-keys", "true"), tableRows, ColumnKeyPerson::new,
+        ColumnKeyBinaryPerson::new);
+    fixture.execInSchema("ANALYZE");
+    fixture.requireAlgorithm04("bench_column_key_person", "bench_column_key_binary_person");
     ownLoader = new IsolatedColseal(false, tableRows);
     noCipher = new IsolatedColseal(true, tableRows);
     gcm = new Gcm(tableRows);
@@ -135,6 +146,8 @@ public class HibernatePairedSelectBenchmark {
       case 4 -> ownLoader.applyAsInt(from);
       case 5 -> noCipher.applyAsInt(from);
       case 6 -> gcm.decryptRows(from);
+      case 7 -> Selects.select(fixture.sessionFactory, ColumnKeyPerson.class, from);
+      case 8 -> Selects.select(fixture.sessionFactory, ColumnKeyBinaryPerson.class, from);
       default -> throw new IllegalArgumentException("variant " + variant);
     };
   }

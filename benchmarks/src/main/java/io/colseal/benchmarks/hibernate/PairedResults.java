@@ -201,6 +201,18 @@ public final class PairedResults {
             .append(db ? pct(ratioDrift.get(r.variant())) : "—").append(" |\n");
       }
       md.append('\n');
+      Map<String, Map<String, Double>> its = iterations(samples, HibernatePairedSelectBenchmark.NAME, "measure");
+      for (String storage : List.of("text", "binary")) {
+        String base = "colseal-" + storage;
+        String keyed = base + "-column-keys";
+        Estimate gain = estimate(its.values(), m -> m.getOrDefault(base, Double.NaN) / m.getOrDefault(keyed, Double.NaN));
+        if (gain.n() > 0) {
+          md.append("Column keys (algorithm 04), ").append(storage).append(" storage: ").append(base).append(" ÷ ")
+              .append(keyed).append(" = ").append(gain.format("%.3f")).append(" (rows per second with column keys")
+              .append(" over algorithm 01, both read by one SessionFactory).\n");
+        }
+      }
+      md.append('\n');
     }
     List<Row> insert = summarize(samples, HibernatePairedInsertBenchmark.NAME);
     if (!insert.isEmpty()) {
