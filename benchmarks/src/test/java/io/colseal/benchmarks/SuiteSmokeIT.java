@@ -28,7 +28,7 @@ class SuiteSmokeIT {
       assertPositive(r.hibernate());
       String paired = io.colseal.benchmarks.hibernate.PairedResults.markdown(r.paired());
       for (String variant : List.of("| no-cipher |", "| colseal-binary |", "| ceiling |", "| colseal-text/unbatched |",
-          "| colseal-binary-column-keys |", "| colseal-text-control |", "Column keys (algorithm 04), text storage")) {
+          "| colseal-binary-column-keys |", "| colseal-text-column-keys |", "Column keys (algorithm 04), text storage")) {
         assertTrue(paired.contains(variant), variant + " in\n" + paired);
       }
     }
