@@ -20,14 +20,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ColumnSealer {
   private static final String GCM_SIV_CLASS = "org.bouncycastle.crypto.modes.GCMSIVBlockCipher";
-  private final byte[] columnBinding;
   private final ColumnBinding binding;
   private final Map<Integer, byte[]> gcmAad = new ConcurrentHashMap<>();
   private final Map<Integer, byte[]> sivAad = new ConcurrentHashMap<>();
 
   public ColumnSealer(String table, String column) {
     this.binding = new ColumnBinding(table, column);
-    this.columnBinding = binding.bytes();
   }
 
   /**
@@ -54,6 +52,7 @@ public final class ColumnSealer {
     byte[] aad = cache.get(key.version());
     if (aad == null) {
       byte[] header = key.header(algorithm);
+      byte[] columnBinding = binding.bytes();
       aad = Arrays.copyOf(header, header.length + columnBinding.length);
       System.arraycopy(columnBinding, 0, aad, header.length, columnBinding.length);
       cache.put(key.version(), aad);
