@@ -10,6 +10,8 @@ import io.colseal.internal.keystore.ColumnRegistry;
 import io.colseal.internal.keystore.DataKeyTable;
 import io.colseal.internal.keystore.JdbcSupport;
 import io.colseal.internal.keystore.KeyTableSchema;
+import io.colseal.internal.legacy.FernetKey;
+import io.colseal.internal.legacy.LegacyKeys;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.KeyRing;
 import io.colseal.kms.KekStatus;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +52,17 @@ public final class Colseal implements AutoCloseable {
   private final DataKeys keys;
   private final ColumnRegistry registry;
   private final ColsealStats stats;
+  /** The legacy Fernet key of {@code colseal.migration.read-fernet-key}; null when not set. */
+  private final @Nullable FernetKey fernet;
 
-  private Colseal(ColsealConfig config, TimedKmsProvider kms, DataKeys keys, ColumnRegistry registry) {
+  private Colseal(ColsealConfig config, TimedKmsProvider kms, DataKeys keys, ColumnRegistry registry,
+      @Nullable FernetKey fernet) {
     this.config = config;
     this.kms = kms;
     this.keys = keys;
     this.registry = registry;
     this.stats = new ColsealStats(keys, kms);
+    this.fernet = fernet;
   }
 
   /** Starts colseal on {@code dataSource}; see {@link #start(ConnectionSource, ColsealConfig)}. */
@@ -86,8 +93,15 @@ public final class Colseal implements AutoCloseable {
     try {
       LOG.info("colseal started: {} KEK '{}', key table {} on {}", kms.name(), kms.kekId(), DataKeyTable.TABLE,
           jdbc.vendor());
+      String fernetFile = config.readFernetKey();
+      FernetKey fernet = fernetFile == null ? null : LegacyKeys.fernetKeyFromFile(java.nio.file.Path.of(fernetFile), kms,
+          ColsealSettings.READ_FERNET_KEY.name());
+      if (fernet != null) {
+        LOG.info("colseal reads Fernet tokens under the legacy data key of {} ({})", fernetFile,
+            ColsealSettings.READ_FERNET_KEY.name());
+      }
       return new Colseal(config, kms, new DataKeys(keyTable, kms, keyRingOptions(config, config.autoCreateKeys())),
-          new ColumnRegistry(jdbc));
+          new ColumnRegistry(jdbc), fernet);
     } catch (RuntimeException e) {
       kms.close();
       throw e;
@@ -116,7 +130,7 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a character column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
-    return new ColumnCipher.Text<>(keys, codec(javaType), table, column, config.readPlaintext(), mode,
+    return new ColumnCipher.Text<>(keys, codec(javaType), table, column, config.readPlaintext(), fernet, mode,
         config.algorithm(mode));
   }
 
@@ -127,7 +141,7 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a binary column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
-    return new ColumnCipher.Binary<>(keys, codec(javaType), table, column, config.readPlaintext(), mode,
+    return new ColumnCipher.Binary<>(keys, codec(javaType), table, column, config.readPlaintext(), fernet, mode,
         config.algorithm(mode));
   }
 
@@ -266,6 +280,9 @@ public final class Colseal implements AutoCloseable {
     try {
       keys.close();
     } finally {
+      if (fernet != null) {
+        fernet.destroy();
+      }
       kms.close();
     }
   }

@@ -49,6 +49,15 @@ public final class ColsealConfig implements Settings {
     return new Builder();
   }
 
+  /** A builder holding these settings, provider object and clock, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.values.putAll(values);
+    b.kmsProvider = kmsProvider;
+    b.clock = clock;
+    return b;
+  }
+
   /**
    * Reads every {@code colseal.*} setting from {@code properties}, then JVM system properties, then
    * environment variables (first found wins). Values in {@code properties} may be text or typed
@@ -163,6 +172,14 @@ public final class ColsealConfig implements Settings {
    */
   public boolean readPlaintext() {
     return value(ColsealSettings.READ_PLAINTEXT);
+  }
+
+  /**
+   * The file with the Base64 {@code CiphertextBlob} of the legacy Fernet data key whose tokens are
+   * read during a migration ({@code colseal.migration.read-fernet-key}); null when not set.
+   */
+  public @Nullable String readFernetKey() {
+    return find(ColsealSettings.READ_FERNET_KEY).orElse(null);
   }
 
   /**
@@ -361,6 +378,15 @@ public final class ColsealConfig implements Settings {
      */
     public Builder readPlaintext(boolean read) {
       return set(ColsealSettings.READ_PLAINTEXT, read);
+    }
+
+    /**
+     * Reads Fernet tokens of the AWS KMS + Fernet recipe under the data key whose Base64 {@code
+     * CiphertextBlob} is in {@code file}, while a column is migrated ({@code
+     * colseal.migration.read-fernet-key}).
+     */
+    public Builder readFernetKey(java.nio.file.Path file) {
+      return setting(ColsealSettings.READ_FERNET_KEY.name(), file.toString());
     }
 
     /**

@@ -79,6 +79,15 @@ public final class ColsealSettings {
   public static final Setting<Boolean> READ_PLAINTEXT = Setting.flag("colseal.migration.read-plaintext", false);
 
   /**
+   * A file holding the Base64 {@code CiphertextBlob} of the data key of the AWS KMS + Fernet recipe
+   * (its {@code encrypted_key.txt}): while a column is migrated from Fernet tokens with {@code
+   * colseal reencrypt --from-fernet-key}, values with a Fernet token's shape are read as tokens
+   * under that key. The KEK provider ({@code aws-kms}) unwraps it once at start-up. No default.
+   */
+  public static final Setting<String> READ_FERNET_KEY = Setting.text("colseal.migration.read-fernet-key",
+      "the path of a file holding the Base64 CiphertextBlob of the legacy Fernet data key");
+
+  /**
    * Seal randomized values with {@code AES_256_GCM_COLUMN_KEY} (envelope algorithm 04: AES-256-GCM
    * under a key derived per column, no per-value associated data) instead of {@code AES_256_GCM}
    * (01). Both are always read. Default {@code false}: turn it on once every instance that reads
@@ -135,7 +144,7 @@ public final class ColsealSettings {
 
   private static final List<Setting<?>> CORE = List.of(KMS_PROVIDER, KEK_ID, SCHEMA_MANAGEMENT, AUTO_CREATE_KEYS,
       KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, KEY_MAX_STALE, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
-      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, COLUMN_KEYS, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE,
+      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, READ_FERNET_KEY, COLUMN_KEYS, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE,
       KEK_PERIOD, KEY_TABLE_BACKUP);
 
   private ColsealSettings() {}

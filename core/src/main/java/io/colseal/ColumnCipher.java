@@ -8,6 +8,9 @@ import io.colseal.exception.KeyUnavailableException;
 import io.colseal.internal.crypto.ColumnSealer;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.format.EnvelopeFormat;
+import io.colseal.internal.format.StrictUtf8;
+import io.colseal.internal.legacy.FernetException;
+import io.colseal.internal.legacy.FernetKey;
 import io.colseal.internal.format.MalformedEnvelopeException;
 import io.colseal.internal.format.PlainForms;
 import io.colseal.internal.format.ValueCodec;
@@ -52,6 +55,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final TableCounters counters;
   private final String column;
   private final boolean readPlaintext;
+  /** The legacy Fernet key whose tokens are read during a migration; null when not set. */
+  private final @Nullable FernetKey fernet;
   private final EncryptionMode mode;
   final Algorithm algorithm;
   final ColumnSealer sealer;
@@ -59,10 +64,11 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final ColumnSealer.KeyLookup decryptionKeys;
 
   ColumnCipher(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-      EncryptionMode mode, Algorithm algorithm) {
+      @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
     this.keys = keys;
     this.codec = codec;
     this.readPlaintext = readPlaintext;
+    this.fernet = fernet;
     this.mode = requireNonNull(mode, "mode");
     this.algorithm = requireNonNull(algorithm, "algorithm");
     if (mode == EncryptionMode.DETERMINISTIC ? algorithm != Algorithm.AES_256_GCM_SIV
@@ -153,6 +159,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     if (stored == null) {
       return null;
     }
+    if (fernet != null && stored instanceof String token && FernetKey.hasShape(token)) {
+      return openFernet(token);
+    }
     if (readPlaintext && !isEnvelope(stored)) {
       try {
         return PlainForms.read(stored, codec.type());
@@ -169,6 +178,29 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
       if (codec.type() != byte[].class) {
         Arrays.fill(plaintext, (byte) 0);
       }
+    }
+  }
+
+  /**
+   * A Fernet token's value: its plaintext bytes for a {@code byte[]} attribute, otherwise their
+   * UTF-8 text read as the attribute's {@linkplain PlainForms plaintext form}.
+   */
+  private T openFernet(String token) {
+    byte[] plaintext;
+    try {
+      plaintext = requireNonNull(fernet).open(token);
+    } catch (FernetException e) {
+      throw DecryptionException.legacy(table, column, "Fernet token", e.getMessage());
+    }
+    if (codec.type() == byte[].class) {
+      return codec.type().cast(plaintext);
+    }
+    try {
+      return PlainForms.read(StrictUtf8.decode(plaintext), codec.type());
+    } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException e) {
+      throw DecryptionException.notOfType(table, column, 0, codec.type());
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
     }
   }
 
@@ -300,8 +332,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
   static final class Text<T> extends ColumnCipher<T, String> {
     Text(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-        EncryptionMode mode, Algorithm algorithm) {
-      super(keys, codec, table, column, readPlaintext, mode, algorithm);
+        @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
+      super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm);
     }
 
     @Override
@@ -332,8 +364,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
   static final class Binary<T> extends ColumnCipher<T, byte[]> {
     Binary(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-        EncryptionMode mode, Algorithm algorithm) {
-      super(keys, codec, table, column, readPlaintext, mode, algorithm);
+        @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
+      super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm);
     }
 
     @Override

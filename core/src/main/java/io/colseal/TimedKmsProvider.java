@@ -98,6 +98,11 @@ final class TimedKmsProvider implements KmsProvider {
   }
 
   @Override
+  public SecretKeyMaterial unwrapForeignDataKey(byte[] ciphertextBlob) {
+    return timed(KmsOperation.UNWRAP, () -> provider.unwrapForeignDataKey(ciphertextBlob));
+  }
+
+  @Override
   public KekStatus describeKek(String kekId) {
     return timed(KmsOperation.DESCRIBE_KEK, () -> provider.describeKek(kekId));
   }

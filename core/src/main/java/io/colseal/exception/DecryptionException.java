@@ -55,6 +55,14 @@ public class DecryptionException extends ColsealException {
             + "; the attribute's Java type differs from the one the value was stored with");
   }
 
+  /**
+   * A value in a legacy format being migrated ({@code kind}: "Fernet token", "Jasypt value") did
+   * not open, as {@code problem} says (which check failed, never a byte of the value).
+   */
+  public static DecryptionException legacy(String table, String column, String kind, String problem) {
+    return new DecryptionException(table, column, 0, ": a " + kind + " that " + problem);
+  }
+
   public String table() {
     return table;
   }

@@ -52,6 +52,21 @@ public interface KmsProvider extends AutoCloseable {
   }
 
   /**
+   * Unwraps a data key made outside colseal, with no encryption context: the {@code CiphertextBlob}
+   * of an AWS KMS {@code GenerateDataKey} call that a legacy application stored (the KMS + Fernet
+   * recipe), for migrating its values into colseal envelopes. The default refuses: only a provider
+   * whose KMS made such keys can read them.
+   *
+   * @throws io.colseal.exception.KmsException {@code KMS_REJECTED} if this provider cannot, or the
+   *     KMS refuses; {@code KMS_UNAVAILABLE} if it could not be reached
+   */
+  default SecretKeyMaterial unwrapForeignDataKey(byte[] ciphertextBlob) {
+    throw new io.colseal.exception.KmsException(io.colseal.exception.ErrorCode.KMS_REJECTED,
+        "KEK provider '" + name() + "' cannot unwrap a data key made outside colseal; the legacy key needs the"
+            + " provider of the KMS that made it (aws-kms for the KMS + Fernet recipe)", null);
+  }
+
+  /**
    * Describes {@code kekId} for the audit report: enabled, disabled, pending deletion or not found,
    * with its key spec and rotation status where the KMS has them. Never throws for a KMS failure:
    * that is {@link KekStatus.State#UNKNOWN}. The default knows nothing about any KEK.

@@ -176,6 +176,35 @@ public final class AwsKmsProvider implements KmsProvider {
   }
 
   /**
+   * Calls {@code Decrypt} with {@code ciphertextBlob} alone (no {@code KeyId}, no encryption
+   * context), as the KMS + Fernet recipe does: KMS finds the key in the blob. The caller must be
+   * allowed {@code kms:Decrypt} on that key.
+   */
+  @Override
+  public SecretKeyMaterial unwrapForeignDataKey(byte[] ciphertextBlob) {
+    requireNonNull(ciphertextBlob, "ciphertextBlob");
+    String what = NAME + " could not unwrap the legacy data key (" + ciphertextBlob.length + " bytes of CiphertextBlob)";
+    DecryptResponse response;
+    try {
+      response = client.decrypt(DecryptRequest.builder()
+          .ciphertextBlob(SdkBytes.fromByteArray(ciphertextBlob))
+          .build());
+    } catch (SdkException e) {
+      throw AwsKmsErrors.translate(e, what);
+    }
+    byte[] plaintext = unsafeBytes(response.plaintext());
+    try {
+      if (plaintext == null || plaintext.length != DATA_KEY_LENGTH) {
+        throw new KmsException(ErrorCode.KMS_REJECTED, what + ": the key is " + (plaintext == null ? 0 : plaintext.length)
+            + " bytes, not the 32 of GenerateDataKey(KeySpec=AES_256)", null);
+      }
+      return SecretKeyMaterial.copyOf(plaintext);
+    } finally {
+      zero(plaintext);
+    }
+  }
+
+  /**
    * Calls {@code Encrypt} with the data key under {@code kekId} and the encryption context of
    * {@code context}: wraps a key this process already holds (a rewrap from another provider).
    */
