@@ -11,5 +11,6 @@ module io.colseal.operations {
 
   exports io.colseal.operations;
   exports io.colseal.operations.audit;
+  exports io.colseal.operations.legacy;
   exports io.colseal.operations.report;
 }

@@ -57,7 +57,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * Encryption SDK, as in {@link FieldCiphers}) and
  * {@code searchable/64} (the randomized envelope, the deterministic AES-GCM-SIV envelope and the
  * blind index, each against its primitive alone: JCE AES-GCM, BouncyCastle GCM-SIV, JCE
- * HMAC-SHA-256).
+ * HMAC-SHA-256), {@code binding/4x64} (see {@link #bindingGroup}) and {@code legacy/64} (see
+ * {@link #legacyGroup}).
  */
 public final class PairedFieldHarness {
   /** One measured operation; returns something so the JIT cannot drop it. */
@@ -165,6 +166,7 @@ public final class PairedFieldHarness {
       }
       groups.add(searchableGroup(toClose));
       groups.add(bindingGroup(toClose));
+      groups.add(legacyGroup(toClose));
       var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long tid = Thread.currentThread().getId();
       // Every group once without recording first: the JIT compiles colseal's deeper call chains
@@ -389,6 +391,80 @@ public final class PairedFieldHarness {
       }));
     }
     return new Group("binding/4x64", "aad", vs);
+  }
+
+  /**
+   * Issue 17: what opening one legacy value costs when {@code colseal reencrypt --from-*} moves it
+   * into an envelope, per 64-byte text value, against the JCE AES-GCM decryption floor: {@code
+   * fernet-open} is colseal's Fernet reader (HMAC-SHA-256 verified, AES-128-CBC decrypted) on a
+   * token of the AWS KMS + Fernet recipe; {@code jasypt-pbe-open} and {@code jasypt-aes256-open}
+   * are the CLI's Jasypt reader (the real Jasypt library, strict UTF-8) on values written by
+   * Jasypt's default ({@code PBEWithMD5AndDES}, 1,000 iterations) and by jasypt-spring-boot 3's
+   * ({@code PBEWITHHMACSHA512ANDAES_256}, 1,000 iterations, random IV); {@code colseal-text-string}
+   * is colseal's own decryption of the same value, for scale. Jasypt derives a key per value (the
+   * salt is random), which is where its cost is.
+   */
+  private static Group legacyGroup(List<AutoCloseable> toClose) throws Exception {
+    String value = "x".repeat(64);
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    io.colseal.internal.legacy.FernetKey fernet = io.colseal.internal.legacy.FernetKey.of(key);
+    String token = fernetToken(key, value.getBytes(StandardCharsets.UTF_8));
+    char[] password = "benchmark-password".toCharArray();
+    io.colseal.cli.internal.JasyptFormat pbe = new io.colseal.cli.internal.JasyptFormat("PBEWithMD5AndDES", 1000,
+        password, null, false, io.colseal.cli.internal.JasyptFormat.Output.BASE64, 1);
+    io.colseal.cli.internal.JasyptFormat aes = new io.colseal.cli.internal.JasyptFormat("PBEWITHHMACSHA512ANDAES_256",
+        1000, password, null, true, io.colseal.cli.internal.JasyptFormat.Output.BASE64, 1);
+    org.jasypt.encryption.pbe.StandardPBEStringEncryptor pbeWriter = new org.jasypt.encryption.pbe.StandardPBEStringEncryptor();
+    pbeWriter.setPassword("benchmark-password");
+    org.jasypt.encryption.pbe.StandardPBEStringEncryptor aesWriter = new org.jasypt.encryption.pbe.StandardPBEStringEncryptor();
+    aesWriter.setPassword("benchmark-password");
+    aesWriter.setAlgorithm("PBEWITHHMACSHA512ANDAES_256");
+    aesWriter.setIvGenerator(new org.jasypt.iv.RandomIvGenerator());
+    String pbeValue = pbeWriter.encrypt(value);
+    String aesValue = aesWriter.encrypt(value);
+    FieldCipher floor = FieldCiphers.create("jce-floor", 64);
+    FieldCipher own = FieldCiphers.create("colseal-text-string", 64);
+    toClose.add(floor);
+    toClose.add(own);
+    Object floorCt = floor.encrypt();
+    Object ownCt = own.encrypt();
+    return new Group("legacy/64", "jce-floor", List.of(
+        new Variant("jce-floor", () -> floor.decrypt(floorCt)),
+        new Variant("colseal-text-string", () -> own.decrypt(ownCt)),
+        new Variant("fernet-open", () -> {
+          try {
+            return new String(fernet.open(token), StandardCharsets.UTF_8);
+          } catch (io.colseal.internal.legacy.FernetException e) {
+            throw new IllegalStateException(e);
+          }
+        }),
+        new Variant("jasypt-pbe-open", () -> legacyOpen(pbe, pbeValue)),
+        new Variant("jasypt-aes256-open", () -> legacyOpen(aes, aesValue))));
+  }
+
+  private static Object legacyOpen(io.colseal.operations.legacy.LegacyFormat format, String stored) {
+    try {
+      return format.open(stored, null);
+    } catch (io.colseal.operations.legacy.LegacyFormat.LegacyFormatException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A Fernet token of {@code plaintext} under {@code key}, as the Fernet specification makes one. */
+  static String fernetToken(byte[] key, byte[] plaintext) throws GeneralSecurityException {
+    byte[] iv = new byte[16];
+    new SecureRandom().nextBytes(iv);
+    Cipher cbc = Cipher.getInstance("AES/CBC/PKCS5Padding");
+    cbc.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, 16, 16, "AES"), new javax.crypto.spec.IvParameterSpec(iv));
+    byte[] ct = cbc.doFinal(plaintext);
+    java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(1 + 8 + 16 + ct.length + 32);
+    body.put((byte) 0x80).putLong(System.currentTimeMillis() / 1000).put(iv).put(ct);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, 0, 16, "HmacSHA256"));
+    mac.update(body.array(), 0, body.position());
+    body.put(mac.doFinal());
+    return java.util.Base64.getUrlEncoder().encodeToString(body.array());
   }
 
   /**

@@ -48,7 +48,7 @@ class PairedFieldHarnessTest {
   @Test
   void smokeRun_rendersEveryGroup() throws Exception {
     String md = PairedFieldHarness.run(Map.of("forks", "1", "rounds", "2", "warmup", "1", "block-ms", "1", "sizes", "64"));
-    for (String group : List.of("decrypt/64", "encrypt/64", "searchable/64", "binding/4x64")) {
+    for (String group : List.of("decrypt/64", "encrypt/64", "searchable/64", "binding/4x64", "legacy/64")) {
       assertTrue(md.contains("#### Paired per field: " + group), md);
     }
     for (String variant : List.of("jce-floor-aad-string", "colseal-text-string", "colseal-deterministic",

@@ -2,6 +2,7 @@ package io.colseal.cli;
 
 import io.colseal.KeyAdmin;
 import io.colseal.cli.internal.Context;
+import io.colseal.cli.internal.JasyptFormat;
 import io.colseal.cli.internal.UsageException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.operations.ReencryptionJob;
@@ -9,12 +10,22 @@ import io.colseal.operations.internal.job.JobStore;
 import io.colseal.operations.report.JsonWriter;
 import io.colseal.operations.report.ReencryptionEvent;
 import io.colseal.operations.report.ReencryptionSummary;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -85,6 +96,59 @@ final class ReencryptCommand implements Callable<Integer> {
       description = "A partition's lease; another process takes it over when it expires (PT30S).")
   Duration lease = Duration.ofSeconds(30);
 
+  @Option(names = "--column", paramLabel = "COLUMN",
+      description = "With --from-*: the column that holds legacy values, the only one processed; repeatable (default: "
+          + "every registered column of the tables).")
+  @Nullable List<String> columns;
+
+  @ArgGroup(exclusive = true)
+  @Nullable Legacy legacy;
+
+  @Option(names = "--jasypt-algorithm", paramLabel = "ALGORITHM",
+      description = "The PBE algorithm Jasypt used (default PBEWithMD5AndDES, Jasypt's default; jasypt-spring-boot 3: "
+          + "PBEWITHHMACSHA512ANDAES_256).")
+  String jasyptAlgorithm = "PBEWithMD5AndDES";
+
+  @Option(names = "--jasypt-iterations", paramLabel = "N", description = "Key obtention iterations (default 1000).")
+  int jasyptIterations = 1000;
+
+  @Option(names = "--jasypt-password-env", paramLabel = "VAR",
+      description = "The environment variable holding the Jasypt password (never on the command line).")
+  @Nullable String jasyptPasswordEnv;
+
+  @Option(names = "--jasypt-salt-generator", paramLabel = "random|fixed",
+      description = "random: Jasypt's default, salt stored in front (default); fixed: StringFixedSaltGenerator.")
+  String jasyptSaltGenerator = "random";
+
+  @Option(names = "--jasypt-fixed-salt-env", paramLabel = "VAR",
+      description = "With --jasypt-salt-generator fixed: the environment variable holding the fixed salt.")
+  @Nullable String jasyptFixedSaltEnv;
+
+  @Option(names = "--jasypt-iv-generator", paramLabel = "auto|random|none",
+      description = "random: RandomIvGenerator, IV stored after the salt; none: NoIvGenerator; auto (default): random "
+          + "for AES algorithms, none otherwise.")
+  String jasyptIvGenerator = "auto";
+
+  @Option(names = "--jasypt-output", paramLabel = "base64|hexadecimal",
+      description = "How Jasypt encoded its output (default base64).")
+  String jasyptOutput = "base64";
+
+  /** {@code --from-fernet-key FILE | --from-fernet-key-sql SQL | --from-jasypt}. */
+  static final class Legacy {
+    @Option(names = "--from-fernet-key", paramLabel = "FILE", required = true,
+        description = "Move Fernet tokens of the KMS + Fernet recipe into envelopes; FILE holds the Base64 "
+            + "CiphertextBlob of its data key (encrypted_key.txt), unwrapped once by the configured KMS.")
+    @Nullable Path fernetKeyFile;
+
+    @Option(names = "--from-fernet-key-sql", paramLabel = "SQL", required = true,
+        description = "As --from-fernet-key, the Base64 CiphertextBlob read by this query (first row, first column).")
+    @Nullable String fernetKeySql;
+
+    @Option(names = "--from-jasypt", required = true,
+        description = "Move Jasypt ciphertext into envelopes, opened with the --jasypt-* settings.")
+    boolean jasypt;
+  }
+
   /** {@code --table T [--table T2] | --all}. */
   static final class Tables {
     @Option(names = "--table", paramLabel = "TABLE", required = true, description = "A table; repeatable.")
@@ -142,11 +206,20 @@ final class ReencryptCommand implements Callable<Integer> {
     } else {
       b.tables(target.tables == null ? List.of() : target.tables);
     }
+    Path keyFromSql = legacy(b, context);
     ReencryptionSummary summary;
     try {
       summary = b.build().run();
     } catch (JobStore.NothingToResume e) {
       throw new UsageException(e.getMessage());
+    } finally {
+      if (keyFromSql != null) {
+        try {
+          Files.deleteIfExists(keyFromSql);
+        } catch (IOException e) {
+          err.println("colseal: could not delete the temporary key file " + keyFromSql);
+        }
+      }
     }
     if (bar != null) {
       bar.finish();
@@ -168,6 +241,106 @@ final class ReencryptCommand implements Callable<Integer> {
       return ErrorCode.JOB_INCOMPLETE.exitCode();
     }
     return 0;
+  }
+
+  /**
+   * Applies the {@code --from-*} options to {@code b}; returns the temporary file that holds the key
+   * read by {@code --from-fernet-key-sql} (the caller deletes it), or null.
+   */
+  private @Nullable Path legacy(ReencryptionJob.Builder b, Context context) {
+    if (legacy == null) {
+      if (columns != null) {
+        throw new UsageException("--column names the columns of a legacy format: use it with --from-fernet-key,"
+            + " --from-fernet-key-sql or --from-jasypt");
+      }
+      return null;
+    }
+    if (decrypt) {
+      throw new UsageException("--from-* moves legacy values into envelopes; it cannot be combined with --decrypt");
+    }
+    Path temp = null;
+    if (legacy.fernetKeyFile != null) {
+      b.fromFernetKey(legacy.fernetKeyFile);
+    } else if (legacy.fernetKeySql != null) {
+      temp = fernetKeyFromSql(context, legacy.fernetKeySql);
+      b.fromFernetKey(temp);
+    } else {
+      b.legacyFormat(jasypt());
+    }
+    if (columns != null) {
+      b.legacyColumns(columns);
+    }
+    return temp;
+  }
+
+  private static Path fernetKeyFromSql(Context context, String sql) {
+    String blob;
+    try (Connection c = context.connections().open();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      if (!rs.next() || rs.getString(1) == null) {
+        throw new UsageException("--from-fernet-key-sql returned no key (no row, or NULL)");
+      }
+      blob = rs.getString(1).strip();
+    } catch (SQLException e) {
+      throw new UsageException("--from-fernet-key-sql failed: SQLState " + e.getSQLState() + ", " + e.getMessage());
+    }
+    try {
+      Path file = Files.createTempFile("colseal-fernet-key", ".txt",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(file, blob);
+      return file;
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new UsageException("cannot write the key of --from-fernet-key-sql to a temporary file: " + e);
+    }
+  }
+
+  private JasyptFormat jasypt() {
+    if (jasyptPasswordEnv == null) {
+      throw new UsageException("--from-jasypt needs --jasypt-password-env VAR: the environment variable that holds"
+          + " the password (never the password itself on the command line)");
+    }
+    String password = System.getenv(jasyptPasswordEnv);
+    if (password == null || password.isEmpty()) {
+      throw new UsageException("--jasypt-password-env: the environment variable " + jasyptPasswordEnv
+          + " is not set or empty");
+    }
+    String salt = null;
+    switch (jasyptSaltGenerator.toLowerCase(Locale.ROOT)) {
+      case "random" -> {
+        if (jasyptFixedSaltEnv != null) {
+          throw new UsageException("--jasypt-fixed-salt-env needs --jasypt-salt-generator fixed");
+        }
+      }
+      case "fixed" -> {
+        salt = jasyptFixedSaltEnv == null ? null : System.getenv(jasyptFixedSaltEnv);
+        if (salt == null || salt.isEmpty()) {
+          throw new UsageException("--jasypt-salt-generator fixed needs --jasypt-fixed-salt-env VAR naming a set"
+              + " environment variable");
+        }
+      }
+      default -> throw new UsageException("--jasypt-salt-generator: random or fixed, not " + jasyptSaltGenerator);
+    }
+    boolean iv = switch (jasyptIvGenerator.toLowerCase(Locale.ROOT)) {
+      case "auto" -> JasyptFormat.needsIv(jasyptAlgorithm);
+      case "random" -> true;
+      case "none" -> false;
+      default -> throw new UsageException("--jasypt-iv-generator: auto, random or none, not " + jasyptIvGenerator);
+    };
+    JasyptFormat.Output output = switch (jasyptOutput.toLowerCase(Locale.ROOT)) {
+      case "base64" -> JasyptFormat.Output.BASE64;
+      case "hexadecimal", "hex" -> JasyptFormat.Output.HEXADECIMAL;
+      default -> throw new UsageException("--jasypt-output: base64 or hexadecimal, not " + jasyptOutput);
+    };
+    if (jasyptIterations < 1) {
+      throw new UsageException("--jasypt-iterations must be 1 or more");
+    }
+    char[] pw = password.toCharArray();
+    try {
+      return new JasyptFormat(jasyptAlgorithm, jasyptIterations, pw, salt, iv, output, workers);
+    } finally {
+      Arrays.fill(pw, '\0');
+    }
   }
 
   /** {@code {"event": kind, ...components}}; a summary with the components of its {@link ReencryptionSummary}. */

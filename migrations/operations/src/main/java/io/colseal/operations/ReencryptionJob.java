@@ -5,13 +5,19 @@ import static java.util.Objects.requireNonNull;
 import io.colseal.ColsealConfig;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.jdbc.ConnectionSource;
+import io.colseal.keys.Identifiers;
 import io.colseal.operations.internal.job.JobEngine;
 import io.colseal.operations.internal.job.JobOptions;
 import io.colseal.operations.internal.job.Leases;
+import io.colseal.operations.legacy.LegacyFormat;
+import io.colseal.operations.legacy.LegacyFormats;
 import io.colseal.operations.report.ReencryptionEvent;
 import io.colseal.operations.report.ReencryptionSummary;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +64,7 @@ public final class ReencryptionJob {
     listener = b.listener;
     options = new JobOptions(b.tables, b.mode == Mode.DECRYPT, b.dryRun, b.verify, b.resume, b.jobId, b.batchSize,
         b.batchBytes, b.workers, b.partitionsPerTable, b.maxRowsPerSecond, b.lockTimeout, b.statementTimeout, b.transactionTimeout,
-        b.lease);
+        b.lease, b.legacy, b.legacyColumns, b.fernetKeyFile);
   }
 
   public static Builder builder(ConnectionSource connections, ColsealConfig config) {
@@ -101,6 +107,9 @@ public final class ReencryptionJob {
     private Duration lease = Duration.ofSeconds(30);
     private @Nullable String jobId;
     private Consumer<ReencryptionEvent> listener = e -> {};
+    private @Nullable LegacyFormat legacy;
+    private @Nullable Set<String> legacyColumns;
+    private @Nullable Path fernetKeyFile;
 
     private Builder(ConnectionSource connections, ColsealConfig config) {
       this.connections = requireNonNull(connections, "connections");
@@ -230,6 +239,43 @@ public final class ReencryptionJob {
       return this;
     }
 
+    /**
+     * Moves Fernet tokens of the AWS KMS + Fernet recipe into envelopes: {@code file} holds the
+     * Base64 {@code CiphertextBlob} of the legacy data key (the recipe's {@code encrypted_key.txt}),
+     * which the configured KEK provider ({@code aws-kms}) unwraps once. Values with a token's shape
+     * are opened (HMAC first) and encrypted; see {@link LegacyFormats#fernet()}.
+     */
+    public Builder fromFernetKey(Path file) {
+      this.fernetKeyFile = requireNonNull(file, "file");
+      this.legacy = LegacyFormats.fernet();
+      return this;
+    }
+
+    /**
+     * Moves the values of {@code format} into envelopes (a Jasypt format, or one of your own). The
+     * job first opens a sample of each legacy column (up to a batch of values, by key): if half or
+     * more fail, it stops before it writes anything, since the settings are wrong rather than values.
+     */
+    public Builder legacyFormat(LegacyFormat format) {
+      this.legacy = requireNonNull(format, "format");
+      return this;
+    }
+
+    /**
+     * The columns that hold legacy values, and the only ones the job then processes (another
+     * column's values that are not envelopes may be in another legacy format, and must not be
+     * encrypted as plaintext); by default every registered column of the tables.
+     */
+    public Builder legacyColumns(List<String> columns) {
+      if (columns.isEmpty()) {
+        throw new ColsealConfigException("legacyColumns must name at least one column");
+      }
+      Set<String> names = new LinkedHashSet<>();
+      columns.forEach(c -> names.add(Identifiers.normalize(c)));
+      this.legacyColumns = Set.copyOf(names);
+      return this;
+    }
+
     /** Receives every event, one at a time, on the job's threads. */
     public Builder listener(Consumer<ReencryptionEvent> listener) {
       this.listener = requireNonNull(listener, "listener");
@@ -242,6 +288,12 @@ public final class ReencryptionJob {
       }
       if (dryRun && verify) {
         throw new ColsealConfigException("dryRun and verify exclude each other");
+      }
+      if (legacy != null && mode == Mode.DECRYPT) {
+        throw new ColsealConfigException("a legacy format is moved into envelopes; it cannot be combined with DECRYPT");
+      }
+      if (legacyColumns != null && legacy == null) {
+        throw new ColsealConfigException("legacyColumns needs a legacy format (fromFernetKey or legacyFormat)");
       }
       return new ReencryptionJob(this);
     }

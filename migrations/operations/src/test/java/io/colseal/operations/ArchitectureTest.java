@@ -19,7 +19,8 @@ class ArchitectureTest {
   @Test
   void moduleInfo_exportsTheApiPackagesOnly() {
     ModuleRules.assertExportsExactly(ReencryptionJob.class,
-        Set.of("io.colseal.operations", "io.colseal.operations.report", "io.colseal.operations.audit"));
+        Set.of("io.colseal.operations", "io.colseal.operations.report", "io.colseal.operations.audit",
+            "io.colseal.operations.legacy"));
   }
 
   @Test

@@ -30,7 +30,7 @@ public sealed interface ReencryptionEvent {
 
   /** One committed batch of a partition; {@code rows} are rows, the other counts values (conflicts rows). */
   record Batch(String jobId, String table, int partition, long rows, long reencrypted, long encrypted,
-      long decrypted, long skipped, long conflicts, long failures) implements ReencryptionEvent {
+      long imported, long decrypted, long skipped, long conflicts, long failures) implements ReencryptionEvent {
     @Override
     public String kind() {
       return "batch";

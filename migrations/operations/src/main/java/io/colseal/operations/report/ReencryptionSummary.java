@@ -10,11 +10,14 @@ import java.util.Map;
  * stand afterwards.
  *
  * <p>{@code rowsExamined} and {@code conflicts} count rows; {@code reencrypted}, {@code
- * encryptedFromPlaintext}, {@code decrypted}, {@code skipped} and {@code failures} count values (one
+ * encryptedFromPlaintext}, {@code importedFromLegacy}, {@code decrypted}, {@code skipped} and {@code
+ * failures} count values (one
  * per encrypted column of a row). With {@code --dry-run} the value counts are what a run would do.
  *
  * @param rowsExamined rows read (candidates only: rows with at least one value to change, or every
  *     row with {@code --verify})
+ * @param importedFromLegacy values in a legacy format (Fernet tokens, Jasypt ciphertext) opened and
+ *     encrypted ({@code --from-fernet-key}, {@code --from-jasypt})
  * @param skipped values of examined rows that needed no change (already on the ACTIVE version, or
  *     not an envelope with {@code --decrypt})
  * @param conflicts rows whose compare-and-set update kept failing because another writer changed
@@ -32,6 +35,7 @@ public record ReencryptionSummary(
     long rowsExamined,
     long reencrypted,
     long encryptedFromPlaintext,
+    long importedFromLegacy,
     long decrypted,
     long skipped,
     long conflicts,
@@ -72,8 +76,8 @@ public record ReencryptionSummary(
     StringBuilder s = new StringBuilder();
     s.append("Job ").append(jobId).append(": ").append(rowsExamined).append(" rows examined in ")
         .append(durationMillis).append(" ms\n");
-    TextTable t = new TextTable("REENCRYPTED", "ENCRYPTED", "DECRYPTED", "SKIPPED", "CONFLICTS", "FAILURES");
-    t.row(reencrypted, encryptedFromPlaintext, decrypted, skipped, conflicts, failures);
+    TextTable t = new TextTable("REENCRYPTED", "ENCRYPTED", "IMPORTED", "DECRYPTED", "SKIPPED", "CONFLICTS", "FAILURES");
+    t.row(reencrypted, encryptedFromPlaintext, importedFromLegacy, decrypted, skipped, conflicts, failures);
     s.append(t.render());
     if (!columns.isEmpty()) {
       TextTable c = new TextTable("TABLE", "COLUMN", "BY KEY VERSION", "PLAINTEXT");

@@ -68,6 +68,7 @@ public final class BatchWorker {
     long changedRows;
     long reencrypted;
     long encrypted;
+    long imported;
     long decrypted;
     long skipped;
     long conflicts;
@@ -76,6 +77,7 @@ public final class BatchWorker {
     void add(Change c) {
       reencrypted += c.reencrypted();
       encrypted += c.encrypted();
+      imported += c.imported();
       decrypted += c.decrypted();
       skipped += c.skipped();
     }
@@ -161,12 +163,14 @@ public final class BatchWorker {
     counters.rowsExamined.add(t.rows);
     counters.reencrypted.add(t.reencrypted);
     counters.encrypted.add(t.encrypted);
+    counters.imported.add(t.imported);
     counters.decrypted.add(t.decrypted);
     counters.skipped.add(t.skipped);
     counters.conflicts.add(t.conflicts);
     counters.failures.add(t.failures.size());
     metrics.values("reencrypted", t.reencrypted);
     metrics.values("encrypted", t.encrypted);
+    metrics.values("imported", t.imported);
     metrics.values("decrypted", t.decrypted);
     metrics.values("skipped", t.skipped);
     metrics.values("conflict", t.conflicts);
@@ -174,7 +178,7 @@ public final class BatchWorker {
     metrics.batch(nanos);
     t.failures.forEach(events);
     events.accept(new ReencryptionEvent.Batch(run.jobId(), table.table(), lease.partition(), t.rows, t.reencrypted,
-        t.encrypted, t.decrypted, t.skipped, t.conflicts, t.failures.size()));
+        t.encrypted, t.imported, t.decrypted, t.skipped, t.conflicts, t.failures.size()));
   }
 
   /** A row to write and what it becomes. */

@@ -7,6 +7,7 @@ public final class JobCounters {
   final LongAdder rowsExamined = new LongAdder();
   final LongAdder reencrypted = new LongAdder();
   final LongAdder encrypted = new LongAdder();
+  final LongAdder imported = new LongAdder();
   final LongAdder decrypted = new LongAdder();
   final LongAdder skipped = new LongAdder();
   final LongAdder conflicts = new LongAdder();
@@ -22,6 +23,11 @@ public final class JobCounters {
 
   public long encrypted() {
     return encrypted.sum();
+  }
+
+  /** Legacy values (Fernet, Jasypt) opened and encrypted. */
+  public long imported() {
+    return imported.sum();
   }
 
   public long decrypted() {

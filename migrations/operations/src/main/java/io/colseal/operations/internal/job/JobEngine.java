@@ -16,6 +16,7 @@ import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.KeyState;
 import io.colseal.keys.KeyVersion;
 import io.colseal.keys.UnreadableKeyVersion;
+import io.colseal.operations.legacy.LegacyFormat;
 import io.colseal.operations.report.JsonWriter;
 import io.colseal.operations.report.ReencryptionEvent;
 import io.colseal.operations.report.ReencryptionSummary;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -62,7 +64,8 @@ public final class JobEngine {
   public JobEngine(ConnectionSource connections, ColsealConfig config, JobOptions options,
       Consumer<ReencryptionEvent> listener) {
     this.connections = connections;
-    this.config = config;
+    this.config = options.fernetKeyFile() == null ? config
+        : config.toBuilder().readFernetKey(options.fernetKeyFile()).build();
     this.o = options;
     this.events = new EventSink(listener);
   }
@@ -104,7 +107,7 @@ public final class JobEngine {
       byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
     }
     if (o.tables() == null) {
-      return byTable;
+      return onlyLegacyColumns(byTable);
     }
     Map<String, List<RegisteredColumn>> selected = new TreeMap<>();
     for (String t : o.tables()) {
@@ -116,7 +119,33 @@ public final class JobEngine {
       }
       selected.put(name, cols);
     }
-    return selected;
+    return onlyLegacyColumns(selected);
+  }
+
+  /**
+   * With legacy columns named, only those: another column's values that are not envelopes may be in
+   * another legacy format, and must not be encrypted as if they were plaintext.
+   */
+  private Map<String, List<RegisteredColumn>> onlyLegacyColumns(Map<String, List<RegisteredColumn>> byTable) {
+    if (o.legacyColumns() == null) {
+      return byTable;
+    }
+    Map<String, List<RegisteredColumn>> out = new TreeMap<>();
+    Set<String> found = new TreeSet<>();
+    byTable.forEach((table, cols) -> {
+      List<RegisteredColumn> kept = cols.stream().filter(c -> o.legacyColumns().contains(c.column())).toList();
+      kept.forEach(c -> found.add(c.column()));
+      if (!kept.isEmpty()) {
+        out.put(table, kept);
+      }
+    });
+    Set<String> missing = new TreeSet<>(o.legacyColumns());
+    missing.removeAll(found);
+    if (!missing.isEmpty()) {
+      throw new ColsealConfigException("legacy column(s) " + missing + " are not registered encrypted columns of "
+          + byTable.keySet() + " (colseal columns list shows the registry)");
+    }
+    return out;
   }
 
   private static String normalize(String table) {
@@ -136,6 +165,9 @@ public final class JobEngine {
       int active = admin.list(e.getKey()).stream().filter(v -> v.state() == KeyState.ACTIVE)
           .mapToInt(KeyVersion::version).findFirst().orElse(-1);
       for (ColumnRowCounts c : admin.countRows(e.getKey())) {
+        if (e.getValue().stream().noneMatch(r -> r.column().equals(c.column()))) {
+          continue; // not selected (--column)
+        }
         long envelopes = c.byKeyVersion().values().stream().mapToLong(Long::longValue).sum();
         if (o.verify()) {
           counters.skipped.add(envelopes + c.notEncrypted());
@@ -146,8 +178,10 @@ public final class JobEngine {
           // On the ACTIVE version with the algorithm of the column's registered mode: stays;
           // anything else moves (Candidates selects the same rows).
           long stays = c.rowsOn(active, config.algorithm(modeOf(e.getValue(), c.column())));
+          long legacy = legacyValues(e.getValue(), c);
           counters.reencrypted.add(envelopes - stays);
-          counters.encrypted.add(c.notEncrypted());
+          counters.imported.add(legacy);
+          counters.encrypted.add(c.notEncrypted() - legacy);
           counters.skipped.add(stays);
         }
       }
@@ -157,6 +191,33 @@ public final class JobEngine {
       } catch (SQLException ex) {
         throw new KeyTableException("cannot count the rows of " + e.getKey(), ex);
       }
+    }
+  }
+
+  /** The values of {@code counts}' column that are not envelopes and that the legacy format claims, by its shape. */
+  private long legacyValues(List<RegisteredColumn> columns, ColumnRowCounts counts) {
+    LegacyFormat format = o.legacy();
+    RegisteredColumn col = columns.stream().filter(r -> r.column().equals(counts.column())).findFirst().orElse(null);
+    if (format == null || col == null || !o.legacyColumn(col.column()) || counts.notEncrypted() == 0
+        || col.storage() == io.colseal.Storage.BINARY) {
+      return 0;
+    }
+    try (Connection c = connections.open()) {
+      String shape = format.shapeSql(col.columnSql(), Dialect.of(c).vendor());
+      if (shape == null) {
+        return counts.notEncrypted();
+      }
+      String sql = "SELECT COUNT(*) FROM " + col.tableSql() + " WHERE " + col.columnSql() + " IS NOT NULL AND "
+          + col.columnSql() + " NOT LIKE ? AND " + shape;
+      try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, io.colseal.EnvelopeHeaders.textMagic() + "%");
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return Math.min(rs.getLong(1), counts.notEncrypted());
+        }
+      }
+    } catch (SQLException ex) {
+      throw new KeyTableException("cannot count the legacy values of " + counts.table() + '.' + counts.column(), ex);
     }
   }
 
@@ -184,13 +245,24 @@ public final class JobEngine {
     }
     Map<String, Integer> active = new LinkedHashMap<>();
     Map<String, List<ColumnCipher<?, ?>>> ciphers = new LinkedHashMap<>();
+    for (TableLayout t : layouts.values()) {
+      List<ColumnCipher<?, ?>> cs = new ArrayList<>();
+      t.columns().forEach(c -> cs.add(colseal.column(c)));
+      ciphers.put(t.table(), cs);
+    }
+    if (o.legacy() != null && !o.verify()) {
+      // Before anything is written, data keys included: wrong legacy settings stop the job here.
+      try (Connection c = connections.open()) {
+        c.setAutoCommit(false);
+        for (TableLayout t : layouts.values()) {
+          LegacyPreflight.check(c, t, ciphers.get(t.table()), legacyFormats(t.columns()), o.batchSize());
+        }
+      }
+    }
     if (!o.decrypt() && !o.verify()) {
       colseal.keyRing().ensureActiveKeys(layouts.keySet());
     }
     for (TableLayout t : List.copyOf(layouts.values())) {
-      List<ColumnCipher<?, ?>> cs = new ArrayList<>();
-      t.columns().forEach(c -> cs.add(colseal.column(c)));
-      ciphers.put(t.table(), cs);
       try {
         active.put(t.table(), o.decrypt() || o.verify() ? -1 : colseal.keyRing().requireActive(t.table()).version());
       } catch (KeyUnavailableException e) {
@@ -208,8 +280,18 @@ public final class JobEngine {
       return;
     }
     runJob(dialect, jobId, layouts, t -> new RowRewriter(o.decrypt() ? RowRewriter.Action.DECRYPT
-        : RowRewriter.Action.REENCRYPT, t.columns(), ciphers.get(t.table()), active.get(t.table())),
+        : RowRewriter.Action.REENCRYPT, t.columns(), ciphers.get(t.table()), active.get(t.table()),
+        legacyFormats(t.columns())),
         t -> candidates(t, active.get(t.table()), dialect));
+  }
+
+  /** Per column of {@code columns}, the legacy format its values may be in, or null. */
+  private LegacyFormat[] legacyFormats(List<RegisteredColumn> columns) {
+    LegacyFormat[] out = new LegacyFormat[columns.size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = o.legacyColumn(columns.get(j).column()) ? o.legacy() : null;
+    }
+    return out;
   }
 
   private void runJob(Dialect dialect, String jobId, Map<String, TableLayout> layouts,
@@ -351,7 +433,7 @@ public final class JobEngine {
       }
     }
     return new ReencryptionSummary(jobId, counters.rowsExamined(), counters.reencrypted(), counters.encrypted(),
-        counters.decrypted(), counters.skipped(), counters.conflicts(), counters.failures(), millis, cols, retirable,
+        counters.imported(), counters.decrypted(), counters.skipped(), counters.conflicts(), counters.failures(), millis, cols, retirable,
         unreadable);
   }
 

@@ -6,6 +6,7 @@ import io.colseal.RegisteredColumn;
 import io.colseal.exception.DecryptionException;
 import io.colseal.exception.EncryptionException;
 import io.colseal.exception.KeyUnavailableException;
+import io.colseal.operations.legacy.LegacyFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,11 +33,24 @@ public final class RowRewriter {
   private final int activeVersion;
   /** Per column, the header of the ACTIVE version in the column's mode; null unless re-encrypting. */
   private final @Nullable Object[] activePrefixes;
+  /** Per column, the legacy format its values may be in; null entries for none. */
+  private final @Nullable LegacyFormat[] legacy;
 
   /** {@code ciphers} in the order of {@code columns}; {@code activeVersion} for {@link Action#REENCRYPT}. */
-  @SuppressWarnings("unchecked")
   public RowRewriter(Action action, List<RegisteredColumn> columns, List<ColumnCipher<?, ?>> ciphers, int activeVersion) {
+    this(action, columns, ciphers, activeVersion, new LegacyFormat[columns.size()]);
+  }
+
+  /**
+   * As {@link #RowRewriter(Action, List, List, int)}, with {@code legacy}: per column, in the order
+   * of {@code columns}, the legacy format whose values {@link Action#REENCRYPT} opens and encrypts
+   * (null entries for none).
+   */
+  @SuppressWarnings("unchecked")
+  public RowRewriter(Action action, List<RegisteredColumn> columns, List<ColumnCipher<?, ?>> ciphers, int activeVersion,
+      @Nullable LegacyFormat[] legacy) {
     this.action = action;
+    this.legacy = legacy.clone();
     this.columns = List.copyOf(columns);
     List<ColumnCipher<Object, Object>> typed = new ArrayList<>();
     ciphers.forEach(c -> typed.add((ColumnCipher<Object, Object>) c));
@@ -70,8 +84,8 @@ public final class RowRewriter {
    *
    * @param newValues per column the value to write, null where the value stays
    */
-  public record Change(@Nullable Object[] newValues, long reencrypted, long encrypted, long decrypted, long skipped,
-      List<FailedValue> failures) {
+  public record Change(@Nullable Object[] newValues, long reencrypted, long encrypted, long imported, long decrypted,
+      long skipped, List<FailedValue> failures) {
     public boolean writes() {
       if (!failures.isEmpty()) {
         return false;
@@ -89,6 +103,7 @@ public final class RowRewriter {
     Object[] out = new Object[stored.length];
     long reencrypted = 0;
     long encrypted = 0;
+    long imported = 0;
     long decrypted = 0;
     long skipped = 0;
     List<FailedValue> failures = new ArrayList<>();
@@ -103,7 +118,11 @@ public final class RowRewriter {
       try {
         switch (action) {
           case REENCRYPT -> {
-            if (version.isEmpty()) {
+            LegacyFormat format = legacy[j];
+            if (version.isEmpty() && format != null && format.claims(s)) {
+              out[j] = cipher.encryptPlaintext(openLegacy(format, j, s, cipher));
+              imported++;
+            } else if (version.isEmpty()) {
               out[j] = cipher.encryptPlaintext(plain[j] == null ? s : plain[j]);
               encrypted++;
             } else if (version.getAsInt() == activeVersion && onActive(j, s)) {
@@ -122,6 +141,9 @@ public final class RowRewriter {
             }
           }
           case VERIFY -> {
+            if (version.isEmpty()) { // plaintext or a legacy value, even if this process could read it
+              throw new DecryptionException(cipher.table(), cipher.column(), 0);
+            }
             cipher.decrypt(s);
             skipped++;
           }
@@ -133,8 +155,17 @@ public final class RowRewriter {
       }
     }
     if (!failures.isEmpty()) {
-      return new Change(new Object[stored.length], 0, 0, 0, 0, failures);
+      return new Change(new Object[stored.length], 0, 0, 0, 0, 0, failures);
     }
-    return new Change(out, reencrypted, encrypted, decrypted, skipped, failures);
+    return new Change(out, reencrypted, encrypted, imported, decrypted, skipped, failures);
+  }
+
+  /** The value of a legacy value; a value that does not open fails as a {@code DECRYPT_FAILED} of its column. */
+  private Object openLegacy(LegacyFormat format, int j, Object stored, ColumnCipher<Object, Object> cipher) {
+    try {
+      return format.open(stored, cipher);
+    } catch (LegacyFormat.LegacyFormatException e) {
+      throw DecryptionException.legacy(cipher.table(), cipher.column(), format.name() + " value", e.getMessage());
+    }
   }
 }
