@@ -11,6 +11,7 @@ import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.DecryptionException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.exception.RowKeyException;
+import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.Algorithm;
 import io.colseal.testing.InMemoryKms;
 import io.colseal.testing.OneDatabase;
@@ -20,6 +21,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,12 +38,14 @@ class RowBoundColumnTest {
   private static final String VALUE = "CANARY-plaintext-customer1@example.com";
   private static final String KEY_CANARY = "CANARY-KEY-4711";
   private TestDatabase db;
+  private InMemoryKms kms;
   private Colseal colseal;
 
   @BeforeEach
   void start() throws Exception {
     db = TestDatabase.create(TestDatabase.Kind.H2);
-    colseal = Colseal.start(db.dataSource(), ColsealConfig.builder().kmsProvider(new InMemoryKms()).build());
+    kms = new InMemoryKms();
+    colseal = Colseal.start(db.dataSource(), ColsealConfig.builder().kmsProvider(kms).build());
     Raw.update(db, "CREATE TABLE customers (id BIGINT PRIMARY KEY, email VARCHAR(500), photo VARBINARY(2000))");
   }
 
@@ -249,6 +253,27 @@ class RowBoundColumnTest {
     id[0] = 9;
     assertEquals(VALUE, email.decrypt(stored, key), "a later change to the caller's array does not change the key");
     assertThrows(IllegalArgumentException.class, RowKey::of);
+  }
+
+  @Test
+  void countRows_rowBoundValues_countedApartFromAlgorithm01() throws Exception {
+    colseal.register(List.of(new EncryptedColumn("Customer", "email", "customers", "email", String.class, Storage.TEXT,
+        Classification.OTHER_PERSONAL, "customers", "email")));
+    ColumnCipher<String, String> email = email();
+    Raw.update(db, "INSERT INTO customers (id, email) VALUES (1, ?)", email.encrypt(VALUE, RowKey.of(1)));
+    Raw.update(db, "INSERT INTO customers (id, email) VALUES (2, ?)", email.encrypt(VALUE, RowKey.of(2)));
+    Raw.update(db, "INSERT INTO customers (id, email) VALUES (3, ?)",
+        colseal.textColumn("customers", "email", String.class).encrypt(VALUE));
+
+    try (KeyAdmin admin = KeyAdmin.open(ConnectionSource.of(db.dataSource()),
+        ColsealConfig.builder().kmsProvider(kms).build())) {
+      ColumnRowCounts counts = admin.countRows("customers").get(0);
+      assertEquals(Map.of(1, 3L), counts.byKeyVersion());
+      assertEquals(Map.of(1, 2L), counts.rowBoundByKeyVersion());
+      assertEquals(2, counts.rowsOn(1, Algorithm.AES_256_GCM_ROW_BOUND));
+      assertEquals(1, counts.rowsOn(1, Algorithm.AES_256_GCM));
+      assertEquals(0, counts.notEncrypted());
+    }
   }
 
   @Test
