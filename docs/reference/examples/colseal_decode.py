@@ -19,7 +19,8 @@ docs/guides/blind-indexes.md ("The stored value") and compares it with the value
 decodes each row's sample envelopes by the registry's java_type, storage and mode.
 
 The functions below can be used on their own: decode_binary() and decode_text() take the envelope,
-the table and column it was read from, the value type and a key lookup.
+the table and column it was read from, the value type, a key lookup and, for row-bound values
+(algorithm 05), the row's primary key as a list of parts (int, str, uuid.UUID or bytes).
 """
 
 import base64
@@ -41,6 +42,7 @@ FORMAT_V1 = 0x01
 AES_256_GCM = 0x01  # randomized mode
 AES_256_GCM_SIV = 0x02  # deterministic mode
 AES_256_GCM_COLUMN_KEY = 0x04  # randomized mode under a per-column key ("Column keys")
+AES_256_GCM_ROW_BOUND = 0x05  # randomized mode bound to the row's primary key ("Row binding")
 # The key table name a key version must be recorded under to open each algorithm ("Algorithm ids"):
 # no row names AES_256_GCM_SIV or AES_256_GCM_COLUMN_KEY; an AES_256_GCM key opens 02 and 04
 # envelopes with keys derived from it.
@@ -48,6 +50,7 @@ KEY_ALGORITHM = {
     AES_256_GCM: "AES_256_GCM",
     AES_256_GCM_SIV: "AES_256_GCM",
     AES_256_GCM_COLUMN_KEY: "AES_256_GCM",
+    AES_256_GCM_ROW_BOUND: "AES_256_GCM",
 }
 HEADER_LENGTH = 8
 NONCE_LENGTH = 12
@@ -56,6 +59,7 @@ MIN_BINARY_LENGTH = {  # header, stored nonce and tag; "Binary form"
     AES_256_GCM: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36
     AES_256_GCM_SIV: HEADER_LENGTH + TAG_LENGTH,  # 24: the nonce is fixed and not stored
     AES_256_GCM_COLUMN_KEY: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36, as 01
+    AES_256_GCM_ROW_BOUND: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36, as 01
 }
 SIV_KEY_INFO = b"colseal/v1/AES_256_GCM_SIV"  # HKDF info ("Deterministic mode")
 SIV_NONCE = bytes(NONCE_LENGTH)
@@ -206,13 +210,44 @@ def column_key(dek, header, table, column):
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(dek)
 
 
-def open_envelope(header, algorithm, version, body, table, column, keys):
+ROW_TAG_INTEGER, ROW_TAG_STRING, ROW_TAG_UUID, ROW_TAG_BYTES = b"i", b"s", b"u", b"b"
+
+
+def row_binding(parts):
+    """The row binding of a primary key ("Row binding"): uint16 BE count, then per part
+    tag | uint32 BE length | bytes. Parts are int (int64 range), str, uuid.UUID or bytes."""
+    if not 1 <= len(parts) <= 0xFFFF:
+        raise ValueError("a row key has 1 to 65535 parts, this one has %d" % len(parts))
+    out = len(parts).to_bytes(2, "big")
+    for part in parts:
+        if isinstance(part, int) and not isinstance(part, bool):
+            tag, data = ROW_TAG_INTEGER, part.to_bytes(8, "big", signed=True)  # OverflowError outside int64
+        elif isinstance(part, str):
+            tag, data = ROW_TAG_STRING, part.encode("utf-8")  # strict: an unpaired surrogate raises
+        elif isinstance(part, uuid.UUID):
+            tag, data = ROW_TAG_UUID, part.bytes
+        elif isinstance(part, (bytes, bytearray)):
+            tag, data = ROW_TAG_BYTES, bytes(part)
+        else:
+            raise ValueError("a row key part is int, str, uuid.UUID or bytes, not %s" % type(part).__name__)
+        out += tag + len(data).to_bytes(4, "big") + data
+    return out
+
+
+def row_key_from_json(parts):
+    """A vector's row_key ([{"type": ..., "value": ...}]) as decode_binary's row_key."""
+    convert = {"integer": int, "string": str, "uuid": uuid.UUID, "bytes": bytes.fromhex}
+    return [convert[p["type"]](p["value"]) for p in parts]
+
+
+def open_envelope(header, algorithm, version, body, table, column, keys, row_key=None):
     """Steps 6 and 7: key lookup and decryption; returns the plaintext.
 
     Algorithm 01: AES-256-GCM with the DEK, nonce = the body's first 12 bytes. Algorithm 02:
     AES-256-GCM-SIV with the key derived from the DEK and the all-zero nonce, which is not stored.
     Algorithm 04: AES-256-GCM with the column key derived from the DEK, the header and the names,
-    nonce = the body's first 12 bytes, no AAD.
+    nonce = the body's first 12 bytes, no AAD. Algorithm 05: as 01, with the row binding of row_key
+    after the AAD; without a row key it cannot be authentic.
     """
     key = keys(normalize_name(table), version)
     if key is None or key[0] != KEY_ALGORITHM[algorithm]:
@@ -226,20 +261,25 @@ def open_envelope(header, algorithm, version, body, table, column, keys):
         if algorithm == AES_256_GCM_COLUMN_KEY:
             ck = column_key(key[1], header, table, column)
             return AESGCM(ck).decrypt(body[:NONCE_LENGTH], body[NONCE_LENGTH:], None)
+        if algorithm == AES_256_GCM_ROW_BOUND:
+            if row_key is None:
+                raise Rejected("authentication")
+            aad += row_binding(row_key)
         return AESGCM(key[1]).decrypt(body[:NONCE_LENGTH], body[NONCE_LENGTH:], aad)
     except InvalidTag:
         raise Rejected("authentication") from None
 
 
-def decode_binary(envelope, table, column, java_type, keys, enum_constants=()):
-    """Decodes a binary envelope; keys(table, version) returns (algorithm name, DEK) or None."""
-    plaintext = open_envelope(*parse_binary(envelope), table, column, keys)
+def decode_binary(envelope, table, column, java_type, keys, enum_constants=(), row_key=None):
+    """Decodes a binary envelope; keys(table, version) returns (algorithm name, DEK) or None;
+    row_key is the row's primary key (a list of parts), needed for algorithm 05 only."""
+    plaintext = open_envelope(*parse_binary(envelope), table, column, keys, row_key)
     return decode_value(java_type, plaintext, enum_constants), plaintext
 
 
-def decode_text(envelope, table, column, java_type, keys, enum_constants=()):
+def decode_text(envelope, table, column, java_type, keys, enum_constants=(), row_key=None):
     """Decodes a text envelope; see decode_binary."""
-    plaintext = open_envelope(*parse_text(envelope), table, column, keys)
+    plaintext = open_envelope(*parse_text(envelope), table, column, keys, row_key)
     return decode_value(java_type, plaintext, enum_constants), plaintext
 
 
@@ -537,9 +577,10 @@ def decode_vector(v, keys):
     """Decodes one vector entry: ("ok", value, plaintext) or ("reject", reason, None)."""
     decode = decode_text if v["storage"] == "text" else decode_binary
     envelope = v["envelope"] if v["storage"] == "text" else bytes.fromhex(v["envelope"])
+    row_key = row_key_from_json(v["row_key"]) if "row_key" in v else None
     try:
         value, plaintext = decode(
-            envelope, v["table"], v["column"], v["java_type"], keys, v.get("enum_constants", ())
+            envelope, v["table"], v["column"], v["java_type"], keys, v.get("enum_constants", ()), row_key
         )
         return "ok", value, plaintext
     except Rejected as r:

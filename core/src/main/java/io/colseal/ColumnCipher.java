@@ -2,9 +2,11 @@ package io.colseal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.DecryptionException;
 import io.colseal.exception.EncryptionException;
 import io.colseal.exception.KeyUnavailableException;
+import io.colseal.exception.RowKeyException;
 import io.colseal.internal.crypto.ColumnSealer;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.format.EnvelopeFormat;
@@ -13,6 +15,7 @@ import io.colseal.internal.legacy.FernetException;
 import io.colseal.internal.legacy.FernetKey;
 import io.colseal.internal.format.MalformedEnvelopeException;
 import io.colseal.internal.format.PlainForms;
+import io.colseal.internal.format.RowBinding;
 import io.colseal.internal.format.ValueCodec;
 import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.keyring.TableCounters;
@@ -43,6 +46,12 @@ import org.jspecify.annotations.Nullable;
  * values written under older key versions too, bind the value's envelope under each of {@link
  * #searchVersions()} ({@link #sealedUnder}). Both modes decrypt envelopes of both algorithms.
  *
+ * <p>A randomized cipher can be made {@linkplain #withRowBinding() row-bound}: it then binds the
+ * row's primary key into every value (envelope algorithm 05), so that a value copied to another
+ * row of the column fails to decrypt. Such a cipher encrypts only with {@link #encrypt(Object,
+ * RowKey)}; every cipher decrypts row-bound values with {@link #decrypt(Object, RowKey)} and the
+ * values of the other algorithms with or without a row key.
+ *
  * @param <T> the Java type of the plaintext
  * @param <S> the stored type: {@code String} for {@link Storage#TEXT}, {@code byte[]} for {@link
  *     Storage#BINARY}
@@ -58,6 +67,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   /** The legacy Fernet key whose tokens are read during a migration; null when not set. */
   private final @Nullable FernetKey fernet;
   private final EncryptionMode mode;
+  private final boolean rowBound;
   final Algorithm algorithm;
   final ColumnSealer sealer;
   /** Finds a decryption key and counts the decryption; one object, not a capture per value. */
@@ -70,6 +80,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     this.readPlaintext = readPlaintext;
     this.fernet = fernet;
     this.mode = requireNonNull(mode, "mode");
+    this.rowBound = false;
     this.algorithm = requireNonNull(algorithm, "algorithm");
     if (mode == EncryptionMode.DETERMINISTIC ? algorithm != Algorithm.AES_256_GCM_SIV
         : algorithm != Algorithm.AES_256_GCM && algorithm != Algorithm.AES_256_GCM_COLUMN_KEY) {
@@ -83,6 +94,46 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     this.counters = keys.table(this.table);
     this.sealer = new ColumnSealer(this.table, this.column);
     this.decryptionKeys = v -> keys.decryptionKey(counters, v);
+  }
+
+  /** A row-bound copy of {@code of}: same column, type, storage and keys. */
+  ColumnCipher(ColumnCipher<T, S> of) {
+    if (of.mode == EncryptionMode.DETERMINISTIC) {
+      throw new ColsealConfigException(of.table + '.' + of.column + " is DETERMINISTIC and cannot be row-bound:"
+          + " binding the row would give equal values in different rows different envelopes, which breaks the"
+          + " equality search (WHERE " + of.column + " = ?) the mode exists for; bind rows in a RANDOMIZED column");
+    }
+    this.keys = of.keys;
+    this.codec = of.codec;
+    this.readPlaintext = of.readPlaintext;
+    this.fernet = of.fernet;
+    this.mode = of.mode;
+    this.rowBound = true;
+    this.algorithm = Algorithm.AES_256_GCM_ROW_BOUND;
+    this.table = of.table;
+    this.column = of.column;
+    this.counters = of.counters;
+    this.sealer = of.sealer;
+    this.decryptionKeys = of.decryptionKeys;
+  }
+
+  /**
+   * A cipher for the same column that binds each value to its row (envelope algorithm 05,
+   * AES-256-GCM with the row's primary key in the associated data): it encrypts only with {@link
+   * #encrypt(Object, RowKey)}, and its values decrypt only with {@link #decrypt(Object, RowKey)} and
+   * the same row key. It replaces {@code colseal.crypto.column-keys} for this column. It still
+   * opens values of the other algorithms, with or without a row key (values written before the
+   * column was bound); a value copied from another row fails. This cipher is unchanged.
+   *
+   * @throws ColsealConfigException (CONFIG_INVALID) if this cipher is {@link
+   *     EncryptionMode#DETERMINISTIC}: equal values in different rows would have different
+   *     envelopes, so equality search could no longer find them
+   */
+  public abstract ColumnCipher<T, S> withRowBinding();
+
+  /** Whether this cipher binds values to their rows ({@link #withRowBinding()}). */
+  public final boolean rowBound() {
+    return rowBound;
   }
 
   /** Normalised table name bound into every value. */
@@ -111,8 +162,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * The algorithm whose id this cipher writes into the envelopes it seals: {@link
    * Algorithm#AES_256_GCM_SIV} in {@link EncryptionMode#DETERMINISTIC} mode; in {@link
    * EncryptionMode#RANDOMIZED} mode {@link Algorithm#AES_256_GCM}, or {@link
-   * Algorithm#AES_256_GCM_COLUMN_KEY} with {@code colseal.crypto.column-keys}. It opens envelopes
-   * of all three.
+   * Algorithm#AES_256_GCM_COLUMN_KEY} with {@code colseal.crypto.column-keys}, or {@link
+   * Algorithm#AES_256_GCM_ROW_BOUND} when {@linkplain #withRowBinding() row-bound}. It opens
+   * envelopes of all four (row-bound ones with their row key).
    */
   public Algorithm algorithm() {
     return algorithm;
@@ -122,8 +174,41 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * The stored form of {@code value} under the table's ACTIVE key; null for null. In {@link
    * EncryptionMode#DETERMINISTIC} mode the same value gives the same result until the ACTIVE
    * version changes. Each call uses one encryption of the version's usage budget in either mode.
+   *
+   * @throws IllegalStateException if this cipher is {@linkplain #withRowBinding() row-bound}: use
+   *     {@link #encrypt(Object, RowKey)}
    */
   public final @Nullable S encrypt(@Nullable T value) {
+    if (rowBound) {
+      throw new IllegalStateException(table + '.' + column + " is row-bound: encrypt its values with"
+          + " encrypt(value, RowKey), giving the primary key of the row the value is written to");
+    }
+    return encryptWith(value, null);
+  }
+
+  /**
+   * The stored form of {@code value} for the row whose primary key is {@code row}, under the
+   * table's ACTIVE key; null for null. It decrypts only with the same row key. Uses one encryption
+   * of the version's usage budget.
+   *
+   * @throws IllegalStateException if this cipher is not {@linkplain #withRowBinding() row-bound}
+   * @throws RowKeyException if a part of {@code row} is null or of an unsupported type
+   */
+  public final @Nullable S encrypt(@Nullable T value, RowKey row) {
+    requireNonNull(row, "row");
+    if (!rowBound) {
+      throw new IllegalStateException(table + '.' + column + " is not row-bound: encrypt its values with"
+          + " encrypt(value), or bind rows with withRowBinding()");
+    }
+    byte[] binding = rowBinding(row); // checked for a null value too: a bad key type fails on the first row
+    try {
+      return value == null ? null : encryptWith(value, binding);
+    } finally {
+      Arrays.fill(binding, (byte) 0);
+    }
+  }
+
+  private @Nullable S encryptWith(@Nullable T value, byte @Nullable [] row) {
     if (value == null) {
       return null;
     }
@@ -138,7 +223,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
           + " bytes; the limit is " + EnvelopeFormat.MAX_PLAINTEXT_LENGTH);
     }
     try {
-      return seal(keys.encryptionKey(counters), plaintext);
+      return seal(keys.encryptionKey(counters), plaintext, row);
     } finally {
       if (plaintext != value) { // byte[] values are encoded as themselves: never zero the caller's array
         Arrays.fill(plaintext, (byte) 0);
@@ -152,10 +237,35 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * io.colseal.internal.format.PlainForms plaintext form}.
    *
    * @throws DecryptionException if the value is not an envelope, was altered, or belongs to another
-   *     column, table or key
+   *     column, table or key, or is {@linkplain #withRowBinding() row-bound} (algorithm 05)
    * @throws KeyUnavailableException if its key version is unknown or destroyed
    */
   public final @Nullable T decrypt(@Nullable S stored) {
+    return decryptWith(stored, null);
+  }
+
+  /**
+   * The plaintext of a stored value of the row whose primary key is {@code row}; null for null. A
+   * row-bound value (algorithm 05) opens only with the row key it was encrypted with; values of
+   * the other algorithms open as with {@link #decrypt(Object)}, whatever the row key. Any cipher
+   * of the column can call it, row-bound or not.
+   *
+   * @throws DecryptionException if the value is not an envelope, was altered, or belongs to another
+   *     row, column, table or key
+   * @throws KeyUnavailableException if its key version is unknown or destroyed
+   * @throws RowKeyException if a part of {@code row} is null or of an unsupported type
+   */
+  public final @Nullable T decrypt(@Nullable S stored, RowKey row) {
+    requireNonNull(row, "row");
+    byte[] binding = rowBinding(row);
+    try {
+      return decryptWith(stored, binding);
+    } finally {
+      Arrays.fill(binding, (byte) 0);
+    }
+  }
+
+  private @Nullable T decryptWith(@Nullable S stored, byte @Nullable [] row) {
     if (stored == null) {
       return null;
     }
@@ -169,7 +279,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
         throw DecryptionException.notOfType(table, column, 0, codec.type());
       }
     }
-    byte[] plaintext = openOrThrow(stored);
+    byte[] plaintext = openOrThrow(stored, row);
     try {
       return codec.decode(plaintext);
     } catch (IllegalArgumentException e) {
@@ -251,9 +361,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
       throw new IllegalStateException("sealedUnder needs a DETERMINISTIC cipher; " + table + '.' + column
           + " is " + mode);
     }
-    byte[] plaintext = openOrThrow(stored);
+    byte[] plaintext = openOrThrow(stored, null);
     try {
-      return seal(keys.searchKey(table, keyVersion), plaintext);
+      return seal(keys.searchKey(table, keyVersion), plaintext, null);
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
@@ -264,15 +374,56 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * without decoding the value: what a re-encryption job writes. The old envelope (either mode) is
    * authenticated first.
    *
-   * @throws DecryptionException if {@code stored} is not an authentic envelope of this column
+   * @throws DecryptionException if {@code stored} is not an authentic envelope of this column, or
+   *     is row-bound
    * @throws KeyUnavailableException if its key version is unknown, retired or destroyed
+   * @throws IllegalStateException if this cipher is {@linkplain #withRowBinding() row-bound}: use
+   *     {@link #reencrypt(Object, RowKey)}
    */
   public final S reencrypt(S stored) {
-    byte[] plaintext = openOrThrow(stored);
+    if (rowBound) {
+      throw new IllegalStateException(table + '.' + column + " is row-bound: re-encrypt its values with"
+          + " reencrypt(stored, RowKey)");
+    }
+    return reencryptWith(stored, null);
+  }
+
+  /**
+   * {@code stored}, a value of the row whose primary key is {@code row}, re-encrypted under the
+   * table's ACTIVE key version with this cipher's algorithm, without decoding the value: bound to
+   * that row if this cipher is {@linkplain #withRowBinding() row-bound}, not bound otherwise (a
+   * column that leaves row binding). The old envelope (any algorithm) is authenticated first, a
+   * row-bound one with {@code row}.
+   *
+   * @throws DecryptionException if {@code stored} is not an authentic envelope of this column and row
+   * @throws KeyUnavailableException if its key version is unknown, retired or destroyed
+   * @throws RowKeyException if a part of {@code row} is null or of an unsupported type
+   */
+  public final S reencrypt(S stored, RowKey row) {
+    requireNonNull(row, "row");
+    byte[] binding = rowBinding(row);
     try {
-      return seal(keys.encryptionKey(counters), plaintext);
+      return reencryptWith(stored, binding);
+    } finally {
+      Arrays.fill(binding, (byte) 0);
+    }
+  }
+
+  private S reencryptWith(S stored, byte @Nullable [] row) {
+    byte[] plaintext = openOrThrow(stored, row);
+    try {
+      return seal(keys.encryptionKey(counters), plaintext, rowBound ? row : null);
     } finally {
       Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  /** The canonical encoding of {@code row}; the caller zeroes it. */
+  private byte[] rowBinding(RowKey row) {
+    try {
+      return RowBinding.encode(row.parts());
+    } catch (IllegalArgumentException e) {
+      throw new RowKeyException(table, column, e.getMessage());
     }
   }
 
@@ -282,6 +433,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * says: the in-place migration of an existing column.
    *
    * @throws EncryptionException if the value denotes no value of this column's type
+   * @throws IllegalStateException if this cipher is {@linkplain #withRowBinding() row-bound}
    */
   public final S encryptPlaintext(Object plaintextValue) {
     T value;
@@ -302,10 +454,10 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     return PlainForms.write(requireNonNull(decrypt(stored)), storage() == Storage.BINARY);
   }
 
-  private byte[] openOrThrow(S stored) {
+  private byte[] openOrThrow(S stored, byte @Nullable [] row) {
     byte[] plaintext;
     try {
-      plaintext = open(stored, decryptionKeys);
+      plaintext = open(stored, decryptionKeys, row);
     } catch (MalformedEnvelopeException e) {
       if (e.keyVersion() > 0 && e.bodyProblem() != null) {
         throw DecryptionException.malformedBody(table, column, e.keyVersion(), e.bodyProblem());
@@ -315,25 +467,42 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
       throw e.inColumn(column);
     }
     if (plaintext == null) {
-      throw new DecryptionException(table, column, ColumnSealer.versionOf(stored));
+      int version = ColumnSealer.versionOf(stored);
+      if (ColumnSealer.algorithmOf(stored) == Algorithm.AES_256_GCM_ROW_BOUND) {
+        throw row == null ? DecryptionException.rowKeyMissing(table, column, version)
+            : DecryptionException.rowBound(table, column, version);
+      }
+      throw new DecryptionException(table, column, version);
     }
     return plaintext;
   }
 
-  abstract S seal(DataKey key, byte[] plaintext);
+  /** Seals with this cipher's algorithm; {@code row} is the row binding of a row-bound cipher, else null. */
+  abstract S seal(DataKey key, byte[] plaintext, byte @Nullable [] row);
 
-  abstract byte @Nullable [] open(S stored, ColumnSealer.KeyLookup keys) throws MalformedEnvelopeException;
+  abstract byte @Nullable [] open(S stored, ColumnSealer.KeyLookup keys, byte @Nullable [] row)
+      throws MalformedEnvelopeException;
 
   @Override
   public String toString() {
     return "ColumnCipher[" + table + '.' + column + ", " + codec.type().getSimpleName() + ", " + storage() + ", "
-        + mode + (algorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? ", column keys" : "") + "]";
+        + mode + (algorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? ", column keys" : "")
+        + (rowBound ? ", row-bound" : "") + "]";
   }
 
   static final class Text<T> extends ColumnCipher<T, String> {
     Text(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
         @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
       super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm);
+    }
+
+    private Text(Text<T> of) {
+      super(of);
+    }
+
+    @Override
+    public ColumnCipher<T, String> withRowBinding() {
+      return new Text<>(this);
     }
 
     @Override
@@ -352,13 +521,14 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     }
 
     @Override
-    String seal(DataKey key, byte[] plaintext) {
-      return sealer.sealText(key, algorithm, plaintext);
+    String seal(DataKey key, byte[] plaintext, byte @Nullable [] row) {
+      return sealer.sealText(key, algorithm, plaintext, row);
     }
 
     @Override
-    byte @Nullable [] open(String stored, ColumnSealer.KeyLookup keys) throws MalformedEnvelopeException {
-      return sealer.openText(stored, keys);
+    byte @Nullable [] open(String stored, ColumnSealer.KeyLookup keys, byte @Nullable [] row)
+        throws MalformedEnvelopeException {
+      return sealer.openText(stored, keys, row);
     }
   }
 
@@ -366,6 +536,15 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     Binary(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
         @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
       super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm);
+    }
+
+    private Binary(Binary<T> of) {
+      super(of);
+    }
+
+    @Override
+    public ColumnCipher<T, byte[]> withRowBinding() {
+      return new Binary<>(this);
     }
 
     @Override
@@ -385,13 +564,14 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     }
 
     @Override
-    byte[] seal(DataKey key, byte[] plaintext) {
-      return sealer.sealBinary(key, algorithm, plaintext);
+    byte[] seal(DataKey key, byte[] plaintext, byte @Nullable [] row) {
+      return sealer.sealBinary(key, algorithm, plaintext, row);
     }
 
     @Override
-    byte @Nullable [] open(byte[] stored, ColumnSealer.KeyLookup keys) throws MalformedEnvelopeException {
-      return sealer.openBinary(stored, keys);
+    byte @Nullable [] open(byte[] stored, ColumnSealer.KeyLookup keys, byte @Nullable [] row)
+        throws MalformedEnvelopeException {
+      return sealer.openBinary(stored, keys, row);
     }
   }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  *     (algorithm {@code 02}, AES-256-GCM-SIV)
  * @param columnKeyByKeyVersion of {@code byKeyVersion}, the rows whose envelope is sealed under a
  *     column key (algorithm {@code 04}, {@code colseal.crypto.column-keys})
+ * @param rowBoundByKeyVersion of {@code byKeyVersion}, the rows whose envelope is bound to its row
+ *     (algorithm {@code 05}, {@link ColumnCipher#withRowBinding()})
  */
 public record ColumnRowCounts(
     String table,
@@ -25,28 +27,39 @@ public record ColumnRowCounts(
     Map<Integer, Long> byKeyVersion,
     long notEncrypted,
     Map<Integer, Long> deterministicByKeyVersion,
-    Map<Integer, Long> columnKeyByKeyVersion) {
+    Map<Integer, Long> columnKeyByKeyVersion,
+    Map<Integer, Long> rowBoundByKeyVersion) {
 
   public ColumnRowCounts {
     byKeyVersion = Map.copyOf(byKeyVersion);
     deterministicByKeyVersion = Map.copyOf(deterministicByKeyVersion);
     columnKeyByKeyVersion = Map.copyOf(columnKeyByKeyVersion);
+    rowBoundByKeyVersion = Map.copyOf(rowBoundByKeyVersion);
+  }
+
+  /** Counts without any row-bound envelope. */
+  public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
+      long notEncrypted, Map<Integer, Long> deterministicByKeyVersion, Map<Integer, Long> columnKeyByKeyVersion) {
+    this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, columnKeyByKeyVersion,
+        Map.of());
   }
 
   /** Counts without any column-key envelope. */
   public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
       long notEncrypted, Map<Integer, Long> deterministicByKeyVersion) {
-    this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, Map.of());
+    this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, Map.of(), Map.of());
   }
 
   /** Rows under {@code version} whose envelope names {@code algorithm}. */
   public long rowsOn(int version, Algorithm algorithm) {
     long deterministic = deterministicByKeyVersion.getOrDefault(version, 0L);
     long columnKey = columnKeyByKeyVersion.getOrDefault(version, 0L);
+    long rowBound = rowBoundByKeyVersion.getOrDefault(version, 0L);
     return switch (algorithm) {
       case AES_256_GCM_SIV -> deterministic;
       case AES_256_GCM_COLUMN_KEY -> columnKey;
-      case AES_256_GCM -> rowsOn(version) - deterministic - columnKey;
+      case AES_256_GCM_ROW_BOUND -> rowBound;
+      case AES_256_GCM -> rowsOn(version) - deterministic - columnKey - rowBound;
       default -> 0;
     };
   }

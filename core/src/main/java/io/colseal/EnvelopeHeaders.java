@@ -23,8 +23,8 @@ public final class EnvelopeHeaders {
   /**
    * The 18-character text header of values sealed in {@code mode} under {@code keyVersion} with
    * the mode's default algorithm: {@code cs1:01:0000000003:}. With {@code colseal.crypto.column-keys}
-   * randomized values have algorithm 04: use {@link #text(Algorithm, int)} with {@link
-   * ColumnCipher#algorithm()}.
+   * randomized values have algorithm 04, and those of a row-bound cipher 05: use {@link
+   * #text(Algorithm, int)} with {@link ColumnCipher#algorithm()}.
    */
   public static String text(EncryptionMode mode, int keyVersion) {
     return EnvelopeFormat.textHeader(mode.algorithm(), keyVersion);
@@ -71,16 +71,18 @@ public final class EnvelopeHeaders {
 
   /**
    * A SQL condition, true when the text value {@code columnSql} has the shape of an envelope of
-   * its header's algorithm: the header (algorithm 01, 02 or 04), then only Base64 characters with at
-   * most two {@code =} at the end, a multiple of 4 of them, at least 40 (randomized, 01 and 04) or
-   * 24 (deterministic, 02). It does not
+   * its header's algorithm: the header (algorithm 01, 02, 04 or 05), then only Base64 characters
+   * with at most two {@code =} at the end, a multiple of 4 of them, at least 40 (randomized, 01, 04
+   * and 05) or 24 (deterministic, 02). It does not
    * check the unused bits of the last character (decryption does). NULL for NULL.
    */
   public static String textShapeSql(DatabaseVendor vendor, String columnSql) {
-    String pattern = "'^cs1:0[124]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}$'";
+    String pattern = "'^cs1:0[1245]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}$'";
     String matches = switch (vendor) {
       case POSTGRESQL -> columnSql + " ~ " + pattern;
-      case MYSQL -> OCTETS_ARE_CHARACTERS.formatted(columnSql, columnSql) + " AND " + columnSql + " REGEXP " + pattern;
+      // As bytes: under a case-insensitive collation REGEXP would take CS1:01: for cs1:01:.
+      case MYSQL -> OCTETS_ARE_CHARACTERS.formatted(columnSql, columnSql) + " AND CAST(" + columnSql
+          + " AS BINARY) REGEXP " + pattern;
       case H2 -> "REGEXP_LIKE(" + columnSql + ", " + pattern + ")";
     };
     int minRandomized = EnvelopeFormat.TEXT_HEADER_LENGTH + base64Length(EnvelopeFormat.BINARY_OVERHEAD);
@@ -122,7 +124,7 @@ public final class EnvelopeHeaders {
 
   /**
    * A SQL condition, true when the binary value {@code columnSql} is at least as long as the
-   * shortest envelope of its header's algorithm (36 bytes randomized, 01 and 04; 24 deterministic, 02).
+   * shortest envelope of its header's algorithm (36 bytes randomized, 01, 04 and 05; 24 deterministic, 02).
    */
   public static String binaryShapeSql(DatabaseVendor vendor, String columnSql) {
     String siv = vendor == DatabaseVendor.POSTGRESQL ? "decode('02', 'hex')" : "X'02'";

@@ -64,10 +64,12 @@ final class RowCounter {
       List<Map<Integer, Long>> byVersion = new ArrayList<>();
       List<Map<Integer, Long>> deterministic = new ArrayList<>();
       List<Map<Integer, Long>> columnKey = new ArrayList<>();
+      List<Map<Integer, Long>> rowBound = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         byVersion.add(new TreeMap<>());
         deterministic.add(new TreeMap<>());
         columnKey.add(new TreeMap<>());
+        rowBound.add(new TreeMap<>());
       }
       try (PreparedStatement ps = conn.prepareStatement(sql)) {
         int p = 1;
@@ -97,6 +99,8 @@ final class RowCounter {
                   deterministic.get(i).merge(h.keyVersion(), rows, Long::sum);
                 } else if (h.algorithm() == Algorithm.AES_256_GCM_COLUMN_KEY) {
                   columnKey.get(i).merge(h.keyVersion(), rows, Long::sum);
+                } else if (h.algorithm() == Algorithm.AES_256_GCM_ROW_BOUND) {
+                  rowBound.get(i).merge(h.keyVersion(), rows, Long::sum);
                 }
               }
             }
@@ -113,7 +117,7 @@ final class RowCounter {
       for (int i = 0; i < n; i++) {
         RegisteredColumn c = columns.get(i);
         perColumn.add(new ColumnRowCounts(c.table(), c.column(), total, nulls[i], byVersion.get(i), notEncrypted[i],
-            deterministic.get(i), columnKey.get(i)));
+            deterministic.get(i), columnKey.get(i), rowBound.get(i)));
       }
       return new KeyAdmin.TableCounts(new TableRowCounts(table, total, any, all), perColumn);
     });

@@ -32,7 +32,7 @@ import java.util.Set;
 class EnvelopeShapeSqlIT {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   private static final java.util.regex.Pattern SHAPE =
-      java.util.regex.Pattern.compile("cs1:0[124]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}");
+      java.util.regex.Pattern.compile("cs1:0[1245]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}");
   private static final String ODD = "=:-_ .,;!\"'%\\\n\té한\u00a0\u212a~[]^$";
 
   @EachDatabase
@@ -70,6 +70,40 @@ class EnvelopeShapeSqlIT {
     }
   }
 
+  @EachDatabase
+  void fullShape_isTheJavaShape(TestDatabase.Kind kind) throws SQLException {
+    List<String> values = corpus();
+    try (TestDatabase db = TestDatabase.create(kind); Connection c = db.connect()) {
+      DatabaseVendor vendor = DatabaseVendor.of(c);
+      try (Statement st = c.createStatement()) {
+        st.execute("CREATE TABLE shapes (id INTEGER PRIMARY KEY, v VARCHAR(400))");
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO shapes (id, v) VALUES (?, ?)")) {
+        for (int i = 0; i < values.size(); i++) {
+          ps.setInt(1, i);
+          ps.setString(2, values.get(i));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      String sql = "SELECT id, v, CASE WHEN " + EnvelopeHeaders.textShapeSql(vendor, "v") + " THEN 1 ELSE 0 END"
+          + " FROM shapes";
+      Set<String> algorithms = new java.util.TreeSet<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          String v = rs.getString(2);
+          boolean full = isTextShape(v);
+          assertEquals(full, rs.getInt(3) == 1, () -> kind + ": row " + id(rs) + " classified differently: "
+              + v.replace("\n", "\\n"));
+          if (full) {
+            algorithms.add(v.substring(4, 6));
+          }
+        }
+      }
+      assertEquals(Set.of("01", "02", "04", "05"), algorithms, kind + ": algorithms of the envelopes found");
+    }
+  }
+
   private static int id(ResultSet rs) {
     try {
       return rs.getInt(1);
@@ -101,7 +135,7 @@ class EnvelopeShapeSqlIT {
     Random random = new Random(20261206);
     Set<String> out = new LinkedHashSet<>();
     List<String> bases = new ArrayList<>();
-    for (String alg : new String[] {"01", "02", "04"}) {
+    for (String alg : new String[] {"01", "02", "04", "05"}) {
       for (int bodyBytes = 8; bodyBytes <= 60; bodyBytes++) {
         byte[] body = new byte[bodyBytes];
         random.nextBytes(body);
@@ -128,7 +162,7 @@ class EnvelopeShapeSqlIT {
       out.add(base.substring(0, 18) + "=" + base.substring(19));
       out.add(base.substring(0, 18) + ":" + base.substring(19));
       out.add(base.substring(0, 4) + "03" + base.substring(6));
-      out.add(base.substring(0, 4) + "05" + base.substring(6));
+      out.add(base.substring(0, 4) + "06" + base.substring(6));
       out.add(base.substring(0, 4) + "0A" + base.substring(6));
       out.add(base.substring(0, 7) + "00000000x1" + base.substring(17));
       out.add(base.substring(0, 17) + "=" + base.substring(18));

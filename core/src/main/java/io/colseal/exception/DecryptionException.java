@@ -46,6 +46,24 @@ public class DecryptionException extends ColsealException {
   }
 
   /**
+   * The value is bound to its row (envelope algorithm 05, as its header says) and was read without
+   * a row key, so it cannot be opened.
+   */
+  public static DecryptionException rowKeyMissing(String table, String column, int keyVersion) {
+    return new DecryptionException(table, column, keyVersion, " is bound to its row (envelope algorithm 05) and"
+        + " was read without a row key: decrypt it with decrypt(stored, RowKey)");
+  }
+
+  /**
+   * A row-bound value did not decrypt with the row key it was read with. Names neither the row key
+   * nor which check failed.
+   */
+  public static DecryptionException rowBound(String table, String column, int keyVersion) {
+    return new DecryptionException(table, column, keyVersion, " failed to decrypt with the given row key: it was"
+        + " altered, truncated, copied from another row, column or table, or written under a different key");
+  }
+
+  /**
    * The value decrypted, but is not an encoding of {@code javaType}: the attribute's type differs
    * from the type the value was written as.
    */

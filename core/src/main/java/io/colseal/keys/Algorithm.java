@@ -24,6 +24,15 @@ public enum Algorithm {
    * {@code docs/reference/ciphertext-format.md}.
    */
   AES_256_GCM_COLUMN_KEY((byte) 0x04, true, 256),
+  /**
+   * AES-256-GCM, 96-bit random nonce, 128-bit tag, under the version's data key, with the row's
+   * primary key bound in as well: the associated data of {@link #AES_256_GCM} (with this id in the
+   * header) followed by the canonical encoding of the row key, so a value copied to another row of
+   * its column fails. Opt-in per column ({@link io.colseal.ColumnCipher#withRowBinding()});
+   * randomized only. Like {@link #AES_256_GCM_SIV}, no key table row names it. See {@code
+   * docs/reference/ciphertext-format.md}.
+   */
+  AES_256_GCM_ROW_BOUND((byte) 0x05, true, 256),
   /** Reserved for ARIA-256-GCM (KCMVP profile); not implemented in this release. */
   ARIA_256_GCM((byte) 0x03, false, 256),
   /**

@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * Algorithm#AES_256_GCM_COLUMN_KEY} envelopes: HKDF-SHA256 of the data key, info {@code
  * colseal/v1/AES_256_GCM_COLUMN_KEY} | header (8) | column binding ({@link #deriveColumnKey}).
  * Each is derived on the column's first use and destroyed with this key.
+ *
+ * <p>{@link Algorithm#AES_256_GCM_ROW_BOUND} envelopes are sealed with the data key itself; only
+ * their header and associated data differ from {@link Algorithm#AES_256_GCM}.
  */
 public final class DataKey {
   /** HKDF info prefix of a column key; the header and the column binding follow. */
@@ -48,6 +51,8 @@ public final class DataKey {
   private final @Nullable String sivTextHeader;
   private final byte @Nullable [] columnKeyHeader;
   private final @Nullable String columnKeyTextHeader;
+  private final byte @Nullable [] rowBoundHeader;
+  private final @Nullable String rowBoundTextHeader;
   // Written under this key's lock, read without it on the hot path (a destroyed key refuses use).
   private final Map<ColumnBinding, DestroyableAesKey> columnKeys = new ConcurrentHashMap<>();
   private final AtomicLong budget = new AtomicLong();
@@ -67,11 +72,15 @@ public final class DataKey {
       this.sivTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_SIV, version);
       this.columnKeyHeader = EnvelopeFormat.header(Algorithm.AES_256_GCM_COLUMN_KEY, version);
       this.columnKeyTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_COLUMN_KEY, version);
+      this.rowBoundHeader = EnvelopeFormat.header(Algorithm.AES_256_GCM_ROW_BOUND, version);
+      this.rowBoundTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_ROW_BOUND, version);
     } else {
       this.sivHeader = null;
       this.sivTextHeader = null;
       this.columnKeyHeader = null;
       this.columnKeyTextHeader = null;
+      this.rowBoundHeader = null;
+      this.rowBoundTextHeader = null;
     }
   }
 
@@ -96,7 +105,8 @@ public final class DataKey {
   public boolean supports(Algorithm envelopeAlgorithm) {
     return envelopeAlgorithm == algorithm
         || (hasSivKey && (envelopeAlgorithm == Algorithm.AES_256_GCM_SIV
-            || envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY));
+            || envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY
+            || envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND));
   }
 
   /**
@@ -181,7 +191,8 @@ public final class DataKey {
       return header;
     }
     byte[] h = envelopeAlgorithm == Algorithm.AES_256_GCM_SIV ? sivHeader
-        : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyHeader : null;
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyHeader
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundHeader : null;
     if (h == null) {
       throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
     }
@@ -199,7 +210,8 @@ public final class DataKey {
       return textHeader;
     }
     String h = envelopeAlgorithm == Algorithm.AES_256_GCM_SIV ? sivTextHeader
-        : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyTextHeader : null;
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyTextHeader
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundTextHeader : null;
     if (h == null) {
       throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
     }

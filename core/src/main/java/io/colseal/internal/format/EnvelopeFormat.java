@@ -16,12 +16,15 @@ import java.nio.charset.StandardCharsets;
  * binary:  'c' 's' | 0x01 | 0x02 | key version (uint32 BE) | ciphertext | tag (16)
  * alg 0x04 (AES-256-GCM under the column key, random nonce, no AAD):
  * binary:  'c' 's' | 0x01 | 0x04 | key version (uint32 BE) | nonce (12) | ciphertext | tag (16)
+ * alg 0x05 (AES-256-GCM bound to the row, random nonce):
+ * binary:  'c' 's' | 0x01 | 0x05 | key version (uint32 BE) | nonce (12) | ciphertext | tag (16)
  * text:    "cs1:" alg (2 lower-case hex) ":" key version (10 decimal digits) ":"
  *          Base64(everything after the binary header)  (RFC 4648 section 4, padded)
  * AAD:     header (8) | uint16 BE len(table) | table | uint16 BE len(column) | column
  *          (names normalised by {@link Identifiers}, UTF-8); alg 0x04 has none: its key is
  *          HKDF-SHA256(DEK, info "colseal/v1/AES_256_GCM_COLUMN_KEY" | header | the same
- *          table and column part)
+ *          table and column part); alg 0x05 appends the row binding of the row's primary
+ *          key ({@link RowBinding}) to the AAD
  * </pre>
  *
  * The text form carries the same header fields, so a value converts between the two forms without

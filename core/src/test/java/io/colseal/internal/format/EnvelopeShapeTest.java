@@ -50,6 +50,16 @@ class EnvelopeShapeTest {
   }
 
   @Test
+  void isWellFormed_rowBoundEnvelopes_likeAlgorithm01() {
+    byte[] rb = EnvelopeVectorsGenerator.sealRowBound(1, "customers", "email",
+        java.util.List.of(EnvelopeVectorsGenerator.part("integer", 1L)), new byte[0], EnvelopeVectorsGenerator.nonce(1));
+    assertTrue(EnvelopeHeaders.isWellFormed(rb));
+    assertTrue(EnvelopeHeaders.isWellFormed(EnvelopeVectorsGenerator.text(rb)));
+    assertFalse(EnvelopeHeaders.isWellFormed(Arrays.copyOf(rb, rb.length - 1)), "05 needs nonce and tag, as 01");
+    assertFalse(EnvelopeHeaders.isWellFormed("cs1:05:0000000001:QUJDREVGR0hJSktMTU5PUA=="));
+  }
+
+  @Test
   void isWellFormed_binaryShorterThanAnEnvelope_false() {
     assertFalse(EnvelopeHeaders.isWellFormed(Arrays.copyOf(BINARY, EnvelopeFormat.BINARY_OVERHEAD - 1)));
   }

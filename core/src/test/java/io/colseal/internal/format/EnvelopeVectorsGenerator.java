@@ -45,7 +45,11 @@ import javax.crypto.spec.SecretKeySpec;
  * AesGcmSiv.deriveKey}, and the test proves them equal to {@code ColumnSealer}'s. Algorithm 0x04
  * (column keys, appended after that) is built here from the document alone: HKDF-SHA256 written out
  * with the JDK's HMAC, then the JDK's AES-GCM with fixed nonces and no associated data; the test
- * proves it equal to {@code ColumnSealer}'s for the same nonce. Run it with:
+ * proves it equal to {@code ColumnSealer}'s for the same nonce. Algorithm 0x05 (row binding,
+ * appended after that) is built here from the document alone as well: each vector's {@code row_key}
+ * is encoded by hand ({@link #rowBinding}), appended to the associated data of 0x01 with the 0x05
+ * header, and sealed with the JDK's AES-GCM; the test proves the encoding equal to {@code
+ * RowBinding}'s and the envelope equal to {@code ColumnSealer}'s for the same nonce. Run it with:
  *
  * <pre>
  * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
@@ -67,6 +71,7 @@ final class EnvelopeVectorsGenerator {
   private static final Algorithm AES = Algorithm.AES_256_GCM;
   private static final Algorithm SIV = Algorithm.AES_256_GCM_SIV;
   private static final Algorithm CK = Algorithm.AES_256_GCM_COLUMN_KEY;
+  private static final Algorithm RB = Algorithm.AES_256_GCM_ROW_BOUND;
   /** HKDF info prefix of a column key (ciphertext-format.md, "Column keys"). */
   static final byte[] COLUMN_KEY_INFO = "colseal/v1/AES_256_GCM_COLUMN_KEY".getBytes(StandardCharsets.US_ASCII);
 
@@ -81,6 +86,8 @@ final class EnvelopeVectorsGenerator {
 
   private final List<Map<String, Object>> vectors = new ArrayList<>();
   private final Map<String, Valid> valid = new LinkedHashMap<>();
+  /** The row key of each valid row-bound vector, in its portable form. */
+  private final Map<String, List<Map<String, Object>>> rowKeys = new LinkedHashMap<>();
   private int nonces;
 
   /** A valid vector, kept for deriving must-fail ones and the document's examples. */
@@ -109,6 +116,7 @@ final class EnvelopeVectorsGenerator {
     g.valueFailures();
     g.deterministicVectors();
     g.columnKeyVectors();
+    g.rowBoundVectors();
     return g;
   }
 
@@ -229,6 +237,69 @@ final class EnvelopeVectorsGenerator {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The row binding of a portable row key, encoded by hand from ciphertext-format.md ("Row
+   * binding"): uint16 BE count, then per part tag | uint32 BE length | bytes.
+   */
+  static byte[] rowBinding(List<Map<String, Object>> rowKey) {
+    ByteBuffer out = ByteBuffer.allocate(1 << 16);
+    out.putShort((short) rowKey.size());
+    for (Map<String, Object> part : rowKey) {
+      String value = (String) part.get("value");
+      byte[] bytes = switch ((String) part.get("type")) {
+        case "integer" -> ByteBuffer.allocate(8).putLong(Long.parseLong(value)).array();
+        case "string" -> value.getBytes(StandardCharsets.UTF_8);
+        case "uuid" -> HEX.parseHex(value.replace("-", ""));
+        case "bytes" -> HEX.parseHex(value);
+        default -> throw new IllegalArgumentException("unknown row key part type " + part.get("type"));
+      };
+      char tag = switch ((String) part.get("type")) {
+        case "integer" -> 'i';
+        case "string" -> 's';
+        case "uuid" -> 'u';
+        default -> 'b';
+      };
+      out.put((byte) tag).putInt(bytes.length).put(bytes);
+    }
+    return Arrays.copyOf(out.array(), out.position());
+  }
+
+  /** The associated data of a row-bound value: header (0x05) | column binding | row binding. */
+  static byte[] rowBoundAad(int keyVersion, String table, String column, List<Map<String, Object>> rowKey) {
+    byte[] a = aad(RB, keyVersion, table, column);
+    byte[] r = rowBinding(rowKey);
+    byte[] out = Arrays.copyOf(a, a.length + r.length);
+    System.arraycopy(r, 0, out, a.length, r.length);
+    return out;
+  }
+
+  /** A binary algorithm-05 envelope: AES-256-GCM under the DEK, the given nonce, the row-bound associated data. */
+  static byte[] sealRowBound(int keyVersion, String table, String column, List<Map<String, Object>> rowKey,
+      byte[] plaintext, byte[] nonce) {
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEYS.get(keyVersion), "AES"),
+          new GCMParameterSpec(EnvelopeFormat.TAG_LENGTH * 8, nonce));
+      c.updateAAD(rowBoundAad(keyVersion, table, column, rowKey));
+      byte[] sealed = c.doFinal(plaintext);
+      byte[] out = new byte[EnvelopeFormat.HEADER_LENGTH + nonce.length + sealed.length];
+      EnvelopeFormat.writeHeader(out, 0, RB, keyVersion);
+      System.arraycopy(nonce, 0, out, EnvelopeFormat.HEADER_LENGTH, nonce.length);
+      System.arraycopy(sealed, 0, out, EnvelopeFormat.HEADER_LENGTH + nonce.length, sealed.length);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A portable row key part: {@code {"type": type, "value": value}}. */
+  static Map<String, Object> part(String type, Object value) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", type);
+    p.put("value", value instanceof byte[] b ? HEX.formatHex(b) : value.toString());
+    return p;
   }
 
   /** The text form of a binary envelope with a well-formed header of an implemented algorithm. */
@@ -366,13 +437,14 @@ final class EnvelopeVectorsGenerator {
 
   // ---------------------------------------------------------------- must-fail vectors
 
-  private void reject(String id, String description, String table, String column, Class<?> type, String storage,
-      String envelope, String reason) {
+  private Map<String, Object> reject(String id, String description, String table, String column, Class<?> type,
+      String storage, String envelope, String reason) {
     Map<String, Object> v = entry(id, description, table, column, type, storage);
     v.put("envelope", envelope);
     v.put("expect", "reject");
     v.put("reason", reason);
     vectors.add(v);
+    return v;
   }
 
   private void rejectBinary(String id, String description, String baseId, byte[] envelope, String reason) {
@@ -800,6 +872,144 @@ final class EnvelopeVectorsGenerator {
         sealColumnKey(version, table, column, plaintext, nonce), CK);
   }
 
+  // ---------------------------------------------------------------- algorithm 0x05, appended
+
+  /**
+   * Row binding (AES-256-GCM with the row key after the associated data, algorithm 0x05): valid
+   * envelopes, marked with {@code "algorithm": "AES_256_GCM_ROW_BOUND"} and carrying their {@code
+   * row_key}, and must-fail ones derived from them. Appended after every earlier entry, which stay
+   * as they were.
+   */
+  private void rowBoundVectors() {
+    List<Map<String, Object>> id1 = List.of(part("integer", 1L));
+    List<Map<String, Object>> id2 = List.of(part("integer", 2L));
+    rb("rb-string-ascii-text", "customers", "email", "alice@example.com", id1, 1, "text",
+        "row binding: customers.email of the row with primary key 1 (ciphertext-format.md, example 9)");
+    rb("rb-string-ascii-binary", "customers", "email", "alice@example.com", id1, 1, "binary",
+        "row binding, binary");
+    rb("rb-string-empty-binary", "customers", "email", "", id1, 1, "binary", "the empty string: 36 bytes, the shortest");
+    rb("rb-string-key-version-2", "customers", "email", "alice@example.com", id1, 2, "text",
+        "key version 2 (same DEK bytes as version 1)");
+    rb("rb-key-negative", "customers", "email", "alice@example.com", List.of(part("integer", -1L)), 1, "binary",
+        "integer key -1: 8 bytes of two's complement, ffffffffffffffff");
+    rb("rb-key-long-max", "customers", "email", "alice@example.com", List.of(part("integer", Long.MAX_VALUE)), 1,
+        "text", "integer key 9223372036854775807");
+    rb("rb-key-string", "customers", "email", "alice@example.com", List.of(part("string", "C-0001")), 1, "text",
+        "a String primary key");
+    rb("rb-key-string-empty", "customers", "email", "alice@example.com", List.of(part("string", "")), 1, "binary",
+        "the empty String as a key part: tag and a zero length");
+    rb("rb-key-korean", "고객", "전화번호", "010-1234-5678", List.of(part("string", "홍길동")), 1, "text",
+        "non-ASCII names and a Korean String key: lengths count UTF-8 bytes");
+    rb("rb-key-uuid", "customers", "email", "alice@example.com",
+        List.of(part("uuid", "123e4567-e89b-12d3-a456-426614174000")), 1, "binary", "a UUID primary key");
+    rb("rb-key-bytes", "customers", "email", "alice@example.com", List.of(part("bytes", range(0, 4))), 1, "binary",
+        "a byte[] primary key");
+    rb("rb-key-composite", "order_lines", "note", "leave at the door",
+        List.of(part("string", "KR"), part("integer", 7L)), 1, "text",
+        "a composite primary key: the parts in the key's column order (ciphertext-format.md, example 10)");
+    rb("rb-key-split-a-b", "order_lines", "note", "leave at the door",
+        List.of(part("string", "a"), part("string", "b")), 1, "binary", "two String parts 'a' and 'b'");
+    rb("rb-integer-key-version-max", "orders", "quantity", 42, List.of(part("integer", 42L)), Integer.MAX_VALUE,
+        "binary", "key version 2147483647");
+    rb("rb-names-quoted-qualified", "\"PUBLIC\".\"Customers\"", "\"EMAIL\"", "alice@example.com", id1, 1,
+        "text", "names are normalised before they enter the associated data: same binding as customers.email");
+    rb("rb-bytes-small", "customers", "photo", range(0, 16), id1, 1, "binary", "a byte[] value");
+    rb("rb-localdate", "customers", "birth_date", LocalDate.of(2024, 2, 29), id1, 1, "text", null);
+
+    String base = "rb-string-ascii-binary";
+    byte[] a = valid.get(base).binary();
+    int n = a.length;
+    rejectRow("rb-binary-other-row", "the value of row 1 read as the value of row 2", base, HEX.formatHex(a), id2,
+        "authentication");
+    rejectRow("rb-binary-string-key", "sealed with the integer key 1, read with the String key \"1\"", base,
+        HEX.formatHex(a), List.of(part("string", "1")), "authentication");
+    rejectRow("rb-binary-bytes-key", "sealed with the integer key 1, read with the byte[] key 0000000000000001",
+        base, HEX.formatHex(a), List.of(part("bytes", HEX.parseHex("0000000000000001"))), "authentication");
+    rejectRow("rb-binary-two-parts", "sealed with the key (1), read with the key (1, 1)", base, HEX.formatHex(a),
+        List.of(part("integer", 1L), part("integer", 1L)), "authentication");
+    rejectRow("rb-binary-no-row-key", "a row-bound value read without a row key", base, HEX.formatHex(a), null,
+        "authentication");
+    rejectRow("rb-binary-ciphertext-bit", "bit 0 of the first ciphertext byte flipped", base,
+        HEX.formatHex(flip(a, 20, 0)), id1, "authentication");
+    rejectRow("rb-binary-tag-last-bit", "bit 7 of the last tag byte flipped", base, HEX.formatHex(flip(a, n - 1, 7)),
+        id1, "authentication");
+    rejectRow("rb-binary-truncated-1", "last byte removed", base, HEX.formatHex(Arrays.copyOf(a, n - 1)), id1,
+        "authentication");
+    byte[] empty = valid.get("rb-string-empty-binary").binary();
+    rejectRow("rb-binary-truncated-35", "the 36-byte envelope of the empty string, last byte removed",
+        "rb-string-empty-binary", HEX.formatHex(Arrays.copyOf(empty, 35)), id1, "malformed");
+    rejectRow("rb-binary-key-version-relabelled", "key version changed from 1 to 2, whose DEK has the same bytes",
+        base, HEX.formatHex(version(a, 2)), id1, "authentication");
+    rejectRow("rb-binary-key-version-unknown", "key version 3, which has no key", base, HEX.formatHex(version(a, 3)),
+        id1, "unknown-key");
+    rejectRow("rb-binary-relabelled-01", "algorithm id changed from 0x05 to 0x01: the row binding is dropped from"
+        + " the associated data and the header differs", base, HEX.formatHex(set(a, 3, 0x01)), id1, "authentication");
+    rejectRow("rb-binary-relabelled-04", "algorithm id changed from 0x05 to 0x04", base, HEX.formatHex(set(a, 3, 0x04)),
+        id1, "authentication");
+    rejectRow("rb-binary-from-01", "an algorithm-01 envelope of customers.email relabelled 0x05 and read with row key 1",
+        "string-ascii-binary", HEX.formatHex(set(valid.get("string-ascii-binary").binary(), 3, 0x05)), id1,
+        "authentication");
+    rejectRow("rb-binary-from-04", "an algorithm-04 envelope of customers.email relabelled 0x05 and read with row key 1",
+        "ck-string-ascii-binary", HEX.formatHex(set(valid.get("ck-string-ascii-binary").binary(), 3, 0x05)), id1,
+        "authentication");
+    Map<String, Object> wrongColumn = reject("rb-binary-wrong-column", "customers.email value of row 1 read as"
+        + " customers.name of row 1", "customers", "name", String.class, "binary", HEX.formatHex(a), "authentication");
+    putRowKey(wrongColumn, id1);
+    Map<String, Object> wrongTable = reject("rb-binary-wrong-table", "customers.email value of row 1 read as"
+        + " customer.email of row 1", "customer", "email", String.class, "binary", HEX.formatHex(a), "authentication");
+    putRowKey(wrongTable, id1);
+    String composite = valid.get("rb-key-composite").text();
+    rejectRow("rb-text-composite-swapped", "the key (KR, 7) given as (7, KR)", "rb-key-composite", composite,
+        List.of(part("integer", 7L), part("string", "KR")), "authentication");
+    String split = HEX.formatHex(valid.get("rb-key-split-a-b").binary());
+    rejectRow("rb-binary-split-joined", "sealed with the parts 'a' and 'b', read with the one part 'ab': the count"
+        + " and lengths keep them apart", "rb-key-split-a-b", split, List.of(part("string", "ab")), "authentication");
+
+    String t = valid.get("rb-string-ascii-text").text();
+    rejectRow("rb-text-other-row", "the value of row 1 read as the value of row 2", "rb-string-ascii-text", t, id2,
+        "authentication");
+    rejectRow("rb-text-relabelled-01", "algorithm changed from 05 to 01", "rb-string-ascii-text", "cs1:01:"
+        + t.substring(7), id1, "authentication");
+    rejectRow("rb-text-tag-bit", "bit 0 of the last tag byte flipped, re-encoded canonically", "rb-string-ascii-text",
+        text(flip(valid.get("rb-string-ascii-text").binary(), n - 1, 0)), id1, "authentication"); // same length as a
+    rejectRow("rb-text-truncated-quartet", "last Base64 quartet removed", "rb-string-ascii-text",
+        t.substring(0, t.length() - 4), id1, "authentication");
+  }
+
+  private void rb(String id, String table, String column, Object value, List<Map<String, Object>> rowKey, int version,
+      String storage, String description) {
+    byte[] plaintext = encode(value);
+    byte[] nonce = nonce(++nonces);
+    add(id, table, column, value, version, storage, description, nonce, plaintext,
+        sealRowBound(version, table, column, rowKey, plaintext, nonce), RB);
+    putRowKey(vectors.get(vectors.size() - 1), rowKey);
+    rowKeys.put(id, rowKey);
+  }
+
+  /** A must-fail entry of the base vector's column, read with {@code rowKey} (none if null). */
+  private void rejectRow(String id, String description, String baseId, String envelope,
+      List<Map<String, Object>> rowKey, String reason) {
+    Valid b = valid.get(baseId);
+    String storage = envelope.startsWith("cs1:") ? "text" : "binary";
+    Map<String, Object> v = reject(id, description, b.table(), b.column(), b.value().getClass(), storage, envelope,
+        reason);
+    if (rowKey != null) {
+      putRowKey(v, rowKey);
+    }
+  }
+
+  /** Puts {@code row_key} after {@code storage}, where a reader looks for what the entry is read with. */
+  private static void putRowKey(Map<String, Object> v, List<Map<String, Object>> rowKey) {
+    Map<String, Object> copy = new LinkedHashMap<>(v);
+    v.clear();
+    for (Map.Entry<String, Object> e : copy.entrySet()) {
+      v.put(e.getKey(), e.getValue());
+      if (e.getKey().equals("storage")) {
+        v.put("row_key", new ArrayList<Object>(rowKey));
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- output
 
   String vectorsJson() {
@@ -817,7 +1027,11 @@ final class EnvelopeVectorsGenerator {
         + " mode, sealed with colseal's AesGcmSiv under the key it derives from the test key; entries without"
         + " \"algorithm\" are AES_256_GCM. Entries with \"algorithm\": \"AES_256_GCM_COLUMN_KEY\" (appended"
         + " after those) are algorithm 04, AES-256-GCM under the column key derived from the test key, with fixed"
-        + " nonces and no associated data.");
+        + " nonces and no associated data. Entries with \"algorithm\": \"AES_256_GCM_ROW_BOUND\" (appended after"
+        + " those) are algorithm 05, AES-256-GCM under the test key whose associated data ends with the row binding of"
+        + " the entry's row_key (ciphertext-format.md, \"Row binding\"); row_key lists the parts in order, each"
+        + " with a type (integer: decimal int64; string; uuid: canonical form; bytes: lower-case hex) and a value."
+        + " An entry of algorithm 05 without row_key is read without a row key.");
     root.put("warning", "The keys below are published test keys. Never use them for data.");
     root.put("value_forms", new LinkedHashMap<>(VectorValues.FORMS));
     Map<String, Object> reasons = new LinkedHashMap<>();
@@ -825,8 +1039,8 @@ final class EnvelopeVectorsGenerator {
         + " syntax or canonical Base64");
     reasons.put("unsupported-algorithm", "the algorithm id is unassigned, or reserved but not implemented");
     reasons.put("unknown-key", "well formed, but no key is known for the header's key version");
-    reasons.put("authentication", "AES-GCM (01, 04) or AES-GCM-SIV (02) authentication failed: altered, truncated, moved"
-        + " to another table, column or key version, or a body too short to hold nonce and tag");
+    reasons.put("authentication", "AES-GCM (01, 04, 05) or AES-GCM-SIV (02) authentication failed: altered, truncated,"
+        + " moved to another table, column, key version or (05) row, or a body too short to hold nonce and tag");
     reasons.put("value-encoding", "authentic, but the plaintext is not a valid encoding of java_type");
     root.put("reasons", reasons);
     List<Object> keys = new ArrayList<>();
@@ -860,6 +1074,7 @@ final class EnvelopeVectorsGenerator {
     out.put("identifiers", identifiers());
     out.put("examples", examples());
     out.put("column-key-examples", columnKeyExamples());
+    out.put("row-bound-examples", rowBoundExamples());
     return out;
   }
 
@@ -943,6 +1158,47 @@ final class EnvelopeVectorsGenerator {
           + " (HMAC-SHA256(PRK, info | 01))");
       line(sb, "nonce", HEX.formatHex(v.nonce()));
       line(sb, "AAD", "(none)");
+      exampleTail(sb, v);
+    }
+    return sb.toString();
+  }
+
+  private String rowBoundExamples() {
+    String[][] picks = {
+      {"rb-string-ascii-text", "String, customers.email, row with primary key 1"},
+      {"rb-key-composite", "String, order_lines.note, composite primary key ('KR', 7)"},
+    };
+    StringBuilder sb = new StringBuilder();
+    int n = 8;
+    for (String[] pick : picks) {
+      Valid v = valid.get(pick[0]);
+      List<Map<String, Object>> rowKey = rowKeys.get(pick[0]);
+      byte[] b = v.binary();
+      byte[] binding = EnvelopeFormat.columnBinding(v.table(), v.column());
+      byte[] row = rowBinding(rowKey);
+      sb.append("#### Example ").append(++n).append(": ").append(pick[1]).append("\n\n");
+      exampleHead(sb, v);
+      StringBuilder key = new StringBuilder();
+      for (Map<String, Object> part : rowKey) {
+        key.append(key.length() == 0 ? "" : ", ").append(part.get("type")).append(' ')
+            .append(part.get("type").equals("string") ? "\"" + part.get("value") + "\"" : part.get("value"));
+      }
+      line(sb, "row key", key.toString());
+      line(sb, "nonce", HEX.formatHex(v.nonce()));
+      line(sb, "header", HEX.formatHex(b, 0, 8));
+      line(sb, "AAD", HEX.formatHex(rowBoundAad(v.keyVersion(), v.table(), v.column(), rowKey)));
+      line(sb, "  = header", HEX.formatHex(b, 0, 8));
+      line(sb, "  | binding", HEX.formatHex(binding));
+      line(sb, "  | row", HEX.formatHex(row));
+      line(sb, "    count", HEX.formatHex(row, 0, 2));
+      int at = 2;
+      for (int i = 0; i < rowKey.size(); i++) {
+        int len = ((row[at + 1] & 0xFF) << 24) | ((row[at + 2] & 0xFF) << 16) | ((row[at + 3] & 0xFF) << 8)
+            | (row[at + 4] & 0xFF);
+        line(sb, "    part " + (i + 1), HEX.formatHex(row, at, at + 1) + " " + HEX.formatHex(row, at + 1, at + 5) + " "
+            + HEX.formatHex(row, at + 5, at + 5 + len) + " ('" + (char) row[at] + "', " + len + " bytes)");
+        at += 5 + len;
+      }
       exampleTail(sb, v);
     }
     return sb.toString();

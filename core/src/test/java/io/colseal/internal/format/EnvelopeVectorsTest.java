@@ -104,12 +104,17 @@ class EnvelopeVectorsTest {
   }
 
   private static Outcome decode(String table, String column, String storage, String envelope, Class<?> type) {
+    return decode(table, column, storage, envelope, type, null);
+  }
+
+  private static Outcome decode(String table, String column, String storage, String envelope, Class<?> type,
+      byte[] rowBinding) {
     ColumnSealer sealer = new ColumnSealer(table, column);
     byte[] plaintext;
     try {
       plaintext = storage.equals("text")
-          ? sealer.openText(envelope, keys(table))
-          : sealer.openBinary(HEX.parseHex(envelope), keys(table));
+          ? sealer.openText(envelope, keys(table), rowBinding)
+          : sealer.openBinary(HEX.parseHex(envelope), keys(table), rowBinding);
     } catch (MalformedEnvelopeException e) {
       return new Outcome(null, "malformed");
     } catch (UnknownKey e) {
@@ -126,8 +131,32 @@ class EnvelopeVectorsTest {
   }
 
   private static Outcome decode(Map<String, Object> v) {
+    List<Map<String, Object>> rowKey = rowKey(v);
     return decode((String) v.get("table"), (String) v.get("column"), (String) v.get("storage"),
-        (String) v.get("envelope"), VectorValues.javaClass((String) v.get("java_type")));
+        (String) v.get("envelope"), VectorValues.javaClass((String) v.get("java_type")),
+        rowKey == null ? null : RowBinding.encode(javaParts(rowKey)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> rowKey(Map<String, Object> v) {
+    List<Object> parts = (List<Object>) v.get("row_key");
+    return parts == null ? null : parts.stream().map(p -> (Map<String, Object>) p).toList();
+  }
+
+  /** The Java values of a portable row key: Long, String, UUID or byte[]. */
+  private static List<Object> javaParts(List<Map<String, Object>> rowKey) {
+    List<Object> out = new ArrayList<>();
+    for (Map<String, Object> part : rowKey) {
+      String value = (String) part.get("value");
+      out.add(switch ((String) part.get("type")) {
+        case "integer" -> Long.parseLong(value);
+        case "string" -> value;
+        case "uuid" -> UUID.fromString(value);
+        case "bytes" -> HEX.parseHex(value);
+        default -> throw new IllegalArgumentException("unknown row key part type " + part.get("type"));
+      });
+    }
+    return out;
   }
 
   @TestFactory
@@ -307,6 +336,50 @@ class EnvelopeVectorsTest {
         byte[] fromText = EnvelopeVectorsGenerator.sealColumnKey(version, "customers", "email", plaintext,
             Arrays.copyOf(body(realText), 12));
         assertEquals(EnvelopeVectorsGenerator.text(fromText), realText, "text " + value);
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void rowBinding_encodesEveryVectorsRowKeyAsTheGeneratorDoes() {
+    int checked = 0;
+    for (Object o : (List<Object>) manifest.get("vectors")) {
+      List<Map<String, Object>> rowKey = rowKey((Map<String, Object>) o);
+      if (rowKey != null) {
+        assertArrayEquals(EnvelopeVectorsGenerator.rowBinding(rowKey), RowBinding.encode(javaParts(rowKey)),
+            () -> rowKey.toString());
+        checked++;
+      }
+    }
+    assertTrue(checked > 20, "row keys checked: " + checked);
+  }
+
+  @Test
+  void columnSealer_rowBound_matchesGeneratorByteForByte() {
+    Object[] values = {"alice@example.com", "", "홍길동", new byte[] {1, 2, 3}, 42, new BigDecimal("-0.001"),
+        LocalDate.of(2024, 2, 29), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), VectorValues.Tier.SILVER};
+    List<List<Map<String, Object>>> rowKeys = List.of(
+        List.of(EnvelopeVectorsGenerator.part("integer", 1L)),
+        List.of(EnvelopeVectorsGenerator.part("integer", Long.MIN_VALUE)),
+        List.of(EnvelopeVectorsGenerator.part("string", "C-0001"), EnvelopeVectorsGenerator.part("uuid",
+            "123e4567-e89b-12d3-a456-426614174000"), EnvelopeVectorsGenerator.part("bytes", new byte[] {0, 1})));
+    for (int version : new int[] {1, 2, Integer.MAX_VALUE}) {
+      ColumnSealer sealer = new ColumnSealer("\"Public\".\"Customers\"", "EMAIL");
+      DataKey key = keys("customers").key(version);
+      for (List<Map<String, Object>> rowKey : rowKeys) {
+        byte[] row = RowBinding.encode(javaParts(rowKey));
+        for (Object value : values) {
+          byte[] plaintext = EnvelopeVectorsGenerator.encode(value);
+          byte[] real = sealer.sealBinary(key, Algorithm.AES_256_GCM_ROW_BOUND, plaintext, row);
+          byte[] nonce = Arrays.copyOfRange(real, 8, 20);
+          assertArrayEquals(EnvelopeVectorsGenerator.sealRowBound(version, "customers", "email", rowKey, plaintext,
+              nonce), real, "binary " + value);
+          String realText = sealer.sealText(key, Algorithm.AES_256_GCM_ROW_BOUND, plaintext, row);
+          byte[] fromText = EnvelopeVectorsGenerator.sealRowBound(version, "customers", "email", rowKey, plaintext,
+              Arrays.copyOf(body(realText), 12));
+          assertEquals(EnvelopeVectorsGenerator.text(fromText), realText, "text " + value);
+        }
       }
     }
   }
