@@ -80,10 +80,14 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     this.readPlaintext = readPlaintext;
     this.fernet = fernet;
     this.mode = requireNonNull(mode, "mode");
-    this.rowBound = false;
+    this.rowBound = mode == EncryptionMode.ROW_BOUND;
     this.algorithm = requireNonNull(algorithm, "algorithm");
-    if (mode == EncryptionMode.DETERMINISTIC ? algorithm != Algorithm.AES_256_GCM_SIV
-        : algorithm != Algorithm.AES_256_GCM && algorithm != Algorithm.AES_256_GCM_COLUMN_KEY) {
+    boolean fits = switch (mode) {
+      case DETERMINISTIC -> algorithm == Algorithm.AES_256_GCM_SIV;
+      case ROW_BOUND -> algorithm == Algorithm.AES_256_GCM_ROW_BOUND;
+      case RANDOMIZED -> algorithm == Algorithm.AES_256_GCM || algorithm == Algorithm.AES_256_GCM_COLUMN_KEY;
+    };
+    if (!fits) {
       throw new IllegalArgumentException(mode + " values cannot be sealed with " + algorithm);
     }
     this.table = Identifiers.normalize(table);
@@ -107,7 +111,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     this.codec = of.codec;
     this.readPlaintext = of.readPlaintext;
     this.fernet = of.fernet;
-    this.mode = of.mode;
+    this.mode = EncryptionMode.ROW_BOUND;
     this.rowBound = true;
     this.algorithm = Algorithm.AES_256_GCM_ROW_BOUND;
     this.table = of.table;
@@ -436,14 +440,26 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * @throws IllegalStateException if this cipher is {@linkplain #withRowBinding() row-bound}
    */
   public final S encryptPlaintext(Object plaintextValue) {
-    T value;
+    return requireNonNull(encrypt(plainValue(plaintextValue)));
+  }
+
+  /**
+   * {@link #encryptPlaintext(Object)} for a {@linkplain #withRowBinding() row-bound} cipher: the
+   * value bound to {@code row}.
+   *
+   * @throws IllegalStateException if this cipher is not row-bound
+   */
+  public final S encryptPlaintext(Object plaintextValue, RowKey row) {
+    return requireNonNull(encrypt(plainValue(plaintextValue), row));
+  }
+
+  private T plainValue(Object plaintextValue) {
     try {
-      value = PlainForms.read(requireNonNull(plaintextValue, "plaintextValue"), codec.type());
+      return PlainForms.read(requireNonNull(plaintextValue, "plaintextValue"), codec.type());
     } catch (IllegalArgumentException e) {
       throw new EncryptionException("a plaintext value in " + table + '.' + column + " is not a valid "
           + codec.type().getSimpleName() + "; fix or clear it, then run again");
     }
-    return requireNonNull(encrypt(value));
   }
 
   /**
@@ -452,6 +468,11 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    */
   public final Object decryptToPlaintext(S stored) {
     return PlainForms.write(requireNonNull(decrypt(stored)), storage() == Storage.BINARY);
+  }
+
+  /** {@link #decryptToPlaintext(Object)} of a value that may be bound to {@code row}. */
+  public final Object decryptToPlaintext(S stored, RowKey row) {
+    return PlainForms.write(requireNonNull(decrypt(stored, row)), storage() == Storage.BINARY);
   }
 
   private byte[] openOrThrow(S stored, byte @Nullable [] row) {

@@ -71,7 +71,10 @@ public record ColumnRowCounts(
 
   /** Rows under {@code version} whose envelope is sealed in {@code mode}, with any of its algorithms. */
   public long rowsOn(int version, EncryptionMode mode) {
-    long deterministic = deterministicByKeyVersion.getOrDefault(version, 0L);
-    return mode == EncryptionMode.DETERMINISTIC ? deterministic : rowsOn(version) - deterministic;
+    return switch (mode) {
+      case DETERMINISTIC -> rowsOn(version, Algorithm.AES_256_GCM_SIV);
+      case ROW_BOUND -> rowsOn(version, Algorithm.AES_256_GCM_ROW_BOUND);
+      case RANDOMIZED -> rowsOn(version, Algorithm.AES_256_GCM) + rowsOn(version, Algorithm.AES_256_GCM_COLUMN_KEY);
+    };
   }
 }

@@ -191,7 +191,7 @@ public final class BatchWorker {
   private void applyPage(Connection c, List<Row> page, Tally t) throws SQLException {
     Map<Integer, List<Pending>> byMask = new LinkedHashMap<>();
     for (Row row : page) {
-      Change change = rewriter.rewrite(row.stored(), row.plain());
+      Change change = rewriter.rewrite(row.key(), row.stored(), row.plain());
       if (!change.failures().isEmpty()) {
         fail(row, change, t);
       } else if (!change.writes()) {
@@ -243,7 +243,7 @@ public final class BatchWorker {
       if (row == null) {
         return; // deleted meanwhile: nothing to do
       }
-      Change change = rewriter.rewrite(row.stored(), row.plain());
+      Change change = rewriter.rewrite(row.key(), row.stored(), row.plain());
       if (!change.failures().isEmpty()) {
         fail(row, change, t);
         return;

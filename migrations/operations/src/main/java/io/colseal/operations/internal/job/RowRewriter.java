@@ -3,9 +3,11 @@ package io.colseal.operations.internal.job;
 import io.colseal.ColumnCipher;
 import io.colseal.EnvelopeHeaders;
 import io.colseal.RegisteredColumn;
+import io.colseal.RowKey;
 import io.colseal.exception.DecryptionException;
 import io.colseal.exception.EncryptionException;
 import io.colseal.exception.KeyUnavailableException;
+import io.colseal.exception.RowKeyException;
 import io.colseal.operations.legacy.LegacyFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +101,12 @@ public final class RowRewriter {
     }
   }
 
-  public Change rewrite(@Nullable Object[] stored, @Nullable Object[] plain) {
+  /**
+   * What a row becomes. {@code key}: the row's primary-key values, which a {@linkplain
+   * ColumnCipher#rowBound() row-bound} column's values are bound to.
+   */
+  public Change rewrite(List<Object> key, @Nullable Object[] stored, @Nullable Object[] plain) {
+    RowKey row = null;
     Object[] out = new Object[stored.length];
     long reencrypted = 0;
     long encrypted = 0;
@@ -116,19 +123,24 @@ public final class RowRewriter {
       // An envelope has its whole shape, not only a header: a plaintext that starts with one is plaintext.
       OptionalInt version = EnvelopeHeaders.isWellFormed(s) ? cipher.keyVersionOf(s) : OptionalInt.empty();
       try {
+        if (cipher.rowBound() && row == null) {
+          row = RowKey.of(key.toArray());
+        }
         switch (action) {
           case REENCRYPT -> {
             LegacyFormat format = legacy[j];
             if (version.isEmpty() && format != null && format.claims(s)) {
-              out[j] = cipher.encryptPlaintext(openLegacy(format, j, s, cipher));
+              Object value = openLegacy(format, j, s, cipher);
+              out[j] = row != null ? cipher.encryptPlaintext(value, row) : cipher.encryptPlaintext(value);
               imported++;
             } else if (version.isEmpty()) {
-              out[j] = cipher.encryptPlaintext(plain[j] == null ? s : plain[j]);
+              Object value = plain[j] == null ? s : plain[j];
+              out[j] = row != null ? cipher.encryptPlaintext(value, row) : cipher.encryptPlaintext(value);
               encrypted++;
             } else if (version.getAsInt() == activeVersion && onActive(j, s)) {
               skipped++;
             } else {
-              out[j] = cipher.reencrypt(s);
+              out[j] = row != null ? cipher.reencrypt(s, row) : cipher.reencrypt(s);
               reencrypted++;
             }
           }
@@ -136,7 +148,7 @@ public final class RowRewriter {
             if (version.isEmpty()) { // not an envelope: already plaintext
               skipped++;
             } else {
-              out[j] = cipher.decryptToPlaintext(s);
+              out[j] = row != null ? cipher.decryptToPlaintext(s, row) : cipher.decryptToPlaintext(s);
               decrypted++;
             }
           }
@@ -144,11 +156,15 @@ public final class RowRewriter {
             if (version.isEmpty()) { // plaintext or a legacy value, even if this process could read it
               throw new DecryptionException(cipher.table(), cipher.column(), 0);
             }
-            cipher.decrypt(s);
+            if (row != null) {
+              cipher.decrypt(s, row);
+            } else {
+              cipher.decrypt(s);
+            }
             skipped++;
           }
         }
-      } catch (DecryptionException | KeyUnavailableException | EncryptionException e) {
+      } catch (DecryptionException | KeyUnavailableException | EncryptionException | RowKeyException e) {
         out[j] = null;
         failures.add(new FailedValue(columns.get(j).column(), version.isPresent() ? version.getAsInt() : null,
             e.code().name()));

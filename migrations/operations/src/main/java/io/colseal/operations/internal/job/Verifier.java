@@ -40,7 +40,7 @@ final class Verifier {
           PageReader.Page read = reader.page(c, after, null, batchSize);
           List<Row> page = read.rows();
           for (Row row : page) {
-            RowRewriter.Change change = rewriter.rewrite(row.stored(), row.plain());
+            RowRewriter.Change change = rewriter.rewrite(row.key(), row.stored(), row.plain());
             counters.skipped.add(change.skipped());
             for (RowRewriter.FailedValue f : change.failures()) {
               counters.failures.increment();
