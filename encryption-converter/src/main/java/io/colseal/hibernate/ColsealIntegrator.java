@@ -1,6 +1,9 @@
 package io.colseal.hibernate;
 
+import io.colseal.EncryptionMode;
 import java.util.List;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -32,7 +35,19 @@ public final class ColsealIntegrator implements Integrator {
     if (sessionFactory.getSessionFactoryOptions().getCustomSqmTranslatorFactory() instanceof SearchableSqmTranslatorFactory f) {
       f.activate(ColsealServiceContributor.rejections(sessionFactory));
     }
-    sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters, indexes));
+    List<EncryptingConverter<?, ?>> rowBound = converters.stream()
+        .filter(c -> c.binding() != null && c.binding().mode() == EncryptionMode.ROW_BOUND).toList();
+    RowBoundAttributes rows = null;
+    if (!rowBound.isEmpty()) {
+      rows = new RowBoundAttributes(sessionFactory, rowBound);
+      EventListenerRegistry events = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
+      events.appendListeners(EventType.PRE_INSERT, rows);
+      events.appendListeners(EventType.PRE_UPDATE, rows);
+      events.appendListeners(EventType.POST_INSERT, rows);
+      events.appendListeners(EventType.POST_UPDATE, rows);
+      events.appendListeners(EventType.PRE_LOAD, rows);
+    }
+    sessionFactory.addObserver(new ColsealSessionFactoryObserver(sessionFactory, converters, indexes, rows));
   }
 
   /** Nothing to do: {@link ColsealSessionFactoryObserver} stops colseal when the SessionFactory closes. */

@@ -12,18 +12,23 @@ final class ColsealSessionFactoryObserver implements SessionFactoryObserver {
   private final SessionFactoryImplementor sessionFactory;
   private final List<EncryptingConverter<?, ?>> converters;
   private final List<BlindIndexConverter> indexes;
+  private final @Nullable RowBoundAttributes rowBound;
   private volatile @Nullable HibernateRuntime runtime;
 
   ColsealSessionFactoryObserver(SessionFactoryImplementor sessionFactory, List<EncryptingConverter<?, ?>> converters,
-      List<BlindIndexConverter> indexes) {
+      List<BlindIndexConverter> indexes, @Nullable RowBoundAttributes rowBound) {
     this.sessionFactory = sessionFactory;
     this.converters = converters;
     this.indexes = indexes;
+    this.rowBound = rowBound;
   }
 
   @Override
   public void sessionFactoryCreated(SessionFactory factory) {
     RuntimeModelCheck.verify(sessionFactory, converters);
+    if (rowBound != null) {
+      rowBound.verify();
+    }
     BlindIndexScan.bindSqlNames(sessionFactory);
     HibernateRuntime started = ColsealHibernate.start(sessionFactory, converters, indexes);
     runtime = started;

@@ -68,4 +68,21 @@ public @interface Encrypted {
    * reencrypt} to convert the stored values, which are readable in either mode meanwhile.
    */
   boolean deterministic() default false;
+
+  /**
+   * Whether each value is bound to its row: with {@code true} the column is {@link
+   * EncryptionMode#ROW_BOUND} (envelope algorithm 05), whose associated data also holds the entity's
+   * id, so a value copied into another row of the column (one customer given another's account
+   * number), or another row's old value written back, fails to decrypt with a {@code
+   * DecryptionException} naming table, column and key version. Defaults to {@code false}.
+   *
+   * <p>Needs an id known before the insert: an application-assigned id, or a sequence, table or UUID
+   * generator; an {@code IDENTITY} id, a composite id, a {@code deterministic} column, an attribute
+   * of an embeddable or an element collection are refused at start-up. Supported for {@code String}
+   * (text) and {@code byte[]} (binary) attributes. A row-bound attribute is read by loading its
+   * entity and written by persisting or changing it: selecting it alone in a query, or setting it in
+   * a bulk {@code update}, is rejected, since neither knows the row. Hibernate never changes an
+   * entity's id, and a value whose row's key is changed by SQL no longer decrypts.
+   */
+  boolean bindToRow() default false;
 }

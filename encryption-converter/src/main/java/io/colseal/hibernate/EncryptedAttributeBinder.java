@@ -104,6 +104,10 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     }
     Storage storage = annotation.storage().resolveFor(javaType);
     EncryptionMode mode = annotation.deterministic() ? EncryptionMode.DETERMINISTIC : EncryptionMode.RANDOMIZED;
+    if (annotation.bindToRow()) {
+      requireRowBindable(annotation, at, persistentClass, value, javaType, storage);
+      mode = EncryptionMode.ROW_BOUND;
+    }
     ColumnBinding binding =
         ColumnBinding.of(owner, property.getName(), table.getName(), column.getName(), javaType, storage, mode, "binder");
 
@@ -131,6 +135,26 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     // Hibernate sized this column while resolving it early; size it again for the envelope.
     sizeColumn(column, basic.isLob(), javaType, storage);
     resetCachedSize(column);
+  }
+
+  /** {@code @Encrypted(bindToRow = true)} where the row's id is at hand when the value is read and written. */
+  private static void requireRowBindable(Encrypted annotation, String where, @Nullable PersistentClass owner,
+      Value value, Class<?> javaType, Storage storage) {
+    if (annotation.deterministic()) {
+      throw new ColsealMappingException(where + ": @Encrypted(deterministic = true, bindToRow = true): binding the row"
+          + " gives equal values in different rows different envelopes, which breaks the equality search"
+          + " deterministic columns exist for; choose one");
+    }
+    if (owner == null || value instanceof Collection) {
+      throw new ColsealMappingException(where + ": bindToRow needs an attribute of the entity itself, not of an"
+          + " embeddable or an element collection (their rows have no id of their own)");
+    }
+    boolean passThrough = javaType == String.class && storage == Storage.TEXT
+        || javaType == byte[].class && storage == Storage.BINARY;
+    if (!passThrough) {
+      throw new ColsealMappingException(where + ": bindToRow supports String attributes stored as text and byte[]"
+          + " attributes stored as binary; this one is " + javaType.getSimpleName() + " as " + storage);
+    }
   }
 
   /**

@@ -51,12 +51,29 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
 
   @Override
   public final @Nullable S convertToDatabaseColumn(@Nullable T attribute) {
-    return attribute == null ? null : requireCipher().encrypt(attribute);
+    if (attribute == null) {
+      return null;
+    }
+    ColumnCipher<T, S> c = requireCipher();
+    return c.rowBound() ? c.encrypt(attribute, RowBoundAttributes.writingRow(this)) : c.encrypt(attribute);
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public final @Nullable T convertToEntityAttribute(@Nullable S dbData) {
-    return dbData == null ? null : requireCipher().decrypt(dbData);
+    if (dbData == null) {
+      return null;
+    }
+    ColumnCipher<T, S> c = requireCipher();
+    // A row-bound value waits for its entity's pre-load event, which knows the row (RowBoundAttributes);
+    // the binder allows bindToRow only where the stored and the Java type are the same class.
+    return c.rowBound() ? (T) RowBoundAttributes.deferred(dbData) : c.decrypt(dbData);
+  }
+
+  /** A row-bound value read by {@link #convertToEntityAttribute}, decrypted with its row's key. */
+  @SuppressWarnings("unchecked")
+  final @Nullable Object openBound(Object stored, io.colseal.RowKey row) {
+    return requireCipher().decrypt((S) stored, row);
   }
 
   final @Nullable ColumnBinding binding() {

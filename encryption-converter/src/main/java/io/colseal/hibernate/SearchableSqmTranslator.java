@@ -91,6 +91,50 @@ final class SearchableSqmTranslator<T extends Statement> extends StandardSqmTran
     }
   }
 
+  /**
+   * A row-bound attribute ({@code @Encrypted(bindToRow = true)}) is decrypted when its entity is
+   * loaded, with the entity's id; selected alone it would reach the application as ciphertext, so
+   * it is rejected.
+   */
+  @Override
+  public org.hibernate.sql.ast.tree.select.SelectClause visitSelectClause(
+      org.hibernate.query.sqm.tree.select.SqmSelectClause selectClause) {
+    if (selectClause != null) {
+      for (org.hibernate.query.sqm.tree.select.SqmSelection<?> selection : selectClause.getSelections()) {
+        rejectRowBound(selection.getSelectableNode(), "selected on its own");
+      }
+    }
+    return super.visitSelectClause(selectClause);
+  }
+
+  /** A bulk {@code update} cannot set a row-bound attribute: it has no row to bind each value to. */
+  @Override
+  public org.hibernate.sql.ast.tree.update.UpdateStatement visitUpdateStatement(
+      org.hibernate.query.sqm.tree.update.SqmUpdateStatement<?> statement) {
+    for (org.hibernate.query.sqm.tree.update.SqmAssignment<?> a : statement.getSetClause().getAssignments()) {
+      rejectRowBound(a.getTargetPath(), "set by a bulk update");
+    }
+    return super.visitUpdateStatement(statement);
+  }
+
+  private static void rejectRowBound(org.hibernate.query.sqm.tree.select.SqmSelectableNode<?> node, String how) {
+    if (node instanceof org.hibernate.query.sqm.tree.domain.SqmPath<?> path && path.getLhs() != null) {
+      String where = RowBoundAttributes.describeBound(path.getLhs().getJavaType(), path.getNavigablePath().getLocalName());
+      if (where != null) {
+        throw rejected(where, "is bound to its row (bindToRow) and " + how + " has no row: its value is decrypted"
+            + " only when its entity is loaded, and written only when its entity is persisted or changed");
+      }
+    } else if (node instanceof org.hibernate.query.sqm.tree.select.SqmDynamicInstantiation<?> instantiation) {
+      for (org.hibernate.query.sqm.tree.select.SqmDynamicInstantiationArgument<?> arg : instantiation.getArguments()) {
+        rejectRowBound(arg.getSelectableNode(), how);
+      }
+    } else if (node instanceof org.hibernate.query.sqm.tree.select.SqmJpaCompoundSelection<?> compound) {
+      for (org.hibernate.query.sqm.tree.select.SqmSelectableNode<?> item : compound.getSelectionItems()) {
+        rejectRowBound(item, how);
+      }
+    }
+  }
+
   @Override
   public ComparisonPredicate visitComparisonPredicate(SqmComparisonPredicate sqm) {
     ComparisonPredicate predicate = super.visitComparisonPredicate(sqm);
