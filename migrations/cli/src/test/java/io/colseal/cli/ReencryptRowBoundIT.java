@@ -133,6 +133,24 @@ class ReencryptRowBoundIT {
               "row " + id + "'s value does not decrypt as row " + other + "'s");
         }
       }
+      // The audit says which columns are row-bound, and how.
+      JsonNode report = cli.run("audit", "--json").ok().json();
+      JsonNode column = null;
+      for (JsonNode c : report.get("columns")) {
+        if ("bound_accounts".equals(c.path("table").asText()) && "iban".equals(c.path("column").asText())) {
+          column = c;
+        }
+      }
+      assertTrue(column != null, report.toString());
+      assertEquals("ROW_BOUND", column.path("mode").asText(), column.toString());
+      assertEquals("AEAD encryption bound to the row", column.path("method").asText(), column.toString());
+      assertTrue(column.path("aad").asText().endsWith("primary key of the row"), column.toString());
+      boolean listed = false;
+      for (JsonNode a : report.get("algorithms")) {
+        listed |= a.path("name").asText().equals("AES-256-GCM (row-bound, envelope algorithm 05)")
+            && a.path("usedIn").toString().equals("[\"bound_accounts.iban\"]");
+      }
+      assertTrue(listed, report.get("algorithms").toString());
       assertTrue(hold == null || hold.isValid(5), "the H2 database stayed served from this JVM");
     }
   }

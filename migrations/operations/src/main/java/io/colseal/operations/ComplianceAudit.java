@@ -394,11 +394,15 @@ public final class ComplianceAudit {
       Integer active = versions.stream().filter(v -> v.table().equals(r.table()) && v.state() == KeyState.ACTIVE)
           .map(KeyVersion::version).findFirst().orElse(null);
       boolean deterministic = r.mode() == EncryptionMode.DETERMINISTIC;
+      boolean rowBound = r.mode() == EncryptionMode.ROW_BOUND;
       // Deterministic columns: AES-256-GCM-SIV with a fixed 96-bit nonce under a key derived from the DEK.
+      // Row-bound columns (algorithm 05): the row's primary key is in the associated data as well.
       out.add(new ColumnEntry(r.table(), r.column(), r.entity(), r.attribute(), r.javaType(), r.storage().name(),
-          r.mode().name(), r.classification().name(), deterministic ? "deterministic AEAD encryption (fixed nonce)" : "AEAD encryption",
+          r.mode().name(), r.classification().name(), deterministic ? "deterministic AEAD encryption (fixed nonce)"
+              : rowBound ? "AEAD encryption bound to the row" : "AEAD encryption",
           deterministic ? "AES-256-GCM-SIV" : "AES-256-GCM", 96, 128,
-          "envelope header | table name | column name", rc == null ? 0 : rc.total(), rc == null ? 0 : rc.nulls(),
+          rowBound ? "envelope header | table name | column name | primary key of the row"
+              : "envelope header | table name | column name", rc == null ? 0 : rc.total(), rc == null ? 0 : rc.nulls(),
           rc == null ? Map.of() : rc.byKeyVersion(), rc == null ? 0 : rc.notEncrypted(), active));
     }
     return out;
@@ -501,6 +505,13 @@ public final class ComplianceAudit {
       ColumnRowCounts rc = counts.get(c.table() + "." + c.column());
       return rc != null && rc.columnKeyByKeyVersion().values().stream().anyMatch(n -> n > 0);
     }).map(c -> c.table() + "." + c.column()).toList();
+    List<String> rowBound = columns.stream().filter(c -> c.mode() == EncryptionMode.ROW_BOUND)
+        .map(c -> c.table() + "." + c.column()).toList();
+    if (!rowBound.isEmpty()) {
+      out.add(new AlgorithmEntry("AES-256-GCM (row-bound, envelope algorithm 05)",
+          "column value encryption (AEAD) bound to the row's primary key", rowBound, 256,
+          List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next));
+    }
     if (!columnKeyed.isEmpty()) {
       out.add(new AlgorithmEntry("AES-256-GCM (column keys, envelope algorithm 04)",
           "column value encryption (AEAD) under a key derived per column", columnKeyed, 256,
