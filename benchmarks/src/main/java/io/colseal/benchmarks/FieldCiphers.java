@@ -45,6 +45,8 @@ final class FieldCiphers {
   static final String COLUMN_KEYS_BINARY = "colseal-binary-column-keys";
   /** colseal-text-string with {@code colseal.crypto.column-keys}. */
   static final String COLUMN_KEYS_TEXT_STRING = "colseal-text-string-column-keys";
+  /** colseal-text-string bound to its row ({@code EncryptionMode.ROW_BOUND}, envelope algorithm 05; a Long id). */
+  static final String ROW_BOUND_TEXT_STRING = "colseal-text-string-row-bound";
 
   private FieldCiphers() {}
 
@@ -62,6 +64,7 @@ final class FieldCiphers {
       case "colseal-text-string" -> Colseals.textString(text);
       case COLUMN_KEYS_BINARY -> new Colseals(value, false, true);
       case COLUMN_KEYS_TEXT_STRING -> new Colseals(text, true, true);
+      case ROW_BOUND_TEXT_STRING -> new Colseals(text, true, false, true);
       case "tink" -> new Tink(value);
       case "jasypt-pbe" -> jasyptPbe(text);
       case "jasypt-aes256" -> jasyptAes(text);
@@ -152,13 +155,19 @@ final class FieldCiphers {
     private final ColumnCipher<Object, Object> cipher;
     private final Object value;
     private final Path dir;
+    /** The row a row-bound cipher binds to; null for the others. */
+    private final io.colseal.@org.jspecify.annotations.Nullable RowKey row;
 
     private Colseals(Object value, boolean text) throws Exception {
       this(value, text, false);
     }
 
-    @SuppressWarnings("unchecked")
     private Colseals(Object value, boolean text, boolean columnKeys) throws Exception {
+      this(value, text, columnKeys, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Colseals(Object value, boolean text, boolean columnKeys, boolean rowBound) throws Exception {
       this.value = value;
       dir = Files.createTempDirectory("colseal-bench");
       JdbcDataSource ds = new JdbcDataSource();
@@ -168,10 +177,12 @@ final class FieldCiphers {
       colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).keyCacheTtl(java.time.Duration.ofHours(1))
           .columnKeys(columnKeys).build());
       Class<Object> type = (Class<Object>) value.getClass();
+      io.colseal.EncryptionMode mode = rowBound ? io.colseal.EncryptionMode.ROW_BOUND : io.colseal.EncryptionMode.RANDOMIZED;
       cipher = (ColumnCipher<Object, Object>) (ColumnCipher<Object, ?>) (text
-          ? colseal.textColumn("customers", "email", type)
-          : colseal.binaryColumn("customers", "email", type));
-      cipher.decrypt(cipher.encrypt(value)); // creates and caches the table key
+          ? colseal.textColumn("customers", "email", type, mode)
+          : colseal.binaryColumn("customers", "email", type, mode));
+      row = rowBound ? io.colseal.RowKey.of(4_242L) : null;
+      decrypt(encrypt()); // creates and caches the table key
     }
 
     static Colseals binary(byte[] value) throws Exception {
@@ -188,12 +199,12 @@ final class FieldCiphers {
 
     @Override
     public Object encrypt() {
-      return cipher.encrypt(value);
+      return row == null ? cipher.encrypt(value) : cipher.encrypt(value, row);
     }
 
     @Override
     public Object decrypt(Object ciphertext) {
-      return cipher.decrypt(ciphertext);
+      return row == null ? cipher.decrypt(ciphertext) : cipher.decrypt(ciphertext, row);
     }
 
     @Override

@@ -235,7 +235,8 @@ public final class PairedFieldHarness {
   private static Group fieldGroup(String what, int size, List<AutoCloseable> toClose) throws Exception {
     List<Variant> vs = new ArrayList<>();
     for (String impl : List.of("jce-floor", "jce-floor-aad", "colseal-binary", FieldCiphers.COLUMN_KEYS_BINARY,
-        "colseal-text", "jce-floor-aad-string", "colseal-text-string", FieldCiphers.COLUMN_KEYS_TEXT_STRING, "tink",
+        "colseal-text", "jce-floor-aad-string", "colseal-text-string", FieldCiphers.COLUMN_KEYS_TEXT_STRING,
+        FieldCiphers.ROW_BOUND_TEXT_STRING, "tink",
         "jasypt-pbe", "jasypt-aes256", "aws-esdk")) {
       FieldCipher c = FieldCiphers.create(impl, size);
       toClose.add(c);

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FieldCiphersTest {
   @ParameterizedTest
   @ValueSource(strings = {"jce-floor", "jce-floor-aad", "colseal-binary", "colseal-text", FieldCiphers.COLUMN_KEYS_BINARY,
-      FieldCiphers.COLUMN_KEYS_TEXT_STRING, "tink", "jasypt-pbe", "jasypt-aes256", "aws-esdk"})
+      FieldCiphers.COLUMN_KEYS_TEXT_STRING, FieldCiphers.ROW_BOUND_TEXT_STRING, "tink", "jasypt-pbe", "jasypt-aes256",
+      "aws-esdk"})
   void roundTrip_everyImplementation_returnsThePlaintextAndEncryptsFreshly(String impl) throws Exception {
     for (int size : new int[] {16, 64, 1024}) {
       try (FieldCipher c = FieldCiphers.create(impl, size)) {

@@ -11,6 +11,7 @@ import io.colseal.exception.DecryptionException;
 import io.colseal.hibernate.model.BoundAccount;
 import io.colseal.hibernate.model.BoundDeterministic;
 import io.colseal.hibernate.model.BoundIdentityAccount;
+import io.colseal.hibernate.model.BoundProfile;
 import io.colseal.hibernate.testing.CountingStatementInspector;
 import io.colseal.hibernate.testing.TestSessionFactories;
 import io.colseal.testing.EachDatabase;
@@ -44,7 +45,14 @@ class RowBoundRoundTripIT {
       Map<String, Object> settings = TestSessionFactories.settings(db, kms);
       settings.put(AvailableSettings.STATEMENT_INSPECTOR, statements);
       byte[] photo = "photo-bytes".getBytes(StandardCharsets.UTF_8);
-      try (SessionFactory sf = TestSessionFactories.build(settings, BoundAccount.class)) {
+      try (SessionFactory sf = TestSessionFactories.build(settings, BoundAccount.class, BoundProfile.class)) {
+        // An application-assigned UUID id binds as well.
+        java.util.UUID p = java.util.UUID.randomUUID();
+        sf.inTransaction(s -> s.persist(new BoundProfile(p, "CANARY-900101-1234567")));
+        assertEquals("CANARY-900101-1234567", sf.fromTransaction(s -> s.find(BoundProfile.class, p)).residentNo);
+        assertTrue(((String) Raw.value(db, "bound_profiles", "resident_no", "resident_no IS NOT NULL"))
+            .startsWith("cs1:05:"));
+
         long a = sf.fromTransaction(s -> {
           BoundAccount x = new BoundAccount(CANARY_A, photo, "note-a");
           s.persist(x);
@@ -82,6 +90,10 @@ class RowBoundRoundTripIT {
         assertEquals("account_no", d.column());
         assertEquals(1, d.keyVersion());
         assertFalse(d.getMessage().contains(CANARY_A) || d.getMessage().contains("CANARY"), d.getMessage());
+
+        // Hibernate refuses to change an entity's id, so a bound value never silently changes rows.
+        assertThrows(Exception.class, () -> sf.inTransaction(s -> s.find(BoundAccount.class, a).id = a + 1_000));
+        assertEquals(CANARY_A, sf.fromTransaction(s -> s.find(BoundAccount.class, a)).accountNo);
 
         // Alone in a query, or in a bulk update, it has no row.
         ColsealQueryException q = assertThrows(ColsealQueryException.class, () -> sf.fromTransaction(s ->
