@@ -164,10 +164,15 @@ public final class AwsKmsProvider implements KmsProvider {
     } catch (SdkException e) {
       throw AwsKmsErrors.translate(e, what);
     }
+    return dataKey(response, () -> malformed(what));
+  }
+
+  /** The 32-byte plaintext of a {@code Decrypt} response, zeroed from the response; {@code malformed} otherwise. */
+  private static SecretKeyMaterial dataKey(DecryptResponse response, java.util.function.Supplier<KmsException> malformed) {
     byte[] plaintext = unsafeBytes(response.plaintext());
     try {
       if (plaintext == null || plaintext.length != DATA_KEY_LENGTH) {
-        throw malformed(what);
+        throw malformed.get();
       }
       return SecretKeyMaterial.copyOf(plaintext);
     } finally {
@@ -192,16 +197,8 @@ public final class AwsKmsProvider implements KmsProvider {
     } catch (SdkException e) {
       throw AwsKmsErrors.translate(e, what);
     }
-    byte[] plaintext = unsafeBytes(response.plaintext());
-    try {
-      if (plaintext == null || plaintext.length != DATA_KEY_LENGTH) {
-        throw new KmsException(ErrorCode.KMS_REJECTED, what + ": the key is " + (plaintext == null ? 0 : plaintext.length)
-            + " bytes, not the 32 of GenerateDataKey(KeySpec=AES_256)", null);
-      }
-      return SecretKeyMaterial.copyOf(plaintext);
-    } finally {
-      zero(plaintext);
-    }
+    return dataKey(response, () -> new KmsException(ErrorCode.KMS_REJECTED, what
+        + ": the key is not the 32 bytes of GenerateDataKey(KeySpec=AES_256)", null));
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colseal.cli.legacy.JasyptCustomer;
 import io.colseal.cli.testing.Accounts;
+import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliResult;
@@ -20,12 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.SessionFactory;
-import org.hibernate.cfg.AvailableSettings;
 import org.jasypt.encryption.pbe.StandardPBEStringEncryptor;
 import org.jasypt.iv.RandomIvGenerator;
 import org.junit.jupiter.api.Tag;
@@ -188,21 +186,6 @@ class JasyptImportIT {
   }
 
   private static Map<String, Object> settings(CliDatabase db, Path keystore) {
-    Map<String, Object> s = new HashMap<>();
-    if (db.owner() != null) {
-      s.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, db.owner().dataSource());
-    } else { // H2 in a file with AUTO_SERVER, shared with the job's process
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL(db.url());
-      h2.setUser(db.user());
-      h2.setPassword(db.password());
-      s.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, h2);
-    }
-    s.put(AvailableSettings.HBM2DDL_AUTO, "none");
-    s.put("colseal.kms.provider", "local");
-    s.put("colseal.kms.kek-id", "kek1");
-    s.put("colseal.kms.local.keystore", keystore.toString());
-    s.put("colseal.kms.local.keystore-password", Cli.CANARY);
-    return s;
+    return App.hibernateSettings(db, keystore);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colseal.cli.testing.Accounts;
+import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliProcess;
@@ -19,13 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Tag;
@@ -100,21 +99,8 @@ class ReencryptSearchIT {
   }
 
   private static Map<String, Object> settings(CliDatabase db, Path keystore) {
-    Map<String, Object> s = new HashMap<>();
-    if (db.owner() != null) {
-      s.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, db.owner().dataSource());
-    } else { // H2 in a file with AUTO_SERVER, shared with the job's process
-      JdbcDataSource h2 = new JdbcDataSource();
-      h2.setURL(db.url());
-      h2.setUser(db.user());
-      h2.setPassword(db.password());
-      s.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, h2);
-    }
+    Map<String, Object> s = App.hibernateSettings(db, keystore);
     s.put(AvailableSettings.HBM2DDL_AUTO, "create");
-    s.put("colseal.kms.provider", "local");
-    s.put("colseal.kms.kek-id", "kek1");
-    s.put("colseal.kms.local.keystore", keystore.toString());
-    s.put("colseal.kms.local.keystore-password", Cli.CANARY);
     s.put("colseal.keys.refresh-interval", "PT0S"); // sees the CLI's rotation at once
     return s;
   }

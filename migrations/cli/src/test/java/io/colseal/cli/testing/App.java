@@ -31,6 +31,30 @@ public final class App {
           Classification.UNSPECIFIED, "orders", "note"));
 
   /** Local KEK settings; the ACTIVE version is re-read on every use, so rotations show at once. */
+  /**
+   * Hibernate settings of an application on {@code db} with the local KEK {@code kek1} in {@code
+   * keystore} (the canary as its password), schema left alone: the server database's pool, or for
+   * H2 (a file with AUTO_SERVER, shared with the CLI's process) a data source of its own.
+   */
+  public static Map<String, Object> hibernateSettings(CliDatabase db, Path keystore) {
+    Map<String, Object> s = new java.util.HashMap<>();
+    if (db.owner() != null) {
+      s.put("jakarta.persistence.nonJtaDataSource", db.owner().dataSource());
+    } else {
+      org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+      h2.setURL(db.url());
+      h2.setUser(db.user());
+      h2.setPassword(db.password());
+      s.put("jakarta.persistence.nonJtaDataSource", h2);
+    }
+    s.put("hibernate.hbm2ddl.auto", "none");
+    s.put("colseal.kms.provider", "local");
+    s.put("colseal.kms.kek-id", "kek1");
+    s.put("colseal.kms.local.keystore", keystore.toString());
+    s.put("colseal.kms.local.keystore-password", Cli.CANARY);
+    return s;
+  }
+
   public static ColsealConfig localConfig(Path keystore, String kekAlias) {
     return ColsealConfig.fromProperties(Map.of(
         "colseal.kms.provider", "local",
