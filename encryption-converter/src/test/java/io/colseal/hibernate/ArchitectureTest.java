@@ -17,7 +17,8 @@ class ArchitectureTest {
    * CheckingHqlTranslator and QueryCheck (queries checked where they are created and named queries
    * at start-up), and the Hibernate-line adapter: HibernateLine (what differs between 6.6, 7.2 and
    * 7.4), ConverterDescriptorProxy (the line's ConverterDescriptor) and ConverterSpec (what colseal's
-   * three descriptors answer, line-neutral). Every one of them runs on each supported line in the
+   * three descriptors answer, line-neutral), and RowBoundAttributes (the pre-insert, pre-update and
+   * pre-load events that give a bindToRow attribute its row). Every one of them runs on each supported line in the
    * hibernate-lines test modules. A new one is a decision, not an accident.
    */
   private static final Set<String> HIBERNATE_SPI_USERS = Set.of("AutoApplyEncryptedDescriptor",
@@ -25,8 +26,8 @@ class ArchitectureTest {
       "CheckingHqlTranslator", "ColsealHibernate", "ColsealIntegrator", "ColsealJpaConverter",
       "ColsealMetadataBuilderInitializer", "ColsealServiceContributor", "ColsealSessionFactoryObserver",
       "ConverterDescriptorProxy", "ConverterSpec", "EncryptedAttributeBinder", "HibernateLine", "IndexedParameter",
-      "PerAttributeConverterDescriptor", "QueryCheck", "RedactingJavaTypes", "RuntimeModelCheck", "SearchableSqmTranslator",
-      "SearchableSqmTranslatorFactory", "VersionedParameter");
+      "PerAttributeConverterDescriptor", "QueryCheck", "RedactingJavaTypes", "RowBoundAttributes", "RuntimeModelCheck",
+      "SearchableSqmTranslator", "SearchableSqmTranslatorFactory", "VersionedParameter");
 
   @Test
   void moduleInfo_exportsTheApiPackageOnly() {
