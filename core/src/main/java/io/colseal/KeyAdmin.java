@@ -284,6 +284,76 @@ public final class KeyAdmin implements AutoCloseable {
    *     version of the table is one this release cannot read
    */
   public List<KeyVersion> rewrap(String table, String toKekId) {
+    return rewrap(table, null, toKekId);
+  }
+
+  /**
+   * Re-wraps every version of {@code table} under {@code toKekId} of the provider {@code
+   * toProvider}, which may differ from the configured one: a move from a {@code local} or {@code
+   * aws-kms} KEK to a KEK in an HSM ({@code pkcs11}) and back. Across providers each data key is
+   * unwrapped by the provider that wrapped it (the configured one, or {@code toProvider} for
+   * versions already moved) and wrapped by {@code toProvider}: the plaintext key passes through
+   * this process's memory, never its logs or the database. {@code toProvider} is created from this
+   * admin's settings with {@code colseal.kms.provider} and {@code colseal.kms.kek-id} replaced, and
+   * closed afterwards. Versions already under {@code toKekId} of {@code toProvider} are skipped, so
+   * a move that stopped half-way can be run again. Null {@code toProvider}: {@link #rewrap(String,
+   * String)}.
+   *
+   * <p>The applications read the moved versions only once they are configured with {@code
+   * toProvider} (a row records the provider that wrapped it): move every table, then switch them.
+   *
+   * @throws KeyUnavailableException ({@code KEY_UNSUPPORTED}) before rewrapping anything, if a
+   *     version of the table is one this release cannot read
+   * @throws io.colseal.exception.KmsException {@code KMS_REJECTED} for a version wrapped by a third
+   *     provider, which neither side can unwrap
+   */
+  public List<KeyVersion> rewrap(String table, @Nullable String toProvider, String toKekId) {
+    if (toProvider == null || toProvider.equals(kms().name())) {
+      return rewrapWithin(table, toKekId);
+    }
+    try (KmsProvider target = KmsProviders.create(config.toBuilder().kmsProvider(toProvider).kekId(toKekId).build())) {
+      String t = Identifiers.normalize(table);
+      List<UnreadableKeyVersion> unknown = unreadable(t);
+      if (!unknown.isEmpty()) {
+        throw unknown.get(0).toException();
+      }
+      List<KeyVersion> done = new ArrayList<>();
+      for (KeyVersion v : list(t)) {
+        if (v.state() == KeyState.DESTROYED) {
+          continue;
+        }
+        KeyRow row = keyTable.find(t, v.version()).orElseThrow();
+        WrappedKey current = requireNonNull(row.wrapped());
+        if (current.provider().equals(target.name()) && current.kekId().equals(toKekId)) {
+          continue;
+        }
+        KmsProvider source = current.provider().equals(target.name()) ? target
+            : current.provider().equals(kms().name()) ? kms() : null;
+        KeyContext context = new KeyContext(t, v.version());
+        if (source == null) {
+          throw new io.colseal.exception.KmsException(ErrorCode.KMS_REJECTED, "key " + context + " is wrapped by"
+              + " provider '" + current.provider() + "', which is neither the configured provider '" + kms().name()
+              + "' nor the target '" + target.name() + "'; move it with that provider configured first", null);
+        }
+        WrappedKey rewrapped;
+        if (source == target) {
+          rewrapped = target.rewrap(current, context, toKekId);
+        } else {
+          try (io.colseal.kms.SecretKeyMaterial key = source.unwrap(current, context)) {
+            rewrapped = target.wrap(key, context, toKekId);
+          }
+        }
+        if (!keyTable.replaceWrapped(t, v.version(), row.rowVersion(), current.kekId(), rewrapped)) {
+          throw new ColsealException(ErrorCode.KEY_TABLE_ERROR,
+              "key " + t + " v" + v.version() + " changed while it was rewrapped; run the rewrap again");
+        }
+        done.add(keyTable.find(t, v.version()).orElseThrow().version());
+      }
+      return done;
+    }
+  }
+
+  private List<KeyVersion> rewrapWithin(String table, String toKekId) {
     requireNonNull(toKekId, "toKekId");
     String t = Identifiers.normalize(table);
     List<UnreadableKeyVersion> unknown = unreadable(t);

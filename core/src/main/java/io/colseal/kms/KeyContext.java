@@ -2,6 +2,8 @@ package io.colseal.kms;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -29,6 +31,27 @@ public record KeyContext(String table, int keyVersion) {
   /** The context as a KMS encryption context. */
   public Map<String, String> asEncryptionContext() {
     return Map.of(TABLE_KEY, table, VERSION_KEY, Integer.toString(keyVersion));
+  }
+
+  /**
+   * The associated data with which a provider that wraps data keys itself (AES-GCM under its KEK)
+   * binds a wrapped key to its KEK and this context: {@code scheme | uint16 length | kekId (UTF-8) |
+   * uint16 length | table (UTF-8) | uint32 key version}, big-endian. {@code scheme} names the
+   * provider and layout ({@code "colseal local kek v1"}, {@code "colseal pkcs11 kek v1"}), so a
+   * key wrapped by one provider never unwraps as another's. See {@code docs/reference/key-table.md}.
+   */
+  public byte[] wrappingAad(String scheme, String kekId) {
+    byte[] s = scheme.getBytes(StandardCharsets.US_ASCII);
+    byte[] k = kekId.getBytes(StandardCharsets.UTF_8);
+    byte[] t = table.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(s.length + 2 + k.length + 2 + t.length + 4)
+        .put(s)
+        .putShort((short) k.length)
+        .put(k)
+        .putShort((short) t.length)
+        .put(t)
+        .putInt(keyVersion)
+        .array();
   }
 
   @Override

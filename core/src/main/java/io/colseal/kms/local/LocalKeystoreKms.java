@@ -16,8 +16,6 @@ import io.colseal.kms.WrappedKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +49,7 @@ public final class LocalKeystoreKms implements KmsProvider {
   public static final String NAME = "local";
   private static final byte WRAP_V1 = 0x01;
   private static final int WRAPPED_LENGTH = 1 + 12 + 32 + 16;
-  private static final byte[] AAD_LABEL = "colseal local kek v1".getBytes(StandardCharsets.US_ASCII);
+  private static final String AAD_SCHEME = "colseal local kek v1";
 
   private final Path keystore;
   private final String alias;
@@ -345,18 +343,9 @@ public final class LocalKeystoreKms implements KmsProvider {
             + "': it was altered, or copied from another table or version", null);
   }
 
-  /** AAD: label | uint16 len | alias | uint16 len | table | uint32 key version. */
+  /** AAD: label | uint16 len | alias | uint16 len | table | uint32 key version ({@link KeyContext#wrappingAad}). */
   static byte[] aad(String alias, KeyContext context) {
-    byte[] a = alias.getBytes(StandardCharsets.UTF_8);
-    byte[] t = context.table().getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(AAD_LABEL.length + 2 + a.length + 2 + t.length + 4)
-        .put(AAD_LABEL)
-        .putShort((short) a.length)
-        .put(a)
-        .putShort((short) t.length)
-        .put(t)
-        .putInt(context.keyVersion())
-        .array();
+    return context.wrappingAad(AAD_SCHEME, alias);
   }
 
   /** Zeroes the in-memory copy of the KEK. */
