@@ -24,7 +24,8 @@ class BomTest {
 
   /** What colseal publishes; sample-app and benchmarks never are. */
   private static final Set<String> PUBLISHED =
-      Set.of("colseal-core", "colseal-hibernate", "colseal-kms-aws", "colseal-mybatis", "colseal-operations",
+      Set.of("colseal-core", "colseal-hibernate", "colseal-kms-aws", "colseal-kms-pkcs11", "colseal-mybatis",
+          "colseal-operations",
           "colseal-cli", "colseal-spring-boot-autoconfigure", "colseal-spring-boot-starter");
 
   @Test
