@@ -6,7 +6,10 @@ import io.colseal.cli.internal.Context;
 import io.colseal.cli.internal.LocalKekCreator;
 import io.colseal.cli.internal.UsageException;
 import io.colseal.kms.local.LocalKeystoreKms;
+import io.colseal.kms.pkcs11.Pkcs11KmsProvider;
+import io.colseal.kms.pkcs11.Pkcs11KmsProviderFactory;
 import io.colseal.operations.report.CommandReport;
+import io.colseal.operations.report.KekCreated;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,19 +21,22 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code colseal kek create}: a new KEK in AWS KMS or in a local PKCS12 keystore. */
+/** {@code colseal kek create}: a new KEK in AWS KMS, a local PKCS12 keystore or a PKCS#11 token. */
 @Command(name = "create", description = {"Create a key-encryption key (KEK).",
     "aws-kms: CreateKey (SYMMETRIC_DEFAULT, ENCRYPT_DECRYPT) then CreateAlias; an alias in use is refused before "
         + "any key is made.",
     "local: a fresh AES-256 entry in the --keystore PKCS12 file (created if absent); an existing alias is never "
-        + "overwritten."})
+        + "overwritten.",
+    "pkcs11: an AES-256 key generated inside the token (colseal.kms.pkcs11.*), a token object labelled --alias, "
+        + "sensitive and never extractable; a label in use is refused."})
 final class KekCreateCommand extends AbstractCommand {
   @Option(names = "--provider", paramLabel = "NAME",
-      description = "aws-kms or local; default: colseal.kms.provider (--kms-provider).")
+      description = "aws-kms, local or pkcs11; default: colseal.kms.provider (--kms-provider).")
   @Nullable String provider;
 
   @Option(names = "--alias", paramLabel = "ALIAS", required = true,
-      description = "aws-kms: alias/NAME; local: the keystore alias. Use it as colseal.kms.kek-id.")
+      description = "aws-kms: alias/NAME; local: the keystore alias; pkcs11: the key object's label. Use it as "
+          + "colseal.kms.kek-id.")
   String alias = "";
 
   @Option(names = "--description", paramLabel = "TEXT", description = "aws-kms: the key's description.")
@@ -46,12 +52,13 @@ final class KekCreateCommand extends AbstractCommand {
   CommandReport execute(Context context) {
     String name = provider != null ? provider : context.settings().get(ColsealSettings.KMS_PROVIDER.name()).orElse(null);
     if (name == null) {
-      throw new UsageException("which provider? pass --provider aws-kms or --provider local");
+      throw new UsageException("which provider? pass --provider aws-kms, --provider local or --provider pkcs11");
     }
     return switch (name.trim()) {
       case "aws-kms" -> AwsKekCreator.create(context.config(), alias, description, tags, policy());
       case LocalKeystoreKms.NAME -> local(context);
-      default -> throw new UsageException("--provider must be aws-kms or local, got '" + name + "'");
+      case Pkcs11KmsProvider.NAME -> pkcs11(context);
+      default -> throw new UsageException("--provider must be aws-kms, local or pkcs11, got '" + name + "'");
     };
   }
 
@@ -66,6 +73,15 @@ final class KekCreateCommand extends AbstractCommand {
     } finally {
       Arrays.fill(password, '\0');
     }
+  }
+
+  private CommandReport pkcs11(Context context) {
+    if (description != null || !tags.isEmpty() || policyFile != null) {
+      throw new UsageException("--description, --tag and --policy-file apply to aws-kms only");
+    }
+    Pkcs11KmsProviderFactory.CreatedKek kek = Pkcs11KmsProviderFactory.createKek(context.config(), alias);
+    return new KekCreated(Pkcs11KmsProvider.NAME, kek.label(), kek.label(), null, null, null,
+        kek.slot() + ", library " + kek.library(), kek.attributes());
   }
 
   private @Nullable String policy() {

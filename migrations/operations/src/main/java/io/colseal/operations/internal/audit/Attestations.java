@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
 public final class Attestations {
   static final String AWS_KMS = "aws-kms";
   static final String LOCAL = "local";
+  static final String PKCS11 = "pkcs11";
+  /** What the pkcs11 provider reports for a key object that cannot leave the token. */
+  static final String PKCS11_KEK_ATTRIBUTES = "CKA_TOKEN=true, CKA_SENSITIVE=true, CKA_EXTRACTABLE=false";
 
   /**
    * What the attestations are derived from.
@@ -97,6 +100,15 @@ public final class Attestations {
           "KEK " + k.kekId() + "는 KMS가 아니라 " + whereKo + "에 보관되어 있습니다. 이 파일을 읽을 수 있고 비밀번호를 아는 사람은"
               + " 이 KEK 아래의 모든 데이터 키를 풀 수 있습니다.",
           facts, List.of("PCI DSS 3.6.1", "PCI DSS 3.6.1.2"));
+    } else if (k.provider().equals(PKCS11) && PKCS11_KEK_ATTRIBUTES.equals(k.access())) {
+      facts.put("attributes", k.access());
+      add("KEK_CUSTODY", "KEK " + k.kekId() + " is a key object in a PKCS#11 token (" + k.location() + "), which"
+              + " reports it sensitive and non-extractable: its material cannot be read out of the token, which wraps"
+              + " and unwraps data keys itself. Whether the token is a certified hardware module colseal cannot say.",
+          "KEK " + k.kekId() + "는 PKCS#11 토큰(" + k.location() + ")의 키 객체이며, 토큰은 이 키를 민감(sensitive)하고 추출 불가"
+              + "(non-extractable)로 보고합니다. 키 자료는 토큰 밖으로 읽어 낼 수 없고 데이터 키의 래핑과 해제는 토큰이 수행합니다."
+              + " 토큰이 인증된 하드웨어 모듈인지는 colseal이 확인할 수 없습니다.",
+          facts, List.of("PCI DSS 3.6.1", "PCI DSS 3.6.1.2"));
     } else {
       add("KEK_CUSTODY", "KEK " + k.kekId() + " is held by the provider " + k.provider() + " (" + k.location()
               + "); colseal cannot say where its material lives.",
@@ -130,6 +142,12 @@ public final class Attestations {
           "KEK " + k.kekId() + "를 누가 쓸 수 있는지는 키스토어 파일의 권한(" + permsKo + ")과 비밀번호를 아는 사람에 따라 정해집니다."
               + " 이 감사는 비밀번호를 " + sourceKo(source) + "에서 읽었습니다. 비밀번호를 누가 아는지는 colseal이 보여 줄 수 없습니다.",
           facts, List.of("PCI DSS 3.6.1.2", "PCI DSS 3.7.6", "ISMS-P 2.7.2"));
+    } else if (k.provider().equals(PKCS11)) {
+      add("KEK_ACCESS", "Who can use KEK " + k.kekId() + " is decided by who holds the token's user PIN and can reach"
+              + " the HSM (" + k.location() + "); who holds the PIN cannot be shown by colseal.",
+          "KEK " + k.kekId() + "를 누가 쓸 수 있는지는 토큰의 사용자 PIN을 가지고 HSM(" + k.location() + ")에 접근할 수 있는 사람에"
+              + " 따라 정해집니다. PIN을 누가 가지고 있는지는 colseal이 보여 줄 수 없습니다.",
+          facts("provider", k.provider(), "kekId", k.kekId()), List.of("PCI DSS 3.6.1.2", "PCI DSS 3.7.6", "ISMS-P 2.7.2"));
     } else {
       add("KEK_ACCESS", "Who can use KEK " + k.kekId() + " is decided by its KMS key policy and IAM permissions,"
               + " which this report does not read; review them in the KMS.",
@@ -159,6 +177,12 @@ public final class Attestations {
               + " 비밀번호는 설정이며 " + sourceKo(f.passwordSource() == null ? "unknown" : f.passwordSource()) + "에서 왔습니다.",
           facts("providers", list, "passwordSource", f.passwordSource() == null ? "unknown" : f.passwordSource()),
           List.of("ISMS-P 2.7.2"));
+    } else if (providers.contains(PKCS11) && !providers.contains(AWS_KMS)) {
+      add("KEY_SOURCE", "Data keys are 32 bytes from the PKCS#11 token's random number generator, wrapped inside the"
+              + " token by the KEK; no key material is read from source code or configuration.",
+          "데이터 키는 PKCS#11 토큰의 난수 생성기에서 얻은 32바이트이며 토큰 안에서 KEK로 감쌉니다. 소스코드나 설정에서 키 자료를 읽지"
+              + " 않습니다.",
+          facts("providers", list), List.of("ISMS-P 2.7.2"));
     } else if (providers.contains(AWS_KMS)) {
       add("KEY_SOURCE", "Data keys are generated and wrapped by the KMS (GenerateDataKey); no key material is read"
               + " from source code or configuration.",
