@@ -308,53 +308,22 @@ public final class KeyAdmin implements AutoCloseable {
    *     provider, which neither side can unwrap
    */
   public List<KeyVersion> rewrap(String table, @Nullable String toProvider, String toKekId) {
+    requireNonNull(toKekId, "toKekId");
     if (toProvider == null || toProvider.equals(kms().name())) {
-      return rewrapWithin(table, toKekId);
+      return rewrapUnder(table, kms(), toKekId);
     }
     try (KmsProvider target = KmsProviders.create(config.toBuilder().kmsProvider(toProvider).kekId(toKekId).build())) {
-      String t = Identifiers.normalize(table);
-      List<UnreadableKeyVersion> unknown = unreadable(t);
-      if (!unknown.isEmpty()) {
-        throw unknown.get(0).toException();
-      }
-      List<KeyVersion> done = new ArrayList<>();
-      for (KeyVersion v : list(t)) {
-        if (v.state() == KeyState.DESTROYED) {
-          continue;
-        }
-        KeyRow row = keyTable.find(t, v.version()).orElseThrow();
-        WrappedKey current = requireNonNull(row.wrapped());
-        if (current.provider().equals(target.name()) && current.kekId().equals(toKekId)) {
-          continue;
-        }
-        KmsProvider source = current.provider().equals(target.name()) ? target
-            : current.provider().equals(kms().name()) ? kms() : null;
-        KeyContext context = new KeyContext(t, v.version());
-        if (source == null) {
-          throw new io.colseal.exception.KmsException(ErrorCode.KMS_REJECTED, "key " + context + " is wrapped by"
-              + " provider '" + current.provider() + "', which is neither the configured provider '" + kms().name()
-              + "' nor the target '" + target.name() + "'; move it with that provider configured first", null);
-        }
-        WrappedKey rewrapped;
-        if (source == target) {
-          rewrapped = target.rewrap(current, context, toKekId);
-        } else {
-          try (io.colseal.kms.SecretKeyMaterial key = source.unwrap(current, context)) {
-            rewrapped = target.wrap(key, context, toKekId);
-          }
-        }
-        if (!keyTable.replaceWrapped(t, v.version(), row.rowVersion(), current.kekId(), rewrapped)) {
-          throw new ColsealException(ErrorCode.KEY_TABLE_ERROR,
-              "key " + t + " v" + v.version() + " changed while it was rewrapped; run the rewrap again");
-        }
-        done.add(keyTable.find(t, v.version()).orElseThrow().version());
-      }
-      return done;
+      return rewrapUnder(table, target, toKekId);
     }
   }
 
-  private List<KeyVersion> rewrapWithin(String table, String toKekId) {
-    requireNonNull(toKekId, "toKekId");
+  /**
+   * Wraps every undestroyed version of {@code table} under {@code toKekId} of {@code target}. A
+   * version wrapped by {@code target} is re-wrapped by it ({@link KmsProvider#rewrap}, {@code
+   * ReEncrypt} inside AWS KMS); one wrapped by the configured provider is unwrapped by it and
+   * wrapped by {@code target}.
+   */
+  private List<KeyVersion> rewrapUnder(String table, KmsProvider target, String toKekId) {
     String t = Identifiers.normalize(table);
     List<UnreadableKeyVersion> unknown = unreadable(t);
     if (!unknown.isEmpty()) {
@@ -368,10 +337,22 @@ public final class KeyAdmin implements AutoCloseable {
       }
       KeyRow row = keyTable.find(t, v.version()).orElseThrow();
       WrappedKey current = requireNonNull(row.wrapped());
-      if (current.kekId().equals(toKekId)) {
+      if (current.provider().equals(target.name()) && current.kekId().equals(toKekId)) {
         continue;
       }
-      WrappedKey rewrapped = kms().rewrap(current, new KeyContext(t, v.version()), toKekId);
+      KeyContext context = new KeyContext(t, v.version());
+      WrappedKey rewrapped;
+      if (current.provider().equals(target.name())) {
+        rewrapped = target.rewrap(current, context, toKekId);
+      } else if (current.provider().equals(kms().name())) {
+        try (io.colseal.kms.SecretKeyMaterial key = kms().unwrap(current, context)) {
+          rewrapped = target.wrap(key, context, toKekId);
+        }
+      } else {
+        throw new io.colseal.exception.KmsException(ErrorCode.KMS_REJECTED, "key " + context + " is wrapped by"
+            + " provider '" + current.provider() + "', which is neither the configured provider '" + kms().name()
+            + "' nor the target '" + target.name() + "'; move it with that provider configured first", null);
+      }
       if (!keyTable.replaceWrapped(t, v.version(), row.rowVersion(), current.kekId(), rewrapped)) {
         throw new ColsealException(ErrorCode.KEY_TABLE_ERROR,
             "key " + t + " v" + v.version() + " changed while it was rewrapped; run the rewrap again");
