@@ -71,8 +71,8 @@ class JarContentIT {
 
   @Test
   void serviceFiles_listColsealsProvidersAndTheThreeDrivers() {
-    assertEquals(Set.of("io.colseal.kms.local.LocalKmsProviderFactory", "io.colseal.kms.aws.AwsKmsProviderFactory"),
-        serviceClasses("io.colseal.kms.KmsProviderFactory"));
+    assertEquals(Set.of("io.colseal.kms.local.LocalKmsProviderFactory", "io.colseal.kms.aws.AwsKmsProviderFactory",
+        "io.colseal.kms.pkcs11.Pkcs11KmsProviderFactory"), serviceClasses("io.colseal.kms.KmsProviderFactory"));
     assertEquals(Set.of("org.h2.Driver", "org.postgresql.Driver", "org.mariadb.jdbc.Driver"),
         serviceClasses("java.sql.Driver"));
   }
