@@ -72,10 +72,8 @@ public final class Colseal implements AutoCloseable {
     // the first value. Otherwise the provider (and BouncyCastle) loads with the first ARIA column.
     if (config.defaultAlgorithm() == ColumnAlgorithm.ARIA_256_GCM
         || !AriaGcm.BOUNCY_CASTLE.equals(config.ariaProvider())) {
-      java.security.Provider p = aria.provider();
-      LOG.info("colseal ARIA-256-GCM: JCA provider {} {} ({}){}", p.getName(), p.getVersionStr(),
-          ColsealSettings.ARIA_PROVIDER.name(), config.kcmvpCertificate() == null ? ""
-              : ", stated KCMVP certificate " + config.kcmvpCertificate());
+      LOG.info("colseal ARIA-256-GCM: {} ({}){}", aria.describe(), ColsealSettings.ARIA_PROVIDER.name(),
+          config.kcmvpCertificate() == null ? "" : ", stated KCMVP certificate " + config.kcmvpCertificate());
     }
   }
 

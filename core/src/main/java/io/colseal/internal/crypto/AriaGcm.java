@@ -11,39 +11,57 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import java.util.Arrays;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.ARIAEngine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.jspecify.annotations.Nullable;
 
 /**
  * ARIA-256 (RFC 5794) in GCM mode (NIST SP 800-38D) over envelope buffers, envelope algorithm 03:
- * 96-bit random nonce, 128-bit tag, the same framing and associated data as AES-256-GCM (01). The
- * cipher ({@value #TRANSFORMATION}) comes from one JCA provider, named by {@code
- * colseal.crypto.aria-provider}: {@code BC} (the default) is BouncyCastle, used as an installed
- * provider of that name if there is one and otherwise as a provider instance of colseal's own that
- * is never registered with {@link Security}; any other name must be an installed provider ({@link
- * Security#getProvider(String)}), such as a team's KCMVP-validated JCE module.
+ * 96-bit random nonce, 128-bit tag, the same framing and associated data as AES-256-GCM (01). Where
+ * the cipher comes from is {@code colseal.crypto.aria-provider}:
+ *
+ * <ul>
+ *   <li>{@code BC} (the default): BouncyCastle's {@code ARIAEngine} under its {@code GCMBlockCipher},
+ *       through the lightweight API, the same code BouncyCastle's JCA provider wraps. No JCA provider
+ *       is loaded or registered (colseal's CLI jar does not even contain BouncyCastle's), and each
+ *       thread re-initialises a cipher with a new nonce only, keeping the key schedule of the key it
+ *       used last; measured faster than the JCA path (see {@code docs/performance.md}).
+ *   <li>any other name: the {@value #TRANSFORMATION} cipher of the JCA provider installed under that
+ *       name ({@link Security#getProvider(String)}), such as a team's KCMVP-validated module.
+ * </ul>
  *
  * <p>The provider is found on first use ({@link #requireAvailable}), so an application without
- * ARIA columns never loads BouncyCastle for it. Each thread keeps up to {@value #CIPHERS} ciphers,
- * one per recently used key, for the same reason as {@link AesGcm}.
+ * ARIA columns never loads it. Each thread keeps up to {@value #CIPHERS} ciphers, one per recently
+ * used key, for the same reason as {@link AesGcm}.
  *
  * <p>Thread safety: all methods are safe for concurrent use.
  */
 public final class AriaGcm {
-  /** The JCA transformation asked of the provider. */
+  /** The JCA transformation asked of a named provider. */
   public static final String TRANSFORMATION = "ARIA/GCM/NoPadding";
   /** The provider name of BouncyCastle, the default. */
   public static final String BOUNCY_CASTLE = "BC";
   /** HKDF info of the ARIA key of a data key (RFC 5869 section 3.2). */
   static final byte[] HKDF_INFO = "colseal/v1/ARIA_256_GCM".getBytes(StandardCharsets.US_ASCII);
   static final int CIPHERS = 16;
+  private static final String SETTING = "colseal.crypto.aria-provider";
+  private static final int TAG_BITS = EnvelopeFormat.TAG_LENGTH * 8;
   private static final AriaGcm BOUNCY_CASTLE_DEFAULT = new AriaGcm(BOUNCY_CASTLE);
 
   private final String providerName;
+  private final boolean lightweight;
   private volatile @Nullable Provider provider;
+  private volatile boolean checked;
   private final ThreadLocal<Engine> engine = ThreadLocal.withInitial(this::newEngine);
 
   private AriaGcm(String providerName) {
     this.providerName = providerName;
+    this.lightweight = BOUNCY_CASTLE.equals(providerName);
   }
 
   /** ARIA-GCM from the provider called {@code providerName}; it is looked up on first use. */
@@ -51,7 +69,7 @@ public final class AriaGcm {
     return BOUNCY_CASTLE.equals(providerName) ? BOUNCY_CASTLE_DEFAULT : new AriaGcm(providerName);
   }
 
-  /** ARIA-GCM from BouncyCastle, the default provider. */
+  /** ARIA-GCM from BouncyCastle, the default. */
   public static AriaGcm bouncyCastle() {
     return BOUNCY_CASTLE_DEFAULT;
   }
@@ -71,14 +89,21 @@ public final class AriaGcm {
   }
 
   /**
-   * The provider, found on the first call.
+   * What runs ARIA-GCM, as the implementation reports itself: {@code BC 1.78.1 (BouncyCastle
+   * lightweight API)}, or a JCA provider's name and version.
    *
-   * @throws ColsealConfigException (CONFIG_INVALID) naming {@code colseal.crypto.aria-provider} if
-   *     no provider of that name is installed, or it has no {@value #TRANSFORMATION}
+   * @throws ColsealConfigException (CONFIG_INVALID) naming the setting if it is not available
    */
-  public Provider provider() {
+  public String describe() {
+    check();
     Provider p = provider;
-    return p != null ? p : resolve();
+    return p != null ? p.getName() + ' ' + p.getVersionStr()
+        : BOUNCY_CASTLE + ' ' + BouncyCastle.version() + " (BouncyCastle lightweight API)";
+  }
+
+  /** Whether this is BouncyCastle, which is not a KCMVP-validated module. */
+  public boolean isBouncyCastle() {
+    return lightweight;
   }
 
   /**
@@ -88,94 +113,229 @@ public final class AriaGcm {
    */
   public void requireAvailable(String table, String column) {
     try {
-      provider();
+      check();
     } catch (ColsealConfigException e) {
       throw new ColsealConfigException(table + '.' + column + " is sealed with ARIA_256_GCM, and " + e.getMessage(), e);
     }
   }
 
-  private synchronized Provider resolve() {
-    Provider p = provider;
-    if (p != null) {
-      return p;
+  /**
+   * Finds the implementation once.
+   *
+   * @throws ColsealConfigException (CONFIG_INVALID) naming the setting if it is not available
+   */
+  public void check() {
+    if (!checked) {
+      resolve();
     }
-    p = Security.getProvider(providerName);
-    if (p == null && BOUNCY_CASTLE.equals(providerName)) {
-      p = BouncyCastle.PROVIDER;
+  }
+
+  private synchronized void resolve() {
+    if (checked) {
+      return;
     }
-    String setting = "colseal.crypto.aria-provider";
+    if (lightweight) {
+      try {
+        BouncyCastle.newCipher();
+      } catch (LinkageError e) {
+        throw new ColsealConfigException(SETTING + "=BC needs BouncyCastle (org.bouncycastle:bcprov-jdk18on, a"
+            + " dependency of colseal-core), which is not on the class path: " + e.getClass().getSimpleName(), e);
+      }
+      checked = true;
+      return;
+    }
+    Provider p = Security.getProvider(providerName);
     if (p == null) {
-      throw new ColsealConfigException(setting + " names the JCA provider '" + providerName
+      throw new ColsealConfigException(SETTING + " names the JCA provider '" + providerName
           + "', which is not installed in this JVM (java.security.Security.getProvider returned null): install it"
-          + " (java.security providers list or Security.addProvider) or set " + setting + "=BC");
+          + " (java.security providers list or Security.addProvider) or set " + SETTING + "=BC");
     }
     try {
       Cipher.getInstance(TRANSFORMATION, p);
     } catch (GeneralSecurityException e) {
-      throw new ColsealConfigException(setting + " names the JCA provider '" + providerName + "' (" + p.getName()
+      throw new ColsealConfigException(SETTING + " names the JCA provider '" + providerName + "' (" + p.getName()
           + ' ' + p.getVersionStr() + "), which does not offer " + TRANSFORMATION + ": "
           + e.getClass().getSimpleName(), e);
-    } catch (LinkageError e) {
-      throw new ColsealConfigException(setting + " names the JCA provider '" + providerName
-          + "', which failed to load: " + e.getClass().getSimpleName(), e);
     }
     provider = p;
-    return p;
+    checked = true;
   }
 
-  /** BouncyCastle's provider, as a class of its own so that it loads only when ARIA is used. */
+  /** BouncyCastle's lightweight classes, in a class of their own so that they load only when ARIA is used. */
   private static final class BouncyCastle {
-    static final @Nullable Provider PROVIDER = load();
+    static GCMModeCipher newCipher() {
+      return GCMBlockCipher.newInstance(new ARIAEngine());
+    }
 
-    private static @Nullable Provider load() {
-      try {
-        return new org.bouncycastle.jce.provider.BouncyCastleProvider();
-      } catch (LinkageError e) {
-        return null; // bcprov-jdk18on excluded: reported as a provider that is not installed
+    /** The bcprov version, from its manifest or Maven metadata; "(version unknown)" without either. */
+    static String version() {
+      Package pkg = ARIAEngine.class.getPackage();
+      String v = pkg == null ? null : pkg.getImplementationVersion();
+      if (v != null) {
+        return v;
       }
+      try (java.io.InputStream in = ARIAEngine.class.getResourceAsStream(
+          "/META-INF/maven/org.bouncycastle/bcprov-jdk18on/pom.properties")) {
+        if (in != null) {
+          java.util.Properties props = new java.util.Properties();
+          props.load(in);
+          String fromPom = props.getProperty("version");
+          if (fromPom != null) {
+            return fromPom;
+          }
+        }
+      } catch (java.io.IOException e) {
+        // fall through
+      }
+      return "(version unknown)";
     }
   }
 
   private Engine newEngine() {
-    return new Engine(provider());
+    check();
+    return lightweight ? new LightweightEngine() : new JcaEngine(java.util.Objects.requireNonNull(provider));
   }
 
   /** Per-thread state, in one object so the hot path does one thread-local lookup. */
-  private static final class Engine {
-    private final Provider provider;
-    private final Cipher[] ciphers = new Cipher[CIPHERS];
-    private final @Nullable SecretKey[] keys = new SecretKey[CIPHERS];
+  private abstract static class Engine {
+    final @Nullable SecretKey[] keys = new SecretKey[CIPHERS];
     private int last;
     private int next;
     final SecureRandom random = new SecureRandom();
     final byte[] nonce = new byte[EnvelopeFormat.NONCE_LENGTH];
 
-    Engine(Provider provider) {
+    /** The slot of the cipher last initialised with {@code key}, or a slot whose key {@code key} replaces (negated - 1). */
+    int slotFor(SecretKey key) {
+      int i = last;
+      if (keys[i] == key) {
+        return i;
+      }
+      for (i = 0; i < CIPHERS; i++) {
+        if (keys[i] == key) {
+          last = i;
+          return i;
+        }
+      }
+      i = next;
+      next = (next + 1) % CIPHERS;
+      keys[i] = key;
+      last = i;
+      return -i - 1;
+    }
+
+    abstract void seal(SecretKey key, byte[] aad, byte[] plaintext, byte[] out, int at) throws GeneralSecurityException;
+
+    abstract byte @Nullable [] open(SecretKey key, byte[] aad, byte[] body, int off, int len)
+        throws GeneralSecurityException;
+  }
+
+  /** BouncyCastle's GCM over ARIAEngine; a known key is kept and only the nonce changes. */
+  private static final class LightweightEngine extends Engine {
+    private final GCMModeCipher[] ciphers = new GCMModeCipher[CIPHERS];
+
+    private GCMModeCipher init(SecretKey key, boolean encrypt, byte[] nonce, int nonceOff, byte[] aad) {
+      int slot = slotFor(key);
+      KeyParameter keyParam = null;
+      if (slot < 0) {
+        slot = -slot - 1;
+        if (ciphers[slot] == null) {
+          ciphers[slot] = BouncyCastle.newCipher();
+        }
+        byte[] bytes = key.getEncoded();
+        try {
+          keyParam = new KeyParameter(bytes);
+        } finally {
+          Arrays.fill(bytes, (byte) 0);
+        }
+      }
+      byte[] iv = nonceOff == 0 && nonce.length == EnvelopeFormat.NONCE_LENGTH ? nonce
+          : Arrays.copyOfRange(nonce, nonceOff, nonceOff + EnvelopeFormat.NONCE_LENGTH);
+      // A null key keeps the key schedule and hash key of the last init with this slot's key.
+      ciphers[slot].init(encrypt, new AEADParameters(keyParam, TAG_BITS, iv, aad));
+      return ciphers[slot];
+    }
+
+    @Override
+    void seal(SecretKey key, byte[] aad, byte[] plaintext, byte[] out, int at) throws GeneralSecurityException {
+      GCMModeCipher c = init(key, true, nonce, 0, aad);
+      try {
+        int n = c.processBytes(plaintext, 0, plaintext.length, out, at);
+        c.doFinal(out, at + n);
+      } catch (InvalidCipherTextException | RuntimeException e) {
+        forget(key);
+        throw new GeneralSecurityException(e.getClass().getSimpleName());
+      }
+    }
+
+    @Override
+    byte @Nullable [] open(SecretKey key, byte[] aad, byte[] body, int off, int len) {
+      GCMModeCipher c = init(key, false, body, off, aad);
+      int ctOff = off + EnvelopeFormat.NONCE_LENGTH;
+      int ctLen = len - EnvelopeFormat.NONCE_LENGTH;
+      byte[] out = new byte[ctLen - EnvelopeFormat.TAG_LENGTH];
+      try {
+        int n = c.processBytes(body, ctOff, ctLen, out, 0);
+        c.doFinal(out, n);
+        return out;
+      } catch (InvalidCipherTextException | RuntimeException e) {
+        Arrays.fill(out, (byte) 0);
+        forget(key);
+        return null;
+      }
+    }
+
+    /** After a failure the cipher's state is not trusted: the next use sets the key again. */
+    private void forget(SecretKey key) {
+      for (int i = 0; i < CIPHERS; i++) {
+        if (keys[i] == key) {
+          keys[i] = null;
+        }
+      }
+    }
+  }
+
+  /** A JCA provider's {@value #TRANSFORMATION}. */
+  private static final class JcaEngine extends Engine {
+    private final Provider provider;
+    private final Cipher[] ciphers = new Cipher[CIPHERS];
+
+    JcaEngine(Provider provider) {
       this.provider = provider;
     }
 
-    Cipher cipherFor(SecretKey key) {
-      int i = last;
-      if (keys[i] != key) {
-        i = 0;
-        while (i < CIPHERS && keys[i] != key) {
-          i++;
+    private Cipher cipherFor(SecretKey key) throws GeneralSecurityException {
+      int slot = slotFor(key);
+      if (slot < 0) {
+        slot = -slot - 1;
+        if (ciphers[slot] == null) {
+          ciphers[slot] = Cipher.getInstance(TRANSFORMATION, provider);
         }
-        if (i == CIPHERS) {
-          i = next;
-          next = (next + 1) % CIPHERS;
-          if (ciphers[i] == null) {
-            try {
-              ciphers[i] = Cipher.getInstance(TRANSFORMATION, provider);
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException(TRANSFORMATION + " is not available from " + provider.getName(), e);
-            }
-          }
-          keys[i] = key;
-        }
-        last = i;
       }
-      return ciphers[i];
+      return ciphers[slot];
+    }
+
+    @Override
+    void seal(SecretKey key, byte[] aad, byte[] plaintext, byte[] out, int at) throws GeneralSecurityException {
+      Cipher cipher = cipherFor(key);
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(aad);
+      int n = cipher.doFinal(plaintext, 0, plaintext.length, out, at);
+      if (n != plaintext.length + EnvelopeFormat.TAG_LENGTH) {
+        throw new GeneralSecurityException("ARIA-GCM from " + provider.getName() + " wrote " + n + " bytes, expected "
+            + (plaintext.length + EnvelopeFormat.TAG_LENGTH) + " (is its tag 128 bits?)");
+      }
+    }
+
+    @Override
+    byte @Nullable [] open(SecretKey key, byte[] aad, byte[] body, int off, int len) throws GeneralSecurityException {
+      Cipher cipher = cipherFor(key);
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, body, off, EnvelopeFormat.NONCE_LENGTH));
+      cipher.updateAAD(aad);
+      try {
+        return cipher.doFinal(body, off + EnvelopeFormat.NONCE_LENGTH, len - EnvelopeFormat.NONCE_LENGTH);
+      } catch (AEADBadTagException e) {
+        return null;
+      }
     }
   }
 
@@ -187,19 +347,11 @@ public final class AriaGcm {
     Engine e = engine.get();
     e.random.nextBytes(e.nonce);
     System.arraycopy(e.nonce, 0, out, EnvelopeFormat.HEADER_LENGTH, EnvelopeFormat.NONCE_LENGTH);
-    Cipher cipher = e.cipherFor(key);
     try {
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(EnvelopeFormat.TAG_LENGTH * 8, e.nonce));
-      cipher.updateAAD(aad);
-      int n = cipher.doFinal(plaintext, 0, plaintext.length, out,
-          EnvelopeFormat.HEADER_LENGTH + EnvelopeFormat.NONCE_LENGTH);
-      if (n != plaintext.length + EnvelopeFormat.TAG_LENGTH) {
-        throw new IllegalStateException("ARIA-GCM from " + provider().getName() + " wrote " + n + " bytes, expected "
-            + (plaintext.length + EnvelopeFormat.TAG_LENGTH) + " (is its tag 128 bits?)");
-      }
+      e.seal(key, aad, plaintext, out, EnvelopeFormat.HEADER_LENGTH + EnvelopeFormat.NONCE_LENGTH);
     } catch (GeneralSecurityException ex) {
       engine.remove();
-      throw new IllegalStateException("ARIA-GCM encryption failed: " + ex.getClass().getSimpleName(), ex);
+      throw new IllegalStateException("ARIA-GCM encryption failed: " + ex.getMessage(), ex);
     }
   }
 
@@ -212,14 +364,8 @@ public final class AriaGcm {
     if (len < EnvelopeFormat.NONCE_LENGTH + EnvelopeFormat.TAG_LENGTH) {
       return null;
     }
-    Cipher cipher = engine.get().cipherFor(key);
     try {
-      cipher.init(Cipher.DECRYPT_MODE, key,
-          new GCMParameterSpec(EnvelopeFormat.TAG_LENGTH * 8, body, off, EnvelopeFormat.NONCE_LENGTH));
-      cipher.updateAAD(aad);
-      return cipher.doFinal(body, off + EnvelopeFormat.NONCE_LENGTH, len - EnvelopeFormat.NONCE_LENGTH);
-    } catch (AEADBadTagException ex) {
-      return null;
+      return engine.get().open(key, aad, body, off, len);
     } catch (GeneralSecurityException ex) {
       engine.remove();
       return null;

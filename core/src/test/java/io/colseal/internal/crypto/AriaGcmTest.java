@@ -21,8 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,14 +63,28 @@ class AriaGcmTest {
     assertEquals(38, valid, "38 valid entries, 27 invalid (modified tags)");
   }
 
-  /** RFC 5794 appendix A.3: ARIA-256 of 00112233...ff under 000102...1f, from the provider colseal uses. */
+  /** RFC 5794 appendix A: ARIA-128/192/256 of 00112233...ff under 000102..., from the engine colseal uses. */
   @Test
-  void provider_rfc5794AppendixA3_knownAnswer() throws Exception {
-    Cipher ecb = Cipher.getInstance("ARIA/ECB/NoPadding", AriaGcm.bouncyCastle().provider());
-    ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(HEX.parseHex(
-        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"), "ARIA"));
-    assertEquals("f92bd7c79fb72e2f2b8f80c1972d24fc",
-        HEX.formatHex(ecb.doFinal(HEX.parseHex("00112233445566778899aabbccddeeff"))));
+  void engine_rfc5794AppendixA_knownAnswers() {
+    String[][] kat = {
+        {"000102030405060708090a0b0c0d0e0f", "d718fbd6ab644c739da95f3be6451778"},
+        {"000102030405060708090a0b0c0d0e0f1011121314151617", "26449c1805dbe7aa25a468ce263a9e79"},
+        {"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "f92bd7c79fb72e2f2b8f80c1972d24fc"}};
+    for (String[] k : kat) {
+      org.bouncycastle.crypto.engines.ARIAEngine engine = new org.bouncycastle.crypto.engines.ARIAEngine();
+      engine.init(true, new org.bouncycastle.crypto.params.KeyParameter(HEX.parseHex(k[0])));
+      byte[] out = new byte[16];
+      engine.processBlock(HEX.parseHex("00112233445566778899aabbccddeeff"), 0, out, 0);
+      assertEquals(k[1], HEX.formatHex(out), k[0].length() * 4 + "-bit key");
+    }
+  }
+
+  @Test
+  void bouncyCastle_describesItselfWithVersion_andIsNotAJcaProvider() {
+    String d = AriaGcm.bouncyCastle().describe();
+    assertTrue(d.startsWith("BC ") && d.contains("lightweight"), d);
+    assertTrue(AriaGcm.bouncyCastle().isBouncyCastle());
+    assertNull(Security.getProvider("BC"), "colseal registers no BouncyCastle provider");
   }
 
   @Test
@@ -119,7 +131,7 @@ class AriaGcmTest {
   @Test
   void provider_installedWithoutAria_throwsConfigErrorNamingTransformation() {
     ColsealConfigException e = assertThrows(ColsealConfigException.class,
-        () -> AriaGcm.withProvider("SunJCE").provider());
+        () -> AriaGcm.withProvider("SunJCE").check());
     assertTrue(e.getMessage().contains("SunJCE") && e.getMessage().contains("ARIA/GCM/NoPadding"), e.getMessage());
   }
 
@@ -147,7 +159,7 @@ class AriaGcmTest {
     Security.addProvider(installed);
     try {
       AriaGcm aria = AriaGcm.withProvider("ColsealTestKcmvp");
-      assertEquals("ColsealTestKcmvp", aria.provider().getName());
+      assertEquals("ColsealTestKcmvp 9.9", aria.describe());
       int before = CountingProvider.CIPHERS.get();
       DestroyableAesKey key = new DestroyableAesKey(new byte[32], "ARIA");
       byte[] out = new byte[EnvelopeFormat.BINARY_OVERHEAD + 3];

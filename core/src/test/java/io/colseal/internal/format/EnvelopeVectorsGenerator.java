@@ -52,8 +52,10 @@ import javax.crypto.spec.SecretKeySpec;
  * RowBinding}'s and the envelope equal to {@code ColumnSealer}'s for the same nonce. Algorithm 0x03
  * (ARIA-256-GCM, appended after that) is built from the document alone too: the ARIA key is
  * HKDF-SHA256 written out with the JDK's HMAC, and the cipher is BouncyCastle's lightweight {@code
- * GCMBlockCipher} over {@code ARIAEngine} with fixed nonces (colseal seals through the JCA); the test
- * proves it equal to {@code ColumnSealer}'s for the same nonce. Run it with:
+ * GCMBlockCipher} over {@code ARIAEngine} with fixed nonces, a fresh cipher per value (colseal's
+ * default path uses the same classes, reused per thread); the test proves it equal to {@code
+ * ColumnSealer}'s for the same nonce, and the Python decoder's own ARIA-GCM checks it
+ * independently. Run it with:
  *
  * <pre>
  * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
