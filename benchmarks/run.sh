@@ -19,6 +19,9 @@
 #                                     searchable forms, column keys against algorithm 01; about 5 minutes);
 #                                     updates its section of docs/performance.md
 #   benchmarks/run.sh --fields --forks 1          the same with harness options; prints, writes nothing
+#   benchmarks/run.sh --aria          only the ARIA-256-GCM groups of the paired per-field harness (colseal 01
+#                                     and 03 envelopes, raw ARIA-GCM three ways, against the AES floor; about
+#                                     3 minutes); updates its section of docs/performance.md
 #
 # The harnesses print their options with --help, e.g.
 #   java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.reencrypt.ReencryptHarness --help
@@ -46,6 +49,13 @@ if [[ "${1:-}" == "--audit" ]]; then
   exec "${harness[@]}" "$@"
 fi
 fields=(java -cp benchmarks/target/benchmarks.jar io.colseal.benchmarks.PairedFieldHarness)
+if [[ "${1:-}" == "--aria" ]]; then
+  shift
+  if [[ $# -eq 0 ]]; then
+    exec "${fields[@]}" --groups aria --docs docs/performance.md
+  fi
+  exec "${fields[@]}" --groups aria "$@"
+fi
 if [[ "${1:-}" == "--fields" ]]; then
   shift
   if [[ $# -eq 0 ]]; then

@@ -3,7 +3,8 @@
 
 Written from docs/reference/ciphertext-format.md alone, without colseal's Java code, to show that
 the document is enough to read colseal's data in another language. It needs Python 3.8+ and the
-`cryptography` package with AESGCMSIV (for algorithm 02, the deterministic mode).
+`cryptography` package with AESGCMSIV (for algorithm 02, the deterministic mode); for algorithm 03
+(ARIA-256-GCM), which `cryptography` lacks, it uses the small reference aria_gcm.py next to it.
 
     python3 colseal_decode.py VECTORS.json
     python3 colseal_decode.py --blind-index CASES.json
@@ -27,6 +28,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import sys
 import unicodedata
 import uuid
@@ -37,10 +39,14 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESGCMSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import aria_gcm  # noqa: E402  (reference ARIA-256-GCM, next to this file)
+
 MAGIC = b"cs"
 FORMAT_V1 = 0x01
 AES_256_GCM = 0x01  # randomized mode
 AES_256_GCM_SIV = 0x02  # deterministic mode
+ARIA_256_GCM = 0x03  # randomized mode with ARIA-256-GCM under the version's ARIA key ("ARIA-256-GCM")
 AES_256_GCM_COLUMN_KEY = 0x04  # randomized mode under a per-column key ("Column keys")
 AES_256_GCM_ROW_BOUND = 0x05  # randomized mode bound to the row's primary key ("Row binding")
 # The key table name a key version must be recorded under to open each algorithm ("Algorithm ids"):
@@ -49,6 +55,7 @@ AES_256_GCM_ROW_BOUND = 0x05  # randomized mode bound to the row's primary key (
 KEY_ALGORITHM = {
     AES_256_GCM: "AES_256_GCM",
     AES_256_GCM_SIV: "AES_256_GCM",
+    ARIA_256_GCM: "AES_256_GCM",
     AES_256_GCM_COLUMN_KEY: "AES_256_GCM",
     AES_256_GCM_ROW_BOUND: "AES_256_GCM",
 }
@@ -58,12 +65,14 @@ TAG_LENGTH = 16
 MIN_BINARY_LENGTH = {  # header, stored nonce and tag; "Binary form"
     AES_256_GCM: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36
     AES_256_GCM_SIV: HEADER_LENGTH + TAG_LENGTH,  # 24: the nonce is fixed and not stored
+    ARIA_256_GCM: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36, as 01
     AES_256_GCM_COLUMN_KEY: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36, as 01
     AES_256_GCM_ROW_BOUND: HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH,  # 36, as 01
 }
 SIV_KEY_INFO = b"colseal/v1/AES_256_GCM_SIV"  # HKDF info ("Deterministic mode")
 SIV_NONCE = bytes(NONCE_LENGTH)
 COLUMN_KEY_INFO = b"colseal/v1/AES_256_GCM_COLUMN_KEY"  # HKDF info prefix ("Column keys")
+ARIA_KEY_INFO = b"colseal/v1/ARIA_256_GCM"  # HKDF info ("ARIA-256-GCM")
 TEXT_HEADER_LENGTH = 18
 MAX_KEY_VERSION = 2**31 - 1
 MAX_NAME_LENGTH = 128
@@ -199,6 +208,11 @@ def siv_key(dek):
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=SIV_KEY_INFO).derive(dek)
 
 
+def aria_key(dek):
+    """The ARIA key of a version: HKDF-SHA256(DEK, no salt, info "colseal/v1/ARIA_256_GCM"), 32 bytes."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=ARIA_KEY_INFO).derive(dek)
+
+
 def column_binding(table, column):
     """uint16 BE len | table | uint16 BE len | column, names normalised, UTF-8: the AAD after the header."""
     return associated_data(b"", table, column)
@@ -247,7 +261,8 @@ def open_envelope(header, algorithm, version, body, table, column, keys, row_key
     AES-256-GCM-SIV with the key derived from the DEK and the all-zero nonce, which is not stored.
     Algorithm 04: AES-256-GCM with the column key derived from the DEK, the header and the names,
     nonce = the body's first 12 bytes, no AAD. Algorithm 05: as 01, with the row binding of row_key
-    after the AAD; without a row key it cannot be authentic.
+    after the AAD; without a row key it cannot be authentic. Algorithm 03: as 01, with ARIA-256
+    instead of AES-256 and the ARIA key derived from the DEK.
     """
     key = keys(normalize_name(table), version)
     if key is None or key[0] != KEY_ALGORITHM[algorithm]:
@@ -258,6 +273,11 @@ def open_envelope(header, algorithm, version, body, table, column, keys, row_key
     try:
         if algorithm == AES_256_GCM_SIV:
             return AESGCMSIV(siv_key(key[1])).decrypt(SIV_NONCE, body, aad)
+        if algorithm == ARIA_256_GCM:
+            try:
+                return aria_gcm.gcm_decrypt(aria_key(key[1]), body[:NONCE_LENGTH], body[NONCE_LENGTH:], aad)
+            except aria_gcm.InvalidTag:
+                raise Rejected("authentication") from None
         if algorithm == AES_256_GCM_COLUMN_KEY:
             ck = column_key(key[1], header, table, column)
             return AESGCM(ck).decrypt(body[:NONCE_LENGTH], body[NONCE_LENGTH:], None)
@@ -555,13 +575,15 @@ def key_check_value(dek):
     return hmac.new(dek, b"colseal key check value v1", hashlib.sha256).hexdigest()[:16]
 
 
-# Frozen must-fail entries written while ids 02 and 04 were reserved or unassigned: AES-GCM
-# envelopes relabelled 02 or 04. Now that both are implemented they are still rejected, at
+# Frozen must-fail entries written while ids 02, 03 and 04 were reserved or unassigned: AES-GCM
+# envelopes relabelled 02, 03 or 04. Now that all three are implemented they are still rejected, at
 # authentication ("Test vectors and the reference decoder"); their recorded reason,
 # unsupported-algorithm, stays as frozen.
 IMPLEMENTED_SINCE_FROZEN = {
     "binary-algorithm-0x02-reserved": "authentication",
     "text-algorithm-02-reserved": "authentication",
+    "binary-algorithm-0x03-reserved": "authentication",
+    "text-algorithm-03-reserved": "authentication",
     "binary-algorithm-0x04": "authentication",
 }
 

@@ -3,6 +3,7 @@ package io.colseal;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.exception.ColsealConfigException;
+import io.colseal.internal.crypto.AriaGcm;
 import io.colseal.internal.format.ValueCodec;
 import io.colseal.internal.keyring.DataKeys;
 import io.colseal.internal.keyring.KeyRingOptions;
@@ -13,6 +14,7 @@ import io.colseal.internal.keystore.KeyTableSchema;
 import io.colseal.internal.legacy.FernetKey;
 import io.colseal.internal.legacy.LegacyKeys;
 import io.colseal.jdbc.ConnectionSource;
+import io.colseal.keys.Algorithm;
 import io.colseal.keys.KeyRing;
 import io.colseal.kms.KekStatus;
 import io.colseal.kms.KmsProvider;
@@ -54,6 +56,8 @@ public final class Colseal implements AutoCloseable {
   private final ColsealStats stats;
   /** The legacy Fernet key of {@code colseal.migration.read-fernet-key}; null when not set. */
   private final @Nullable FernetKey fernet;
+  /** ARIA-256-GCM from the provider of {@code colseal.crypto.aria-provider}, found on first use. */
+  private final AriaGcm aria;
 
   private Colseal(ColsealConfig config, TimedKmsProvider kms, DataKeys keys, ColumnRegistry registry,
       @Nullable FernetKey fernet) {
@@ -63,6 +67,14 @@ public final class Colseal implements AutoCloseable {
     this.registry = registry;
     this.stats = new ColsealStats(keys, kms);
     this.fernet = fernet;
+    this.aria = AriaGcm.withProvider(config.ariaProvider());
+    // Fail at start-up, naming the setting, when ARIA is the default or a provider was named: not at
+    // the first value. Otherwise the provider (and BouncyCastle) loads with the first ARIA column.
+    if (config.defaultAlgorithm() == ColumnAlgorithm.ARIA_256_GCM
+        || !AriaGcm.BOUNCY_CASTLE.equals(config.ariaProvider())) {
+      LOG.info("colseal ARIA-256-GCM: {} ({}){}", aria.describe(), ColsealSettings.ARIA_PROVIDER.name(),
+          config.kcmvpCertificate() == null ? "" : ", stated KCMVP certificate " + config.kcmvpCertificate());
+    }
   }
 
   /** Starts colseal on {@code dataSource}; see {@link #start(ConnectionSource, ColsealConfig)}. */
@@ -130,8 +142,20 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a character column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
+    return textColumn(table, column, javaType, mode, ColumnAlgorithm.DEFAULT);
+  }
+
+  /**
+   * A cipher for a character column in {@code mode} with block cipher {@code algorithm}; see {@link
+   * ColumnCipher}.
+   *
+   * @throws ColsealConfigException naming the column if {@code algorithm} is ARIA and {@code mode}
+   *     is not randomized, or the ARIA provider ({@code colseal.crypto.aria-provider}) is not there
+   */
+  public <T> ColumnCipher<T, String> textColumn(String table, String column, Class<T> javaType, EncryptionMode mode,
+      ColumnAlgorithm algorithm) {
     return new ColumnCipher.Text<>(keys, codec(javaType), table, column, config.readPlaintext(), fernet, mode,
-        config.algorithm(mode));
+        sealingAlgorithm(table, column, mode, algorithm), aria);
   }
 
   /** A {@link EncryptionMode#RANDOMIZED} cipher for a binary column; see {@link ColumnCipher}. */
@@ -141,8 +165,24 @@ public final class Colseal implements AutoCloseable {
 
   /** A cipher for a binary column in {@code mode}; see {@link ColumnCipher}. */
   public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType, EncryptionMode mode) {
+    return binaryColumn(table, column, javaType, mode, ColumnAlgorithm.DEFAULT);
+  }
+
+  /** A cipher for a binary column; see {@link #textColumn(String, String, Class, EncryptionMode, ColumnAlgorithm)}. */
+  public <T> ColumnCipher<T, byte[]> binaryColumn(String table, String column, Class<T> javaType, EncryptionMode mode,
+      ColumnAlgorithm algorithm) {
     return new ColumnCipher.Binary<>(keys, codec(javaType), table, column, config.readPlaintext(), fernet, mode,
-        config.algorithm(mode));
+        sealingAlgorithm(table, column, mode, algorithm), aria);
+  }
+
+  private Algorithm sealingAlgorithm(String table, String column, EncryptionMode mode, ColumnAlgorithm algorithm) {
+    requireNonNull(algorithm, "algorithm");
+    if (mode != EncryptionMode.RANDOMIZED && algorithm == ColumnAlgorithm.ARIA_256_GCM) {
+      throw new ColsealConfigException(table + '.' + column + " is " + mode + " and chose ARIA_256_GCM: ARIA is"
+          + " offered for RANDOMIZED columns only (there is no deterministic or row-bound ARIA); make the column"
+          + " randomized or choose AES_256_GCM");
+    }
+    return config.algorithm(mode, algorithm);
   }
 
   /**
@@ -156,9 +196,18 @@ public final class Colseal implements AutoCloseable {
   /** A cipher with the given storage ({@link Storage#AUTO} resolved for {@code javaType}) and mode. */
   public <T> ColumnCipher<T, ?> column(String table, String column, Class<T> javaType, Storage storage,
       EncryptionMode mode) {
+    return column(table, column, javaType, storage, mode, ColumnAlgorithm.DEFAULT);
+  }
+
+  /**
+   * A cipher with the given storage ({@link Storage#AUTO} resolved for {@code javaType}), mode and
+   * block cipher; see {@link #textColumn(String, String, Class, EncryptionMode, ColumnAlgorithm)}.
+   */
+  public <T> ColumnCipher<T, ?> column(String table, String column, Class<T> javaType, Storage storage,
+      EncryptionMode mode, ColumnAlgorithm algorithm) {
     return switch (storage.resolveFor(javaType)) {
-      case BINARY -> binaryColumn(table, column, javaType, mode);
-      default -> textColumn(table, column, javaType, mode);
+      case BINARY -> binaryColumn(table, column, javaType, mode, algorithm);
+      default -> textColumn(table, column, javaType, mode, algorithm);
     };
   }
 

@@ -190,10 +190,48 @@ public final class ColsealConfig implements Settings {
     return value(ColsealSettings.COLUMN_KEYS);
   }
 
-  /** The algorithm that seals values of {@code mode} under these settings. */
+  /**
+   * The algorithm that seals values of {@code mode} under these settings, for a column that does
+   * not choose one: {@code colseal.crypto.default-algorithm} decides for randomized columns;
+   * deterministic and row-bound columns are AES only.
+   */
   public Algorithm algorithm(EncryptionMode mode) {
-    return mode == EncryptionMode.RANDOMIZED && columnKeys()
-        ? Algorithm.AES_256_GCM_COLUMN_KEY : mode.algorithm();
+    return algorithm(mode, ColumnAlgorithm.DEFAULT);
+  }
+
+  /**
+   * The algorithm that seals values of {@code mode} for a column that chose {@code choice}.
+   *
+   * @throws IllegalArgumentException if {@code choice} is ARIA and {@code mode} is not randomized
+   *     (callers that know the column turn this into a configuration error naming it)
+   */
+  public Algorithm algorithm(EncryptionMode mode, ColumnAlgorithm choice) {
+    if (mode != EncryptionMode.RANDOMIZED) {
+      if (choice == ColumnAlgorithm.ARIA_256_GCM) {
+        throw new IllegalArgumentException(mode + " values cannot be sealed with ARIA_256_GCM");
+      }
+      return mode.algorithm();
+    }
+    ColumnAlgorithm c = choice == ColumnAlgorithm.DEFAULT ? defaultAlgorithm() : choice;
+    if (c == ColumnAlgorithm.ARIA_256_GCM) {
+      return Algorithm.ARIA_256_GCM;
+    }
+    return columnKeys() ? Algorithm.AES_256_GCM_COLUMN_KEY : Algorithm.AES_256_GCM;
+  }
+
+  /** The block cipher of randomized columns that do not choose one ({@code colseal.crypto.default-algorithm}). */
+  public ColumnAlgorithm defaultAlgorithm() {
+    return value(ColsealSettings.DEFAULT_ALGORITHM);
+  }
+
+  /** The JCA provider name of ARIA-256-GCM ({@code colseal.crypto.aria-provider}); {@code BC} unless set. */
+  public String ariaProvider() {
+    return value(ColsealSettings.ARIA_PROVIDER);
+  }
+
+  /** The stated KCMVP certificate number of the ARIA provider ({@code colseal.crypto.kcmvp-certificate}); null when not set. */
+  public @Nullable String kcmvpCertificate() {
+    return find(ColsealSettings.KCMVP_CERTIFICATE).orElse(null);
   }
 
   /**
@@ -395,6 +433,25 @@ public final class ColsealConfig implements Settings {
      */
     public Builder columnKeys(boolean on) {
       return set(ColsealSettings.COLUMN_KEYS, on);
+    }
+
+    /**
+     * The block cipher of randomized columns that do not choose one; see {@code
+     * colseal.crypto.default-algorithm}. Default {@link ColumnAlgorithm#AES_256_GCM}.
+     *
+     * @throws ColsealConfigException if {@code algorithm} is {@link ColumnAlgorithm#DEFAULT}
+     */
+    public Builder defaultAlgorithm(ColumnAlgorithm algorithm) {
+      if (algorithm == ColumnAlgorithm.DEFAULT) {
+        throw new ColsealConfigException(ColsealSettings.DEFAULT_ALGORITHM.name()
+            + " must name an algorithm (aes-256-gcm or aria-256-gcm), not DEFAULT");
+      }
+      return set(ColsealSettings.DEFAULT_ALGORITHM, algorithm);
+    }
+
+    /** The JCA provider of ARIA-256-GCM, by name; see {@code colseal.crypto.aria-provider}. Default {@code BC}. */
+    public Builder ariaProvider(String providerName) {
+      return setting(ColsealSettings.ARIA_PROVIDER.name(), providerName);
     }
 
     /**

@@ -96,6 +96,46 @@ public final class ColsealSettings {
   public static final Setting<Boolean> COLUMN_KEYS = Setting.flag("colseal.crypto.column-keys", false);
 
   /**
+   * The block cipher of randomized columns that do not choose one ({@code @Encrypted(algorithm =
+   * ...)}): {@code aes-256-gcm} (the default; envelope algorithm 01, or 04 with column keys) or
+   * {@code aria-256-gcm} (envelope algorithm 03). Values of both are always read.
+   */
+  public static final Setting<ColumnAlgorithm> DEFAULT_ALGORITHM = Setting.of("colseal.crypto.default-algorithm",
+      ColumnAlgorithm.class, ColumnAlgorithm.AES_256_GCM, "aes-256-gcm or aria-256-gcm", s -> {
+        String wanted = s.trim().replace('-', '_');
+        for (ColumnAlgorithm a : ColumnAlgorithm.values()) {
+          if (a != ColumnAlgorithm.DEFAULT && a.name().equalsIgnoreCase(wanted)) {
+            return a;
+          }
+        }
+        throw new IllegalArgumentException("unknown algorithm");
+      });
+
+  /**
+   * The JCA provider of ARIA-256-GCM ({@code ARIA/GCM/NoPadding}), by name: {@code BC} (the
+   * default) is BouncyCastle, which colseal brings and does not register globally; any other name
+   * must be a provider installed in the JVM ({@code java.security.Security.getProvider(name)}), such
+   * as a KCMVP-validated JCE module.
+   */
+  public static final Setting<String> ARIA_PROVIDER = Setting.of("colseal.crypto.aria-provider", String.class, "BC",
+      "the name of an installed JCA provider (BC for BouncyCastle)", s -> {
+        String t = s.trim();
+        if (t.isEmpty()) {
+          throw new IllegalArgumentException("empty provider name");
+        }
+        return t;
+      });
+
+  /**
+   * The operator's statement that the provider named by {@code colseal.crypto.aria-provider} is a
+   * KCMVP-validated module, as its validation certificate number (free text, such as {@code
+   * CM-123-2027}); {@code colseal audit} prints it with the provider. colseal cannot check it. No
+   * default: the report then says no KCMVP validation was stated.
+   */
+  public static final Setting<String> KCMVP_CERTIFICATE = Setting.text("colseal.crypto.kcmvp-certificate",
+      "free text: the KCMVP validation certificate number of the ARIA provider");
+
+  /**
    * The environment this deployment runs in ({@code prod}, {@code staging}, {@code dev}): 1..64
    * letters, digits, {@code . _ -}. Recorded on each key version it creates so the audit report can
    * find a KEK shared across environments. No default.
@@ -144,7 +184,8 @@ public final class ColsealSettings {
 
   private static final List<Setting<?>> CORE = List.of(KMS_PROVIDER, KEK_ID, SCHEMA_MANAGEMENT, AUTO_CREATE_KEYS,
       KEY_CACHE_TTL, KEY_REFRESH_INTERVAL, KEY_MAX_STALE, USAGE_CAP, USAGE_BLOCK, ORIGINATOR_PERIOD, VALIDITY_PERIOD,
-      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, READ_FERNET_KEY, COLUMN_KEYS, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE,
+      ROTATE_OVERDUE_AT_STARTUP, READ_PLAINTEXT, READ_FERNET_KEY, COLUMN_KEYS, DEFAULT_ALGORITHM, ARIA_PROVIDER,
+      KCMVP_CERTIFICATE, ENVIRONMENT, KMS_REQUIRED_AT_STARTUP, MYBATIS_TYPE_HANDLERS_PACKAGE,
       KEK_PERIOD, KEY_TABLE_BACKUP);
 
   private ColsealSettings() {}

@@ -7,6 +7,7 @@ import io.colseal.exception.DecryptionException;
 import io.colseal.exception.EncryptionException;
 import io.colseal.exception.KeyUnavailableException;
 import io.colseal.exception.RowKeyException;
+import io.colseal.internal.crypto.AriaGcm;
 import io.colseal.internal.crypto.ColumnSealer;
 import io.colseal.internal.crypto.DataKey;
 import io.colseal.internal.format.EnvelopeFormat;
@@ -74,7 +75,7 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   private final ColumnSealer.KeyLookup decryptionKeys;
 
   ColumnCipher(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-      @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
+      @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm, AriaGcm aria) {
     this.keys = keys;
     this.codec = codec;
     this.readPlaintext = readPlaintext;
@@ -85,7 +86,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
     boolean fits = switch (mode) {
       case DETERMINISTIC -> algorithm == Algorithm.AES_256_GCM_SIV;
       case ROW_BOUND -> algorithm == Algorithm.AES_256_GCM_ROW_BOUND;
-      case RANDOMIZED -> algorithm == Algorithm.AES_256_GCM || algorithm == Algorithm.AES_256_GCM_COLUMN_KEY;
+      case RANDOMIZED -> algorithm == Algorithm.AES_256_GCM || algorithm == Algorithm.AES_256_GCM_COLUMN_KEY
+          || algorithm == Algorithm.ARIA_256_GCM;
     };
     if (!fits) {
       throw new IllegalArgumentException(mode + " values cannot be sealed with " + algorithm);
@@ -96,7 +98,10 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
       ColumnSealer.requireDeterministicSupport(this.table, this.column);
     }
     this.counters = keys.table(this.table);
-    this.sealer = new ColumnSealer(this.table, this.column);
+    if (algorithm == Algorithm.ARIA_256_GCM) {
+      aria.requireAvailable(this.table, this.column);
+    }
+    this.sealer = new ColumnSealer(this.table, this.column, aria);
     this.decryptionKeys = v -> keys.decryptionKey(counters, v);
   }
 
@@ -106,6 +111,11 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
       throw new ColsealConfigException(of.table + '.' + of.column + " is DETERMINISTIC and cannot be row-bound:"
           + " binding the row would give equal values in different rows different envelopes, which breaks the"
           + " equality search (WHERE " + of.column + " = ?) the mode exists for; bind rows in a RANDOMIZED column");
+    }
+    if (of.algorithm == Algorithm.ARIA_256_GCM) {
+      throw new ColsealConfigException(of.table + '.' + of.column + " is sealed with ARIA_256_GCM and cannot be"
+          + " row-bound: row binding (envelope algorithm 05) is AES-256-GCM only; choose AES_256_GCM for this column"
+          + " or leave it unbound");
     }
     this.keys = of.keys;
     this.codec = of.codec;
@@ -167,8 +177,9 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
    * Algorithm#AES_256_GCM_SIV} in {@link EncryptionMode#DETERMINISTIC} mode; in {@link
    * EncryptionMode#RANDOMIZED} mode {@link Algorithm#AES_256_GCM}, or {@link
    * Algorithm#AES_256_GCM_COLUMN_KEY} with {@code colseal.crypto.column-keys}, or {@link
-   * Algorithm#AES_256_GCM_ROW_BOUND} when {@linkplain #withRowBinding() row-bound}. It opens
-   * envelopes of all four (row-bound ones with their row key).
+   * Algorithm#AES_256_GCM_ROW_BOUND} when {@linkplain #withRowBinding() row-bound}, or {@link
+   * Algorithm#ARIA_256_GCM} when the column chose ARIA. It opens envelopes of all five (row-bound
+   * ones with their row key).
    */
   public Algorithm algorithm() {
     return algorithm;
@@ -508,13 +519,14 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
   public String toString() {
     return "ColumnCipher[" + table + '.' + column + ", " + codec.type().getSimpleName() + ", " + storage() + ", "
         + mode + (algorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? ", column keys" : "")
+        + (algorithm == Algorithm.ARIA_256_GCM ? ", ARIA-256-GCM" : "")
         + (rowBound ? ", row-bound" : "") + "]";
   }
 
   static final class Text<T> extends ColumnCipher<T, String> {
     Text(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-        @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
-      super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm);
+        @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm, AriaGcm aria) {
+      super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm, aria);
     }
 
     private Text(Text<T> of) {
@@ -555,8 +567,8 @@ public abstract sealed class ColumnCipher<T, S> permits ColumnCipher.Text, Colum
 
   static final class Binary<T> extends ColumnCipher<T, byte[]> {
     Binary(DataKeys keys, ValueCodec<T> codec, String table, String column, boolean readPlaintext,
-        @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm) {
-      super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm);
+        @Nullable FernetKey fernet, EncryptionMode mode, Algorithm algorithm, AriaGcm aria) {
+      super(keys, codec, table, column, readPlaintext, fernet, mode, algorithm, aria);
     }
 
     private Binary(Binary<T> of) {

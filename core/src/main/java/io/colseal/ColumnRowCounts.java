@@ -18,6 +18,8 @@ import java.util.Map;
  *     column key (algorithm {@code 04}, {@code colseal.crypto.column-keys})
  * @param rowBoundByKeyVersion of {@code byKeyVersion}, the rows whose envelope is bound to its row
  *     (algorithm {@code 05}, {@link ColumnCipher#withRowBinding()})
+ * @param ariaByKeyVersion of {@code byKeyVersion}, the rows whose envelope is ARIA-256-GCM
+ *     (algorithm {@code 03})
  */
 public record ColumnRowCounts(
     String table,
@@ -28,26 +30,36 @@ public record ColumnRowCounts(
     long notEncrypted,
     Map<Integer, Long> deterministicByKeyVersion,
     Map<Integer, Long> columnKeyByKeyVersion,
-    Map<Integer, Long> rowBoundByKeyVersion) {
+    Map<Integer, Long> rowBoundByKeyVersion,
+    Map<Integer, Long> ariaByKeyVersion) {
 
   public ColumnRowCounts {
+    ariaByKeyVersion = Map.copyOf(ariaByKeyVersion);
     byKeyVersion = Map.copyOf(byKeyVersion);
     deterministicByKeyVersion = Map.copyOf(deterministicByKeyVersion);
     columnKeyByKeyVersion = Map.copyOf(columnKeyByKeyVersion);
     rowBoundByKeyVersion = Map.copyOf(rowBoundByKeyVersion);
   }
 
+  /** Counts without any ARIA envelope. */
+  public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
+      long notEncrypted, Map<Integer, Long> deterministicByKeyVersion, Map<Integer, Long> columnKeyByKeyVersion,
+      Map<Integer, Long> rowBoundByKeyVersion) {
+    this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, columnKeyByKeyVersion,
+        rowBoundByKeyVersion, Map.of());
+  }
+
   /** Counts without any row-bound envelope. */
   public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
       long notEncrypted, Map<Integer, Long> deterministicByKeyVersion, Map<Integer, Long> columnKeyByKeyVersion) {
     this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, columnKeyByKeyVersion,
-        Map.of());
+        Map.of(), Map.of());
   }
 
   /** Counts without any column-key envelope. */
   public ColumnRowCounts(String table, String column, long total, long nulls, Map<Integer, Long> byKeyVersion,
       long notEncrypted, Map<Integer, Long> deterministicByKeyVersion) {
-    this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, Map.of(), Map.of());
+    this(table, column, total, nulls, byKeyVersion, notEncrypted, deterministicByKeyVersion, Map.of(), Map.of(), Map.of());
   }
 
   /** Rows under {@code version} whose envelope names {@code algorithm}. */
@@ -55,11 +67,13 @@ public record ColumnRowCounts(
     long deterministic = deterministicByKeyVersion.getOrDefault(version, 0L);
     long columnKey = columnKeyByKeyVersion.getOrDefault(version, 0L);
     long rowBound = rowBoundByKeyVersion.getOrDefault(version, 0L);
+    long aria = ariaByKeyVersion.getOrDefault(version, 0L);
     return switch (algorithm) {
       case AES_256_GCM_SIV -> deterministic;
       case AES_256_GCM_COLUMN_KEY -> columnKey;
       case AES_256_GCM_ROW_BOUND -> rowBound;
-      case AES_256_GCM -> rowsOn(version) - deterministic - columnKey - rowBound;
+      case ARIA_256_GCM -> aria;
+      case AES_256_GCM -> rowsOn(version) - deterministic - columnKey - rowBound - aria;
       default -> 0;
     };
   }
@@ -74,7 +88,8 @@ public record ColumnRowCounts(
     return switch (mode) {
       case DETERMINISTIC -> rowsOn(version, Algorithm.AES_256_GCM_SIV);
       case ROW_BOUND -> rowsOn(version, Algorithm.AES_256_GCM_ROW_BOUND);
-      case RANDOMIZED -> rowsOn(version, Algorithm.AES_256_GCM) + rowsOn(version, Algorithm.AES_256_GCM_COLUMN_KEY);
+      case RANDOMIZED -> rowsOn(version, Algorithm.AES_256_GCM) + rowsOn(version, Algorithm.AES_256_GCM_COLUMN_KEY)
+          + rowsOn(version, Algorithm.ARIA_256_GCM);
     };
   }
 }

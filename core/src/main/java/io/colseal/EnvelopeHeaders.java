@@ -71,13 +71,13 @@ public final class EnvelopeHeaders {
 
   /**
    * A SQL condition, true when the text value {@code columnSql} has the shape of an envelope of
-   * its header's algorithm: the header (algorithm 01, 02, 04 or 05), then only Base64 characters
-   * with at most two {@code =} at the end, a multiple of 4 of them, at least 40 (randomized, 01, 04
+   * its header's algorithm: the header (algorithm 01 to 05), then only Base64 characters
+   * with at most two {@code =} at the end, a multiple of 4 of them, at least 40 (randomized, 01, 03, 04
    * and 05) or 24 (deterministic, 02). It does not
    * check the unused bits of the last character (decryption does). NULL for NULL.
    */
   public static String textShapeSql(DatabaseVendor vendor, String columnSql) {
-    String pattern = "'^cs1:0[1245]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}$'";
+    String pattern = "'^cs1:0[1-5]:[0-9]{10}:[A-Za-z0-9+/]+={0,2}$'";
     String matches = switch (vendor) {
       case POSTGRESQL -> columnSql + " ~ " + pattern;
       // As bytes: under a case-insensitive collation REGEXP would take CS1:01: for cs1:01:.
@@ -124,7 +124,7 @@ public final class EnvelopeHeaders {
 
   /**
    * A SQL condition, true when the binary value {@code columnSql} is at least as long as the
-   * shortest envelope of its header's algorithm (36 bytes randomized, 01, 04 and 05; 24 deterministic, 02).
+   * shortest envelope of its header's algorithm (36 bytes randomized, 01, 03, 04 and 05; 24 deterministic, 02).
    */
   public static String binaryShapeSql(DatabaseVendor vendor, String columnSql) {
     String siv = vendor == DatabaseVendor.POSTGRESQL ? "decode('02', 'hex')" : "X'02'";

@@ -65,7 +65,9 @@ final class RowCounter {
       List<Map<Integer, Long>> deterministic = new ArrayList<>();
       List<Map<Integer, Long>> columnKey = new ArrayList<>();
       List<Map<Integer, Long>> rowBound = new ArrayList<>();
+      List<Map<Integer, Long>> aria = new ArrayList<>();
       for (int i = 0; i < n; i++) {
+        aria.add(new TreeMap<>());
         byVersion.add(new TreeMap<>());
         deterministic.add(new TreeMap<>());
         columnKey.add(new TreeMap<>());
@@ -101,6 +103,8 @@ final class RowCounter {
                   columnKey.get(i).merge(h.keyVersion(), rows, Long::sum);
                 } else if (h.algorithm() == Algorithm.AES_256_GCM_ROW_BOUND) {
                   rowBound.get(i).merge(h.keyVersion(), rows, Long::sum);
+                } else if (h.algorithm() == Algorithm.ARIA_256_GCM) {
+                  aria.get(i).merge(h.keyVersion(), rows, Long::sum);
                 }
               }
             }
@@ -117,7 +121,7 @@ final class RowCounter {
       for (int i = 0; i < n; i++) {
         RegisteredColumn c = columns.get(i);
         perColumn.add(new ColumnRowCounts(c.table(), c.column(), total, nulls[i], byVersion.get(i), notEncrypted[i],
-            deterministic.get(i), columnKey.get(i), rowBound.get(i)));
+            deterministic.get(i), columnKey.get(i), rowBound.get(i), aria.get(i)));
       }
       return new KeyAdmin.TableCounts(new TableRowCounts(table, total, any, all), perColumn);
     });

@@ -47,6 +47,8 @@ final class FieldCiphers {
   static final String COLUMN_KEYS_TEXT_STRING = "colseal-text-string-column-keys";
   /** colseal-text-string bound to its row ({@code EncryptionMode.ROW_BOUND}, envelope algorithm 05; a Long id). */
   static final String ROW_BOUND_TEXT_STRING = "colseal-text-string-row-bound";
+  /** colseal-binary sealed with ARIA-256-GCM (envelope algorithm 03, {@code colseal.crypto.aria-provider=BC}). */
+  static final String ARIA_BINARY = "colseal-aria-binary";
 
   private FieldCiphers() {}
 
@@ -65,6 +67,9 @@ final class FieldCiphers {
       case COLUMN_KEYS_BINARY -> new Colseals(value, false, true);
       case COLUMN_KEYS_TEXT_STRING -> new Colseals(text, true, true);
       case ROW_BOUND_TEXT_STRING -> new Colseals(text, true, false, true);
+      case ARIA_BINARY -> new Colseals(value, false, false, false, true);
+      case AriaCiphers.BC_REUSE, AriaCiphers.BC_FRESH, AriaCiphers.BC_JCA -> AriaCiphers.create(impl, value,
+          io.colseal.internal.format.EnvelopeFormat.columnBinding("customers", "email"));
       case "tink" -> new Tink(value);
       case "jasypt-pbe" -> jasyptPbe(text);
       case "jasypt-aes256" -> jasyptAes(text);
@@ -166,8 +171,12 @@ final class FieldCiphers {
       this(value, text, columnKeys, false);
     }
 
-    @SuppressWarnings("unchecked")
     private Colseals(Object value, boolean text, boolean columnKeys, boolean rowBound) throws Exception {
+      this(value, text, columnKeys, rowBound, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Colseals(Object value, boolean text, boolean columnKeys, boolean rowBound, boolean aria) throws Exception {
       this.value = value;
       dir = Files.createTempDirectory("colseal-bench");
       JdbcDataSource ds = new JdbcDataSource();
@@ -175,7 +184,8 @@ final class FieldCiphers {
       LocalKeystoreKms kms =
           LocalKeystoreKms.open(dir.resolve("kek.p12"), "benchmark".toCharArray(), "bench-kek", true);
       colseal = Colseal.start(ds, ColsealConfig.builder().kmsProvider(kms).keyCacheTtl(java.time.Duration.ofHours(1))
-          .columnKeys(columnKeys).build());
+          .columnKeys(columnKeys).defaultAlgorithm(aria ? io.colseal.ColumnAlgorithm.ARIA_256_GCM
+              : io.colseal.ColumnAlgorithm.AES_256_GCM).build());
       Class<Object> type = (Class<Object>) value.getClass();
       io.colseal.EncryptionMode mode = rowBound ? io.colseal.EncryptionMode.ROW_BOUND : io.colseal.EncryptionMode.RANDOMIZED;
       cipher = (ColumnCipher<Object, Object>) (ColumnCipher<Object, ?>) (text

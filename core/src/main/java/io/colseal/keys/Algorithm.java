@@ -33,8 +33,15 @@ public enum Algorithm {
    * docs/reference/ciphertext-format.md}.
    */
   AES_256_GCM_ROW_BOUND((byte) 0x05, true, 256),
-  /** Reserved for ARIA-256-GCM (KCMVP profile); not implemented in this release. */
-  ARIA_256_GCM((byte) 0x03, false, 256),
+  /**
+   * ARIA-256 (RFC 5794) in GCM mode, 96-bit random nonce, 128-bit tag, for the Korean KCMVP
+   * profile: the header and associated data of {@link #AES_256_GCM}, under the version's
+   * <em>ARIA key</em> (HKDF-SHA256 of its AES-256-GCM data key, info {@code
+   * colseal/v1/ARIA_256_GCM}). The cipher comes from the implementation {@code
+   * colseal.crypto.aria-provider} names (BouncyCastle, or an installed JCA provider). Randomized only; like {@link #AES_256_GCM_SIV}, no key table row
+   * names it. See {@code docs/reference/ciphertext-format.md}.
+   */
+  ARIA_256_GCM((byte) 0x03, true, 256),
   /**
    * HMAC-SHA-256 (FIPS 198-1), the keyed hash of blind indexes ({@code @BlindIndex}). A key-table
    * algorithm only: it never appears in an envelope, and envelopes naming its id are rejected.

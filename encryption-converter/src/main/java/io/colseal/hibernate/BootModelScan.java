@@ -104,7 +104,7 @@ final class BootModelScan {
     ColumnBinding bound = converter.binding();
     ColumnBinding expected = ColumnBinding.of(entity, path, table.getName(), column.getName(),
         converter.javaType(), converter.storage(), bound != null ? bound.mode() : EncryptionMode.RANDOMIZED,
-        "boot model");
+        bound != null ? bound.algorithm() : io.colseal.ColumnAlgorithm.DEFAULT, "boot model");
     // Unbound: a plain @Convert converter. Bound to the same column: takes the full attribute path
     // for the inventory. Bound to another column: a shared instance; bindColumn names both.
     converter.bindColumn(expected);

@@ -14,11 +14,12 @@ record ColumnBinding(
     Class<?> javaType,
     Storage storage,
     EncryptionMode mode,
+    io.colseal.ColumnAlgorithm algorithm,
     String source) {
   static ColumnBinding of(String entity, String attribute, String table, String column, Class<?> javaType,
-      Storage storage, EncryptionMode mode, String source) {
+      Storage storage, EncryptionMode mode, io.colseal.ColumnAlgorithm algorithm, String source) {
     return new ColumnBinding(entity, attribute, Identifiers.normalize(table), Identifiers.normalize(column), javaType,
-        storage, mode, source);
+        storage, mode, algorithm, source);
   }
 
   EncryptedColumn toColumn(io.colseal.Classification classification, String tableSql, String columnSql) {

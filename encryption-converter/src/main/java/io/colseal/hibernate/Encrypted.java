@@ -85,4 +85,16 @@ public @interface Encrypted {
    * entity's id, and a value whose row's key is changed by SQL no longer decrypts.
    */
   boolean bindToRow() default false;
+
+  /**
+   * The block cipher of a randomized column: {@link io.colseal.ColumnAlgorithm#DEFAULT} (what
+   * {@code colseal.crypto.default-algorithm} says, AES-256-GCM unless set), {@link
+   * io.colseal.ColumnAlgorithm#AES_256_GCM}, or {@link io.colseal.ColumnAlgorithm#ARIA_256_GCM}
+   * (envelope algorithm 03, for the Korean KCMVP profile; the cipher comes from the implementation
+   * {@code colseal.crypto.aria-provider} names). Values of every algorithm are read whatever it says, so
+   * changing it takes effect for new writes and {@code colseal reencrypt --to-algorithm} converts the
+   * stored values. ARIA with {@link #deterministic()} or {@link #bindToRow()} is refused at
+   * start-up: there is no deterministic or row-bound ARIA.
+   */
+  io.colseal.ColumnAlgorithm algorithm() default io.colseal.ColumnAlgorithm.DEFAULT;
 }

@@ -104,12 +104,18 @@ public final class EncryptedAttributeBinder implements AttributeBinder<Encrypted
     }
     Storage storage = annotation.storage().resolveFor(javaType);
     EncryptionMode mode = annotation.deterministic() ? EncryptionMode.DETERMINISTIC : EncryptionMode.RANDOMIZED;
+    if (annotation.algorithm() == io.colseal.ColumnAlgorithm.ARIA_256_GCM
+        && (annotation.deterministic() || annotation.bindToRow())) {
+      throw new ColsealMappingException(at + ": @Encrypted(algorithm = ARIA_256_GCM, "
+          + (annotation.deterministic() ? "deterministic" : "bindToRow") + " = true): ARIA-256-GCM (envelope algorithm"
+          + " 03) is randomized only; deterministic (02) and row-bound (05) columns are AES. Drop one of the two");
+    }
     if (annotation.bindToRow()) {
       requireRowBindable(annotation, at, persistentClass, value, javaType, storage);
       mode = EncryptionMode.ROW_BOUND;
     }
-    ColumnBinding binding =
-        ColumnBinding.of(owner, property.getName(), table.getName(), column.getName(), javaType, storage, mode, "binder");
+    ColumnBinding binding = ColumnBinding.of(owner, property.getName(), table.getName(), column.getName(), javaType,
+        storage, mode, annotation.algorithm(), "binder");
 
     if (basic.getResolution() == null) {
       EncryptingConverter<?, ?> converter = BuiltInConverters.create(javaType, storage);

@@ -112,7 +112,7 @@ public abstract class EncryptingConverter<T, S> implements AttributeConverter<T,
   @SuppressWarnings("unchecked")
   final void bindRuntime(Colseal colseal) {
     ColumnBinding b = requireNonNull(binding, "binding");
-    cipher = (ColumnCipher<T, S>) colseal.column(b.table(), b.column(), javaType, storage, b.mode());
+    cipher = (ColumnCipher<T, S>) colseal.column(b.table(), b.column(), javaType, storage, b.mode(), b.algorithm());
   }
 
   final void unbindRuntime() {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@link Algorithm#AES_256_GCM} (random nonce), {@link Algorithm#AES_256_GCM_SIV} (fixed nonce,
  * deterministic), {@link Algorithm#AES_256_GCM_COLUMN_KEY} (random nonce under the column's own
  * key, no associated data) or {@link Algorithm#AES_256_GCM_ROW_BOUND} (random nonce, the row's
- * {@linkplain io.colseal.internal.format.RowBinding row binding} after the associated data). The
+ * {@linkplain io.colseal.internal.format.RowBinding row binding} after the associated data), or
+ * {@link Algorithm#ARIA_256_GCM} (random nonce, ARIA from the configured JCA provider). The
  * associated data (header | column binding) depends only on the key version and the algorithm, so
  * it is built once per pair and cached here; the row binding is appended per value; column keys
  * are cached by the data key. Thread safe.
@@ -26,9 +27,18 @@ public final class ColumnSealer {
   private final Map<Integer, byte[]> gcmAad = new ConcurrentHashMap<>();
   private final Map<Integer, byte[]> sivAad = new ConcurrentHashMap<>();
   private final Map<Integer, byte[]> rowBoundAad = new ConcurrentHashMap<>();
+  private final Map<Integer, byte[]> ariaAad = new ConcurrentHashMap<>();
+  private final AriaGcm aria;
 
+  /** A sealer whose ARIA-256-GCM values use BouncyCastle. */
   public ColumnSealer(String table, String column) {
+    this(table, column, AriaGcm.bouncyCastle());
+  }
+
+  /** A sealer whose ARIA-256-GCM values use {@code aria} (the configured provider). */
+  public ColumnSealer(String table, String column, AriaGcm aria) {
     this.binding = new ColumnBinding(table, column);
+    this.aria = aria;
   }
 
   /**
@@ -52,7 +62,8 @@ public final class ColumnSealer {
   /** header(key, algorithm) | column binding; an accepted envelope's header equals that header. */
   private byte[] aad(DataKey key, Algorithm algorithm) {
     Map<Integer, byte[]> cache = algorithm == Algorithm.AES_256_GCM_SIV ? sivAad
-        : algorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundAad : gcmAad;
+        : algorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundAad
+        : algorithm == Algorithm.ARIA_256_GCM ? ariaAad : gcmAad;
     byte[] aad = cache.get(key.version());
     if (aad == null) {
       byte[] header = key.header(algorithm);
@@ -99,6 +110,7 @@ public final class ColumnSealer {
           EnvelopeFormat.HEADER_LENGTH);
       case AES_256_GCM_COLUMN_KEY -> AesGcm.seal(key.columnKey(binding), null, plaintext, out);
       case AES_256_GCM -> AesGcm.seal(key.jceKey(), aad(key, algorithm), plaintext, out);
+      case ARIA_256_GCM -> aria.seal(key.ariaKey(), aad(key, algorithm), plaintext, out);
       case AES_256_GCM_ROW_BOUND -> {
         if (rowBinding == null) {
           throw new IllegalArgumentException(algorithm + " needs a row binding");
@@ -193,6 +205,7 @@ public final class ColumnSealer {
       // Without the row it was sealed for, a row-bound value is as unauthentic as a tampered one.
       case AES_256_GCM_ROW_BOUND -> rowBinding == null ? null
           : AesGcm.open(key.jceKey(), rowAad(key, rowBinding), body, off, len);
+      case ARIA_256_GCM -> aria.open(key.ariaKey(), aad(key, algorithm), body, off, len);
       default -> AesGcm.open(key.jceKey(), aad(key, algorithm), body, off, len);
     };
   }

@@ -30,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link Algorithm#AES_256_GCM_ROW_BOUND} envelopes are sealed with the data key itself; only
  * their header and associated data differ from {@link Algorithm#AES_256_GCM}.
+ *
+ * <p>{@link Algorithm#ARIA_256_GCM} envelopes are sealed with the version's <em>ARIA key</em>:
+ * HKDF-SHA256 of the data key, info {@code colseal/v1/ARIA_256_GCM} ({@link AriaGcm#deriveKey}),
+ * so no key runs under both AES and ARIA. Derived on first use, destroyed with this key.
  */
 public final class DataKey {
   /** HKDF info prefix of a column key; the header and the column binding follow. */
@@ -42,6 +46,7 @@ public final class DataKey {
   // Derived on first use; written under this key's lock, read without it on the hot path (a key
   // destroyed meanwhile refuses use itself).
   private volatile AesGcmSiv.@Nullable SivKey sivKey;
+  private volatile @Nullable DestroyableAesKey ariaKey;
   private boolean destroyed; // guarded by this
   private final long expiresAtMillis;
   private volatile long refreshAtMillis;
@@ -53,6 +58,8 @@ public final class DataKey {
   private final @Nullable String columnKeyTextHeader;
   private final byte @Nullable [] rowBoundHeader;
   private final @Nullable String rowBoundTextHeader;
+  private final byte @Nullable [] ariaHeader;
+  private final @Nullable String ariaTextHeader;
   // Written under this key's lock, read without it on the hot path (a destroyed key refuses use).
   private final Map<ColumnBinding, DestroyableAesKey> columnKeys = new ConcurrentHashMap<>();
   private final AtomicLong budget = new AtomicLong();
@@ -74,6 +81,8 @@ public final class DataKey {
       this.columnKeyTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_COLUMN_KEY, version);
       this.rowBoundHeader = EnvelopeFormat.header(Algorithm.AES_256_GCM_ROW_BOUND, version);
       this.rowBoundTextHeader = EnvelopeFormat.textHeader(Algorithm.AES_256_GCM_ROW_BOUND, version);
+      this.ariaHeader = EnvelopeFormat.header(Algorithm.ARIA_256_GCM, version);
+      this.ariaTextHeader = EnvelopeFormat.textHeader(Algorithm.ARIA_256_GCM, version);
     } else {
       this.sivHeader = null;
       this.sivTextHeader = null;
@@ -81,6 +90,8 @@ public final class DataKey {
       this.columnKeyTextHeader = null;
       this.rowBoundHeader = null;
       this.rowBoundTextHeader = null;
+      this.ariaHeader = null;
+      this.ariaTextHeader = null;
     }
   }
 
@@ -106,7 +117,8 @@ public final class DataKey {
     return envelopeAlgorithm == algorithm
         || (hasSivKey && (envelopeAlgorithm == Algorithm.AES_256_GCM_SIV
             || envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY
-            || envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND));
+            || envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND
+            || envelopeAlgorithm == Algorithm.ARIA_256_GCM));
   }
 
   /**
@@ -180,6 +192,36 @@ public final class DataKey {
     return k;
   }
 
+  /**
+   * The ARIA-256 key derived from this data key, derived on the first call.
+   *
+   * @throws IllegalStateException if this key has none (not AES-256-GCM) or was destroyed
+   */
+  DestroyableAesKey ariaKey() {
+    DestroyableAesKey k = ariaKey;
+    return k != null ? k : deriveAriaKey();
+  }
+
+  private synchronized DestroyableAesKey deriveAriaKey() {
+    if (!hasSivKey) {
+      throw new IllegalStateException(this + " has no ARIA key");
+    }
+    if (destroyed) {
+      throw new IllegalStateException("key was destroyed");
+    }
+    DestroyableAesKey k = ariaKey;
+    if (k == null) {
+      byte[] dek = key.getEncoded();
+      try {
+        k = new DestroyableAesKey(AriaGcm.deriveKey(dek), "ARIA"); // takes ownership
+      } finally {
+        Arrays.fill(dek, (byte) 0);
+      }
+      ariaKey = k;
+    }
+    return k;
+  }
+
   /** The 8-byte binary header for this version (shared; never modify). */
   byte[] header() {
     return header;
@@ -192,7 +234,8 @@ public final class DataKey {
     }
     byte[] h = envelopeAlgorithm == Algorithm.AES_256_GCM_SIV ? sivHeader
         : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyHeader
-        : envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundHeader : null;
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundHeader
+        : envelopeAlgorithm == Algorithm.ARIA_256_GCM ? ariaHeader : null;
     if (h == null) {
       throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
     }
@@ -211,7 +254,8 @@ public final class DataKey {
     }
     String h = envelopeAlgorithm == Algorithm.AES_256_GCM_SIV ? sivTextHeader
         : envelopeAlgorithm == Algorithm.AES_256_GCM_COLUMN_KEY ? columnKeyTextHeader
-        : envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundTextHeader : null;
+        : envelopeAlgorithm == Algorithm.AES_256_GCM_ROW_BOUND ? rowBoundTextHeader
+        : envelopeAlgorithm == Algorithm.ARIA_256_GCM ? ariaTextHeader : null;
     if (h == null) {
       throw new IllegalStateException(this + " does not support " + envelopeAlgorithm);
     }
@@ -277,7 +321,7 @@ public final class DataKey {
     return budget.getAndSet(0);
   }
 
-  /** Zeroes the data key, its deterministic key and its column keys, whichever were derived. */
+  /** Zeroes the data key, its deterministic key, its column keys and its ARIA key, whichever were derived. */
   public void destroy() {
     AesGcmSiv.@Nullable SivKey derived;
     List<DestroyableAesKey> columns;
@@ -285,6 +329,10 @@ public final class DataKey {
       destroyed = true;
       derived = sivKey;
       columns = new ArrayList<>(columnKeys.values());
+      DestroyableAesKey aria = ariaKey;
+      if (aria != null) {
+        columns.add(aria);
+      }
     }
     try {
       key.destroy();

@@ -13,16 +13,26 @@ public final class DestroyableAesKey implements SecretKey {
   private static final long serialVersionUID = 1L;
 
   private final transient byte[] bytes;
+  private final String algorithm;
   private transient volatile boolean destroyed;
 
   /** Takes ownership of {@code bytes}; they are zeroed by {@link #destroy()}. */
   public DestroyableAesKey(byte[] bytes) {
+    this(bytes, "AES");
+  }
+
+  /**
+   * A key of another 256-bit block cipher over the same zeroable bytes: {@code "ARIA"} for the
+   * ARIA-256-GCM key of a data key ({@link AriaGcm}). Takes ownership of {@code bytes}.
+   */
+  DestroyableAesKey(byte[] bytes, String jcaAlgorithm) {
     this.bytes = bytes;
+    this.algorithm = jcaAlgorithm;
   }
 
   @Override
   public String getAlgorithm() {
-    return "AES";
+    return algorithm;
   }
 
   @Override

@@ -45,17 +45,22 @@ class EnvelopeFormatTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "", "cs1:01:000000004", "cs2:01:0000000042:", "CS1:01:0000000042:", "cs1:0A:0000000042:",
-      "cs1:01:00000000-2:", "cs1:01:0000000000:", "cs1:01:2147483648:", "cs1:03:0000000001:", "cs1:ff:0000000001:",
+      "cs1:01:00000000-2:", "cs1:01:0000000000:", "cs1:01:2147483648:", "cs1:06:0000000001:", "cs1:ff:0000000001:",
       "cs1;01:0000000001:", "cs1:01;0000000001:", "cs1:01:0000000001;"})
   void parseText_malformedOrUnsupportedHeader_throws(String s) {
     assertThrows(MalformedEnvelopeException.class, () -> EnvelopeFormat.parseText(s));
   }
 
   @Test
-  void parseBinary_reservedAlgorithm_throwsWithVersion() {
+  void parseText_aria_returnsAlgorithm03() throws Exception {
+    assertEquals(Algorithm.ARIA_256_GCM, EnvelopeFormat.parseText("cs1:03:0000000001:AAAA").algorithm());
+  }
+
+  @Test
+  void parseBinary_unassignedAlgorithm_throwsWithVersion() {
     byte[] e = new byte[EnvelopeFormat.BINARY_OVERHEAD];
     EnvelopeFormat.writeHeader(e, 0, Algorithm.AES_256_GCM, 7);
-    e[3] = Algorithm.ARIA_256_GCM.id();
+    e[3] = 0x06;
     MalformedEnvelopeException ex = assertThrows(MalformedEnvelopeException.class, () -> EnvelopeFormat.parseBinary(e));
     assertEquals(7, ex.keyVersion());
   }

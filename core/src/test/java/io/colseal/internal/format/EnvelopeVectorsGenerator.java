@@ -49,7 +49,13 @@ import javax.crypto.spec.SecretKeySpec;
  * appended after that) is built here from the document alone as well: each vector's {@code row_key}
  * is encoded by hand ({@link #rowBinding}), appended to the associated data of 0x01 with the 0x05
  * header, and sealed with the JDK's AES-GCM; the test proves the encoding equal to {@code
- * RowBinding}'s and the envelope equal to {@code ColumnSealer}'s for the same nonce. Run it with:
+ * RowBinding}'s and the envelope equal to {@code ColumnSealer}'s for the same nonce. Algorithm 0x03
+ * (ARIA-256-GCM, appended after that) is built from the document alone too: the ARIA key is
+ * HKDF-SHA256 written out with the JDK's HMAC, and the cipher is BouncyCastle's lightweight {@code
+ * GCMBlockCipher} over {@code ARIAEngine} with fixed nonces, a fresh cipher per value (colseal's
+ * default path uses the same classes, reused per thread); the test proves it equal to {@code
+ * ColumnSealer}'s for the same nonce, and the Python decoder's own ARIA-GCM checks it
+ * independently. Run it with:
  *
  * <pre>
  * ./mvnw -q -pl core test-compile exec:java -Dexec.classpathScope=test \
@@ -72,6 +78,9 @@ final class EnvelopeVectorsGenerator {
   private static final Algorithm SIV = Algorithm.AES_256_GCM_SIV;
   private static final Algorithm CK = Algorithm.AES_256_GCM_COLUMN_KEY;
   private static final Algorithm RB = Algorithm.AES_256_GCM_ROW_BOUND;
+  private static final Algorithm ARIA = Algorithm.ARIA_256_GCM;
+  /** HKDF info of the ARIA key (ciphertext-format.md, "ARIA-256-GCM"). */
+  static final byte[] ARIA_KEY_INFO = "colseal/v1/ARIA_256_GCM".getBytes(StandardCharsets.US_ASCII);
   /** HKDF info prefix of a column key (ciphertext-format.md, "Column keys"). */
   static final byte[] COLUMN_KEY_INFO = "colseal/v1/AES_256_GCM_COLUMN_KEY".getBytes(StandardCharsets.US_ASCII);
 
@@ -117,6 +126,7 @@ final class EnvelopeVectorsGenerator {
     g.deterministicVectors();
     g.columnKeyVectors();
     g.rowBoundVectors();
+    g.ariaVectors();
     return g;
   }
 
@@ -237,6 +247,36 @@ final class EnvelopeVectorsGenerator {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The ARIA key of a version: HKDF-Expand to 32 bytes, T(1) = HMAC-SHA256(PRK, "colseal/v1/ARIA_256_GCM" | 0x01). */
+  static byte[] ariaKey(int keyVersion) {
+    byte[] t = Arrays.copyOf(ARIA_KEY_INFO, ARIA_KEY_INFO.length + 1);
+    t[ARIA_KEY_INFO.length] = 1;
+    return hmac(prk(keyVersion), t);
+  }
+
+  /**
+   * A binary algorithm-03 envelope: ARIA-256-GCM (BouncyCastle's lightweight GCM over ARIAEngine)
+   * under the ARIA key, the given nonce, the associated data of 01 with the 03 header.
+   */
+  static byte[] sealAria(int keyVersion, String table, String column, byte[] plaintext, byte[] nonce) {
+    org.bouncycastle.crypto.modes.GCMModeCipher gcm =
+        org.bouncycastle.crypto.modes.GCMBlockCipher.newInstance(new org.bouncycastle.crypto.engines.ARIAEngine());
+    gcm.init(true, new org.bouncycastle.crypto.params.AEADParameters(
+        new org.bouncycastle.crypto.params.KeyParameter(ariaKey(keyVersion)), EnvelopeFormat.TAG_LENGTH * 8, nonce,
+        aad(ARIA, keyVersion, table, column)));
+    byte[] out = new byte[EnvelopeFormat.HEADER_LENGTH + nonce.length + gcm.getOutputSize(plaintext.length)];
+    EnvelopeFormat.writeHeader(out, 0, ARIA, keyVersion);
+    System.arraycopy(nonce, 0, out, EnvelopeFormat.HEADER_LENGTH, nonce.length);
+    int at = EnvelopeFormat.HEADER_LENGTH + nonce.length;
+    int n = gcm.processBytes(plaintext, 0, plaintext.length, out, at);
+    try {
+      gcm.doFinal(out, at + n);
+    } catch (org.bouncycastle.crypto.InvalidCipherTextException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 
   /**
@@ -1010,6 +1050,80 @@ final class EnvelopeVectorsGenerator {
     }
   }
 
+  // ---------------------------------------------------------------- algorithm 0x03, appended
+
+  /**
+   * ARIA-256-GCM (algorithm 0x03, the KCMVP profile): valid envelopes, marked with {@code
+   * "algorithm": "ARIA_256_GCM"}, and must-fail ones derived from them. Appended after every
+   * earlier entry, which stay as they were (the frozen "0x03 reserved" entries included: AES-GCM
+   * envelopes relabelled 03, now rejected at authentication).
+   */
+  private void ariaVectors() {
+    aria("aria-string-ascii-text", "customers", "email", "alice@example.com", 1, "text",
+        "ARIA-256-GCM: customers.email, version 1 (ciphertext-format.md, example 11)");
+    aria("aria-string-ascii-binary", "customers", "email", "alice@example.com", 1, "binary", "ARIA-256-GCM, binary");
+    aria("aria-string-empty-binary", "customers", "email", "", 1, "binary", "the empty string: 36 bytes, the shortest");
+    aria("aria-string-korean-text", "고객", "이름", "홍길동", 1, "text", "Korean names and value");
+    aria("aria-string-key-version-2", "customers", "email", "alice@example.com", 2, "text",
+        "key version 2 (same DEK bytes as version 1, so the same ARIA key; the header in the AAD differs)");
+    aria("aria-names-quoted-qualified", "\"PUBLIC\".\"Customers\"", "\"EMAIL\"", "alice@example.com", 1, "binary",
+        "names are normalised before they enter the associated data");
+    aria("aria-integer-key-version-max", "orders", "quantity", 42, Integer.MAX_VALUE, "binary",
+        "key version 2147483647");
+    aria("aria-bytes-48", "customers", "photo", range(0, 48), 1, "binary", "byte[] of three ARIA blocks");
+    aria("aria-string-long-text", "customers", "note", "ARIA-256-GCM ".repeat(40), 1, "text",
+        "520 bytes: many counter blocks and a partial last block");
+    aria("aria-localdate", "customers", "birth_date", LocalDate.of(2024, 2, 29), 1, "text", null);
+
+    String base = "aria-string-ascii-binary";
+    byte[] a = valid.get(base).binary();
+    int n = a.length;
+    rejectBinary("aria-binary-nonce-bit", "bit 0 of the first nonce byte flipped", base, flip(a, 8, 0),
+        "authentication");
+    rejectBinary("aria-binary-ciphertext-bit", "bit 0 of the first ciphertext byte flipped", base, flip(a, 20, 0),
+        "authentication");
+    rejectBinary("aria-binary-tag-last-bit", "bit 7 of the last tag byte flipped", base, flip(a, n - 1, 7),
+        "authentication");
+    rejectBinary("aria-binary-truncated-1", "last byte removed", base, Arrays.copyOf(a, n - 1), "authentication");
+    byte[] empty = valid.get("aria-string-empty-binary").binary();
+    rejectBinary("aria-binary-truncated-35", "the 36-byte envelope of the empty string, last byte removed",
+        "aria-string-empty-binary", Arrays.copyOf(empty, 35), "malformed");
+    rejectBinary("aria-binary-key-version-relabelled", "key version changed from 1 to 2, whose DEK has the same"
+        + " bytes: the header in the associated data differs", base, version(a, 2), "authentication");
+    rejectBinary("aria-binary-key-version-unknown", "key version 3, which has no key", base, version(a, 3),
+        "unknown-key");
+    rejectBinary("aria-binary-relabelled-01", "algorithm id changed from 0x03 to 0x01: opened with AES under the DEK",
+        base, set(a, 3, 0x01), "authentication");
+    rejectBinary("aria-binary-relabelled-04", "algorithm id changed from 0x03 to 0x04", base, set(a, 3, 0x04),
+        "authentication");
+    rejectBinary("aria-binary-from-01", "an algorithm-01 envelope of customers.email relabelled 0x03: AES-GCM"
+        + " ciphertext does not open under ARIA", "string-ascii-binary",
+        set(valid.get("string-ascii-binary").binary(), 3, 0x03), "authentication");
+    reject("aria-binary-wrong-table", "customers.email value read as customer.email", "customer", "email",
+        String.class, "binary", HEX.formatHex(a), "authentication");
+    reject("aria-binary-wrong-column", "customers.email value read as customers.name", "customers", "name",
+        String.class, "binary", HEX.formatHex(a), "authentication");
+
+    String t = valid.get("aria-string-ascii-text").text();
+    rejectText("aria-text-relabelled-01", "algorithm changed from 03 to 01", "aria-string-ascii-text",
+        "cs1:01:" + t.substring(7), "authentication");
+    rejectText("aria-text-key-version-relabelled", "key version changed from 1 to 2", "aria-string-ascii-text",
+        "cs1:03:0000000002:" + t.substring(EnvelopeFormat.TEXT_HEADER_LENGTH), "authentication");
+    rejectText("aria-text-tag-bit", "bit 0 of the last tag byte flipped, re-encoded canonically",
+        "aria-string-ascii-text", text(flip(valid.get("aria-string-ascii-text").binary(), n - 1, 0)),
+        "authentication");
+    rejectText("aria-text-truncated-quartet", "last Base64 quartet removed", "aria-string-ascii-text",
+        t.substring(0, t.length() - 4), "authentication");
+  }
+
+  private void aria(String id, String table, String column, Object value, int version, String storage,
+      String description) {
+    byte[] plaintext = encode(value);
+    byte[] nonce = nonce(++nonces);
+    add(id, table, column, value, version, storage, description, nonce, plaintext,
+        sealAria(version, table, column, plaintext, nonce), ARIA);
+  }
+
   // ---------------------------------------------------------------- output
 
   String vectorsJson() {
@@ -1031,7 +1145,10 @@ final class EnvelopeVectorsGenerator {
         + " those) are algorithm 05, AES-256-GCM under the test key whose associated data ends with the row binding of"
         + " the entry's row_key (ciphertext-format.md, \"Row binding\"); row_key lists the parts in order, each"
         + " with a type (integer: decimal int64; string; uuid: canonical form; bytes: lower-case hex) and a value."
-        + " An entry of algorithm 05 without row_key is read without a row key.");
+        + " An entry of algorithm 05 without row_key is read without a row key. Entries with \"algorithm\":"
+        + " \"ARIA_256_GCM\" (appended after those) are algorithm 03, ARIA-256-GCM (RFC 5794, NIST SP 800-38D)"
+        + " under the ARIA key HKDF-SHA256(test key, info \"colseal/v1/ARIA_256_GCM\"), with the associated data"
+        + " of 01 (header with id 03) and fixed nonces, sealed with BouncyCastle's GCMBlockCipher over ARIAEngine.");
     root.put("warning", "The keys below are published test keys. Never use them for data.");
     root.put("value_forms", new LinkedHashMap<>(VectorValues.FORMS));
     Map<String, Object> reasons = new LinkedHashMap<>();
@@ -1039,7 +1156,8 @@ final class EnvelopeVectorsGenerator {
         + " syntax or canonical Base64");
     reasons.put("unsupported-algorithm", "the algorithm id is unassigned, or reserved but not implemented");
     reasons.put("unknown-key", "well formed, but no key is known for the header's key version");
-    reasons.put("authentication", "AES-GCM (01, 04, 05) or AES-GCM-SIV (02) authentication failed: altered, truncated,"
+    reasons.put("authentication", "AES-GCM (01, 04, 05), AES-GCM-SIV (02) or ARIA-GCM (03) authentication failed:"
+        + " altered, truncated,"
         + " moved to another table, column, key version or (05) row, or a body too short to hold nonce and tag");
     reasons.put("value-encoding", "authentic, but the plaintext is not a valid encoding of java_type");
     root.put("reasons", reasons);
@@ -1075,6 +1193,7 @@ final class EnvelopeVectorsGenerator {
     out.put("examples", examples());
     out.put("column-key-examples", columnKeyExamples());
     out.put("row-bound-examples", rowBoundExamples());
+    out.put("aria-examples", ariaExamples());
     return out;
   }
 
@@ -1199,6 +1318,29 @@ final class EnvelopeVectorsGenerator {
             + HEX.formatHex(row, at + 5, at + 5 + len) + " ('" + (char) row[at] + "', " + len + " bytes)");
         at += 5 + len;
       }
+      exampleTail(sb, v);
+    }
+    return sb.toString();
+  }
+
+  private String ariaExamples() {
+    String[][] picks = {
+      {"aria-string-ascii-text", "String, customers.email, ARIA-256-GCM"},
+      {"aria-string-korean-text", "String, 고객.이름, ARIA-256-GCM"},
+    };
+    StringBuilder sb = new StringBuilder();
+    int n = 10;
+    for (String[] pick : picks) {
+      Valid v = valid.get(pick[0]);
+      byte[] b = v.binary();
+      sb.append("#### Example ").append(++n).append(": ").append(pick[1]).append("\n\n");
+      exampleHead(sb, v);
+      line(sb, "header", HEX.formatHex(b, 0, 8));
+      line(sb, "PRK", HEX.formatHex(prk(v.keyVersion())) + " (HMAC-SHA256 of the DEK under 32 zero bytes)");
+      line(sb, "ARIA key", HEX.formatHex(ariaKey(v.keyVersion())) + " (HMAC-SHA256(PRK, \""
+          + new String(ARIA_KEY_INFO, StandardCharsets.US_ASCII) + "\" | 01))");
+      line(sb, "nonce", HEX.formatHex(v.nonce()));
+      line(sb, "AAD", HEX.formatHex(aad(ARIA, v.keyVersion(), v.table(), v.column())));
       exampleTail(sb, v);
     }
     return sb.toString();

@@ -48,7 +48,8 @@ class EnvelopeVectorsTest {
       Set.of("malformed", "unsupported-algorithm", "unknown-key", "authentication", "value-encoding");
   /** Frozen must-fail entries with an algorithm id that was reserved then and is implemented now. */
   private static final Set<String> IMPLEMENTED_SINCE_FROZEN =
-      Set.of("binary-algorithm-0x02-reserved", "text-algorithm-02-reserved", "binary-algorithm-0x04");
+      Set.of("binary-algorithm-0x02-reserved", "text-algorithm-02-reserved", "binary-algorithm-0x03-reserved",
+          "text-algorithm-03-reserved", "binary-algorithm-0x04");
 
   private static Map<String, Object> manifest;
   private static final Map<Integer, byte[]> KEYS = new HashMap<>();
@@ -334,6 +335,28 @@ class EnvelopeVectorsTest {
             real, "binary " + value);
         String realText = sealer.sealText(key, Algorithm.AES_256_GCM_COLUMN_KEY, plaintext);
         byte[] fromText = EnvelopeVectorsGenerator.sealColumnKey(version, "customers", "email", plaintext,
+            Arrays.copyOf(body(realText), 12));
+        assertEquals(EnvelopeVectorsGenerator.text(fromText), realText, "text " + value);
+      }
+    }
+  }
+
+  @Test
+  void columnSealer_aria_matchesGeneratorByteForByte() {
+    Object[] values = {"alice@example.com", "", "홍길동", new byte[] {1, 2, 3}, 42, new BigDecimal("-0.001"),
+        LocalDate.of(2024, 2, 29), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), VectorValues.Tier.SILVER,
+        "x".repeat(1000)};
+    for (int version : new int[] {1, 2, Integer.MAX_VALUE}) {
+      ColumnSealer sealer = new ColumnSealer("\"Public\".\"Customers\"", "EMAIL");
+      DataKey key = keys("customers").key(version);
+      for (Object value : values) {
+        byte[] plaintext = EnvelopeVectorsGenerator.encode(value);
+        byte[] real = sealer.sealBinary(key, Algorithm.ARIA_256_GCM, plaintext);
+        byte[] nonce = Arrays.copyOfRange(real, 8, 20);
+        assertArrayEquals(EnvelopeVectorsGenerator.sealAria(version, "customers", "email", plaintext, nonce), real,
+            "binary " + value);
+        String realText = sealer.sealText(key, Algorithm.ARIA_256_GCM, plaintext);
+        byte[] fromText = EnvelopeVectorsGenerator.sealAria(version, "customers", "email", plaintext,
             Arrays.copyOf(body(realText), 12));
         assertEquals(EnvelopeVectorsGenerator.text(fromText), realText, "text " + value);
       }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonDecoderTest {
   private static final Path DECODER = Path.of("docs", "reference", "examples", "colseal_decode.py");
+  private static final Path ARIA = Path.of("docs", "reference", "examples", "aria_gcm.py");
   private static final long TIMEOUT_SECONDS = 120;
 
   record Result(int exitCode, String output) {}
@@ -105,6 +106,19 @@ class PythonDecoderTest {
       assertTrue(r.output().contains("FAIL " + id + ":"), id + " not reported:\n" + r.output());
     }
     assertTrue(r.output().strip().endsWith(" 3 failed"), r.output());
+  }
+
+  /**
+   * The decoder's own ARIA-GCM ({@code aria_gcm.py}, needed since Python's {@code cryptography} has
+   * no ARIA) passes the RFC 5794 appendix A block known answers and every entry of the Wycheproof
+   * ARIA-256-GCM group colseal's Java path is checked against.
+   */
+  @Test
+  void pythonAriaReference_rfc5794AndWycheproof_allPass() throws IOException, InterruptedException {
+    Path wycheproof = DocRegions.moduleDirectory().resolve("src/test/resources/vectors/aria-gcm-wycheproof.json");
+    Result r = run(List.of("python3", DocRegions.repositoryRoot().resolve(ARIA).toString(), wycheproof.toString()));
+    assertEquals(0, r.exitCode(), r.output());
+    assertTrue(r.output().strip().endsWith("68 passed, 0 failed"), r.output());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.colseal.cli;
 
+import io.colseal.ColumnAlgorithm;
 import io.colseal.KeyAdmin;
 import io.colseal.cli.internal.Context;
 import io.colseal.cli.internal.JasyptFormat;
@@ -95,6 +96,11 @@ final class ReencryptCommand implements Callable<Integer> {
   @Option(names = "--lease", paramLabel = "DURATION",
       description = "A partition's lease; another process takes it over when it expires (PT30S).")
   Duration lease = Duration.ofSeconds(30);
+
+  @Option(names = "--to-algorithm", paramLabel = "ALGORITHM",
+      description = "Write the randomized columns with AES_256_GCM or ARIA_256_GCM (envelope algorithm 03) instead of "
+          + "colseal.crypto.default-algorithm, moving values of the other; not with --decrypt.")
+  @Nullable String toAlgorithm;
 
   @Option(names = "--column", paramLabel = "COLUMN",
       description = "With --from-*: the column that holds legacy values, the only one processed; repeatable (default: "
@@ -201,6 +207,9 @@ final class ReencryptCommand implements Callable<Integer> {
         .maxRowsPerSecond(maxRowsPerSecond)
         .lockTimeout(lockTimeout).statementTimeout(statementTimeout)
         .transactionTimeout(transactionTimeout).lease(lease).listener(listener);
+    if (toAlgorithm != null) {
+      b.toAlgorithm(toAlgorithm(toAlgorithm));
+    }
     if (target.all) {
       b.allTables();
     } else {
@@ -271,6 +280,19 @@ final class ReencryptCommand implements Callable<Integer> {
       b.legacyColumns(columns);
     }
     return temp;
+  }
+
+  private ColumnAlgorithm toAlgorithm(String name) {
+    if (decrypt) {
+      throw new UsageException("--to-algorithm chooses how values are encrypted; it cannot be combined with --decrypt");
+    }
+    String wanted = name.strip().replace('-', '_');
+    for (ColumnAlgorithm a : ColumnAlgorithm.values()) {
+      if (a != ColumnAlgorithm.DEFAULT && a.name().equalsIgnoreCase(wanted)) {
+        return a;
+      }
+    }
+    throw new UsageException("--to-algorithm: AES_256_GCM or ARIA_256_GCM, not " + name);
   }
 
   private static Path fernetKeyFromSql(Context context, String sql) {

@@ -45,7 +45,9 @@ class ShippedFeaturesDocsTest {
       feature("MyBatis type handlers", "guides/mybatis.md#one-handler-per-column", "colseal-mybatis",
           "EncryptedTypeHandler", "ColsealMyBatis", "MyBatis (type )?handlers?"),
       feature("local KEK", "reference/cli/kek-create.md", "local (KEK|keystore|provider)", "colseal kek create"),
-      feature("column registry", "reference/key-table.md#the-column-registry", "colseal_column", "column registry"));
+      feature("column registry", "reference/key-table.md#the-column-registry", "colseal_column", "column registry"),
+      feature("ARIA-256-GCM", "guides/aria-kcmvp.md#turning-it-on", "ARIA-256-GCM", "ARIA_256_GCM",
+          "aria-provider"));
 
   /** What a page says about a feature it does not ship. */
   private static final Pattern NOT_SHIPPED = Pattern.compile(

@@ -3,8 +3,10 @@ package io.colseal.operations;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.Classification;
+import io.colseal.AriaProvider;
 import io.colseal.ColsealConfig;
 import io.colseal.ColsealSettings;
+import io.colseal.ColumnAlgorithm;
 import io.colseal.ColumnRowCounts;
 import io.colseal.TableRowCounts;
 import io.colseal.EncryptionMode;
@@ -13,6 +15,7 @@ import io.colseal.RegisteredBlindIndex;
 import io.colseal.RegisteredColumn;
 import io.colseal.Storage;
 import io.colseal.config.Redaction;
+import io.colseal.exception.ColsealConfigException;
 import io.colseal.exception.ColsealException;
 import io.colseal.exception.ErrorCode;
 import io.colseal.jdbc.ConnectionSource;
@@ -180,7 +183,7 @@ public final class ComplianceAudit {
         }
       }
       List<AlgorithmEntry> algorithms = algorithms(versions, inScopeColumns, indexes, algorithmsReviewed, statuses,
-          counts);
+          counts, config);
       List<AuditReport.Finding> findings = Findings.withStaleJobs(Findings.derive(policy, keks, deks, columns,
           suspects, registeredTables, algorithms, LocalDate.ofInstant(now, ZoneOffset.UTC),
           admin.unreadable().stream().filter(u -> inScope(u.table())).toList()), staleJobs);
@@ -400,12 +403,22 @@ public final class ComplianceAudit {
       out.add(new ColumnEntry(r.table(), r.column(), r.entity(), r.attribute(), r.javaType(), r.storage().name(),
           r.mode().name(), r.classification().name(), deterministic ? "deterministic AEAD encryption (fixed nonce)"
               : rowBound ? "AEAD encryption bound to the row" : "AEAD encryption",
-          deterministic ? "AES-256-GCM-SIV" : "AES-256-GCM", 96, 128,
+          deterministic ? "AES-256-GCM-SIV" : columnAlgorithm(rc), 96, 128,
           rowBound ? "envelope header | table name | column name | primary key of the row"
               : "envelope header | table name | column name", rc == null ? 0 : rc.total(), rc == null ? 0 : rc.nulls(),
           rc == null ? Map.of() : rc.byKeyVersion(), rc == null ? 0 : rc.notEncrypted(), active));
     }
     return out;
+  }
+
+  /**
+   * The block cipher of a randomized or row-bound column's counted values: AES-256-GCM, ARIA-256-GCM
+   * (envelope algorithm 03), or both while the column is being moved from one to the other.
+   */
+  private static String columnAlgorithm(@Nullable ColumnRowCounts rc) {
+    long aria = rc == null ? 0 : rc.ariaByKeyVersion().values().stream().mapToLong(Long::longValue).sum();
+    long all = rc == null ? 0 : rc.byKeyVersion().values().stream().mapToLong(Long::longValue).sum();
+    return aria == 0 ? "AES-256-GCM" : aria == all ? "ARIA-256-GCM" : "AES-256-GCM, ARIA-256-GCM";
   }
 
   /**
@@ -488,7 +501,7 @@ public final class ComplianceAudit {
    */
   private static List<AlgorithmEntry> algorithms(List<KeyVersion> versions, List<RegisteredColumn> columns,
       List<RegisteredBlindIndex> indexes, @Nullable LocalDate reviewed, Map<String, KekStatus> statuses,
-      Map<String, ColumnRowCounts> counts) {
+      Map<String, ColumnRowCounts> counts, ColsealConfig config) {
     LocalDate next = reviewed == null ? null : reviewed.plusYears(1);
     List<AlgorithmEntry> out = new ArrayList<>();
     List<String> randomized = columns.stream().filter(c -> c.mode() == EncryptionMode.RANDOMIZED)
@@ -517,6 +530,21 @@ public final class ComplianceAudit {
           "column value encryption (AEAD) under a key derived per column", columnKeyed, 256,
           List.of("NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next));
       out.add(new AlgorithmEntry("HKDF-SHA-256 (column keys)", "column key of each data key version and column", columnKeyed, 256,
+          List.of("RFC 5869", "NIST SP 800-56C"), reviewed, next));
+    }
+    // ARIA-256-GCM (algorithm 03) is a way of writing randomized values, like column keys: listed for
+    // the columns whose counted values include such envelopes, or all randomized ones when it is the default.
+    List<String> aria = columns.stream().filter(c -> {
+      ColumnRowCounts rc = counts.get(c.table() + "." + c.column());
+      return rc != null && rc.ariaByKeyVersion().values().stream().anyMatch(n -> n > 0)
+          || c.mode() == EncryptionMode.RANDOMIZED && config.defaultAlgorithm() == ColumnAlgorithm.ARIA_256_GCM;
+    }).map(c -> c.table() + "." + c.column()).toList();
+    if (!aria.isEmpty()) {
+      String certificate = config.kcmvpCertificate();
+      out.add(new AlgorithmEntry("ARIA-256-GCM (envelope algorithm 03)", "column value encryption (AEAD)", aria, 256,
+          List.of("RFC 5794", "KS X 1213-1", "NIST SP 800-38D", "KISA 암호 알고리즘 및 키 길이 이용 안내서"), reviewed, next,
+          ariaProvider(config), certificate));
+      out.add(new AlgorithmEntry("HKDF-SHA-256 (ARIA key)", "ARIA key of each data key version", aria, 256,
           List.of("RFC 5869", "NIST SP 800-56C"), reviewed, next));
     }
     if (!deterministic.isEmpty()) {
@@ -554,6 +582,20 @@ public final class ComplianceAudit {
           indexColumns, 256, List.of("FIPS 198-1", "NIST SP 800-107"), reviewed, next));
     }
     return out;
+  }
+
+  /**
+   * The ARIA provider as it reports itself: name, version, the setting that chose it, and whether it
+   * is BouncyCastle (never KCMVP-validated); or that the named provider is not installed here.
+   */
+  private static String ariaProvider(ColsealConfig config) {
+    String setting = ColsealSettings.ARIA_PROVIDER.name() + "=" + config.ariaProvider();
+    try {
+      return AriaProvider.describe(config) + " (" + setting + ")"
+          + (AriaProvider.isBouncyCastle(config) ? "; BouncyCastle, not a KCMVP-validated module" : "");
+    } catch (ColsealConfigException e) {
+      return config.ariaProvider() + ": not available to this audit (" + setting + ")";
+    }
   }
 
   static String colsealVersion() {

@@ -3,6 +3,7 @@ package io.colseal.operations;
 import static java.util.Objects.requireNonNull;
 
 import io.colseal.ColsealConfig;
+import io.colseal.ColumnAlgorithm;
 import io.colseal.exception.ColsealConfigException;
 import io.colseal.jdbc.ConnectionSource;
 import io.colseal.keys.Identifiers;
@@ -60,7 +61,9 @@ public final class ReencryptionJob {
 
   private ReencryptionJob(Builder b) {
     connections = b.connections;
-    config = b.config;
+    // --to-algorithm: the job seals with the target as the default algorithm, and counts a value as
+    // done only when its header names it (Candidates), so a run moves a column between AES and ARIA.
+    config = b.toAlgorithm == null ? b.config : b.config.toBuilder().defaultAlgorithm(b.toAlgorithm).build();
     listener = b.listener;
     options = new JobOptions(b.tables, b.mode == Mode.DECRYPT, b.dryRun, b.verify, b.resume, b.jobId, b.batchSize,
         b.batchBytes, b.workers, b.partitionsPerTable, b.maxRowsPerSecond, b.lockTimeout, b.statementTimeout, b.transactionTimeout,
@@ -90,6 +93,7 @@ public final class ReencryptionJob {
   public static final class Builder {
     private final ConnectionSource connections;
     private final ColsealConfig config;
+    private @Nullable ColumnAlgorithm toAlgorithm;
     private @Nullable List<String> tables;
     private boolean all;
     private Mode mode = Mode.REENCRYPT;
@@ -282,7 +286,28 @@ public final class ReencryptionJob {
       return this;
     }
 
+    /**
+     * Writes every randomized column with {@code algorithm} (envelope algorithm 01, or 04 with
+     * column keys, for {@link ColumnAlgorithm#AES_256_GCM}; 03 for {@link
+     * ColumnAlgorithm#ARIA_256_GCM}) instead of {@code colseal.crypto.default-algorithm}: values under
+     * the ACTIVE version of the other algorithm are rewritten too. Deterministic and row-bound
+     * columns are AES whatever it says. Not with {@link Mode#DECRYPT}.
+     *
+     * @throws ColsealConfigException if {@code algorithm} is {@link ColumnAlgorithm#DEFAULT}
+     */
+    public Builder toAlgorithm(ColumnAlgorithm algorithm) {
+      if (requireNonNull(algorithm, "algorithm") == ColumnAlgorithm.DEFAULT) {
+        throw new ColsealConfigException("toAlgorithm must name an algorithm (AES_256_GCM or ARIA_256_GCM)");
+      }
+      this.toAlgorithm = algorithm;
+      return this;
+    }
+
     public ReencryptionJob build() {
+      if (toAlgorithm != null && mode == Mode.DECRYPT) {
+        throw new ColsealConfigException("toAlgorithm chooses how values are encrypted; it cannot be combined with"
+            + " DECRYPT");
+      }
       if (tables == null && !all) {
         throw new ColsealConfigException("choose the tables: tables(...) or allTables()");
       }

@@ -351,7 +351,8 @@ public final class HtmlAuditRenderer {
       section("algorithms", s(Section.ALGORITHMS));
       rows(r.algorithms(), List.of(h("name"), h("purpose"), h("usedIn"), h("strengthBits"),
           h("standards"), h("lastReview"), h("nextReview")),
-          (AlgorithmEntry a) -> List.of(Labels.algorithmName(a.name(), lang), Labels.prose(a.purpose(), lang),
+          (AlgorithmEntry a) -> List.of(Labels.algorithmName(a.name(), lang)
+              + Labels.providerNote(a.provider(), a.kcmvpCertificate(), lang), Labels.prose(a.purpose(), lang),
               String.join(", ", a.usedIn()), a.strengthBits() + " " + Labels.partB("word.bits", lang),
               String.join(", ", a.standards()), date(a.lastReview()), date(a.nextReview())));
       out.append("</section>\n");

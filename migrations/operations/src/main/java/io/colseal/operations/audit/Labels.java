@@ -140,6 +140,7 @@ public final class Labels {
       Map.entry("standards", new String[] {"기준", "Standards"}),
       Map.entry("lastReview", new String[] {"최근 검토", "Last review"}),
       Map.entry("nextReview", new String[] {"다음 검토", "Next review"}),
+      Map.entry("kcmvpCertificate", new String[] {"KCMVP 검증서 번호", "KCMVP certificate"}),
       Map.entry("code", new String[] {"코드", "Code"}),
       Map.entry("severity", new String[] {"심각도", "Severity"}),
       Map.entry("subject", new String[] {"대상", "Subject"}),
@@ -307,6 +308,8 @@ public final class Labels {
       Map.entry("normalizer", new String[] {"정규화 방식", "normalizer"}),
       Map.entry("bits", new String[] {"비트 수", "bits"}),
       Map.entry("column value encryption (AEAD)", new String[] {"컬럼 값 암호화(AEAD)", "column value encryption (AEAD)"}),
+      Map.entry("ARIA key of each data key version", new String[] {"데이터 키 버전별 ARIA 키",
+          "ARIA key of each data key version"}),
       Map.entry("deterministic (searchable) column value encryption (AEAD)",
           new String[] {"결정적(검색 가능) 컬럼 값 암호화(AEAD)", "deterministic (searchable) column value encryption (AEAD)"}),
       Map.entry("deterministic key of each data key version",
@@ -368,6 +371,21 @@ public final class Labels {
     }
     return name.replace("(local keystore wrap)", "(로컬 키스토어 래핑)").replace("(blind index)", "(블라인드 인덱스)")
         .replaceAll(" wrap$", " 래핑");
+  }
+
+  /**
+   * For an algorithm run by a configurable provider (ARIA): the provider, and the KCMVP certificate
+   * the operator states for it, or that none is stated; "" for the others.
+   */
+  public static String providerNote(@Nullable String provider, @Nullable String kcmvpCertificate, Lang lang) {
+    if (provider == null) {
+      return "";
+    }
+    boolean ko = lang == Lang.KO;
+    return (ko ? " — 제공자: " : " — provider: ") + provider + "; "
+        + (kcmvpCertificate == null ? (ko ? "KCMVP 검증 명시 없음" : "no KCMVP validation stated")
+            : (ko ? "KCMVP 검증서 번호 " : "KCMVP certificate ") + kcmvpCertificate
+                + (ko ? " (운영자 진술)" : " (operator's statement)"));
   }
 
   /** Durations in words ({@code 365 days}, {@code 365일}). */

@@ -266,7 +266,8 @@ public final class MarkdownAuditRenderer {
     h2(Section.ALGORITHMS);
     List<List<String>> rows = new ArrayList<>();
     for (AlgorithmEntry a : r.algorithms()) {
-      rows.add(row(Labels.algorithmName(a.name(), lang), Labels.prose(a.purpose(), lang), String.join(", ", a.usedIn()),
+      rows.add(row(Labels.algorithmName(a.name(), lang) + Labels.providerNote(a.provider(), a.kcmvpCertificate(), lang),
+          Labels.prose(a.purpose(), lang), String.join(", ", a.usedIn()),
           Integer.toString(a.strengthBits()),
           String.join("; ", a.standards()), str(a.lastReview()), str(a.nextReview())));
     }

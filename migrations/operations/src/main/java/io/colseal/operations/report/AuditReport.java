@@ -448,7 +448,14 @@ public record AuditReport(
     }
   }
 
-  /** One cryptographic algorithm in use. */
+  /**
+   * One cryptographic algorithm in use.
+   *
+   * @param provider for an algorithm run by a configurable JCA provider (ARIA-256-GCM): its name and
+   *     version as it reports them, and the setting that chose it; null otherwise
+   * @param kcmvpCertificate the KCMVP certificate number the operator states for that provider
+   *     ({@code colseal.crypto.kcmvp-certificate}); null when none is stated or there is no provider
+   */
   public record AlgorithmEntry(
       String name,
       String purpose,
@@ -456,10 +463,18 @@ public record AuditReport(
       int strengthBits,
       List<String> standards,
       @Nullable LocalDate lastReview,
-      @Nullable LocalDate nextReview) {
+      @Nullable LocalDate nextReview,
+      @Nullable String provider,
+      @Nullable String kcmvpCertificate) {
     public AlgorithmEntry {
       usedIn = List.copyOf(usedIn);
       standards = List.copyOf(standards);
+    }
+
+    /** An algorithm that colseal runs itself (the JDK's or BouncyCastle's fixed implementation). */
+    public AlgorithmEntry(String name, String purpose, List<String> usedIn, int strengthBits, List<String> standards,
+        @Nullable LocalDate lastReview, @Nullable LocalDate nextReview) {
+      this(name, purpose, usedIn, strengthBits, standards, lastReview, nextReview, null, null);
     }
   }
 

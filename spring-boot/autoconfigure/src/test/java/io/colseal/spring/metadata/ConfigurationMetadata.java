@@ -60,6 +60,9 @@ public final class ConfigurationMetadata {
     List<String> out = new ArrayList<>();
     if (s.type().isEnum()) {
       for (Object c : s.type().getEnumConstants()) {
+        if (s == ColsealSettings.DEFAULT_ALGORITHM && c == io.colseal.ColumnAlgorithm.DEFAULT) {
+          continue; // the annotation's "follow the setting", not a value of the setting
+        }
         out.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'));
       }
     } else if (s == ColsealSettings.KMS_PROVIDER) {
