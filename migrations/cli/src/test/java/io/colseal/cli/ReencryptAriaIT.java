@@ -13,6 +13,7 @@ import io.colseal.cli.testing.App;
 import io.colseal.cli.testing.Cli;
 import io.colseal.cli.testing.CliDatabase;
 import io.colseal.cli.testing.CliProcess;
+import io.colseal.cli.testing.CliResult;
 import io.colseal.keys.Algorithm;
 import io.colseal.testing.EachDatabase;
 import io.colseal.testing.TestDatabase;
@@ -105,6 +106,13 @@ class ReencryptAriaIT {
         }
       }
       assertTrue(listed, "accounts.iban in the column inventory");
+
+      // Without --to-algorithm the job would seal with the AES default: refused, nothing written.
+      CliResult silent = cli.run("reencrypt", "--table", "accounts", "--json").failed("CONFIG_INVALID");
+      assertTrue(silent.err().contains("holds " + ROWS + " value(s) under ARIA-256-GCM"), silent.err());
+      assertTrue(silent.err().contains("--to-algorithm ARIA_256_GCM to keep"), silent.err());
+      assertEquals(ROWS, Accounts.countWithPrefix(db, "iban", "cs1:03:0000000001:"));
+      assertEquals(ROWS, Accounts.countWithPrefix(db, "holder", "cs1:03:0000000001:"));
 
       JsonNode back = last(cli.run("reencrypt", "--table", "accounts", "--to-algorithm", "AES_256_GCM", "--json").ok()
           .jsonLines());

@@ -67,7 +67,7 @@ public final class ReencryptionJob {
     listener = b.listener;
     options = new JobOptions(b.tables, b.mode == Mode.DECRYPT, b.dryRun, b.verify, b.resume, b.jobId, b.batchSize,
         b.batchBytes, b.workers, b.partitionsPerTable, b.maxRowsPerSecond, b.lockTimeout, b.statementTimeout, b.transactionTimeout,
-        b.lease, b.legacy, b.legacyColumns, b.fernetKeyFile);
+        b.lease, b.legacy, b.legacyColumns, b.fernetKeyFile, b.toAlgorithm != null);
   }
 
   public static Builder builder(ConnectionSource connections, ColsealConfig config) {

@@ -76,6 +76,7 @@ public final class JobEngine {
       Map<String, List<RegisteredColumn>> columns = columns(admin);
       List<String> tables = List.copyOf(columns.keySet());
       String jobId = o.jobId() != null ? o.jobId() : "reencrypt:" + o.mode() + ":" + String.join(",", tables);
+      refuseSilentCipherChange(admin, columns);
       events.accept(new ReencryptionEvent.Start(jobId, o.mode(), o.dryRun(), o.verify(), tables, workerId));
       if (o.dryRun()) {
         dryRun(admin, columns);
@@ -158,6 +159,44 @@ public final class JobEngine {
       s = s.substring(1, s.length() - 1);
     }
     return s.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Without {@code toAlgorithm}, a re-encryption seals with {@code colseal.crypto.default-algorithm};
+   * a randomized column whose values are under the other block cipher (ARIA values with an AES
+   * default, AES values with an ARIA default: the column chose its cipher in its own mapping, which
+   * the registry does not record) would change cipher silently. Refused before anything is written,
+   * naming the column and the choice to make.
+   */
+  private void refuseSilentCipherChange(KeyAdmin admin, Map<String, List<RegisteredColumn>> columns) {
+    if (o.algorithmChosen() || o.decrypt() || o.verify()) {
+      return;
+    }
+    boolean ariaDefault = config.defaultAlgorithm() == io.colseal.ColumnAlgorithm.ARIA_256_GCM;
+    for (Map.Entry<String, List<RegisteredColumn>> e : columns.entrySet()) {
+      for (ColumnRowCounts c : admin.countRows(e.getKey())) {
+        if (e.getValue().stream().noneMatch(r -> r.column().equals(c.column()))
+            || modeOf(e.getValue(), c.column()) != io.colseal.EncryptionMode.RANDOMIZED) {
+          continue;
+        }
+        long aria = 0;
+        long aes = 0;
+        for (int version : c.byKeyVersion().keySet()) {
+          aria += c.rowsOn(version, io.colseal.keys.Algorithm.ARIA_256_GCM);
+          aes += c.rowsOn(version, io.colseal.keys.Algorithm.AES_256_GCM)
+              + c.rowsOn(version, io.colseal.keys.Algorithm.AES_256_GCM_COLUMN_KEY);
+        }
+        long other = ariaDefault ? aes : aria;
+        if (other > 0) {
+          throw new ColsealConfigException(c.table() + '.' + c.column() + " holds " + other + " value(s) under "
+              + (ariaDefault ? "AES-256-GCM" : "ARIA-256-GCM") + ", and this job would seal every value it writes"
+              + " with " + (ariaDefault ? "ARIA-256-GCM" : "AES-256-GCM") + " (colseal.crypto.default-algorithm):"
+              + " choose with --to-algorithm " + (ariaDefault ? "AES_256_GCM" : "ARIA_256_GCM") + " to keep the"
+              + " column's cipher, or --to-algorithm " + (ariaDefault ? "ARIA_256_GCM" : "AES_256_GCM")
+              + " to move it. Nothing was written");
+        }
+      }
+    }
   }
 
   private void dryRun(KeyAdmin admin, Map<String, List<RegisteredColumn>> columns) {

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 public record JobOptions(@Nullable List<String> tables, boolean decrypt, boolean dryRun, boolean verify,
     boolean resume, @Nullable String jobId, int batchSize, long batchBytes, int workers, int partitionsPerTable, long maxRowsPerSecond,
     Duration lockTimeout, Duration statementTimeout, Duration transactionTimeout, Duration lease,
-    @Nullable LegacyFormat legacy, @Nullable Set<String> legacyColumns, @Nullable Path fernetKeyFile) {
+    @Nullable LegacyFormat legacy, @Nullable Set<String> legacyColumns, @Nullable Path fernetKeyFile,
+    boolean algorithmChosen) {
 
   /** Whether {@code column} (normalised) of a selected table may hold legacy values. */
   public boolean legacyColumn(String column) {
