@@ -44,6 +44,9 @@ record KekObject(String label, SecretKey key, boolean tokenObject, boolean sensi
    * @throws ColsealConfigException naming the label and every attribute that is wrong
    */
   KekObject requireKekAttributes(String slot) {
+    if (fitAsKek()) {
+      return this;
+    }
     StringBuilder wrong = new StringBuilder();
     if (!tokenObject) {
       wrong.append(", it is a session object (CKA_TOKEN=false)");
@@ -57,12 +60,14 @@ record KekObject(String label, SecretKey key, boolean tokenObject, boolean sensi
     if (bits != 256) {
       wrong.append(", it is not a 256-bit key (").append(bits < 0 ? "length not reported" : bits + " bits").append(')');
     }
-    if (wrong.length() > 0) {
-      throw new ColsealConfigException("the PKCS#11 key object '" + label + "' in " + slot + " cannot be a KEK"
-          + wrong + ". A KEK must never leave the HSM: create one with 'colseal kek create --provider pkcs11'"
-          + " (docs/guides/hsm-setup.md)");
-    }
-    return this;
+    throw new ColsealConfigException("the PKCS#11 key object '" + label + "' in " + slot + " cannot be a KEK"
+        + wrong + ". A KEK must never leave the HSM: create one with 'colseal kek create --provider pkcs11'"
+        + " (docs/guides/hsm-setup.md)");
+  }
+
+  /** Whether this object may be a KEK: an AES-256 token object, sensitive and non-extractable. */
+  boolean fitAsKek() {
+    return tokenObject && sensitive && !extractable && bits == 256;
   }
 
   /** {@code CKA_TOKEN=true, CKA_SENSITIVE=true, CKA_EXTRACTABLE=false}, for the audit's KEK register. */

@@ -299,7 +299,7 @@ public final class Pkcs11KmsProvider implements KmsProvider {
     if (kek == null) {
       return new KekStatus(KekStatus.State.NOT_FOUND, null, null, null, location);
     }
-    boolean fit = kek.tokenObject() && kek.sensitive() && !kek.extractable() && kek.bits() == 256;
+    boolean fit = kek.fitAsKek();
     return new KekStatus(fit ? KekStatus.State.ENABLED : KekStatus.State.DISABLED,
         kek.bits() > 0 ? "AES_" + kek.bits() : null, null, null, location, null,
         "AES secret-key object labelled '" + kekId + "'; data keys from " + token.randomSource(),
