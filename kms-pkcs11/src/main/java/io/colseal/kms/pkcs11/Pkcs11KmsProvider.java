@@ -130,11 +130,7 @@ public final class Pkcs11KmsProvider implements KmsProvider {
   public GeneratedDataKey generateDataKey(KeyContext context) {
     byte[] dek = new byte[DEK_LENGTH];
     try {
-      withSession(() -> {
-        token.random().nextBytes(dek);
-        return null;
-      });
-      WrappedKey wrapped = new WrappedKey(NAME, kekLabel, seal(dek, context, kekLabel));
+      WrappedKey wrapped = new WrappedKey(NAME, kekLabel, seal(dek, true, context, kekLabel));
       return new GeneratedDataKey(SecretKeyMaterial.copyOf(dek), wrapped);
     } finally {
       Arrays.fill(dek, (byte) 0);
@@ -145,7 +141,7 @@ public final class Pkcs11KmsProvider implements KmsProvider {
   public WrappedKey wrap(SecretKeyMaterial key, KeyContext context, String kekId) {
     byte[] dek = key.exposeBytes(InsecureKeyAccess.get());
     try {
-      return new WrappedKey(NAME, kekId, seal(dek, context, kekId));
+      return new WrappedKey(NAME, kekId, seal(dek, false, context, kekId));
     } finally {
       Arrays.fill(dek, (byte) 0);
     }
@@ -174,10 +170,14 @@ public final class Pkcs11KmsProvider implements KmsProvider {
     }
   }
 
-  private byte[] seal(byte[] dek, KeyContext context, String label) {
+  /** Wraps {@code dek} under {@code label}, first filling it from the token's RNG when {@code fresh}: one session. */
+  private byte[] seal(byte[] dek, boolean fresh, KeyContext context, String label) {
     byte[] nonce = new byte[NONCE_LENGTH];
     byte[] out = new byte[WRAPPED_LENGTH];
     return withKek(label, context, "wrap", kek -> {
+      if (fresh) {
+        token.random().nextBytes(dek);
+      }
       token.random().nextBytes(nonce);
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding", token.provider());
       c.init(Cipher.ENCRYPT_MODE, kek.key(), new GCMParameterSpec(128, nonce));
